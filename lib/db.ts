@@ -1,0 +1,20 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { pgConnectionConfig } from "./db-url";
+import { env } from "./env";
+
+// One Prisma client per process, kept on globalThis so Next's dev reloads do not open new pools.
+function createClient() {
+  const adapter = new PrismaPg({ ...pgConnectionConfig(env.DATABASE_URL), max: 10 });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait: 5_000, timeout: 15_000 },
+  });
+}
+
+const g = globalThis as unknown as { __monoOpsDb?: ReturnType<typeof createClient> };
+export const db = g.__monoOpsDb ?? (g.__monoOpsDb = createClient());
+export type TDb = typeof db;
+export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];

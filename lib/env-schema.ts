@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+// The environment contract. Plain module (no "server-only"): the launcher and the Next.js
+// instrumentation hook validate with it before anything starts.
+const ZBool = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Which Mono environment the console talks to. Sandbox and production credentials live in
+  // distinct variables so one can never be used for the other (seed 000, 001 §1).
+  MONO_ENV: z.enum(["sandbox", "production"]).default("sandbox"),
+  MONO_SANDBOX_BASE_URL: z.string().url().default("http://127.0.0.1:4010"),
+  MONO_SANDBOX_API_KEY: z.string().min(8).optional(),
+  MONO_SANDBOX_BATCH_API_KEY: z.string().min(8).optional(),
+  MONO_SANDBOX_KEY_ISSUED_AT: z.string().date().optional(),
+  MONO_PRODUCTION_BASE_URL: z.string().url().optional(),
+  MONO_PRODUCTION_API_KEY: z.string().min(8).optional(),
+  MONO_PRODUCTION_BATCH_API_KEY: z.string().min(8).optional(),
+  MONO_PRODUCTION_KEY_ISSUED_AT: z.string().date().optional(),
+  MONO_WEBHOOK_SECRET: z.string().min(8).optional(),
+  MONO_WEBHOOK_SECRET_PREVIOUS: z.string().min(8).optional(),
+  MONO_TIMEOUT_CONNECT_MS: z.coerce.number().int().positive().default(5_000),
+  MONO_TIMEOUT_RESPONSE_MS: z.coerce.number().int().positive().default(30_000),
+  MONO_TIMEOUT_TOTAL_MS: z.coerce.number().int().positive().default(60_000),
+  MONO_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(10),
+  // Optional single sign-on (OIDC). On when all three are set.
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  DEMO_USERS: ZBool.default(false),
+  TRUST_PROXY: ZBool.default(false),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+// In production mode (MONO_ENV=production) nothing has a silent default: every one of these must
+// be set, and start-up stops with the list of what is missing (seed 001 §1).
+export const REQUIRED_IN_PRODUCTION = [
+  "DATABASE_URL",
+  "NEXTAUTH_URL",
+  "NEXTAUTH_SECRET",
+  "MONO_PRODUCTION_BASE_URL",
+  "MONO_PRODUCTION_API_KEY",
+  "MONO_PRODUCTION_KEY_ISSUED_AT",
+  "MONO_WEBHOOK_SECRET",
+] as const;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Configuration is incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function readEnv(source: Record<string, string | undefined>): TEnv {
+  // Empty strings count as "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ZEnv.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+  }
+  if (cleaned.MONO_ENV === "production") {
+    for (const name of REQUIRED_IN_PRODUCTION) if (!cleaned[name]) problems.push(`${name} is required when MONO_ENV=production`);
+    if (cleaned.DEMO_USERS && cleaned.DEMO_USERS !== "0" && cleaned.DEMO_USERS !== "false") {
+      problems.push("DEMO_USERS must be off when MONO_ENV=production");
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new EnvError(problems);
+  return parsed.data;
+}
