@@ -29,6 +29,11 @@ export const ZEnv = z.object({
   MONO_TIMEOUT_RESPONSE_MS: z.coerce.number().int().positive().default(30_000),
   MONO_TIMEOUT_TOTAL_MS: z.coerce.number().int().positive().default(60_000),
   MONO_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(10),
+  // Requests per instance that batch traffic may hold at once (of MONO_MAX_IN_FLIGHT), so a payroll
+  // run can never take every slot from interactive traffic (seed 004, "separate sync from async").
+  MONO_MAX_IN_FLIGHT_BATCH: z.coerce.number().int().positive().optional(),
+  // RequestLog rows older than this are pruned (lib/mono/request-log.ts pruneRequestLog).
+  MONO_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   // Optional single sign-on (OIDC). On when all three are set.
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

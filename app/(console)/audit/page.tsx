@@ -1,0 +1,23 @@
+import { Suspense } from "react";
+import { requirePage } from "@/lib/auth/require-user";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { AuditLog } from "@/components/audit/audit-log";
+
+export const metadata = { title: "Audit" };
+
+export default async function AuditPage() {
+  const { user, allowed } = await requirePage("audit.read");
+  if (!allowed) return <Forbidden role={user.role} permission="audit.read" />;
+  return (
+    <>
+      <PageHeader title="Audit log" description="Append-only and hash-chained: every sign-in, lockout, user change and privileged action. PostgreSQL itself refuses to change or delete a row." />
+      <Card>
+        <Suspense>
+          <AuditLog />
+        </Suspense>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+// Runs once when the Next.js server starts: refuse to serve with an incomplete configuration.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { readEnv, EnvError } = await import("./lib/env-schema");
+  try {
+    readEnv(process.env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { AppError } from "./app-error";
+import { toJsonSafe } from "./json";
+
+export type TProblem = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  request_id: string;
+  errors?: { path: string; message: string; code?: string }[];
+  meta?: Record<string, unknown>;
+};
+
+// The console API's one error shape (RFC 9457 problem+json with a stable `code` and the request id).
+export function problemResponse(err: AppError, requestId: string): NextResponse {
+  const body: TProblem = {
+    type: `/docs/errors#${err.code}`,
+    title: err.code.replace(/_/g, " "),
+    status: err.status,
+    code: err.code,
+    detail: err.message,
+    request_id: requestId,
+    ...(err.extra.errors ? { errors: err.extra.errors } : {}),
+    ...(err.extra.meta ? { meta: toJsonSafe(err.extra.meta) as Record<string, unknown> } : {}),
+  };
+  return new NextResponse(JSON.stringify(body), {
+    status: err.status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId, ...(err.extra.headers ?? {}) },
+  });
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import type { z } from "zod";
+import { env } from "../env";
+import { logger, type TLogger } from "../logger";
+import { newRequestId } from "../ids";
+import { can, type TPermission } from "../auth/permissions";
+import { userFromToken, type TCurrentUser } from "../auth/current-user";
+import type { TAuditContext } from "../audit/record-audit";
+import { AppError } from "./app-error";
+import { problemResponse } from "./problem";
+import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from "./read-body";
+import { assertSameOrigin } from "./same-origin";
+import { fieldErrors } from "./zod-errors";
+import { toJsonSafe } from "./json";
+import { mapUnknownError } from "./map-error";
+
+type TSchema = z.ZodType;
+type TOut<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type TApiOptions<B, Q, P> = {
+  // "public" is explicit so that a route without a decision fails the route × role matrix test.
+  permission: TPermission | "public";
+  body?: B;
+  query?: Q;
+  params?: P;
+  maxBodyBytes?: number;
+};
+
+export type TApiContext<B, Q, P, U> = {
+  req: NextRequest;
+  requestId: string;
+  log: TLogger;
+  user: U;
+  body: TOut<B>;
+  query: TOut<Q>;
+  params: TOut<P>;
+  audit: TAuditContext;
+};
+
+type TRouteCtx = { params: Promise<Record<string, string | string[]>> };
+export type TRouteHandler = ((req: NextRequest, ctx: TRouteCtx) => Promise<Response>) & {
+  permission: TPermission | "public";
+};
+
+const REQUEST_ID_RE = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+function parseWith<S extends TSchema | undefined>(schema: S, input: unknown, where: string): TOut<S> {
+  if (!schema) return undefined as TOut<S>;
+  const r = schema.safeParse(input);
+  if (!r.success) throw new AppError("validation_failed", `The ${where} is invalid`, { errors: fieldErrors(r.error) });
+  return r.data as TOut<S>;
+}
+
+// The one route wrapper: request id in and out, session, permission, same-origin check, zod
+// parsing of body/query/params, request-scoped logger, and mapping every error to one shape.
+export function withApi<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined, P extends TSchema | undefined = undefined>(
+  options: TApiOptions<B, Q, P> & { permission: "public" },
+  handler: (ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>,
+): TRouteHandler;
+export function withApi<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined, P extends TSchema | undefined = undefined>(
+  options: TApiOptions<B, Q, P> & { permission: TPermission },
+  handler: (ctx: TApiContext<B, Q, P, TCurrentUser>) => Promise<unknown>,
+): TRouteHandler;
+export function withApi<B extends TSchema | undefined, Q extends TSchema | undefined, P extends TSchema | undefined>(
+  options: TApiOptions<B, Q, P>,
+  handler: ((ctx: TApiContext<B, Q, P, TCurrentUser>) => Promise<unknown>) | ((ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>),
+): TRouteHandler {
+  // Safe: a non-public permission guarantees `user` is set before the handler runs.
+  const run = handler as (ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>;
+  const wrapped = async (req: NextRequest, routeCtx: TRouteCtx): Promise<Response> => {
+    const incoming = req.headers.get("x-request-id");
+    const requestId = incoming && REQUEST_ID_RE.test(incoming) ? incoming : newRequestId();
+    const log = logger.child({ requestId, method: req.method, path: req.nextUrl.pathname });
+    const started = performance.now();
+    try {
+      assertSameOrigin(req);
+      let user: TCurrentUser | null = null;
+      if (options.permission !== "public") {
+        const token = await getToken({ req, secret: env.NEXTAUTH_SECRET });
+        user = await userFromToken(token);
+        if (!user) throw new AppError("unauthenticated", "Sign in to continue");
+        if (!can(user.role, options.permission)) {
+          throw new AppError("forbidden", `Your role (${user.role}) does not allow ${options.permission}`);
+        }
+      }
+      const params = parseWith(options.params, await routeCtx?.params, "path");
+      const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query string");
+      const body = options.body
+        ? parseWith(options.body, await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "request body")
+        : (undefined as TOut<B>);
+      const audit: TAuditContext = {
+        actorId: user?.id ?? null,
+        actorEmail: user?.email ?? null,
+        ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        userAgent: req.headers.get("user-agent")?.slice(0, 300) ?? null,
+        requestId,
+      };
+      const result = await run({ req, requestId, log, user, body: body as TOut<B>, query: query as TOut<Q>, params: params as TOut<P>, audit });
+      const res = result instanceof Response ? result : NextResponse.json(toJsonSafe(result ?? { ok: true }));
+      res.headers.set("x-request-id", requestId);
+      log.info({ status: res.status, ms: Math.round(performance.now() - started) }, "request");
+      return res;
+    } catch (err) {
+      const appErr = mapUnknownError(err);
+      if (appErr.status >= 500) log.error({ err }, "request failed");
+      else log.info({ status: appErr.status, code: appErr.code, ms: Math.round(performance.now() - started) }, "request refused");
+      return problemResponse(appErr, requestId);
+    }
+  };
+  return Object.assign(wrapped, { permission: options.permission });
+}

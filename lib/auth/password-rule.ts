@@ -1,0 +1,1 @@
+export const ZPasswordRule = { min: 12, max: 200 } as const;
