@@ -1,0 +1,96 @@
+import "server-only";
+import type { TLogger } from "@/lib/logger";
+import type { TAttemptOutcome } from "./attempt";
+import type { TRedactor } from "./redact";
+import { statusClassOf, type TRequestLogRow } from "./request-log";
+
+// Turns one attempt into its RequestLog row (redacted) and its log line. Bodies are redacted here,
+// once, for both destinations; pino gets metadata only, never a body.
+
+export type TLogSink = Pick<TLogger, "debug" | "info" | "warn" | "error">;
+
+export type TAttemptContext = {
+  requestId: string;
+  callId: string;
+  traceId: string;
+  attempt: number;
+  method: string;
+  path: string;
+  endpoint: string;
+  operationId: string | null;
+  idempotencyKey: string | null;
+  apiKeyLabel: "interactive" | "batch";
+  delayBeforeMs: number;
+  delayReason: "backoff" | "retry_after" | null;
+  storedRequestBody: unknown; // already redacted
+  requestHeaders: Record<string, string>; // raw: redacted below
+  startedAt: Date;
+};
+
+const MAX_TEXT_BODY = 2_000;
+
+/** JSON bodies are redacted and stored unless huge; non-JSON bodies keep a redacted excerpt. */
+export function storedBody(redactor: TRedactor, json: unknown, text: string | null, maxBytes: number): unknown {
+  if (json !== null && json !== undefined) {
+    const redacted = redactor.body(json);
+    const bytes = JSON.stringify(redacted).length;
+    return bytes > maxBytes ? { _truncated: true, bytes } : redacted;
+  }
+  if (text) return { _text: redactor.text(text.slice(0, MAX_TEXT_BODY)) };
+  return null;
+}
+
+export function buildRow<T>(
+  ctx: TAttemptContext,
+  outcome: TAttemptOutcome<T>,
+  redactor: TRedactor,
+  maxBytes: number,
+): TRequestLogRow {
+  return {
+    requestId: ctx.requestId,
+    monoLogId: outcome.logId,
+    operationId: ctx.operationId,
+    idempotencyKey: ctx.idempotencyKey,
+    traceId: ctx.traceId,
+    method: ctx.method,
+    path: ctx.path,
+    endpoint: ctx.endpoint,
+    status: outcome.status,
+    statusClass: statusClassOf(outcome.status),
+    errorCode: outcome.ok ? null : outcome.errorCode,
+    attempt: ctx.attempt,
+    callId: ctx.callId,
+    durationMs: outcome.durationMs,
+    delayBeforeMs: ctx.delayBeforeMs,
+    delayReason: ctx.delayReason,
+    apiKeyLabel: ctx.apiKeyLabel,
+    requestBody: ctx.storedRequestBody,
+    responseBody: storedBody(redactor, outcome.responseJson, outcome.responseText, maxBytes),
+    requestHeaders: redactor.headers(ctx.requestHeaders),
+    responseHeaders: outcome.responseHeaders ? redactor.headers(outcome.responseHeaders) : null,
+    at: ctx.startedAt,
+  };
+}
+
+/** One structured line per attempt; error_code is its own field (seed 001 §8). */
+export function logAttempt(logger: TLogSink, row: TRequestLogRow, willRetry: boolean): void {
+  const fields = {
+    requestId: row.requestId,
+    callId: row.callId,
+    traceId: row.traceId,
+    monoLogId: row.monoLogId,
+    operationId: row.operationId,
+    idempotencyKey: row.idempotencyKey,
+    endpoint: row.endpoint,
+    attempt: row.attempt,
+    status: row.status,
+    statusClass: row.statusClass,
+    errorCode: row.errorCode,
+    durationMs: row.durationMs,
+    delayBeforeMs: row.delayBeforeMs,
+    apiKeyLabel: row.apiKeyLabel,
+  };
+  if (row.statusClass === "2xx" && row.errorCode === null) logger.debug(fields, "mono.attempt");
+  else if (willRetry) logger.warn(fields, "mono.attempt.retrying");
+  else logger.warn(fields, "mono.attempt.failed");
+}

@@ -1,0 +1,97 @@
+import "server-only";
+
+// What the request log and the logs may hold (docs/MONO-CLIENT.md, "Redaction"):
+// - secrets (Authorization, API keys, tokens, passwords, cookies): replaced by "[redacted]";
+// - document numbers, account numbers, Bre-B key values and phone numbers: all but the last 4
+//   characters masked, so support can still match "the account ending 4321";
+// - e-mail addresses: local part masked;
+// - names are kept: support answers "where is my money?" by payee name, and the request log is
+//   only readable inside the console. They never go to pino (bodies are not logged there).
+// On top of the key rules, every string is scanned for the configured API keys themselves, so a key
+// echoed back inside some unexpected field (an error message, a header) is still removed.
+
+export const REDACTED = "[redacted]";
+const SECRET_KEY = /(authorization|api[_-]?key|secret|password|token|cookie)/i;
+const MASK_TAIL_KEYS = new Set([
+  "document_number",
+  "account_number",
+  "number",
+  "payee_account_number",
+  "key_value",
+  "phone_number",
+  "phone",
+]);
+const EMAIL_KEYS = new Set(["email"]);
+const MAX_DEPTH = 20;
+
+export function maskTail(value: string, keep = 4): string {
+  if (value.length <= keep) return "*".repeat(value.length);
+  return "*".repeat(value.length - keep) + value.slice(-keep);
+}
+
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf("@");
+  if (at <= 0) return maskTail(value);
+  return `${value[0]}***${value.slice(at)}`;
+}
+
+export type TRedactor = {
+  body(value: unknown): unknown;
+  headers(headers: Record<string, string | string[] | undefined>): Record<string, string>;
+  text(value: string): string;
+};
+
+export function createRedactor(secrets: readonly string[]): TRedactor {
+  // Short strings are never treated as secrets: replacing "a" everywhere would destroy the data.
+  const needles = secrets.filter((s) => s.length >= 8);
+
+  const text = (value: string): string => {
+    let out = value;
+    for (const n of needles) if (out.includes(n)) out = out.split(n).join(REDACTED);
+    return out;
+  };
+
+  const leaf = (key: string | null, value: unknown, parent: Record<string, unknown> | null): unknown => {
+    if (key !== null && SECRET_KEY.test(key)) return REDACTED;
+    const isScalar = typeof value === "string" || typeof value === "number";
+    if (key !== null && isScalar) {
+      const s = String(value);
+      if (MASK_TAIL_KEYS.has(key)) return maskTail(s);
+      if (EMAIL_KEYS.has(key)) return maskEmail(s);
+      // {format: "plain_key", value: "@joe123"}: a Bre-B payment key (phone, document, e-mail…).
+      if (key === "value" && parent !== null && "format" in parent) return maskTail(s);
+    }
+    return typeof value === "string" ? text(value) : value;
+  };
+
+  const walk = (value: unknown, key: string | null, parent: Record<string, unknown> | null, depth: number): unknown => {
+    if (depth > MAX_DEPTH) return "[truncated]";
+    if (Array.isArray(value)) {
+      // Array items inherit the key: {"phone_numbers": [...]} is not masked, {"number": [..]} is.
+      return value.map((v) => walk(v, key, parent, depth + 1));
+    }
+    if (value !== null && typeof value === "object") {
+      if (key !== null && SECRET_KEY.test(key)) return REDACTED;
+      const obj = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(obj)) out[text(k)] = walk(v, k, obj, depth + 1);
+      return out;
+    }
+    return leaf(key, value, parent);
+  };
+
+  const headers = (input: Record<string, string | string[] | undefined>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [name, raw] of Object.entries(input)) {
+      if (raw === undefined) continue;
+      const v = Array.isArray(raw) ? raw.join(", ") : raw;
+      const lower = name.toLowerCase();
+      if (lower === "authorization") out[lower] = v.startsWith("Bearer ") ? `Bearer ${REDACTED}` : REDACTED;
+      else if (SECRET_KEY.test(lower)) out[lower] = REDACTED;
+      else out[lower] = text(v);
+    }
+    return out;
+  };
+
+  return { body: (v) => walk(v, null, null, 0), headers, text };
+}
