@@ -1,5 +1,5 @@
 import "server-only";
-import type { Agent } from "undici";
+import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { parseRetryAfterMs } from "./backoff";
 import { apiErrorFrom } from "./envelope";
@@ -38,7 +38,7 @@ function issuesOf(error: z.ZodError): string[] {
   return error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
 }
 
-export async function runAttempt<T>(dispatcher: Agent, req: THttpRequest, schema: z.ZodType<T>): Promise<TAttemptOutcome<T>> {
+export async function runAttempt<T>(dispatcher: Dispatcher, req: THttpRequest, schema: z.ZodType<T>): Promise<TAttemptOutcome<T>> {
   const t0 = performance.now();
   const elapsed = () => Math.round(performance.now() - t0);
   let res;

@@ -1,5 +1,5 @@
 import "server-only";
-import { Agent, request } from "undici";
+import { Agent, request, type Dispatcher } from "undici";
 import { MonoNetworkError, type TNetworkKind } from "./errors";
 
 // One HTTP exchange with Mono, nothing else: no retries, no logging. Timeouts from seed 001 §3:
@@ -31,7 +31,7 @@ export function createDispatcher(t: THttpTimeouts, connections = 64): Agent {
   });
 }
 
-export async function sendOnce(dispatcher: Agent, req: THttpRequest): Promise<THttpResponse> {
+export async function sendOnce(dispatcher: Dispatcher, req: THttpRequest): Promise<THttpResponse> {
   try {
     const res = await request(req.url, {
       dispatcher,

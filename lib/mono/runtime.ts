@@ -1,4 +1,5 @@
 import "server-only";
+import type { Dispatcher } from "undici";
 import { logger as defaultLogger } from "@/lib/logger";
 import { DEFAULT_BACKOFF, type TBackoffPolicy, type TRandom } from "./backoff";
 import { DEFAULT_BREAKER, MonoBreaker, type TBreakerChange, type TBreakerOptions, type TBreakerState } from "./breaker";
@@ -33,6 +34,8 @@ export type TMonoClientOptions = {
   /** Called on every breaker transition; the lead wires lib/audit here (see docs/MONO-CLIENT.md). */
   onBreakerStateChange?: (change: TBreakerChange) => void;
   maxStoredBodyBytes?: number; // default 64 KiB per stored body
+  /** undici interceptors composed onto the client's Agent (a proxy, tracing; tests inject faults). */
+  interceptors?: Dispatcher.DispatcherComposeInterceptor[];
 };
 
 export type TMonoHealth = {
@@ -66,7 +69,7 @@ export function createMonoRuntime(o: TMonoClientOptions): TMonoRuntime {
   const deps: TTransportDeps = {
     baseUrl: o.baseUrl,
     keys: { interactive: o.apiKey, batch: o.batchApiKey ?? null },
-    dispatcher: createDispatcher(timeouts, Math.max(maxInFlight, 16)),
+    dispatcher: createDispatcher(timeouts, Math.max(maxInFlight, 16)).compose(o.interceptors ?? []),
     totalTimeoutMs: timeouts.totalMs,
     backoff: { ...DEFAULT_BACKOFF, ...o.backoff },
     random: o.random ?? Math.random,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Agent } from "undici";
+import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { newId, newRequestId } from "@/lib/ids";
 import { runAttempt, type TAttemptOutcome } from "./attempt";
@@ -34,7 +34,7 @@ export type TCallResult<T> = { value: T; status: number; logId: string | null; r
 export type TTransportDeps = {
   baseUrl: string;
   keys: { interactive: string; batch: string | null };
-  dispatcher: Agent;
+  dispatcher: Dispatcher;
   totalTimeoutMs: number;
   backoff: TBackoffPolicy;
   random: TRandom;
