@@ -23,7 +23,7 @@ export function parse<T>(schema: z.ZodType<T>, data: unknown): T {
   let status = 422;
   for (const issue of r.error.issues) {
     const path = pointer(issue.path);
-    if (issue.code === "invalid_type" && !("input" in issue)) {
+    if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
       details.push({ code: "missing_field", message: "The field is missing on the request body or parameters.", path });
     } else if ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "array") {
       details.push({ code: "validation_error", message: issue.message, path });

@@ -23,11 +23,11 @@ const NAMES = ["María Fernanda Gómez", "Juan Camilo Rodríguez", "Luisa Martí
 
 /** Deterministic creditor for a key, so the same key always resolves to the same person. */
 function resolveKey(value: string): TMonoBrebTarget {
-  const type = KEY_TYPES.find(([, re]) => re.test(value))?.[0];
-  if (!type) fail(422, "invalid_format", "The value is not a valid Bre-B key.", "#/value");
   if (value === "sandbox@key_unknown.err" || value.toLowerCase().includes("notfound")) {
     fail(422, "key_not_found", "The Bre-B key is not registered.", "#/value");
   }
+  const type = KEY_TYPES.find(([, re]) => re.test(value))?.[0];
+  if (!type) fail(400, "invalid_format", "The value is not a valid Bre-B key.", "#/value");
   const h = createHash("sha256").update(value).digest();
   const digits = (n: number, from: number): string => Array.from({ length: n }, (_, i) => String(h[(from + i) % h.length] % 10)).join("");
   return {
