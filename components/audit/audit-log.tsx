@@ -57,6 +57,7 @@ export function AuditLog() {
         </div>
       </form>
       <ErrorNote error={list.error ?? verdict.error} />
+      <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -76,13 +77,14 @@ export function AuditLog() {
               <td className="px-5 py-2">{r.actorEmail ?? <span className="text-slate-400">system</span>}</td>
               <td className="px-5 py-2"><code className="text-xs">{r.action}</code></td>
               <td className="px-5 py-2 font-mono text-xs">{r.targetId ?? ""}</td>
-              <td className="max-w-md truncate px-5 py-2 font-mono text-xs text-slate-600" title={JSON.stringify(r.details)}>
+              <td className="max-w-xs truncate px-5 py-2 font-mono text-xs text-slate-600" title={JSON.stringify(r.details)}>
                 {Object.keys(r.details).length ? JSON.stringify(r.details) : ""}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
       {!list.isPending && rows.length === 0 ? <p className="p-5 text-sm text-slate-500">No audit events match these filters.</p> : null}
       {list.hasNextPage ? (

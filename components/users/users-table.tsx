@@ -29,6 +29,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
         <ErrorNote error={update.error ?? reset.error} />
         {issued ? <OneTimeSecret label={`New password for ${issued.email}`} value={issued.password} onDismiss={() => setIssued(null)} /> : null}
       </div>
+      <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -80,6 +81,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           })}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

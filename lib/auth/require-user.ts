@@ -9,8 +9,8 @@ import { userFromToken, type TCurrentUser } from "./current-user";
 // For server components: the signed-in user, checked against the database on every render.
 export async function currentUser(): Promise<TCurrentUser | null> {
   const jar = await cookies();
-  const cookie = jar.getAll().map((c) => `${c.name}=${c.value}`).join("; ");
-  const token = await getToken({ req: { headers: { cookie } } as never, secret: env.NEXTAUTH_SECRET });
+  // next-auth reads `req.cookies` (anything with getAll) and `req.headers`.
+  const token = await getToken({ req: { cookies: jar, headers: {} } as never, secret: env.NEXTAUTH_SECRET });
   return userFromToken(token);
 }
 

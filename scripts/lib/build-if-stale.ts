@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "types", "public", "generated", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "instrumentation.ts"];
+const SOURCES = ["app", "components", "lib", "types", "public", "generated", "next.config.ts", "tsconfig.next.json", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "instrumentation.ts"];
 
 function fingerprint(root: string): string {
   const h = createHash("sha256");
