@@ -52,8 +52,23 @@ export class Scheduler {
     if (at < this.armedAt) this.arm();
   }
 
+  /** Moves the clock forward, firing due tasks in time order. The clock steps to each task's
+   * due time before running it, so chains (pending → processing → settled) complete within one
+   * advance when their cumulative delays fit in it. */
   advance(ms: number): void {
-    this.offsetMs += ms;
+    const target = this.offsetMs + ms;
+    this.running = true;
+    try {
+      while (this.heap.length > 0 && this.heap[0].at <= Date.now() + target) {
+        const s = this.pop();
+        if (!s) break;
+        this.offsetMs = Math.max(this.offsetMs, s.at - Date.now());
+        this.safeRun(s.task);
+      }
+    } finally {
+      this.running = false;
+    }
+    this.offsetMs = target;
     this.fireDue();
   }
 
