@@ -11,6 +11,7 @@ import type {
 import type { Sandbox } from "../context";
 import { fail, MonoError } from "../errors";
 import { newId } from "../ids";
+import { omit } from "../omit";
 import { outcomeFor, settleDelayMs } from "../magic";
 import type { TLedgerAccountRec, TPayoutRec } from "../state";
 import { checkAmount } from "../validate";
@@ -153,6 +154,5 @@ function setState(sb: Sandbox, p: TPayoutRec, state: TPayoutRec["state"], reason
 }
 
 export function view(p: TPayoutRec): TMonoPayout {
-  const { held: _h, settled: _s, released: _r, ...pub } = p;
-  return pub;
+  return omit(p, ["held", "settled", "released"]);
 }

@@ -9,6 +9,7 @@ import type { Sandbox } from "../context";
 import { fail, MonoError, type TErrorDetail } from "../errors";
 import { isTransferBank } from "../banks";
 import { newId } from "../ids";
+import { omit } from "../omit";
 import type { TBatchRec, TTransferRec } from "../state";
 import { checkAmount } from "../validate";
 
@@ -142,13 +143,13 @@ function setBatchState(sb: Sandbox, b: TBatchRec, state: TBatchRec["state"], eve
 }
 
 export function batchView(b: TBatchRec): TMonoBatch {
-  const { transfer_ids: _ids, mode: _mode, ...pub } = b;
+  const pub = omit(b, ["transfer_ids", "mode"]);
   return { ...pub, total_amount: { ...pub.total_amount } };
 }
 
 export function transferView(sb: Sandbox, t: TTransferRec): TMonoTransfer {
-  const { batch_id, debited: _d, hops: _h, ...pub } = t;
-  const batch = sb.state.batches.get(batch_id);
+  const pub = omit(t, ["batch_id", "debited", "hops"]);
+  const batch = sb.state.batches.get(t.batch_id);
   if (!batch) throw new Error(`transfer ${t.id} has no batch`);
   return { ...pub, batch: batchView(batch) };
 }

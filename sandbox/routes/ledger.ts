@@ -5,13 +5,14 @@ import type { Sandbox } from "../context";
 import { fail } from "../errors";
 import type { TCtx, TResult, TRoute } from "../http";
 import { bool, multi, oneOf, page, paginate, range, sort } from "../query";
+import { omit } from "../omit";
 import type { TLedgerAccountRec } from "../state";
 
 const OPS: readonly TMonoLedgerOperationType[] = ["credit", "debit", "hold", "release"];
 const ORIGINS: readonly TMonoLedgerOrigin[] = ["card_transaction", "card_presentment_payment", "subaccount_operation", "payout", "fee", "synced_bank_transaction"];
 
 export function ledgerView(a: TLedgerAccountRec): TMonoLedgerAccount {
-  const { available: _a, pending: _p, ...pub } = a;
+  const pub = omit(a, ["available", "pending"]);
   return { ...pub, metadata: { ...pub.metadata } };
 }
 
