@@ -120,7 +120,9 @@ export class MonoClient {
     return this.rt.keyAgeDays(now);
   }
 
-  close(): Promise<void> {
-    return this.rt.deps.dispatcher.close();
+  /** Closes the HTTP connections and the request log's own pool (if the sink has one). */
+  async close(): Promise<void> {
+    await this.rt.deps.dispatcher.close();
+    await this.rt.deps.sink.close?.();
   }
 }

@@ -1,10 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
-import type { TDb } from "@/lib/db";
 
-// The RequestLog writer: one row per HTTP attempt to Mono, awaited before the client returns or
-// retries (design §3, issue 4). The client depends on the small TRequestLogSink type, so tests can
-// hand it any database and the Prisma singleton is only loaded when the default sink is used.
+// The RequestLog contract: one row per HTTP attempt to Mono, awaited before the client returns or
+// retries (design §3, issue 4). The client depends only on the small TRequestLogSink type; the
+// default sink is request-log-pg.ts (group commit over pg).
 
 export type TStatusClass = "2xx" | "4xx" | "409" | "429" | "5xx" | "network" | "other";
 
@@ -33,7 +31,7 @@ export type TRequestLogRow = {
   at: Date;
 };
 
-export type TRequestLogSink = { write(row: TRequestLogRow): Promise<void> };
+export type TRequestLogSink = { write(row: TRequestLogRow): Promise<void>; close?(): Promise<void> };
 
 /** 409 and 429 get their own class: they mean "idempotency/state conflict" and "slow down". */
 export function statusClassOf(status: number | null): TStatusClass {
@@ -44,32 +42,6 @@ export function statusClassOf(status: number | null): TStatusClass {
   if (status >= 400 && status < 500) return "4xx";
   if (status >= 500 && status < 600) return "5xx";
   return "other"; // 1xx/3xx: Mono sends neither; kept visible instead of being lumped in
-}
-
-function json(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === null || value === undefined ? undefined : (value as Prisma.InputJsonValue);
-}
-
-export function toCreateInput(row: TRequestLogRow): Prisma.RequestLogCreateInput {
-  return {
-    ...row,
-    requestBody: json(row.requestBody),
-    responseBody: json(row.responseBody),
-    requestHeaders: json(row.requestHeaders),
-    responseHeaders: json(row.responseHeaders),
-  };
-}
-
-export function prismaRequestLogSink(database?: TDb): TRequestLogSink {
-  let dbPromise: Promise<TDb> | null = database ? Promise.resolve(database) : null;
-  const getDb = () => (dbPromise ??= import("@/lib/db").then((m) => m.db));
-  return {
-    async write(row) {
-      const db = await getDb();
-      // select only the id: returning the JSON columns would double the bytes on the wire.
-      await db.requestLog.create({ data: toCreateInput(row), select: { id: true } });
-    },
-  };
 }
 
 /**

@@ -8,7 +8,8 @@ import { keyAgeDays } from "./config";
 import { createDispatcher } from "./http";
 import { Limiter } from "./limiter";
 import { createRedactor } from "./redact";
-import { prismaRequestLogSink, type TRequestLogSink } from "./request-log";
+import type { TRequestLogSink } from "./request-log";
+import { pgRequestLogSink } from "./request-log-pg";
 import { DEFAULT_RETRY_BUDGET, RetryBudget, type TRetryBudgetOptions } from "./retry-budget";
 import type { TLogSink } from "./attempt-record";
 import type { TTransportDeps } from "./transport";
@@ -28,7 +29,7 @@ export type TMonoClientOptions = {
   maxInFlight?: number; // default 10 (seed 001 §10)
   maxInFlightBatch?: number; // default half of maxInFlight
   cacheTtls?: Partial<TCacheTtls>;
-  requestLog?: TRequestLogSink; // default: Prisma, the RequestLog table
+  requestLog?: TRequestLogSink; // default: pgRequestLogSink (group commit into RequestLog)
   logger?: TLogSink; // default: lib/logger (pino with redaction)
   random?: TRandom;
   /** Called on every breaker transition; the lead wires lib/audit here (see docs/MONO-CLIENT.md). */
@@ -76,7 +77,7 @@ export function createMonoRuntime(o: TMonoClientOptions): TMonoRuntime {
     budget,
     breaker,
     limiters: { interactive: [shared], batch: [batchOnly, shared] },
-    sink: o.requestLog ?? prismaRequestLogSink(),
+    sink: o.requestLog ?? pgRequestLogSink(),
     redactor: createRedactor([o.apiKey, o.batchApiKey ?? ""]),
     logger,
     maxStoredBodyBytes: o.maxStoredBodyBytes ?? 64 * 1024,

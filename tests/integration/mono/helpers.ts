@@ -4,7 +4,6 @@
 import type { Dispatcher } from "undici";
 import { startSandbox, type TSandboxHandle } from "@/sandbox/server";
 import { MonoClient, type TMonoClientOptions } from "@/lib/mono";
-import { prismaRequestLogSink } from "@/lib/mono/request-log";
 import type { TLogSink } from "@/lib/mono/attempt-record";
 import { db } from "@/lib/db";
 
@@ -71,7 +70,6 @@ export function fastClient(url: string, rec: ReturnType<typeof recorder>, over: 
     timeouts: { connectMs: 1_000, responseMs: 400, totalMs: 10_000 },
     backoff: { baseMs: 10, capMs: 40, jitterMs: 5, maxRetries: 5 },
     breaker: { consecutiveFailures: 50, halfOpenAfterMs: 200 },
-    requestLog: prismaRequestLogSink(db),
     interceptors: [rec.interceptor],
     ...over,
   });

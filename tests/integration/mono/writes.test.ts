@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MonoApiError, MonoClient, MonoRequestLogError, type MonoError } from "@/lib/mono";
-import { prismaRequestLogSink } from "@/lib/mono/request-log";
-import { db } from "@/lib/db";
 import { OPERATIONS, SECRETS, SUPPLIERS, VIEWER_KEY, admin, fastClient, firstN, opId, payoutBody, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
 
 // Writes: one key and one body on every attempt, exactly one object on Mono after an ambiguous
@@ -123,7 +121,7 @@ describe("idempotent writes", () => {
 describe("no retry for answers that cannot change", () => {
   const cases: [string, number, () => Promise<unknown>][] = [
     ["400 invalid filter", 400, () => client.listTransfers({ external_id: "" })],
-    ["401 unknown key", 401, () => new MonoClient({ baseUrl: sb.url, apiKey: WRONG_KEY, requestLog: prismaRequestLogSink(db), interceptors: [rec.interceptor] }).listAccounts()],
+    ["401 unknown key", 401, () => new MonoClient({ baseUrl: sb.url, apiKey: WRONG_KEY, interceptors: [rec.interceptor] }).listAccounts()],
     ["403 viewer cannot send", 403, () => fastClient(sb.url, rec, { apiKey: VIEWER_KEY }).createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: randomUUID() })],
     ["404 unknown payout", 404, () => client.getPayout("cpout_0000000000000000000000")],
     ["422 business validation", 422, () => client.createPayout(payoutBody(`ext_${randomUUID()}`, 0), { idempotencyKey: randomUUID() })],

@@ -29,7 +29,7 @@ describe("circuit breaker (cockatiel ConsecutiveBreaker)", () => {
 
     // Half-open: exactly one probe runs; while it is in flight the state says so.
     let release!: () => void;
-    const probe = b.run(() => new Promise((r) => (release = () => r({ breakerFailure: false, summary: "200" }))));
+    const probe = b.run(() => new Promise<{ breakerFailure: boolean; summary: string }>((r) => (release = () => r({ breakerFailure: false, summary: "200" }))));
     expect(b.state).toBe("half_open");
     release();
     await probe;

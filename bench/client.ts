@@ -1,0 +1,155 @@
+// bench/client: latency and throughput of reads through the Mono client (request log on, written
+// through to PostgreSQL) against a bare fetch to the same sandbox, 32 concurrent, in one run.
+// `npx tsx bench/client.ts` (or `npm run bench -- client`). Uses DATABASE_URL when set, otherwise
+// an embedded PGlite. The last line of output is one JSON object with the figures.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const KEY = "sk_bench_administrator_5b1f0e7c";
+const CONCURRENCY = 32;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000); // per side per round
+const ROUNDS = 2; // bare and client alternate, so drift (GC, JIT, disk) hits both alike
+
+// lib/ starts with `import "server-only"`, an empty module only under the react-server condition:
+// re-run this file under it (the same way scripts/lib/run-seed.ts runs the seed).
+if (process.env.MONO_BENCH_CHILD !== "1") {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname], {
+    stdio: "inherit",
+    env: { ...process.env, MONO_BENCH_CHILD: "1" },
+  });
+  child.on("exit", (code) => process.exit(code ?? 1));
+} else {
+  await main();
+}
+
+function waitFor(child: ChildProcess, marker: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${marker} not seen within 60 s`)), 60_000);
+    child.once("exit", (c) => reject(new Error(`child exited (${c}) before ${marker}`)));
+    child.stdout!.on("data", (b: Buffer) => {
+      const line = b.toString().split("\n").find((l) => l.startsWith(marker));
+      if (line) {
+        clearTimeout(t);
+        resolve(line.slice(marker.length).trim());
+      }
+    });
+  });
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `n` calls with `concurrency` workers; returns per-call latencies and wall time. */
+async function drive(n: number, concurrency: number, call: () => Promise<unknown>) {
+  const lat: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < n) {
+        const s = performance.now();
+        await call();
+        lat.push(performance.now() - s);
+      }
+    }),
+  );
+  return { lat, wallMs: performance.now() - t0 };
+}
+
+async function main(): Promise<void> {
+  const { startEmbeddedDb } = await import("../scripts/lib/embedded-db");
+  const { migrateDeploy } = await import("../scripts/lib/migrate");
+  const { freePort } = await import("../scripts/lib/free-port");
+  const children: { stop(): Promise<void> }[] = [];
+  try {
+    let dbUrl = process.env.DATABASE_URL;
+    let dbLabel = "PostgreSQL (DATABASE_URL)";
+    if (!dbUrl) {
+      const emb = await startEmbeddedDb({ dir: "memory://" });
+      children.push(emb);
+      migrateDeploy(emb.url, { quiet: true });
+      dbUrl = emb.url;
+      dbLabel = "embedded PGlite";
+    }
+    process.env.DATABASE_URL = dbUrl;
+    process.env.LOG_LEVEL ??= "warn";
+
+    // The sandbox runs in its own process so its CPU does not share the client's event loop.
+    const port = await freePort();
+    const sbChild = spawn(process.execPath, ["--import", "tsx", path.join(root, "sandbox/main.ts")], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_API_KEYS: `${KEY}:Administrator` },
+    });
+    children.push({ stop: async () => void sbChild.kill("SIGTERM") });
+    const url = await waitFor(sbChild, "SANDBOX_READY");
+
+    const { db } = await import("../lib/db");
+    const { MonoClient } = await import("../lib/mono");
+    const { pgRequestLogSink } = await import("../lib/mono/request-log-pg");
+    // The client's default sink (group commit over pg), timed from the caller's side: the figure
+    // includes waiting for a batch, i.e. what a request actually pays for its row.
+    const sink = pgRequestLogSink({ databaseUrl: dbUrl });
+    const writes: number[] = [];
+    const timedSink = {
+      async write(row: Parameters<typeof sink.write>[0]) {
+        const s = performance.now();
+        await sink.write(row);
+        writes.push(performance.now() - s);
+      },
+      close: () => sink.close(),
+    };
+    // maxInFlight 32: the default 10 would queue a 32-way benchmark inside the client and measure
+    // the limiter, not the client's cost.
+    const client = new MonoClient({ baseUrl: url, apiKey: KEY, maxInFlight: CONCURRENCY, requestLog: timedSink });
+    const bare = async () => {
+      const res = await fetch(`${url}/v1/accounts`, { headers: { authorization: `Bearer ${KEY}`, accept: "application/json" } });
+      if (res.status !== 200) throw new Error(`bare fetch got ${res.status}`);
+      return res.json();
+    };
+    const viaClient = () => client.listAccounts();
+
+    await drive(300, CONCURRENCY, bare); // warm-up: JIT, connections, Prisma pool
+    await drive(300, CONCURRENCY, viaClient);
+    writes.length = 0;
+
+    const bareLat: number[] = [];
+    const clientLat: number[] = [];
+    let bareWall = 0;
+    let clientWall = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const b = await drive(REQUESTS, CONCURRENCY, bare);
+      bareLat.push(...b.lat);
+      bareWall += b.wallMs;
+      const c = await drive(REQUESTS, CONCURRENCY, viaClient);
+      clientLat.push(...c.lat);
+      clientWall += c.wallMs;
+    }
+    const total = REQUESTS * ROUNDS;
+    const rows = await db.requestLog.count();
+    bareLat.sort((a, b) => a - b);
+    clientLat.sort((a, b) => a - b);
+    writes.sort((a, b) => a - b);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    const out = {
+      bench: "client",
+      p50_ratio: r2(pct(clientLat, 50) / pct(bareLat, 50)),
+      p99_ratio: r2(pct(clientLat, 99) / pct(bareLat, 99)),
+      per_s: Math.round((total / clientWall) * 1000),
+      bare_per_s: Math.round((total / bareWall) * 1000),
+      log_write_p50_ms: r2(pct(writes, 50)),
+    };
+    console.log(`database: ${dbLabel}; sandbox: ${url} (own process); ${CONCURRENCY} concurrent; ${total} reads per side (GET /v1/accounts)`);
+    console.log(`bare fetch : p50 ${r2(pct(bareLat, 50))} ms  p99 ${r2(pct(bareLat, 99))} ms  ${out.bare_per_s}/s`);
+    console.log(`mono client: p50 ${r2(pct(clientLat, 50))} ms  p99 ${r2(pct(clientLat, 99))} ms  ${out.per_s}/s`);
+    console.log(`request log: ${writes.length} writes, p50 ${out.log_write_p50_ms} ms, p99 ${r2(pct(writes, 99))} ms; ${rows} rows in RequestLog`);
+    await client.close(); // also closes the sink's pool
+    await db.$disconnect();
+    console.log(JSON.stringify(out));
+  } finally {
+    for (const c of children.reverse()) await c.stop();
+  }
+}
