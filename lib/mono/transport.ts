@@ -74,7 +74,9 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
   let lastError: MonoError | null = null;
   const stop = (error: MonoError, stoppedBy: TStopReason): never => {
     error.call = { callId, traceId, attempts, lastRequestId, stoppedBy };
-    deps.logger.warn({ callId, traceId, route: spec.route, attempts, stoppedBy, errorCode: errorCodeOf(error) }, "mono.call.failed");
+    // A 404 or 422 is Mono answering normally; everything else means the call did not get through.
+    const level = stoppedBy === "not_retryable" ? "info" : "warn";
+    deps.logger[level]({ callId, traceId, route: spec.route, attempts, stoppedBy, errorCode: errorCodeOf(error) }, "mono.call.failed");
     throw error;
   };
   const abortError = () => new MonoNetworkError(abortKind(), "Aborted before the request was sent", "ABORT");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneRequestLog } from "@/lib/mono";
 import { db } from "@/lib/db";
-import { OPERATIONS, SECRETS, SUPPLIERS, fastClient, opId, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
+import { OPERATIONS, SECRETS, SUPPLIERS, expectNoSecrets, fastClient, opId, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
 
 let sb: Awaited<ReturnType<typeof sandbox>>;
 const rec = recorder();
@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await sb.close();
+  await expectNoSecrets();
 });
 
 describe("read caches", () => {

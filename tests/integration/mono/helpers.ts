@@ -62,6 +62,9 @@ export async function sandbox(): Promise<TSandboxHandle> {
   });
 }
 
+/** Every log line any fastClient wrote in this test file. */
+export const clientLog = capturingLogger();
+
 export function fastClient(url: string, rec: ReturnType<typeof recorder>, over: Partial<TMonoClientOptions> = {}): MonoClient {
   return new MonoClient({
     baseUrl: url,
@@ -71,6 +74,7 @@ export function fastClient(url: string, rec: ReturnType<typeof recorder>, over: 
     backoff: { baseMs: 10, capMs: 40, jitterMs: 5, maxRetries: 5 },
     breaker: { consecutiveFailures: 50, halfOpenAfterMs: 200 },
     interceptors: [rec.interceptor],
+    logger: clientLog,
     ...over,
   });
 }
@@ -115,3 +119,12 @@ export async function requestLogDump(): Promise<string[]> {
 }
 
 export const SECRETS = [KEY, BATCH_KEY, VIEWER_KEY];
+
+/** No key in any RequestLog row (every text and JSON column) nor in any client log line. */
+export async function expectNoSecrets(extra: string[] = []): Promise<void> {
+  const dump = await requestLogDump();
+  for (const key of [...SECRETS, ...extra]) {
+    if (dump.some((r) => r.includes(key))) throw new Error(`API key found in RequestLog`);
+    if (clientLog.lines.some((l) => l.includes(key))) throw new Error(`API key found in a log line`);
+  }
+}

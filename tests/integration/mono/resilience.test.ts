@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MonoApiError, MonoCircuitOpenError, type MonoError, type TBreakerChange } from "@/lib/mono";
-import { BATCH_KEY, KEY, SECRETS, SUPPLIERS, capturingLogger, fastClient, firstN, opId, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
+import { BATCH_KEY, KEY, SECRETS, SUPPLIERS, capturingLogger, expectNoSecrets, fastClient, firstN, opId, recorder, rowsFor, sandbox } from "./helpers";
 
 // Protecting Mono and ourselves: retry budget, circuit breaker, concurrency bound, batch key.
 let sb: Awaited<ReturnType<typeof sandbox>>;
@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sb.close();
-  const dump = await requestLogDump();
-  for (const key of SECRETS) expect(dump.filter((r) => r.includes(key))).toEqual([]);
+  await expectNoSecrets();
   // Nor in any log line the client wrote during this file.
   for (const key of SECRETS) expect(logger.lines.filter((l) => l.includes(key))).toEqual([]);
 });

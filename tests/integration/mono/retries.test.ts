@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MonoApiError, MonoNetworkError, type MonoError } from "@/lib/mono";
-import { SECRETS, fastClient, firstN, opId, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
+import { expectNoSecrets, fastClient, firstN, opId, recorder, rowsFor, sandbox } from "./helpers";
 
 // Retryable faults: attempt counts, the request log rows, and what went on the wire.
 let sb: Awaited<ReturnType<typeof sandbox>>;
@@ -14,8 +14,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await sb.close();
-  const dump = await requestLogDump();
-  for (const key of SECRETS) expect(dump.filter((r) => r.includes(key))).toEqual([]);
+  await expectNoSecrets();
 });
 
 async function failure(p: Promise<unknown>): Promise<MonoError> {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MonoApiError, MonoClient, MonoRequestLogError, type MonoError } from "@/lib/mono";
-import { OPERATIONS, SECRETS, SUPPLIERS, VIEWER_KEY, admin, fastClient, firstN, opId, payoutBody, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
+import { OPERATIONS, SUPPLIERS, VIEWER_KEY, admin, clientLog, expectNoSecrets, fastClient, firstN, opId, payoutBody, recorder, rowsFor, sandbox } from "./helpers";
 
 // Writes: one key and one body on every attempt, exactly one object on Mono after an ambiguous
 // failure, and no retry for answers that cannot change.
@@ -17,8 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await sb.close();
-  const dump = await requestLogDump();
-  for (const key of [...SECRETS, WRONG_KEY]) expect(dump.filter((r) => r.includes(key))).toEqual([]);
+  await expectNoSecrets([WRONG_KEY]);
 });
 
 async function failure(p: Promise<unknown>): Promise<MonoError> {
@@ -121,7 +120,7 @@ describe("idempotent writes", () => {
 describe("no retry for answers that cannot change", () => {
   const cases: [string, number, () => Promise<unknown>][] = [
     ["400 invalid filter", 400, () => client.listTransfers({ external_id: "" })],
-    ["401 unknown key", 401, () => new MonoClient({ baseUrl: sb.url, apiKey: WRONG_KEY, interceptors: [rec.interceptor] }).listAccounts()],
+    ["401 unknown key", 401, () => new MonoClient({ baseUrl: sb.url, apiKey: WRONG_KEY, interceptors: [rec.interceptor], logger: clientLog }).listAccounts()],
     ["403 viewer cannot send", 403, () => fastClient(sb.url, rec, { apiKey: VIEWER_KEY }).createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: randomUUID() })],
     ["404 unknown payout", 404, () => client.getPayout("cpout_0000000000000000000000")],
     ["422 business validation", 422, () => client.createPayout(payoutBody(`ext_${randomUUID()}`, 0), { idempotencyKey: randomUUID() })],
