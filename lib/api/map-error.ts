@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "./app-error";
+import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
 
 type TPrismaLike = { name?: string; code?: unknown; meta?: unknown };
 
@@ -13,5 +14,12 @@ export function mapUnknownError(err: unknown): AppError {
     if (e.code === "P2002") return new AppError("conflict", "A record with the same unique value already exists");
     if (e.code === "P2034") return new AppError("conflict", "A concurrent change won; try again");
   }
+  if (err instanceof MonoCircuitOpenError) {
+    return new AppError("service_unavailable", "Mono is failing right now (circuit breaker open); nothing was sent. Try again shortly.", { headers: { "retry-after": "30" } });
+  }
+  if (err instanceof MonoApiError) {
+    return new AppError("upstream_error", `Mono answered ${err.status}${err.errorCode ? ` (${err.errorCode})` : ""}`, { meta: { monoStatus: err.status, monoErrorCode: err.errorCode, monoLogId: err.logId } });
+  }
+  if (err instanceof MonoError) return new AppError("upstream_error", "Mono could not be reached or answered unexpectedly", { meta: { monoError: err.name } });
   return new AppError("internal_error", "Something went wrong on our side. Quote the request id when reporting it.");
 }

@@ -16,7 +16,14 @@ export type TProblem = {
 
 // The console API's one error shape (RFC 9457 problem+json with a stable `code` and the request id).
 export function problemResponse(err: AppError, requestId: string): NextResponse {
-  const body: TProblem = {
+  return new NextResponse(JSON.stringify(problemBody(err, requestId)), {
+    status: err.status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId, ...(err.extra.headers ?? {}) },
+  });
+}
+
+export function problemBody(err: AppError, requestId: string): TProblem {
+  return {
     type: `/docs/errors#${err.code}`,
     title: err.code.replace(/_/g, " "),
     status: err.status,
@@ -26,8 +33,4 @@ export function problemResponse(err: AppError, requestId: string): NextResponse 
     ...(err.extra.errors ? { errors: err.extra.errors } : {}),
     ...(err.extra.meta ? { meta: toJsonSafe(err.extra.meta) as Record<string, unknown> } : {}),
   };
-  return new NextResponse(JSON.stringify(body), {
-    status: err.status,
-    headers: { "content-type": "application/problem+json", "x-request-id": requestId, ...(err.extra.headers ?? {}) },
-  });
 }

@@ -15,6 +15,7 @@ import { assertSameOrigin } from "./same-origin";
 import { fieldErrors } from "./zod-errors";
 import { toJsonSafe } from "./json";
 import { mapUnknownError } from "./map-error";
+import { runIdempotent } from "./run-idempotent";
 
 type TSchema = z.ZodType;
 type TOut<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -26,6 +27,8 @@ export type TApiOptions<B, Q, P> = {
   query?: Q;
   params?: P;
   maxBodyBytes?: number;
+  // Requires an Idempotency-Key header; replays, in-flight and reuse are handled before the handler.
+  idempotent?: boolean;
 };
 
 export type TApiContext<B, Q, P, U> = {
@@ -97,8 +100,11 @@ export function withApi<B extends TSchema | undefined, Q extends TSchema | undef
         userAgent: req.headers.get("user-agent")?.slice(0, 300) ?? null,
         requestId,
       };
-      const result = await run({ req, requestId, log, user, body: body as TOut<B>, query: query as TOut<Q>, params: params as TOut<P>, audit });
-      const res = result instanceof Response ? result : NextResponse.json(toJsonSafe(result ?? { ok: true }));
+      const execute = async (): Promise<Response> => {
+        const result = await run({ req, requestId, log, user, body: body as TOut<B>, query: query as TOut<Q>, params: params as TOut<P>, audit });
+        return result instanceof Response ? result : NextResponse.json(toJsonSafe(result ?? { ok: true }));
+      };
+      const res = options.idempotent && user ? await runIdempotent({ req, user, body, requestId }, execute) : await execute();
       res.headers.set("x-request-id", requestId);
       log.info({ status: res.status, ms: Math.round(performance.now() - started) }, "request");
       return res;

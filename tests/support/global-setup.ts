@@ -1,11 +1,17 @@
 import pg from "pg";
 import { startEmbeddedDb, type TEmbeddedDb } from "../../scripts/lib/embedded-db";
 import { migrateDeploy } from "../../scripts/lib/migrate";
+import { startSandbox } from "../../sandbox/server";
 
 // One database per test run: PGlite in memory by default; with TEST_DATABASE_URL a fresh database
 // is created on that server (and dropped afterwards) so runs never see each other's rows.
 let embedded: TEmbeddedDb | undefined;
 let dropDb: (() => Promise<void>) | undefined;
+let sandbox: { url: string; close(): Promise<void> } | undefined;
+
+// One Mono sandbox for the run, fast clock (100×), faults allowed only through the per-request
+// header, admin surface on: what the console's own Mono client (lib/mono singleton) talks to.
+export const TEST_SANDBOX_KEY = "sk_test_sandbox_admin_key_0001";
 
 export async function setup() {
   let url: string;
@@ -33,9 +39,14 @@ export async function setup() {
   process.env.DATABASE_URL = url;
   (process.env as Record<string, string>).NODE_ENV = "test";
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  sandbox = await startSandbox({ port: 0, apiKeys: [{ key: TEST_SANDBOX_KEY, role: "Administrator" }], timeScale: 0.01, allowFaults: true, adminEnabled: true });
+  process.env.MONO_SANDBOX_BASE_URL = sandbox.url;
+  process.env.MONO_SANDBOX_API_KEY = TEST_SANDBOX_KEY;
+  process.env.MONO_SANDBOX_KEY_ISSUED_AT = new Date().toISOString().slice(0, 10);
 }
 
 export async function teardown() {
+  await sandbox?.close();
   await dropDb?.();
   await embedded?.stop();
 }

@@ -1,0 +1,26 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "../env";
+import { pgConnectionConfig } from "../db-url";
+import { logger } from "../logger";
+
+// One pg-boss instance per process, on the console's own PostgreSQL (schema "pgboss"), so N
+// console instances share one queue and never double-process a job.
+const g = globalThis as unknown as { __monoBoss?: Promise<PgBoss> };
+
+export function getBoss(): Promise<PgBoss> {
+  g.__monoBoss ??= (async () => {
+    const c = pgConnectionConfig(env.DATABASE_URL);
+    const boss = new PgBoss({ ...c, schema: "pgboss", max: 4, supervise: true, schedule: false, migrate: true });
+    boss.on("error", (err) => logger.error({ err }, "job queue error"));
+    await boss.start();
+    return boss;
+  })();
+  return g.__monoBoss;
+}
+
+/** Enqueues one job now (e.g. processing one webhook event). */
+export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(name, data, { retryLimit: 5, retryDelay: 2, retryBackoff: true, ...options });
+}

@@ -1,0 +1,6 @@
+import "server-only";
+import type { TJobDef } from "./types";
+import { operationJobs } from "../operations/jobs";
+
+// Every background job of the console. Each area exports its definitions; add yours here.
+export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[])];

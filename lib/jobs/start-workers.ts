@@ -1,0 +1,31 @@
+import "server-only";
+import { getBoss } from "./boss";
+import { JOBS } from "./registry";
+import { logger } from "../logger";
+
+// Starts a worker for every job and, for periodic ones, a throttled send: whatever the number of
+// instances, at most one sweep per period is queued (pg-boss singleton slots).
+export async function startWorkers(): Promise<void> {
+  const boss = await getBoss();
+  for (const job of JOBS) {
+    await boss.createQueue(job.name, { name: job.name, policy: job.everySeconds ? "singleton" : "standard" }).catch(() => undefined);
+    await boss.work(job.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([j]) => {
+      const started = performance.now();
+      try {
+        await job.handler((j?.data ?? {}) as Record<string, unknown>);
+      } catch (err) {
+        logger.error({ err, job: job.name }, "job failed");
+        throw err; // pg-boss retries it
+      } finally {
+        logger.debug({ job: job.name, ms: Math.round(performance.now() - started) }, "job done");
+      }
+    });
+    if (job.everySeconds) {
+      const period = job.everySeconds;
+      const tick = () => void boss.sendThrottled(job.name, {}, { retryLimit: 0 }, period).catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
+      tick();
+      setInterval(tick, period * 1000).unref();
+    }
+  }
+  logger.info({ jobs: JOBS.map((j) => j.name) }, "background workers started");
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Operation } from "@/generated/prisma/client";
+import { db } from "../db";
+import { logger } from "../logger";
+import type { TAuditContext } from "../audit/record-audit";
+import { getPolicy } from "../guard/get-policy";
+import { getMonoClient } from "../mono";
+import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
+import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest } from "../mono/contract";
+import { recordAccepted } from "./record-accepted";
+import { transition } from "./transition";
+
+export const SEND_LEASE_MS = 90_000;
+const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+export type TSendResult = "accepted" | "failed" | "needs_attention" | "paused" | "not_claimed" | "retry_later";
+
+// Claim → send → record (design §4, phases 2–4). The claim is a conditional update that takes a
+// 90 s lease only when no live lease exists, so two instances or two clicks never send the same
+// operation at once. Every attempt carries the operation's one idempotency key and one body.
+export async function sendOperation(id: string, o: { ctx?: TAuditContext; now?: Date } = {}): Promise<TSendResult> {
+  if ((await getPolicy()).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
+  const now = o.now ?? new Date();
+  const claimed = await db.operation.updateMany({
+    where: { id, OR: [{ state: "approved" }, { state: "sending", lockedUntil: { lt: now } }] },
+    data: { state: "sending", lockedUntil: new Date(now.getTime() + SEND_LEASE_MS), lockedBy: INSTANCE, attemptCount: { increment: 1 } },
+  });
+  if (claimed.count === 0) return "not_claimed";
+  // The first claim starts Mono's 24 h idempotency window; later claims keep it.
+  await db.operation.updateMany({ where: { id, firstSentAt: null }, data: { firstSentAt: now } });
+  const op = await db.operation.findUniqueOrThrow({ where: { id }, include: { items: true } });
+  return deliver(op, o.ctx);
+}
+
+async function deliver(op: Operation & { items: { id: string; externalId: string }[] }, ctx?: TAuditContext): Promise<TSendResult> {
+  const mono = getMonoClient();
+  const options = { idempotencyKey: op.idempotencyKey, operationId: op.id, traffic: op.kind === "transfer_batch" ? ("batch" as const) : ("interactive" as const) };
+  try {
+    if (op.kind === "payout") {
+      const r = await mono.createPayout(op.monoRequest as unknown as TMonoCreatePayoutRequest, options);
+      await recordAccepted(op, { monoId: r.payout.id, monoState: r.payout.state, monoStateReason: r.payout.state_reason, sourceAmount: BigInt(r.payout.source_amount.amount), replayed: !r.created }, ctx);
+    } else {
+      const body = op.monoRequest as unknown as TMonoCreateTransfersRequest;
+      const r = op.transferMode === "prepare" ? await mono.prepareTransfers(body, options) : await mono.createTransfers(body, options);
+      await recordAccepted(op, { monoId: r.batch.id, monoState: r.batch.state, monoStateReason: null, sourceAmount: null, replayed: false, transfers: r.transfers }, ctx);
+    }
+    return "accepted";
+  } catch (err) {
+    return recordFailure(op, err, ctx);
+  }
+}
+
+// Phase C for the unhappy paths. A non-retryable 4xx means Mono refused and nothing moved →
+// failed. A 409 means Mono is still working on this key → release the lease and try again
+// later. Anything else (retries exhausted, timeouts, breaker) leaves the outcome unknown.
+async function recordFailure(op: Operation, err: unknown, ctx?: TAuditContext): Promise<TSendResult> {
+  const code = err instanceof MonoApiError ? (err.errorCode ?? `http_${err.status}`) : err instanceof MonoError ? err.name : "internal_error";
+  const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
+  const where = { id: op.id, from: ["sending" as const] };
+  if (err instanceof MonoApiError && err.status === 409) {
+    await db.operation.updateMany({ where: { id: op.id, state: "sending" }, data: { lockedUntil: new Date(Date.now() + 15_000), lastErrorCode: code, lastErrorMessage: message } });
+    return "retry_later";
+  }
+  if (err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
+    // Nothing was ever sent for this operation: it simply waits for Mono to come back.
+    await db.$transaction((tx) => transition(tx, { ...where, to: "approved", data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message }, action: "operation.send_deferred", details: { error: code }, ctx }));
+    return "retry_later";
+  }
+  if (err instanceof MonoApiError && !err.retryable) {
+    await db.$transaction((tx) => transition(tx, { ...where, to: "failed", data: { lockedUntil: null, finishedAt: new Date(), lastErrorCode: code, lastErrorMessage: message }, action: "operation.failed", details: { error: code, monoStatus: err.status, monoLogId: err.logId, nothingMoved: true }, ctx }));
+    return "failed";
+  }
+  logger.warn({ operationId: op.id, code }, "operation outcome unknown after retries");
+  await db.$transaction((tx) => transition(tx, { ...where, to: "needs_attention", data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message }, action: "operation.needs_attention", details: { error: code, attempts: op.attemptCount }, ctx }));
+  return "needs_attention";
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import type { TPayoutInput } from "@/lib/operations/schemas";
+
+export const LEDGER_ACCOUNT = "lacc_4PagosProveedores9aBcD";
+export const BANK_ACCOUNT = "acc_5tgliBmzjZ6mpQPRbQjfKj";
+export const COP = 100;
+
+// A valid payout input with a beneficiary account unique to this call (so the duplicate detector
+// only fires when a test wants it to).
+export function payoutInput(over: Partial<TPayoutInput> = {}): TPayoutInput {
+  const acct = String(Math.floor(Math.random() * 1e12)).padStart(12, "1");
+  return {
+    sourceAccountId: LEDGER_ACCOUNT,
+    method: "co_ach",
+    amount: 250_000 * COP,
+    currency: "COP",
+    beneficiary: { bankCode: "1007", accountType: "savings_account", accountNumber: acct, name: "Proveedor de Prueba SAS", documentType: "CC", documentNumber: "1020304050" },
+    reason: "Supplier invoice " + randomUUID().slice(0, 6),
+    ...over,
+  };
+}
+
+export async function sandboxAdmin<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${process.env.MONO_SANDBOX_BASE_URL}/_sandbox${path}`, init);
+  if (!res.ok) throw new Error(`sandbox admin ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
