@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { pgConnectionConfig } from "@/lib/db-url";
+import { withRollups } from "@/lib/metrics/rollup-sql";
 import type { TRequestLogRow, TRequestLogSink } from "./request-log";
 
 // The production RequestLog sink: plain `pg` with group commit. Every caller still awaits the
@@ -66,7 +67,9 @@ export function pgRequestLogSink(options: TPgSinkOptions = {}): TRequestLogSink 
 
   const flush = async (batch: TPending[]): Promise<void> => {
     try {
-      await (await getPool()).query(insertStatement(batch.map((p) => p.row)));
+      // withRollups: the same statement folds the rows into MetricRollup(Hour) (lib/metrics), so
+      // the charts' counts can never disagree with the log.
+      await (await getPool()).query(withRollups(insertStatement(batch.map((p) => p.row))));
       for (const p of batch) p.resolve();
     } catch (err) {
       for (const p of batch) p.reject(err);

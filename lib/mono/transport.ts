@@ -6,13 +6,15 @@ import { runAttempt, type TAttemptOutcome } from "./attempt";
 import { buildRow, logAttempt, storedBody, type TLogSink } from "./attempt-record";
 import { nextDelay, type TBackoffPolicy, type TRandom } from "./backoff";
 import type { MonoBreaker } from "./breaker";
-import { MonoCircuitOpenError, MonoError, MonoNetworkError, MonoRequestLogError, type TStopReason } from "./errors";
+import { MonoCircuitOpenError, MonoNetworkError, MonoRequestLogError, type MonoError, type TStopReason } from "./errors";
+import { attemptHeaders } from "./headers";
+import { budgetKind, errorCodeOf, retryAfterOf, stopReasonFor } from "./retry-policy";
 import { holding, sleep, type Limiter } from "./limiter";
 import { encodeQuery, type TQuery } from "./query";
 import type { TRedactor } from "./redact";
 import { writeThrough, type TRequestLogSink } from "./request-log";
 import type { RetryBudget } from "./retry-budget";
-import { formatTraceparent, newSpanId, traceIdOrNew } from "./trace";
+import { traceIdOrNew } from "./trace";
 
 // The retry loop: every logical call gets one call id, one trace id, one body and one idempotency
 // key; every attempt gets its own request id and span id, passes the concurrency limit and the
@@ -67,7 +69,7 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
   timer.unref?.();
   const deadlineAt = Date.now() + deps.totalTimeoutMs;
   const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
-  const abortKind = () => (deadline.signal.aborted ? "deadline" : "aborted") as "deadline" | "aborted";
+  const abortKind = (): "deadline" | "aborted" => (deadline.signal.aborted ? "deadline" : "aborted");
 
   let attempts = 0;
   let lastRequestId: string | null = null;
@@ -87,15 +89,7 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
   try {
     for (let attempt = 1; ; attempt++) {
       const requestId = newRequestId();
-      const headers: Record<string, string> = {
-        accept: "application/json",
-        authorization: `Bearer ${apiKey}`,
-        "x-request-id": requestId,
-        traceparent: formatTraceparent(traceId, newSpanId()),
-        "user-agent": "mono-ops-console",
-      };
-      if (bodyText !== null) headers["content-type"] = "application/json";
-      if (spec.idempotencyKey) headers["x-idempotency-key"] = spec.idempotencyKey;
+      const headers = attemptHeaders(apiKey, requestId, traceId, bodyText !== null, spec.idempotencyKey);
       const startedAt = new Date();
 
       let outcome: TAttemptOutcome<T>;
@@ -106,7 +100,8 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
       } catch (err) {
         // Refused before sending (breaker open, or aborted while queued): no attempt, no row.
         if (err instanceof MonoCircuitOpenError) return stop(lastError ?? err, "circuit_open");
-        return stop(lastError ?? abortError(), signal.aborted && abortKind() === "aborted" ? "aborted" : "deadline");
+        if (signal.aborted) return stop(lastError ?? abortError(), abortKind());
+        throw err; // a bug, not a Mono outcome: let it surface as is
       }
       attempts = attempt;
       lastRequestId = requestId;
@@ -132,13 +127,13 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
       }
       const error = outcome.error;
       lastError = error;
-      const decision = nextDelay(attempt, error instanceof MonoNetworkError ? null : retryAfterOf(error), deps.random, deps.backoff);
+      const decision = nextDelay(attempt, retryAfterOf(error), deps.random, deps.backoff);
       const stopReason = stopReasonFor(error, attempt, deps.backoff.maxRetries, Date.now() + decision.delayMs >= deadlineAt);
       if (stopReason) {
         logAttempt(deps.logger, row, false);
         return stop(error, stopReason);
       }
-      const cost = deps.budget.acquire(error instanceof MonoNetworkError && error.isTimeout ? "timeout" : "other");
+      const cost = deps.budget.acquire(budgetKind(error));
       if (cost === null) {
         logAttempt(deps.logger, row, false);
         return stop(error, "budget_exhausted");
@@ -148,7 +143,7 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
       try {
         await sleep(decision.delayMs, signal);
       } catch {
-        return stop(error, abortKind() === "aborted" ? "aborted" : "deadline");
+        return stop(error, abortKind());
       }
       delayBeforeMs = decision.delayMs;
       delayReason = decision.reason;
@@ -156,24 +151,4 @@ export async function executeCall<T>(deps: TTransportDeps, spec: TCallSpec<T>): 
   } finally {
     clearTimeout(timer);
   }
-}
-
-function stopReasonFor(error: MonoError, attempt: number, maxRetries: number, pastDeadline: boolean): TStopReason | null {
-  if (error instanceof MonoNetworkError && error.kind === "aborted") return "aborted";
-  if (error instanceof MonoNetworkError && error.kind === "deadline") return "deadline";
-  if (!error.retryable) return "not_retryable";
-  if (attempt > maxRetries) return "max_retries";
-  // Retry-After beyond the whole-call deadline: surface now rather than sleep and then fail.
-  if (pastDeadline) return "deadline";
-  return null;
-}
-
-function retryAfterOf(error: MonoError): number | null {
-  return "retryAfterMs" in error && typeof error.retryAfterMs === "number" ? error.retryAfterMs : null;
-}
-
-function errorCodeOf(error: MonoError): string | null {
-  if ("errorCode" in error && typeof error.errorCode === "string") return error.errorCode;
-  if (error instanceof MonoNetworkError) return error.kind;
-  return null;
 }
