@@ -1,4 +1,5 @@
-// Runs once when the Next.js server starts: refuse to serve with an incomplete configuration.
+// Runs once when the Next.js server starts: refuse to serve with an incomplete configuration,
+// then start the background workers (pg-boss) unless JOBS_DISABLED=1.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { readEnv, EnvError } = await import("./lib/env-schema");
@@ -12,4 +13,7 @@ export async function register() {
     }
     throw err;
   }
+  if (process.env.JOBS_DISABLED === "1" || process.env.JOBS_DISABLED === "true") return;
+  const { startBackground } = await import("./lib/jobs/start-background");
+  await startBackground();
 }

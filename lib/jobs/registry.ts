@@ -1,6 +1,8 @@
 import "server-only";
 import type { TJobDef } from "./types";
 import { operationJobs } from "../operations/jobs";
+import { alertJobs } from "../alerts/jobs";
+import { metricsJobs } from "../metrics/jobs";
 
 // Every background job of the console. Each area exports its definitions; add yours here.
-export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[])];
+export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[]), ...alertJobs, ...metricsJobs];

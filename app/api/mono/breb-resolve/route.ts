@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { withApi } from "@/lib/api/with-api";
+import { resolveBrebKey } from "@/lib/operations/resolve-breb-key";
+
+const ZResolve = z.strictObject({
+  sourceAccountId: z.string().regex(/^lacc_[A-Za-z0-9]{22}$/),
+  key: z.string().trim().min(6).max(64),
+});
+
+// Resolves a Bre-B key to its holder, shown to the operator for confirmation before a payout.
+export const POST = withApi({ permission: "payouts.create", body: ZResolve }, async ({ body, log }) => resolveBrebKey(body.sourceAccountId, body.key, log));
