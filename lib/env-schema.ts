@@ -34,6 +34,19 @@ export const ZEnv = z.object({
   MONO_MAX_IN_FLIGHT_BATCH: z.coerce.number().int().positive().optional(),
   // RequestLog rows older than this are pruned (lib/mono/request-log.ts pruneRequestLog).
   MONO_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  // Monitoring and alerts (docs/MONITORING.md). Balance polling: seed 001 §7 says every 1–5 minutes.
+  BALANCE_POLL_SECONDS: z.coerce.number().int().min(60).max(300).default(120),
+  // Optional Slack-style incoming webhook that receives every newly opened alert.
+  ALERT_WEBHOOK_URL: z.string().url().optional(),
+  // Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404.
+  METRICS_TOKEN: z.string().min(16).optional(),
+  // Error-rate alert: share of non-2xx attempts over the last 5 minutes, once there are enough of them.
+  ERROR_RATE_ALERT_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.2),
+  ERROR_RATE_MIN_REQUESTS: z.coerce.number().int().positive().default(20),
+  // 429 storm: this many 429 answers within 5 minutes.
+  STORM_429_THRESHOLD: z.coerce.number().int().positive().default(20),
+  // "No webhook while operations are in flight": silence longer than this with accepted operations.
+  WEBHOOK_SILENCE_MINUTES: z.coerce.number().int().positive().default(30),
   // Optional single sign-on (OIDC). On when all three are set.
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

@@ -1,0 +1,5 @@
+import { withApi } from "@/lib/api/with-api";
+import { getAccountSummaries } from "@/lib/balances/account-summaries";
+
+// Every watched account: latest balance, floors, level, approved-but-unsent total and runway.
+export const GET = withApi({ permission: "overview.read" }, async () => ({ accounts: await getAccountSummaries() }));

@@ -1,0 +1,5 @@
+import { withApi } from "@/lib/api/with-api";
+import { runReadiness } from "@/lib/readiness/run-readiness";
+
+// Seed 001's pre-launch checks, run live (each Mono call bounded to 10 s). Also `npm run preflight`.
+export const GET = withApi({ permission: "settings.read" }, async () => runReadiness());

@@ -1,0 +1,20 @@
+import "server-only";
+import type { TJobDef } from "../jobs/types";
+import { db } from "../db";
+import { utc } from "./sql-time";
+
+// Retention for the monitoring tables. Minute rollups serve ranges up to 24 h (kept 35 days for
+// drill-downs), hourly rollups the 7- and 30-day charts (kept 400 days for year-on-year),
+// balance snapshots the balance charts and spend estimates (7 days needed, 90 kept).
+const DAY = 86_400_000;
+export const RETENTION_DAYS = { minute: 35, hour: 400, snapshots: 90 } as const;
+
+export async function pruneMonitoringData(now: Date = new Date()) {
+  const before = (days: number) => utc(new Date(now.getTime() - days * DAY));
+  const minute = await db.$executeRaw`DELETE FROM "MetricRollup" WHERE "bucket" < ${before(RETENTION_DAYS.minute)}`;
+  const hour = await db.$executeRaw`DELETE FROM "MetricRollupHour" WHERE "bucket" < ${before(RETENTION_DAYS.hour)}`;
+  const snapshots = await db.$executeRaw`DELETE FROM "BalanceSnapshot" WHERE "at" < ${before(RETENTION_DAYS.snapshots)}`;
+  return { minute, hour, snapshots };
+}
+
+export const metricsJobs: TJobDef[] = [{ name: "metrics.prune", everySeconds: 6 * 3600, handler: () => pruneMonitoringData() }];

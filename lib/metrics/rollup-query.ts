@@ -1,0 +1,35 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "../db";
+import { HIST_SLOTS } from "./histogram";
+import { utc } from "./sql-time";
+import type { TWindow } from "./ranges";
+
+// The one reader of the rollup tables. Every chart aggregates rollup rows, never RequestLog:
+// a 7-day series sums at most 168 hours × endpoints × classes rows.
+
+export type TRollupAgg = { key: string; statusClass: string; count: number; errors: number; retries: number; durationSum: number; hist: number[] };
+export type TRollupFilter = { endpoint?: string; statusClass?: string };
+
+const HIST_SUMS = Prisma.raw(`ARRAY[${Array.from({ length: HIST_SLOTS }, (_, i) => `coalesce(sum("latencyHist"[${i + 1}]), 0)`).join(", ")}]::float8[]`);
+
+type TRawRow = { key: string | number; statusClass: string; n: number; e: number; r: number; d: number; h: number[] };
+
+/**
+ * Sums rollups in the window, grouped by time step (`by: "step"`, key = step start in epoch ms)
+ * or by endpoint (`by: "endpoint"`), and by status class.
+ */
+export async function aggregateRollups(w: TWindow, by: "step" | "endpoint", f: TRollupFilter = {}): Promise<TRollupAgg[]> {
+  const table = Prisma.raw(w.grain === "hour" ? `"MetricRollupHour"` : `"MetricRollup"`);
+  const key = by === "step"
+    ? Prisma.sql`(floor(extract(epoch FROM "bucket") / ${w.stepSec}) * ${w.stepSec * 1000})::float8`
+    : Prisma.sql`"endpoint"`;
+  const conds = [Prisma.sql`"bucket" >= ${utc(w.from)} AND "bucket" < ${utc(w.to)}`];
+  if (f.endpoint) conds.push(Prisma.sql`"endpoint" = ${f.endpoint}`);
+  if (f.statusClass) conds.push(Prisma.sql`"statusClass" = ${f.statusClass}`);
+  const rows = await db.$queryRaw<TRawRow[]>`
+    SELECT ${key} AS key, "statusClass", sum("count")::float8 AS n, sum("errorCount")::float8 AS e,
+      sum("retries")::float8 AS r, sum("durationSum")::float8 AS d, ${HIST_SUMS} AS h
+    FROM ${table} WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1, 2`;
+  return rows.map((x) => ({ key: String(x.key), statusClass: x.statusClass, count: x.n, errors: x.e, retries: x.r, durationSum: x.d, hist: x.h }));
+}

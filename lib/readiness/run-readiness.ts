@@ -1,0 +1,44 @@
+import "server-only";
+import { env as defaultEnv, type TEnv } from "../env";
+import { getMonoClient, keyAgeDays, monoConfigFromEnv } from "../mono";
+import { checkEnv } from "./check-env";
+import { checkKeyAge, checkMigrations, checkWebhookSecret } from "./check-local";
+import { checkClockSkew, checkMono, type TReadinessClient } from "./check-mono";
+import { describeMonoError } from "./describe-error";
+import type { TCheck, TReadinessReport } from "./types";
+
+// Seed 001's pre-launch checks, for the Readiness page and `npm run preflight`. Never throws:
+// every problem becomes a failed check with its fix.
+
+function unconfigured(err: unknown): TCheck[] {
+  const skip = (id: string, title: string): TCheck => ({ id, title, status: "skip", detail: "Not run: the Mono client is not configured" });
+  return [{ id: "credentials", title: "Credentials valid (list accounts)", status: "fail", ...describeMonoError(err) }, skip("balances", "Balances readable"), skip("banks", "Banks list readable")];
+}
+
+function issuedAtOf(env: TEnv): string | null {
+  try {
+    return monoConfigFromEnv(env).keyIssuedAt;
+  } catch {
+    return null;
+  }
+}
+
+export async function runReadiness(o: { env?: TEnv; client?: TReadinessClient; now?: Date } = {}): Promise<TReadinessReport> {
+  const env = o.env ?? defaultEnv;
+  const now = o.now ?? new Date();
+  let mono: { checks: TCheck[]; traceId: string | null };
+  try {
+    mono = await checkMono(o.client ?? getMonoClient());
+  } catch (err) {
+    mono = { checks: unconfigured(err), traceId: null };
+  }
+  const checks = [
+    checkEnv(env),
+    ...mono.checks,
+    checkWebhookSecret(env, Math.floor(now.getTime() / 1000)),
+    await checkClockSkew(mono.traceId),
+    checkKeyAge(keyAgeDays(issuedAtOf(env), now)),
+    await checkMigrations(),
+  ];
+  return { environment: env.MONO_ENV, at: now.toISOString(), ok: checks.every((c) => c.status !== "fail"), checks };
+}
