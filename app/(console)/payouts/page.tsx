@@ -1,20 +1,36 @@
-import { Banknote } from "lucide-react";
+import Link from "next/link";
+import { Suspense } from "react";
+import { Plus } from "lucide-react";
 import { requirePage } from "@/lib/auth/require-user";
+import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { OperationsList } from "@/components/operations/operations-list";
 
 export const metadata = { title: "Payouts" };
 
-export default async function Page() {
+export default async function PayoutsPage() {
   const { user, allowed } = await requirePage("operations.read");
   if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
   return (
-    <PlannedSection
-      title="Payouts"
-      description="Core payouts prepared by operators and released by approvers."
-      icon={Banknote}
-      heading="No payouts yet"
-      points={["Every payout with its state, amount in COP, beneficiary (masked), maker and approvers", "Filters in the URL (state, amount, operator, time range) and CSV export", "Operators create payouts here under the guard: tiers, daily cap, balance pre-check, duplicate warning"]}
-    />
+    <>
+      <PageHeader
+        title="Payouts"
+        description="Core payouts prepared by operators and released by approvers. Beneficiary numbers are masked; filters live in the URL, so a link shows exactly this list."
+        actions={
+          can(user.role, "payouts.create") ? (
+            <Link href="/payouts/new" className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="new-payout">
+              <Plus className="h-4 w-4" aria-hidden /> New payout
+            </Link>
+          ) : null
+        }
+      />
+      <Card>
+        <Suspense>
+          <OperationsList kinds={["payout"]} currentUserId={user.id} emptyText="No payouts match these filters." />
+        </Suspense>
+      </Card>
+    </>
   );
 }
