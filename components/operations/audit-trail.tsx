@@ -1,0 +1,26 @@
+import { formatWhen } from "./format-time";
+import type { TAuditEntry } from "./api";
+
+// The operation's audit entries, oldest first: created, approvals, sends, confirmations, reveals.
+export function AuditTrail({ entries }: { entries: TAuditEntry[] }) {
+  if (entries.length === 0) return <p className="px-5 py-4 text-sm text-slate-500">No audit entries.</p>;
+  return (
+    <ol className="divide-y divide-slate-100" data-testid="audit-trail">
+      {entries.map((e) => (
+        <li key={e.seq} className="grid gap-1 px-5 py-2 text-sm sm:grid-cols-[11rem_14rem_1fr]">
+          <span className="text-slate-500">{formatWhen(e.at)}</span>
+          <span>
+            <code className="text-xs font-semibold">{e.action}</code>
+            <div className="text-xs text-slate-500">{e.actorEmail ?? "system"}</div>
+          </span>
+          <span className="truncate font-mono text-xs text-slate-600" title={JSON.stringify(e.details)}>
+            {Object.entries(e.details)
+              .filter(([, v]) => v !== null && v !== undefined)
+              .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+              .join(" · ")}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

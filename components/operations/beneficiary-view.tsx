@@ -1,0 +1,83 @@
+"use client";
+
+import { Eye } from "lucide-react";
+import { useState } from "react";
+import { Button } from "../ui/button";
+import { ErrorNote } from "../ui/error-note";
+import { formatCop } from "../money/format";
+import { Dialog } from "./dialog";
+import { inputClass } from "./fields";
+import { useRevealBeneficiary } from "./use-operations";
+import type { TMaskedBeneficiary, TOperation } from "./api";
+
+type TRevealed = { accountNumber: string; documentNumber?: string; email?: string };
+
+function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="font-medium text-slate-900" data-testid={testId}>{value}</dd>
+    </>
+  );
+}
+
+// The beneficiary, masked. "Reveal" asks why (audited) and shows the numbers in clear on this
+// screen only; nothing is cached.
+export function BeneficiaryView({ operation, canReveal }: { operation: TOperation; canReveal: boolean }) {
+  const reveal = useRevealBeneficiary();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState("");
+  const [clear, setClear] = useState<TRevealed[] | null>(null);
+  const rows: { amount?: number; beneficiary: TMaskedBeneficiary }[] = Array.isArray(operation.target) ? operation.target : [{ beneficiary: operation.target }];
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    reveal.mutate(
+      { id: operation.id, reason: reason.trim() },
+      {
+        onSuccess: (r) => {
+          const t = r.target;
+          setClear(Array.isArray(t) ? t.map((x) => x.beneficiary) : [t]);
+          setAsking(false);
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      {rows.slice(0, 20).map((row, i) => {
+        const b = row.beneficiary;
+        const c = clear?.[i];
+        return (
+          <dl key={i} className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm" data-testid="beneficiary">
+            {rows.length > 1 ? <Row label={`Row ${i + 1}`} value={row.amount !== undefined ? formatCop(row.amount) : ""} /> : null}
+            <Row label="Name" value={b.name} />
+            <Row label="Bank" value={b.bankCode} />
+            <Row label="Account" value={<span className="font-mono">{c?.accountNumber ?? b.accountNumber} · {b.accountType === "savings_account" ? "savings" : "checking"}</span>} testId="beneficiary-account" />
+            <Row label="Document" value={<span className="font-mono">{b.documentType} {c?.documentNumber ?? b.documentNumber}</span>} />
+            {b.email ? <Row label="Email" value={c?.email ?? b.email} /> : null}
+          </dl>
+        );
+      })}
+      {rows.length > 20 ? <p className="text-xs text-slate-500">Showing the first 20 of {rows.length} rows; every row is in the items table below.</p> : null}
+      {canReveal && !clear ? (
+        <Button variant="secondary" onClick={() => setAsking(true)} data-testid="reveal">
+          <Eye className="h-4 w-4" aria-hidden /> Reveal numbers
+        </Button>
+      ) : null}
+      {clear ? <p className="text-xs text-amber-800" data-testid="revealed">Shown in clear for this screen only; the reveal is in the audit log.</p> : null}
+      <Dialog open={asking} onClose={() => setAsking(false)} title="Why do you need the full numbers?" testId="reveal-dialog">
+        <form onSubmit={submit} className="space-y-3">
+          <p className="text-sm text-slate-600">Account and document numbers are personal data. Your reason is recorded in the audit log with your name.</p>
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} className={inputClass} placeholder="e.g. Customer disputes the account number on ticket SUP-1234" autoFocus data-testid="reveal-reason" />
+          <ErrorNote error={reveal.error} />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setAsking(false)}>Cancel</Button>
+            <Button type="submit" disabled={reason.trim().length < 5 || reveal.isPending} data-testid="reveal-submit">Reveal</Button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "../ui/button";
+import { ErrorNote } from "../ui/error-note";
+import { inputClass } from "./fields";
+import { useDecisionFlow } from "./use-decision-flow";
+import type { TOperation } from "./api";
+
+// Approve or reject one operation. The fingerprint sent is the one on screen: if the maker edited
+// the payout since, the server refuses and the approver reviews it again.
+export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperation, "id" | "fingerprint" | "stepUpRequired">; onDone?: (state: string) => void }) {
+  const flow = useDecisionFlow();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function decide(decision: "approved" | "rejected") {
+    setError(null);
+    try {
+      const r = await flow.run({ id: operation.id, fingerprint: operation.fingerprint, decision, comment: comment.trim() || undefined });
+      setDone(r.operation.state);
+      onDone?.(r.operation.state);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  if (done) return <p role="status" className="text-sm text-slate-700" data-testid="decision-done">Recorded. The operation is now <strong>{done.replace(/_/g, " ")}</strong>.</p>;
+  return (
+    <div className="space-y-3" data-testid="decision-panel">
+      <label className="block text-sm font-medium text-slate-700">
+        Comment (optional; required by your team for rejections)
+        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} className={inputClass} data-testid="decision-comment" />
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button onClick={() => decide("approved")} disabled={flow.pending} data-testid="approve">Approve</Button>
+        <Button variant="danger" onClick={() => decide("rejected")} disabled={flow.pending} data-testid="reject">Reject</Button>
+        {operation.stepUpRequired ? <span className="text-xs text-slate-500">Approving asks for your password again (step-up).</span> : null}
+      </div>
+      <ErrorNote error={error} />
+      {flow.dialog}
+    </div>
+  );
+}
