@@ -49,6 +49,7 @@ async function main() {
     const pg = await startEmbeddedDb({ dir: path.join(dataDir, "pglite") });
     track("postgres", pg.child);
     childEnv.DATABASE_URL = pg.url;
+    childEnv.DATABASE_POOL_MAX ??= "1"; // PGlite is one shared session: serialise transactions
   } else {
     log("using DATABASE_URL");
   }

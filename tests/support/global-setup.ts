@@ -34,6 +34,7 @@ export async function setup() {
   } else {
     embedded = await startEmbeddedDb({ dir: "memory://" });
     url = embedded.url;
+    process.env.DATABASE_POOL_MAX = "1"; // see lib/env-schema.ts: PGlite is one shared session
   }
   migrateDeploy(url, { quiet: true });
   process.env.DATABASE_URL = url;
