@@ -8,6 +8,7 @@ import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Providers } from "@/components/providers";
 import { Badge } from "@/components/ui/badge";
+import { CriticalAlertBanner } from "@/components/alerts/critical-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Sidebar items={items} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
+          {can(user.role, "alerts.read") ? <CriticalAlertBanner /> : null}
           <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
             <div className="flex items-center gap-2 text-sm text-slate-600">
               Mono environment:

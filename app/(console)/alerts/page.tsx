@@ -1,7 +1,10 @@
-import { Bell } from "lucide-react";
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/require-user";
+import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { AlertsList } from "@/components/alerts/alerts-list";
 
 export const metadata = { title: "Alerts" };
 
@@ -9,12 +12,13 @@ export default async function Page() {
   const { user, allowed } = await requirePage("alerts.read");
   if (!allowed) return <Forbidden role={user.role} permission="alerts.read" />;
   return (
-    <PlannedSection
-      title="Alerts"
-      description="Low balances, error-rate spikes, 429 storms, an open breaker, old API keys."
-      icon={Bell}
-      heading="No alerts"
-      points={["Alerts open, are acknowledged (who and when) and resolve; duplicates fold together", "A banner across the console while a critical alert is open", "Optional delivery to a chat incoming-webhook URL"]}
-    />
+    <>
+      <PageHeader title="Alerts" description="Low balances, error-rate spikes, 429 storms, an open breaker, webhook silence, old API keys, critical reconciliation findings. Repeats fold into one alert; an alert resolves itself when its condition clears." />
+      <Card>
+        <Suspense>
+          <AlertsList canManage={can(user.role, "alerts.manage")} />
+        </Suspense>
+      </Card>
+    </>
   );
 }

@@ -1,7 +1,8 @@
-import { Gauge } from "lucide-react";
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/require-user";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { Overview } from "@/components/overview/overview";
 
 export const metadata = { title: "Overview" };
 
@@ -9,12 +10,11 @@ export default async function Page() {
   const { user, allowed } = await requirePage("overview.read");
   if (!allowed) return <Forbidden role={user.role} permission="overview.read" />;
   return (
-    <PlannedSection
-      title="Overview"
-      description="The integration's health and money at a glance."
-      icon={Gauge}
-      heading="Charts and alerts arrive with the monitoring capability"
-      points={["Balances per account with warning (20 % of typical daily spend) and critical (5 %) floors, and the runway forecast", "Open alerts, approvals waiting for you, and recent operations", "Error-rate sparkline for the last hour, circuit-breaker and kill-switch state"]}
-    />
+    <>
+      <PageHeader title="Overview" description="The integration's health and money at a glance: balances against their floors, alerts, approvals, Mono's error rate and latency." />
+      <Suspense>
+        <Overview />
+      </Suspense>
+    </>
   );
 }
