@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ArrowLeftRight, Banknote, Bell, Gauge, ListTree, Scale, ScrollText, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
+import { ArrowLeftRight, Banknote, Bell, CheckCheck, Gauge, ListTree, Scale, ScrollText, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
 import { cn } from "../ui/cn";
 import type { TNavItem } from "./nav-items";
 
@@ -10,6 +10,7 @@ const ICONS: Record<string, LucideIcon> = {
   gauge: Gauge,
   banknote: Banknote,
   "arrow-left-right": ArrowLeftRight,
+  "check-check": CheckCheck,
   "list-tree": ListTree,
   webhook: Webhook,
   scale: Scale,

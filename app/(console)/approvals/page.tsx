@@ -1,0 +1,23 @@
+import { Suspense } from "react";
+import { requirePage } from "@/lib/auth/require-user";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { ApprovalsQueue } from "@/components/approvals/approvals-queue";
+
+export const metadata = { title: "Approvals" };
+
+export default async function ApprovalsPage() {
+  const { user, allowed } = await requirePage("payouts.approve");
+  if (!allowed) return <Forbidden role={user.role} permission="payouts.approve" />;
+  return (
+    <>
+      <PageHeader title="Approvals" description="Payouts and transfers waiting for a checker. You cannot approve your own; each approval binds to the payload you reviewed, and large amounts ask for your password again." />
+      <Card>
+        <Suspense>
+          <ApprovalsQueue currentUserId={user.id} />
+        </Suspense>
+      </Card>
+    </>
+  );
+}
