@@ -15,10 +15,14 @@ const ROUNDS = 2; // bare and client alternate, so drift (GC, JIT, disk) hits bo
 // lib/ starts with `import "server-only"`, an empty module only under the react-server condition:
 // re-run this file under it (the same way scripts/lib/run-seed.ts runs the seed).
 if (process.env.MONO_BENCH_CHILD !== "1") {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname], {
-    stdio: "inherit",
-    env: { ...process.env, MONO_BENCH_CHILD: "1" },
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname],
+    {
+      stdio: "inherit",
+      env: { ...process.env, MONO_BENCH_CHILD: "1" },
+    },
+  );
   child.on("exit", (code) => process.exit(code ?? 1));
 } else {
   await main();
@@ -29,7 +33,10 @@ function waitFor(child: ChildProcess, marker: string): Promise<string> {
     const t = setTimeout(() => reject(new Error(`${marker} not seen within 60 s`)), 60_000);
     child.once("exit", (c) => reject(new Error(`child exited (${c}) before ${marker}`)));
     child.stdout!.on("data", (b: Buffer) => {
-      const line = b.toString().split("\n").find((l) => l.startsWith(marker));
+      const line = b
+        .toString()
+        .split("\n")
+        .find((l) => l.startsWith(marker));
       if (line) {
         clearTimeout(t);
         resolve(line.slice(marker.length).trim());
@@ -82,11 +89,19 @@ async function main(): Promise<void> {
 
     // The sandbox runs in its own process so its CPU does not share the client's event loop.
     const port = await freePort();
-    const sbChild = spawn(process.execPath, ["--import", "tsx", path.join(root, "sandbox/main.ts")], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_API_KEYS: `${KEY}:Administrator` },
-    });
+    const sbChild = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "sandbox/main.ts")],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "inherit"],
+        env: {
+          ...process.env,
+          SANDBOX_PORT: String(port),
+          SANDBOX_API_KEYS: `${KEY}:Administrator`,
+        },
+      },
+    );
     children.push({ stop: async () => void sbChild.kill("SIGTERM") });
     const url = await waitFor(sbChild, "SANDBOX_READY");
 
@@ -108,9 +123,16 @@ async function main(): Promise<void> {
     };
     // maxInFlight 32: the default 10 would queue a 32-way benchmark inside the client and measure
     // the limiter, not the client's cost.
-    const client = new MonoClient({ baseUrl: url, apiKey: KEY, maxInFlight: CONCURRENCY, requestLog: timedSink });
+    const client = new MonoClient({
+      baseUrl: url,
+      apiKey: KEY,
+      maxInFlight: CONCURRENCY,
+      requestLog: timedSink,
+    });
     const bare = async () => {
-      const res = await fetch(`${url}/v1/accounts`, { headers: { authorization: `Bearer ${KEY}`, accept: "application/json" } });
+      const res = await fetch(`${url}/v1/accounts`, {
+        headers: { authorization: `Bearer ${KEY}`, accept: "application/json" },
+      });
       if (res.status !== 200) throw new Error(`bare fetch got ${res.status}`);
       return res.json();
     };
@@ -168,11 +190,21 @@ async function main(): Promise<void> {
       log_write_p50_ms: r2(pct(satSorted, 50)),
       log_write_p50_ms_paced: r2(pct(pacedWrites, 50)),
     };
-    console.log(`database: ${dbLabel}; sandbox: ${url} (own process); ${CONCURRENCY} concurrent; ${total} reads per side (GET /v1/accounts)`);
-    console.log(`bare fetch : p50 ${r2(pct(bareLat, 50))} ms  p99 ${r2(pct(bareLat, 99))} ms  ${out.bare_per_s}/s`);
-    console.log(`mono client: p50 ${r2(pct(clientLat, 50))} ms  p99 ${r2(pct(clientLat, 99))} ms  ${out.per_s}/s`);
-    console.log(`request log, 32-way saturated: ${satSorted.length} writes, p50 ${out.log_write_p50_ms} ms, p99 ${r2(pct(satSorted, 99))} ms`);
-    console.log(`request log, paced ${PACED_RATE}/s: ${pacedWrites.length} writes, p50 ${out.log_write_p50_ms_paced} ms, p99 ${r2(pct(pacedWrites, 99))} ms; ${rows} rows in RequestLog`);
+    console.log(
+      `database: ${dbLabel}; sandbox: ${url} (own process); ${CONCURRENCY} concurrent; ${total} reads per side (GET /v1/accounts)`,
+    );
+    console.log(
+      `bare fetch : p50 ${r2(pct(bareLat, 50))} ms  p99 ${r2(pct(bareLat, 99))} ms  ${out.bare_per_s}/s`,
+    );
+    console.log(
+      `mono client: p50 ${r2(pct(clientLat, 50))} ms  p99 ${r2(pct(clientLat, 99))} ms  ${out.per_s}/s`,
+    );
+    console.log(
+      `request log, 32-way saturated: ${satSorted.length} writes, p50 ${out.log_write_p50_ms} ms, p99 ${r2(pct(satSorted, 99))} ms`,
+    );
+    console.log(
+      `request log, paced ${PACED_RATE}/s: ${pacedWrites.length} writes, p50 ${out.log_write_p50_ms_paced} ms, p99 ${r2(pct(pacedWrites, 99))} ms; ${rows} rows in RequestLog`,
+    );
     await client.close(); // also closes the sink's pool
     await db.$disconnect();
     console.log(JSON.stringify(out));

@@ -2,7 +2,13 @@ import "server-only";
 import type { TLogger } from "@/lib/logger";
 import type { TAttemptOutcome } from "./attempt";
 import type { TRedactor } from "./redact";
-import { statusClassOf, type TRequestLogRow } from "./request-log";
+import { MonoRequestLogError } from "./errors";
+import {
+  statusClassOf,
+  writeThrough,
+  type TRequestLogRow,
+  type TRequestLogSink,
+} from "./request-log";
 
 // Turns one attempt into its RequestLog row (redacted) and its log line. Bodies are redacted here,
 // once, for both destinations; pino gets metadata only, never a body.
@@ -30,7 +36,12 @@ export type TAttemptContext = {
 const MAX_TEXT_BODY = 2_000;
 
 /** JSON bodies are redacted and stored unless huge; non-JSON bodies keep a redacted excerpt. */
-export function storedBody(redactor: TRedactor, json: unknown, text: string | null, maxBytes: number): unknown {
+export function storedBody(
+  redactor: TRedactor,
+  json: unknown,
+  text: string | null,
+  maxBytes: number,
+): unknown {
   if (json !== null && json !== undefined) {
     const redacted = redactor.body(json);
     const bytes = JSON.stringify(redacted).length;
@@ -93,4 +104,23 @@ export function logAttempt(logger: TLogSink, row: TRequestLogRow, willRetry: boo
   if (row.statusClass === "2xx" && row.errorCode === null) logger.debug(fields, "mono.attempt");
   else if (willRetry) logger.warn(fields, "mono.attempt.retrying");
   else logger.warn(fields, "mono.attempt.failed");
+}
+
+/**
+ * Writes the row through. On failure the row is not lost — it goes, redacted, to the error log —
+ * and the returned error tells the loop to stop: no attempt is sent that cannot be recorded.
+ */
+export async function recordAttempt<T>(
+  sink: TRequestLogSink,
+  logger: TLogSink,
+  row: TRequestLogRow,
+  outcome: TAttemptOutcome<T>,
+): Promise<MonoRequestLogError | null> {
+  try {
+    await writeThrough(sink, row);
+    return null;
+  } catch (cause) {
+    logger.error({ requestLogRow: row, err: String(cause) }, "mono.request_log.write_failed");
+    return new MonoRequestLogError(outcome.ok ? null : outcome.error, outcome.status, cause);
+  }
 }

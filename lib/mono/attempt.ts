@@ -23,7 +23,8 @@ type TBase = {
   summary: string;
 };
 // errorCode: Mono's error_code, ours for network and shape failures, null when Mono gave none.
-export type TAttemptOutcome<T> = TBase & ({ ok: true; value: T } | { ok: false; error: MonoError; errorCode: string | null });
+export type TAttemptOutcome<T> = TBase &
+  ({ ok: true; value: T } | { ok: false; error: MonoError; errorCode: string | null });
 
 function safeJson(text: string): unknown {
   if (text === "") return null;
@@ -38,14 +39,21 @@ function issuesOf(error: z.ZodError): string[] {
   return error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
 }
 
-export async function runAttempt<T>(dispatcher: Dispatcher, req: THttpRequest, schema: z.ZodType<T>): Promise<TAttemptOutcome<T>> {
+export async function runAttempt<T>(
+  dispatcher: Dispatcher,
+  req: THttpRequest,
+  schema: z.ZodType<T>,
+): Promise<TAttemptOutcome<T>> {
   const t0 = performance.now();
   const elapsed = () => Math.round(performance.now() - t0);
   let res;
   try {
     res = await sendOnce(dispatcher, req);
   } catch (err) {
-    const error = err instanceof MonoNetworkError ? err : new MonoNetworkError("unknown", "Network failure talking to Mono");
+    const error =
+      err instanceof MonoNetworkError
+        ? err
+        : new MonoNetworkError("unknown", "Network failure talking to Mono");
     return {
       ok: false,
       error,
@@ -72,10 +80,25 @@ export async function runAttempt<T>(dispatcher: Dispatcher, req: THttpRequest, s
   if (res.status >= 200 && res.status < 300) {
     const parsed = schema.safeParse(json);
     if (parsed.success) {
-      return { ...base, ok: true, value: parsed.data, logId: headerLogId, breakerFailure: false, summary: String(res.status) };
+      return {
+        ...base,
+        ok: true,
+        value: parsed.data,
+        logId: headerLogId,
+        breakerFailure: false,
+        summary: String(res.status),
+      };
     }
     const error = new MonoResponseShapeError(res.status, issuesOf(parsed.error), headerLogId);
-    return { ...base, ok: false, error, errorCode: "response_shape", logId: headerLogId, breakerFailure: false, summary: "shape" };
+    return {
+      ...base,
+      ok: false,
+      error,
+      errorCode: "response_shape",
+      logId: headerLogId,
+      breakerFailure: false,
+      summary: "shape",
+    };
   }
   const retryAfterMs = parseRetryAfterMs(res.headers["retry-after"], Date.now());
   const error = apiErrorFrom(res.status, res.bodyText, headerLogId, retryAfterMs);

@@ -11,7 +11,12 @@ export type TBackoffPolicy = {
   maxRetries: number; // retries after the first attempt (seed: 5)
 };
 
-export const DEFAULT_BACKOFF: TBackoffPolicy = { baseMs: 1_000, capMs: 30_000, jitterMs: 500, maxRetries: 5 };
+export const DEFAULT_BACKOFF: TBackoffPolicy = {
+  baseMs: 1_000,
+  capMs: 30_000,
+  jitterMs: 500,
+  maxRetries: 5,
+};
 
 export type TRandom = () => number; // [0, 1), like Math.random
 
@@ -26,7 +31,11 @@ export function exponentialMs(retry: number, policy: TBackoffPolicy = DEFAULT_BA
 }
 
 /** Capped exponential delay plus jitter. The cap applies before jitter, so the worst case is cap + jitter. */
-export function backoffMs(retry: number, random: TRandom = Math.random, policy: TBackoffPolicy = DEFAULT_BACKOFF): number {
+export function backoffMs(
+  retry: number,
+  random: TRandom = Math.random,
+  policy: TBackoffPolicy = DEFAULT_BACKOFF,
+): number {
   const r = Math.min(Math.max(random(), 0), 0.999_999);
   return exponentialMs(retry, policy) + Math.floor(r * policy.jitterMs);
 }
@@ -63,6 +72,7 @@ export function nextDelay(
   policy: TBackoffPolicy = DEFAULT_BACKOFF,
 ): TDelayDecision {
   const backoff = backoffMs(retry, random, policy);
-  if (retryAfterMs != null && retryAfterMs >= backoff) return { delayMs: retryAfterMs, reason: "retry_after" };
+  if (retryAfterMs != null && retryAfterMs >= backoff)
+    return { delayMs: retryAfterMs, reason: "retry_after" };
   return { delayMs: backoff, reason: "backoff" };
 }

@@ -20,7 +20,12 @@ export type TBreakerState = "closed" | "open" | "half_open";
 export type TBreakerOptions = { consecutiveFailures: number; halfOpenAfterMs: number };
 export const DEFAULT_BREAKER: TBreakerOptions = { consecutiveFailures: 5, halfOpenAfterMs: 30_000 };
 
-export type TBreakerChange = { from: TBreakerState; to: TBreakerState; at: Date; lastFailure: string | null };
+export type TBreakerChange = {
+  from: TBreakerState;
+  to: TBreakerState;
+  at: Date;
+  lastFailure: string | null;
+};
 
 /** What an attempt returns to the breaker: it never throws, it reports. */
 export type TBreakerVerdict = { breakerFailure: boolean; summary: string };
@@ -42,14 +47,25 @@ export class MonoBreaker {
   private current: TBreakerState = "closed";
   private lastFailure: string | null = null;
 
-  constructor(options: TBreakerOptions = DEFAULT_BREAKER, onChange?: (change: TBreakerChange) => void) {
+  constructor(
+    options: TBreakerOptions = DEFAULT_BREAKER,
+    onChange?: (change: TBreakerChange) => void,
+  ) {
     this.policy = circuitBreaker(
       handleWhenResult((r) => (r as TBreakerVerdict).breakerFailure),
-      { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.consecutiveFailures) },
+      {
+        halfOpenAfter: options.halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(options.consecutiveFailures),
+      },
     );
     this.policy.onStateChange((s) => {
       const to = toState(s);
-      const change: TBreakerChange = { from: this.current, to, at: new Date(), lastFailure: this.lastFailure };
+      const change: TBreakerChange = {
+        from: this.current,
+        to,
+        at: new Date(),
+        lastFailure: this.lastFailure,
+      };
       this.current = to;
       // A broken hook (say, the audit insert failing) must not break the request that tripped it.
       try {
@@ -73,7 +89,8 @@ export class MonoBreaker {
         return verdict;
       });
     } catch (err) {
-      if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) throw new MonoCircuitOpenError();
+      if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError)
+        throw new MonoCircuitOpenError();
       throw err;
     }
   }

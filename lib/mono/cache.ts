@@ -11,7 +11,11 @@ export type TCacheTtls = Record<TCacheKind, number>;
 
 // Transfer lists are not cached by default (0): their states move and reconciliation needs them
 // fresh. The kind exists so a deployment can turn on a short TTL and webhooks still invalidate it.
-export const DEFAULT_CACHE_TTLS: TCacheTtls = { banks: 24 * 60 * 60_000, balances: 5 * 60_000, transfers: 0 };
+export const DEFAULT_CACHE_TTLS: TCacheTtls = {
+  banks: 24 * 60 * 60_000,
+  balances: 5 * 60_000,
+  transfers: 0,
+};
 
 type TEntry = { value: unknown; expiresAt: number; id: string | null };
 
@@ -29,7 +33,13 @@ export class MonoCache {
   ) {}
 
   /** Returns the cached value, or runs `load` and caches its result (failures are never cached). */
-  async getOrLoad<T>(kind: TCacheKind, key: string, id: string | null, load: () => Promise<T>, bypass = false): Promise<T> {
+  async getOrLoad<T>(
+    kind: TCacheKind,
+    key: string,
+    id: string | null,
+    load: () => Promise<T>,
+    bypass = false,
+  ): Promise<T> {
     const ttl = this.ttls[kind];
     const fullKey = `${kind}:${key}`;
     if (!bypass && ttl > 0) {
@@ -41,7 +51,8 @@ export class MonoCache {
     if (inFlight && !bypass) return inFlight as Promise<T>;
     const startedAt = this.generation;
     const promise = load().then((value) => {
-      if (startedAt === this.generation) this.entries.set(fullKey, { value, expiresAt: this.now() + ttl, id });
+      if (startedAt === this.generation)
+        this.entries.set(fullKey, { value, expiresAt: this.now() + ttl, id });
       return value;
     });
     this.pending.set(fullKey, promise);

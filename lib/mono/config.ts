@@ -26,7 +26,8 @@ export function monoConfigFromEnv(env: TEnv): TMonoConfig {
     // readEnv already refuses to start without these; repeated here so a client built from a
     // hand-made TEnv (tests, scripts) cannot slip through with production and half a config.
     const monoRequired = REQUIRED_IN_PRODUCTION.filter((n) => n.startsWith("MONO_PRODUCTION_"));
-    for (const name of monoRequired) if (!env[name]) problems.push(`${name} is required when MONO_ENV=production`);
+    for (const name of monoRequired)
+      if (!env[name]) problems.push(`${name} is required when MONO_ENV=production`);
   } else if (!env.MONO_SANDBOX_API_KEY) {
     problems.push("MONO_SANDBOX_API_KEY is required when MONO_ENV=sandbox");
   }
@@ -37,15 +38,20 @@ export function monoConfigFromEnv(env: TEnv): TMonoConfig {
     environment: prod ? "production" : "sandbox",
     baseUrl: (prod ? env.MONO_PRODUCTION_BASE_URL : env.MONO_SANDBOX_BASE_URL) ?? "",
     apiKey: (prod ? env.MONO_PRODUCTION_API_KEY : env.MONO_SANDBOX_API_KEY) ?? "",
-    batchApiKey: (prod ? env.MONO_PRODUCTION_BATCH_API_KEY : env.MONO_SANDBOX_BATCH_API_KEY) ?? null,
-    keyIssuedAt: (prod ? env.MONO_PRODUCTION_KEY_ISSUED_AT : env.MONO_SANDBOX_KEY_ISSUED_AT) ?? null,
+    batchApiKey:
+      (prod ? env.MONO_PRODUCTION_BATCH_API_KEY : env.MONO_SANDBOX_BATCH_API_KEY) ?? null,
+    keyIssuedAt:
+      (prod ? env.MONO_PRODUCTION_KEY_ISSUED_AT : env.MONO_SANDBOX_KEY_ISSUED_AT) ?? null,
     timeouts: {
       connectMs: env.MONO_TIMEOUT_CONNECT_MS,
       responseMs: env.MONO_TIMEOUT_RESPONSE_MS,
       totalMs: env.MONO_TIMEOUT_TOTAL_MS,
     },
     maxInFlight,
-    maxInFlightBatch: Math.min(maxInFlight, env.MONO_MAX_IN_FLIGHT_BATCH ?? Math.max(1, Math.floor(maxInFlight / 2))),
+    maxInFlightBatch: Math.min(
+      maxInFlight,
+      env.MONO_MAX_IN_FLIGHT_BATCH ?? Math.max(1, Math.floor(maxInFlight / 2)),
+    ),
     requestLogRetentionDays: env.MONO_REQUEST_LOG_RETENTION_DAYS,
   };
 }

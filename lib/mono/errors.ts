@@ -28,7 +28,11 @@ export abstract class MonoError extends Error {
   call: TCallInfo | null = null;
 }
 
-export type TMonoErrorItem = { errorCode: string | null; message: string | null; path: string | null };
+export type TMonoErrorItem = {
+  errorCode: string | null;
+  message: string | null;
+  path: string | null;
+};
 
 export class MonoApiError extends MonoError {
   override readonly name = "MonoApiError";
@@ -106,14 +110,18 @@ export class MonoRequestLogError extends MonoError {
     readonly attemptStatus: number | null,
     cause: unknown,
   ) {
-    super("Could not record the Mono request in the request log; no further attempts were sent", { cause });
+    super("Could not record the Mono request in the request log; no further attempts were sent", {
+      cause,
+    });
   }
 }
 
 export class MonoConfigError extends Error {
   override readonly name = "MonoConfigError";
   constructor(readonly problems: string[]) {
-    super(`Mono client configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      `Mono client configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
   }
 }
 

@@ -43,7 +43,8 @@ export async function sendOnce(dispatcher: Dispatcher, req: THttpRequest): Promi
     const bodyText = await res.body.text();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+      if (value !== undefined)
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
     }
     return { status: res.statusCode, headers, bodyText };
   } catch (err) {
@@ -75,10 +76,17 @@ const KIND_BY_CODE: Record<string, TNetworkKind> = {
 };
 
 /** Maps undici/Node failures to our kinds. The message is fixed text: no URL, header or key in it. */
-export function toNetworkError(err: unknown, req: Pick<THttpRequest, "signal" | "abortKind">): MonoNetworkError {
+export function toNetworkError(
+  err: unknown,
+  req: Pick<THttpRequest, "signal" | "abortKind">,
+): MonoNetworkError {
   if (req.signal.aborted) {
     const kind = req.abortKind();
-    return new MonoNetworkError(kind, kind === "deadline" ? "Whole-call timeout reached" : "Aborted by the caller", "ABORT");
+    return new MonoNetworkError(
+      kind,
+      kind === "deadline" ? "Whole-call timeout reached" : "Aborted by the caller",
+      "ABORT",
+    );
   }
   const code = codeOf(err);
   const kind = (code && KIND_BY_CODE[code]) || "unknown";

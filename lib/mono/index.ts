@@ -16,9 +16,20 @@ export type { TBreakerChange, TBreakerState } from "./breaker";
 export type { TCallOptions, TTraffic } from "./transport";
 export type { TCacheKind } from "./cache";
 export * from "./errors";
-export { monoConfigFromEnv, keyAgeDays, KEY_AGE_WARN_DAYS, KEY_AGE_MAX_DAYS, type TMonoConfig } from "./config";
+export {
+  monoConfigFromEnv,
+  keyAgeDays,
+  KEY_AGE_WARN_DAYS,
+  KEY_AGE_MAX_DAYS,
+  type TMonoConfig,
+} from "./config";
 export { pruneRequestLog } from "./prune";
-export { statusClassOf, type TRequestLogRow, type TRequestLogSink, type TStatusClass } from "./request-log";
+export {
+  statusClassOf,
+  type TRequestLogRow,
+  type TRequestLogSink,
+  type TStatusClass,
+} from "./request-log";
 
 type TSingletonHooks = { onBreakerStateChange?: (change: TBreakerChange) => void };
 const g = globalThis as unknown as { __monoClient?: MonoClient; __monoHooks?: TSingletonHooks };

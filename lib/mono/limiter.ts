@@ -12,7 +12,8 @@ export class Limiter {
   private readonly waiters: TWaiter[] = [];
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error("Limiter limit must be a positive integer");
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error("Limiter limit must be a positive integer");
   }
 
   get inFlight(): number {
@@ -68,7 +69,11 @@ export class Limiter {
 }
 
 /** Holds a slot in each limiter in order (batch traffic: its own slot, then a shared one). */
-export async function holding<T>(limiters: Limiter[], signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+export async function holding<T>(
+  limiters: Limiter[],
+  signal: AbortSignal,
+  fn: () => Promise<T>,
+): Promise<T> {
   if (limiters.length === 0) return fn();
   const [first, ...rest] = limiters;
   return first.run(() => holding(rest, signal, fn), signal);

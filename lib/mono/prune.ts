@@ -5,11 +5,20 @@ import type { TDb } from "@/lib/db";
 // by primary key so one run never holds a long lock or a huge transaction on a busy table; the job
 // queue (later) schedules it. Uses the (at) index to find old rows.
 
-export type TPruneOptions = { olderThanDays: number; batchSize?: number; maxBatches?: number; db?: TDb; now?: Date };
+export type TPruneOptions = {
+  olderThanDays: number;
+  batchSize?: number;
+  maxBatches?: number;
+  db?: TDb;
+  now?: Date;
+};
 
-export async function pruneRequestLog(options: TPruneOptions): Promise<{ deleted: number; batches: number }> {
+export async function pruneRequestLog(
+  options: TPruneOptions,
+): Promise<{ deleted: number; batches: number }> {
   const { olderThanDays, batchSize = 5_000, maxBatches = 1_000 } = options;
-  if (!Number.isFinite(olderThanDays) || olderThanDays < 1) throw new Error("olderThanDays must be at least 1");
+  if (!Number.isFinite(olderThanDays) || olderThanDays < 1)
+    throw new Error("olderThanDays must be at least 1");
   const db = options.db ?? (await import("@/lib/db")).db;
   const cutoff = new Date((options.now ?? new Date()).getTime() - olderThanDays * 86_400_000);
   let deleted = 0;

@@ -4,7 +4,8 @@ import "server-only";
 // params (`inserted_at[from]=…`, `sort[field]=inserted_at`), arrays as `state[]=a&state[]=b`.
 // undefined and null are left out, so optional filters can be passed straight through.
 
-export type TQueryValue = string | number | boolean | null | undefined | TQueryValue[] | { [k: string]: TQueryValue };
+export type TQueryValue =
+  string | number | boolean | null | undefined | TQueryValue[] | { [k: string]: TQueryValue };
 export type TQuery = Record<string, TQueryValue>;
 
 function add(params: URLSearchParams, key: string, value: TQueryValue): void {

@@ -51,7 +51,11 @@ export function createRedactor(secrets: readonly string[]): TRedactor {
     return out;
   };
 
-  const leaf = (key: string | null, value: unknown, parent: Record<string, unknown> | null): unknown => {
+  const leaf = (
+    key: string | null,
+    value: unknown,
+    parent: Record<string, unknown> | null,
+  ): unknown => {
     if (key !== null && SECRET_KEY.test(key)) return REDACTED;
     const isScalar = typeof value === "string" || typeof value === "number";
     if (key !== null && isScalar) {
@@ -64,7 +68,12 @@ export function createRedactor(secrets: readonly string[]): TRedactor {
     return typeof value === "string" ? text(value) : value;
   };
 
-  const walk = (value: unknown, key: string | null, parent: Record<string, unknown> | null, depth: number): unknown => {
+  const walk = (
+    value: unknown,
+    key: string | null,
+    parent: Record<string, unknown> | null,
+    depth: number,
+  ): unknown => {
     if (depth > MAX_DEPTH) return "[truncated]";
     if (Array.isArray(value)) {
       // Array items inherit the key: {"phone_numbers": [...]} is not masked, {"number": [..]} is.
@@ -80,13 +89,16 @@ export function createRedactor(secrets: readonly string[]): TRedactor {
     return leaf(key, value, parent);
   };
 
-  const headers = (input: Record<string, string | string[] | undefined>): Record<string, string> => {
+  const headers = (
+    input: Record<string, string | string[] | undefined>,
+  ): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const [name, raw] of Object.entries(input)) {
       if (raw === undefined) continue;
       const v = Array.isArray(raw) ? raw.join(", ") : raw;
       const lower = name.toLowerCase();
-      if (lower === "authorization") out[lower] = v.startsWith("Bearer ") ? `Bearer ${REDACTED}` : REDACTED;
+      if (lower === "authorization")
+        out[lower] = v.startsWith("Bearer ") ? `Bearer ${REDACTED}` : REDACTED;
       else if (SECRET_KEY.test(lower)) out[lower] = REDACTED;
       else out[lower] = text(v);
     }

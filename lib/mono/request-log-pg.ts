@@ -12,15 +12,39 @@ import type { TRequestLogRow, TRequestLogSink } from "./request-log";
 // which alone broke the 2 ms log-write target and capped the client near 550 requests/s.
 
 const COLUMNS = [
-  "requestId", "monoLogId", "operationId", "idempotencyKey", "traceId", "method", "path", "endpoint",
-  "status", "statusClass", "errorCode", "attempt", "callId", "durationMs", "delayBeforeMs", "delayReason",
-  "apiKeyLabel", "requestBody", "responseBody", "requestHeaders", "responseHeaders", "at",
+  "requestId",
+  "monoLogId",
+  "operationId",
+  "idempotencyKey",
+  "traceId",
+  "method",
+  "path",
+  "endpoint",
+  "status",
+  "statusClass",
+  "errorCode",
+  "attempt",
+  "callId",
+  "durationMs",
+  "delayBeforeMs",
+  "delayReason",
+  "apiKeyLabel",
+  "requestBody",
+  "responseBody",
+  "requestHeaders",
+  "responseHeaders",
+  "at",
 ] as const;
 const JSON_COLUMNS = new Set(["requestBody", "responseBody", "requestHeaders", "responseHeaders"]);
 const COLUMN_SQL = COLUMNS.map((c) => `"${c}"`).join(", ");
 
 type TPending = { row: TRequestLogRow; resolve: () => void; reject: (e: unknown) => void };
-export type TPgSinkOptions = { databaseUrl?: string; pool?: pg.Pool; maxBatch?: number; maxConcurrentFlushes?: number };
+export type TPgSinkOptions = {
+  databaseUrl?: string;
+  pool?: pg.Pool;
+  maxBatch?: number;
+  maxConcurrentFlushes?: number;
+};
 
 function cast(column: string, index: number): string {
   if (JSON_COLUMNS.has(column)) return `$${index}::jsonb`;
@@ -50,7 +74,9 @@ export function insertStatement(rows: TRequestLogRow[]): { text: string; values:
   return { text: `INSERT INTO "RequestLog" (${COLUMN_SQL}) VALUES ${tuples.join(", ")}`, values };
 }
 
-export function pgRequestLogSink(options: TPgSinkOptions = {}): TRequestLogSink & { close(): Promise<void> } {
+export function pgRequestLogSink(
+  options: TPgSinkOptions = {},
+): TRequestLogSink & { close(): Promise<void> } {
   const maxBatch = options.maxBatch ?? 200;
   // Two flushes in parallel: one slow commit must not hold every row behind it, and more than two
   // only makes flushes queue on the same MetricRollup rows' locks (measured: 32 writers, p50

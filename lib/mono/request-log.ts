@@ -31,7 +31,10 @@ export type TRequestLogRow = {
   at: Date;
 };
 
-export type TRequestLogSink = { write(row: TRequestLogRow): Promise<void>; close?(): Promise<void> };
+export type TRequestLogSink = {
+  write(row: TRequestLogRow): Promise<void>;
+  close?(): Promise<void>;
+};
 
 /** 409 and 429 get their own class: they mean "idempotency/state conflict" and "slow down". */
 export function statusClassOf(status: number | null): TStatusClass {
@@ -48,7 +51,11 @@ export function statusClassOf(status: number | null): TStatusClass {
  * Writes with a few quick retries: a pool hiccup must not cost the row. The delays are short
  * because the caller (and, for a write, money) waits on this.
  */
-export async function writeThrough(sink: TRequestLogSink, row: TRequestLogRow, delaysMs: readonly number[] = [20, 100]): Promise<void> {
+export async function writeThrough(
+  sink: TRequestLogSink,
+  row: TRequestLogRow,
+  delaysMs: readonly number[] = [20, 100],
+): Promise<void> {
   for (let i = 0; ; i++) {
     try {
       await sink.write(row);

@@ -1,9 +1,20 @@
 import "server-only";
-import { MonoApiError, MonoNetworkError, MonoResponseShapeError, type MonoError, type TStopReason } from "./errors";
+import {
+  MonoApiError,
+  MonoNetworkError,
+  MonoResponseShapeError,
+  type MonoError,
+  type TStopReason,
+} from "./errors";
 
 // When to stop retrying and what a failure costs, kept apart from the loop that applies them.
 
-export function stopReasonFor(error: MonoError, attempt: number, maxRetries: number, pastDeadline: boolean): TStopReason | null {
+export function stopReasonFor(
+  error: MonoError,
+  attempt: number,
+  maxRetries: number,
+  pastDeadline: boolean,
+): TStopReason | null {
   if (error instanceof MonoNetworkError && error.kind === "aborted") return "aborted";
   if (error instanceof MonoNetworkError && error.kind === "deadline") return "deadline";
   if (!error.retryable) return "not_retryable";

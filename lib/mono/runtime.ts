@@ -2,7 +2,13 @@ import "server-only";
 import type { Dispatcher } from "undici";
 import { logger as defaultLogger } from "@/lib/logger";
 import { DEFAULT_BACKOFF, type TBackoffPolicy, type TRandom } from "./backoff";
-import { DEFAULT_BREAKER, MonoBreaker, type TBreakerChange, type TBreakerOptions, type TBreakerState } from "./breaker";
+import {
+  DEFAULT_BREAKER,
+  MonoBreaker,
+  type TBreakerChange,
+  type TBreakerOptions,
+  type TBreakerState,
+} from "./breaker";
 import { DEFAULT_CACHE_TTLS, MonoCache, type TCacheTtls } from "./cache";
 import { keyAgeDays } from "./config";
 import { createDispatcher } from "./http";
@@ -58,7 +64,9 @@ export function createMonoRuntime(o: TMonoClientOptions): TMonoRuntime {
   const logger: TLogSink = o.logger ?? defaultLogger;
   const maxInFlight = o.maxInFlight ?? 10;
   const shared = new Limiter(maxInFlight);
-  const batchOnly = new Limiter(Math.min(maxInFlight, o.maxInFlightBatch ?? Math.max(1, Math.floor(maxInFlight / 2))));
+  const batchOnly = new Limiter(
+    Math.min(maxInFlight, o.maxInFlightBatch ?? Math.max(1, Math.floor(maxInFlight / 2))),
+  );
   const budget = new RetryBudget({ ...DEFAULT_RETRY_BUDGET, ...o.retryBudget });
   const breaker = new MonoBreaker({ ...DEFAULT_BREAKER, ...o.breaker }, (change) => {
     // A breaker opening is an incident: logged here, audited by the hook's owner.

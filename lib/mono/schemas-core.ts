@@ -7,7 +7,15 @@ import type {
   TMonoLedgerTransactionList,
   TMonoPayout,
 } from "./contract";
-import { ZBankAccountType, ZCurrency, ZId, ZMetadata, ZMoney, ZPagination, ZTimestamp } from "./schemas";
+import {
+  ZBankAccountType,
+  ZCurrency,
+  ZId,
+  ZMetadata,
+  ZMoney,
+  ZPagination,
+  ZTimestamp,
+} from "./schemas";
 
 // Response schemas (Core: ledger, payouts, Bre-B target resolution). Same rules as schemas.ts.
 
@@ -26,7 +34,10 @@ export const ZLedgerAccount = z.object({
   inserted_at: ZTimestamp,
   updated_at: ZTimestamp,
 });
-export const ZLedgerAccountList = z.object({ accounts: z.array(ZLedgerAccount), pagination: ZPagination });
+export const ZLedgerAccountList = z.object({
+  accounts: z.array(ZLedgerAccount),
+  pagination: ZPagination,
+});
 
 export const ZLedgerBalance = z.object({ available: ZMoney, pending: ZMoney });
 
@@ -51,7 +62,10 @@ export const ZLedgerTransaction = z.object({
   reverted_by: ZId.nullable(),
   inserted_at: ZTimestamp,
 });
-export const ZLedgerTransactionList = z.object({ transactions: z.array(ZLedgerTransaction), pagination: ZPagination });
+export const ZLedgerTransactionList = z.object({
+  transactions: z.array(ZLedgerTransaction),
+  pagination: ZPagination,
+});
 
 const ZPayoutTarget = z.object({
   country: z.literal("CO"),
@@ -101,7 +115,11 @@ export const ZBrebTarget = z.object({
     full_name: z.string(),
     type: z.enum(["natural", "legal"]),
   }),
-  creditor_account: z.object({ currency_code: ZCurrency, number: z.string(), type: ZBankAccountType }),
+  creditor_account: z.object({
+    currency_code: ZCurrency,
+    number: z.string(),
+    type: ZBankAccountType,
+  }),
   key_type: z.enum(["cellphone", "identification", "email", "alphanumeric", "merchant_code"]),
   key_value: z.string(),
   payment_id: z.string(),

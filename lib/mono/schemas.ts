@@ -49,7 +49,13 @@ export const ZAccountBalance = z.object({
 
 export const ZBankList = z.object({
   kind: z.enum(["transfers", "pse"]),
-  banks: z.array(z.object({ code: z.string(), name: z.string(), account_types: z.array(ZBankAccountType).optional() })),
+  banks: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      account_types: z.array(ZBankAccountType).optional(),
+    }),
+  ),
 });
 
 const ZPayee = z.object({
@@ -64,7 +70,15 @@ export const ZBatch = z.object({
   id: ZId,
   account_id: ZId,
   origin: z.enum(["api", "dashboard"]),
-  state: z.enum(["created", "pending_otp", "verified_otp", "processing_transactions", "cancelled", "declined", "duplicated"]),
+  state: z.enum([
+    "created",
+    "pending_otp",
+    "verified_otp",
+    "processing_transactions",
+    "cancelled",
+    "declined",
+    "duplicated",
+  ]),
   total_amount: ZMoney,
   transfers_count: z.number().int(),
   inserted_at: ZTimestamp,
@@ -90,7 +104,11 @@ export const ZTransfer = z.object({
   updated_at: ZTimestamp,
 });
 
-export const ZCreateTransfersResponse = z.object({ account_id: ZId, batch: ZBatch, transfers: z.array(ZTransfer) });
+export const ZCreateTransfersResponse = z.object({
+  account_id: ZId,
+  batch: ZBatch,
+  transfers: z.array(ZTransfer),
+});
 export const ZTransferList = z.object({ transfers: z.array(ZTransfer), pagination: ZPagination });
 
 // Compile-time drift check: each parsed type must be usable where the contract type is expected.

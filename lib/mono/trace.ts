@@ -33,5 +33,7 @@ export function isValidTraceparent(value: string): boolean {
 
 /** A caller may join an existing trace by passing its 32-hex trace id; anything else starts a new one. */
 export function traceIdOrNew(candidate: string | undefined): string {
-  return candidate && /^[0-9a-f]{32}$/.test(candidate) && !/^0+$/.test(candidate) ? candidate : newTraceId();
+  return candidate && /^[0-9a-f]{32}$/.test(candidate) && !/^0+$/.test(candidate)
+    ? candidate
+    : newTraceId();
 }

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneRequestLog } from "@/lib/mono";
 import { db } from "@/lib/db";
-import { OPERATIONS, SECRETS, SUPPLIERS, expectNoSecrets, fastClient, opId, recorder, requestLogDump, rowsFor, sandbox } from "./helpers";
+import {
+  OPERATIONS,
+  SECRETS,
+  SUPPLIERS,
+  expectNoSecrets,
+  fastClient,
+  opId,
+  recorder,
+  requestLogDump,
+  rowsFor,
+  sandbox,
+} from "./helpers";
 
 let sb: Awaited<ReturnType<typeof sandbox>>;
 const rec = recorder();
@@ -47,11 +58,17 @@ describe("read caches", () => {
 
   it("transfers are not cached by default; list filters go out as bracket params", async () => {
     rec.setPlan(() => null);
-    const filters = { account_id: OPERATIONS, page_size: 10, sort: { field: "inserted_at" as const, type: "desc" as const } };
+    const filters = {
+      account_id: OPERATIONS,
+      page_size: 10,
+      sort: { field: "inserted_at" as const, type: "desc" as const },
+    };
     await client.listTransfers(filters);
     await client.listTransfers(filters);
     expect(rec.sent).toHaveLength(2);
-    expect(decodeURIComponent(rec.sent[0].path)).toContain("sort[field]=inserted_at&sort[type]=desc");
+    expect(decodeURIComponent(rec.sent[0].path)).toContain(
+      "sort[field]=inserted_at&sort[type]=desc",
+    );
   });
 
   it("every typed read parses against the sandbox", async () => {
@@ -59,7 +76,10 @@ describe("read caches", () => {
     expect(ledger.accounts.some((a) => a.id === SUPPLIERS)).toBe(true);
     const tx = await client.listLedgerTransactions(SUPPLIERS, { page_size: 10 });
     expect(Array.isArray(tx.transactions)).toBe(true);
-    const target = await client.resolveBrebTarget({ account_id: SUPPLIERS, format: "plain_key", value: "3001234567" }, { idempotencyKey: crypto.randomUUID() });
+    const target = await client.resolveBrebTarget(
+      { account_id: SUPPLIERS, format: "plain_key", value: "3001234567" },
+      { idempotencyKey: crypto.randomUUID() },
+    );
     expect(target.key_type).toBe("cellphone");
   });
 });
@@ -68,11 +88,29 @@ describe("retention", () => {
   it("prunes rows older than the retention in batches and keeps newer ones", async () => {
     const op = opId("prune");
     const old = new Date(Date.now() - 100 * 86_400_000);
-    const base = { traceId: "0".repeat(31) + "1", method: "GET", path: "/v1/accounts", endpoint: "GET /v1/accounts", statusClass: "2xx", status: 200, attempt: 1, durationMs: 1, apiKeyLabel: "interactive", operationId: op };
+    const base = {
+      traceId: "0".repeat(31) + "1",
+      method: "GET",
+      path: "/v1/accounts",
+      endpoint: "GET /v1/accounts",
+      statusClass: "2xx",
+      status: 200,
+      attempt: 1,
+      durationMs: 1,
+      apiKeyLabel: "interactive",
+      operationId: op,
+    };
     await db.requestLog.createMany({
-      data: Array.from({ length: 7 }, (_, i) => ({ ...base, requestId: `req_prune_old_${op}_${i}`, callId: `call_${op}_${i}`, at: old })),
+      data: Array.from({ length: 7 }, (_, i) => ({
+        ...base,
+        requestId: `req_prune_old_${op}_${i}`,
+        callId: `call_${op}_${i}`,
+        at: old,
+      })),
     });
-    await db.requestLog.create({ data: { ...base, requestId: `req_prune_new_${op}`, callId: `call_${op}_new` } });
+    await db.requestLog.create({
+      data: { ...base, requestId: `req_prune_new_${op}`, callId: `call_${op}_new` },
+    });
     const res = await pruneRequestLog({ olderThanDays: 90, batchSize: 3, db });
     expect(res.deleted).toBeGreaterThanOrEqual(7);
     expect(res.batches).toBeGreaterThanOrEqual(3);

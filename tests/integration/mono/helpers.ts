@@ -13,7 +13,12 @@ export const VIEWER_KEY = "sk_itest_viewer_11223344556677";
 export const SUPPLIERS = "lacc_4PagosProveedores9aBcD";
 export const OPERATIONS = "acc_5tgliBmzjZ6mpQPRbQjfKj";
 
-export type TWireRequest = { method: string; path: string; headers: Record<string, string>; body: string | null };
+export type TWireRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string | null;
+};
 
 /** Faults by request number (1-based, across the client's lifetime) or by a predicate. */
 export type TFaultPlan = (n: number, req: TWireRequest) => string | null;
@@ -23,7 +28,12 @@ export function recorder() {
   let plan: TFaultPlan = () => null;
   const interceptor: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
     const headers = { ...(opts.headers as Record<string, string>) };
-    const req: TWireRequest = { method: opts.method, path: opts.path, headers, body: typeof opts.body === "string" ? opts.body : null };
+    const req: TWireRequest = {
+      method: opts.method,
+      path: opts.path,
+      headers,
+      body: typeof opts.body === "string" ? opts.body : null,
+    };
     sent.push(req);
     const fault = plan(sent.length, req);
     if (fault) headers["x-sandbox-fault"] = fault;
@@ -40,12 +50,20 @@ export function recorder() {
 }
 
 /** Faults on the first `n` requests after setPlan, then clean. */
-export const firstN = (n: number, fault: string): TFaultPlan => (i) => (i <= n ? fault : null);
+export const firstN =
+  (n: number, fault: string): TFaultPlan =>
+  (i) =>
+    i <= n ? fault : null;
 
 export function capturingLogger(): TLogSink & { lines: string[] } {
   const lines: string[] = [];
-  const push = (obj: object, msg?: string) => void lines.push(JSON.stringify({ obj, msg }, (_k, v) => (typeof v === "bigint" ? String(v) : v)));
-  return { lines, debug: push, info: push, warn: push, error: push } as TLogSink & { lines: string[] };
+  const push = (obj: object, msg?: string) =>
+    void lines.push(
+      JSON.stringify({ obj, msg }, (_k, v) => (typeof v === "bigint" ? String(v) : v)),
+    );
+  return { lines, debug: push, info: push, warn: push, error: push } as TLogSink & {
+    lines: string[];
+  };
 }
 
 export async function sandbox(): Promise<TSandboxHandle> {
@@ -65,7 +83,11 @@ export async function sandbox(): Promise<TSandboxHandle> {
 /** Every log line any fastClient wrote in this test file. */
 export const clientLog = capturingLogger();
 
-export function fastClient(url: string, rec: ReturnType<typeof recorder>, over: Partial<TMonoClientOptions> = {}): MonoClient {
+export function fastClient(
+  url: string,
+  rec: ReturnType<typeof recorder>,
+  over: Partial<TMonoClientOptions> = {},
+): MonoClient {
   return new MonoClient({
     baseUrl: url,
     apiKey: KEY,
@@ -86,7 +108,10 @@ export async function admin<T>(url: string, path: string): Promise<T> {
 }
 
 export function rowsFor(operationId: string) {
-  return db.requestLog.findMany({ where: { operationId }, orderBy: [{ callId: "asc" }, { attempt: "asc" }] });
+  return db.requestLog.findMany({
+    where: { operationId },
+    orderBy: [{ callId: "asc" }, { attempt: "asc" }],
+  });
 }
 
 export function payoutBody(externalId: string, amount = 150_000_00) {
@@ -101,7 +126,13 @@ export function payoutBody(externalId: string, amount = 150_000_00) {
       account_number: "4000123456",
       account_type: "savings_account" as const,
       bank_code: "1051",
-      payee: { kind: "co_person" as const, name: "Ana Gómez", document_type: "CC", document_number: "1020304050", email: "ana@example.com" },
+      payee: {
+        kind: "co_person" as const,
+        name: "Ana Gómez",
+        document_type: "CC",
+        document_number: "1020304050",
+        email: "ana@example.com",
+      },
     },
     source_amount: null,
     target_amount: { amount, currency: "COP" as const },
@@ -125,6 +156,7 @@ export async function expectNoSecrets(extra: string[] = []): Promise<void> {
   const dump = await requestLogDump();
   for (const key of [...SECRETS, ...extra]) {
     if (dump.some((r) => r.includes(key))) throw new Error(`API key found in RequestLog`);
-    if (clientLog.lines.some((l) => l.includes(key))) throw new Error(`API key found in a log line`);
+    if (clientLog.lines.some((l) => l.includes(key)))
+      throw new Error(`API key found in a log line`);
   }
 }

@@ -15,14 +15,28 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? "/";
     if (path.startsWith("/v1/accounts?shape") || path === "/v1/accounts") {
-      res.writeHead(200, { "content-type": "application/json", "x-mono-log-id": "log_shape000000000000000001" });
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "x-mono-log-id": "log_shape000000000000000001",
+      });
       res.end(JSON.stringify({ accounts: "not-a-list", pagination: null }));
     } else if (path.startsWith("/v1/banks")) {
       res.writeHead(502, { "content-type": "text/html" });
-      res.end(`<html><body>Bad gateway. Your header was ${req.headers.authorization}</body></html>`);
+      res.end(
+        `<html><body>Bad gateway. Your header was ${req.headers.authorization}</body></html>`,
+      );
     } else if (path.startsWith("/v1/ledger/accounts/lacc_echo/balances")) {
-      res.writeHead(200, { "content-type": "application/json", "x-debug-auth": String(req.headers.authorization) });
-      res.end(JSON.stringify({ available: { amount: 1, currency: "COP" }, pending: { amount: 0, currency: "COP" }, note: `key ${KEY}` }));
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "x-debug-auth": String(req.headers.authorization),
+      });
+      res.end(
+        JSON.stringify({
+          available: { amount: 1, currency: "COP" },
+          pending: { amount: 0, currency: "COP" },
+          note: `key ${KEY}`,
+        }),
+      );
     } else {
       setTimeout(() => res.end("{}"), 2_000).unref();
     }
@@ -51,23 +65,33 @@ describe("odd responses", () => {
     const op = opId("shape");
     const err = await failure(c.listAccounts({}, { operationId: op }));
     expect(err).toBeInstanceOf(MonoResponseShapeError);
-    expect(err).toMatchObject({ status: 200, logId: "log_shape000000000000000001", retryable: false });
+    expect(err).toMatchObject({
+      status: 200,
+      logId: "log_shape000000000000000001",
+      retryable: false,
+    });
     expect((err as MonoResponseShapeError).issues.join(" ")).toContain("accounts");
     expect(err.call).toMatchObject({ attempts: 1, stoppedBy: "not_retryable" });
     const rows = await rowsFor(op);
-    expect(rows.map((r) => [r.statusClass, r.errorCode, r.monoLogId])).toEqual([["2xx", "response_shape", "log_shape000000000000000001"]]);
+    expect(rows.map((r) => [r.statusClass, r.errorCode, r.monoLogId])).toEqual([
+      ["2xx", "response_shape", "log_shape000000000000000001"],
+    ]);
     await c.close();
   });
 
   it("an HTML 502 becomes a MonoApiError without a code; the excerpt is stored redacted", async () => {
-    const c = fastClient(url, rec, { backoff: { baseMs: 1, capMs: 2, jitterMs: 1, maxRetries: 1 } });
+    const c = fastClient(url, rec, {
+      backoff: { baseMs: 1, capMs: 2, jitterMs: 1, maxRetries: 1 },
+    });
     const op = opId("html");
     const err = await failure(c.listBanks({}, { operationId: op }));
     expect(err).toBeInstanceOf(MonoApiError);
     expect(err).toMatchObject({ status: 502, errorCode: null, logId: null });
     const rows = await rowsFor(op);
     expect(rows).toHaveLength(2);
-    expect(rows[0].responseBody).toEqual({ _text: "<html><body>Bad gateway. Your header was Bearer [redacted]</body></html>" });
+    expect(rows[0].responseBody).toEqual({
+      _text: "<html><body>Bad gateway. Your header was Bearer [redacted]</body></html>",
+    });
     await c.close();
   });
 
@@ -82,7 +106,9 @@ describe("odd responses", () => {
   });
 
   it("the caller's AbortSignal stops an in-flight attempt: recorded as aborted, not retried", async () => {
-    const c = fastClient(url, rec, { timeouts: { connectMs: 1_000, responseMs: 5_000, totalMs: 10_000 } });
+    const c = fastClient(url, rec, {
+      timeouts: { connectMs: 1_000, responseMs: 5_000, totalMs: 10_000 },
+    });
     const op = opId("abort");
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);

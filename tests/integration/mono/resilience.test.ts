@@ -1,6 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MonoApiError, MonoCircuitOpenError, type MonoError, type TBreakerChange } from "@/lib/mono";
-import { BATCH_KEY, KEY, SECRETS, SUPPLIERS, capturingLogger, expectNoSecrets, fastClient, firstN, opId, recorder, rowsFor, sandbox } from "./helpers";
+import {
+  MonoApiError,
+  MonoCircuitOpenError,
+  type MonoError,
+  type TBreakerChange,
+} from "@/lib/mono";
+import {
+  BATCH_KEY,
+  KEY,
+  SECRETS,
+  SUPPLIERS,
+  capturingLogger,
+  expectNoSecrets,
+  fastClient,
+  firstN,
+  opId,
+  recorder,
+  rowsFor,
+  sandbox,
+} from "./helpers";
 
 // Protecting Mono and ourselves: retry budget, circuit breaker, concurrency bound, batch key.
 let sb: Awaited<ReturnType<typeof sandbox>>;
@@ -29,7 +47,10 @@ async function failure(p: Promise<unknown>): Promise<MonoError> {
 describe("retry budget", () => {
   it("stops retrying when the bucket is empty and says so", async () => {
     // Capacity 10, retry cost 5: two retries in total, then failures surface at once.
-    const c = fastClient(sb.url, rec, { retryBudget: { capacity: 10, retryCost: 5, timeoutRetryCost: 10, successRefund: 1 }, logger });
+    const c = fastClient(sb.url, rec, {
+      retryBudget: { capacity: 10, retryCost: 5, timeoutRetryCost: 10, successRefund: 1 },
+      logger,
+    });
     rec.setPlan(() => "status=503");
     const e1 = await failure(c.listAccounts());
     expect(e1.call).toMatchObject({ attempts: 3, stoppedBy: "budget_exhausted" });
@@ -47,7 +68,11 @@ describe("retry budget", () => {
 describe("circuit breaker", () => {
   it("opens after consecutive failures, fails fast, half-opens, and closes on success", async () => {
     const changes: TBreakerChange[] = [];
-    const c = fastClient(sb.url, rec, { breaker: { consecutiveFailures: 3, halfOpenAfterMs: 300 }, onBreakerStateChange: (ch) => changes.push(ch), logger });
+    const c = fastClient(sb.url, rec, {
+      breaker: { consecutiveFailures: 3, halfOpenAfterMs: 300 },
+      onBreakerStateChange: (ch) => changes.push(ch),
+      logger,
+    });
     rec.setPlan(() => "status=502");
     const op = opId("breaker");
     const err = await failure(c.getLedgerBalance(SUPPLIERS, { operationId: op }));
@@ -58,7 +83,11 @@ describe("circuit breaker", () => {
     expect(await rowsFor(op)).toHaveLength(3);
     expect(c.health().breaker).toBe("open");
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ from: "closed", to: "open", lastFailure: "502 bad_gateway" });
+    expect(changes[0]).toMatchObject({
+      from: "closed",
+      to: "open",
+      lastFailure: "502 bad_gateway",
+    });
     expect(logger.lines.some((l) => l.includes("mono.breaker.open"))).toBe(true);
 
     const fast = await failure(c.listAccounts());
@@ -75,7 +104,10 @@ describe("circuit breaker", () => {
   });
 
   it("4xx answers do not trip the breaker", async () => {
-    const c = fastClient(sb.url, rec, { breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 }, logger });
+    const c = fastClient(sb.url, rec, {
+      breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 },
+      logger,
+    });
     rec.setPlan(() => null);
     for (let i = 0; i < 4; i++) await failure(c.getPayout("cpout_0000000000000000000000"));
     expect(c.health().breaker).toBe("closed");
@@ -111,7 +143,9 @@ describe("bounded concurrency and traffic classes", () => {
     const op = opId("batch");
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, c.health().inFlight)), 5);
-    await Promise.all(Array.from({ length: 4 }, () => c.listAccounts({}, { traffic: "batch", operationId: op })));
+    await Promise.all(
+      Array.from({ length: 4 }, () => c.listAccounts({}, { traffic: "batch", operationId: op })),
+    );
     clearInterval(sampler);
     expect(peak).toBe(1);
     expect(rec.sent.every((s) => s.headers.authorization === `Bearer ${BATCH_KEY}`)).toBe(true);

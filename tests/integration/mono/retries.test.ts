@@ -51,7 +51,8 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
     expect(new Set(rows.map((r) => r.traceId)).size).toBe(1);
     expect(rows.map((r) => r.requestId)).toEqual(rec.sent.map((s) => s.headers["x-request-id"]));
     const spans = rec.sent.map((s) => s.headers.traceparent);
-    for (const tp of spans) expect(tp).toMatch(new RegExp(`^00-${rows[0].traceId}-[0-9a-f]{16}-01$`));
+    for (const tp of spans)
+      expect(tp).toMatch(new RegExp(`^00-${rows[0].traceId}-[0-9a-f]{16}-01$`));
     expect(new Set(spans).size).toBe(3);
     for (const r of rows) {
       expect(r.monoLogId).toMatch(/^log_/);
@@ -64,7 +65,8 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
     expect(rows[1].delayBeforeMs).toBeGreaterThanOrEqual(10);
     expect(rows[1].delayReason).toBe("backoff");
     expect(rows[2].delayBeforeMs).toBeGreaterThanOrEqual(20);
-    if (status !== 408 && status !== 500) expect(rows[0].errorCode).toMatch(/bad_gateway|service_is_unavailable|gateway_timeout/);
+    if (status !== 408 && status !== 500)
+      expect(rows[0].errorCode).toMatch(/bad_gateway|service_is_unavailable|gateway_timeout/);
     expect(rows[2].errorCode).toBeNull();
   });
 
@@ -75,7 +77,10 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
     await client.listAccounts({}, { operationId: op });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1_000);
     const rows = await rowsFor(op);
-    expect(rows.map((r) => [r.statusClass, r.errorCode])).toEqual([["429", "rate_limited"], ["2xx", null]]);
+    expect(rows.map((r) => [r.statusClass, r.errorCode])).toEqual([
+      ["429", "rate_limited"],
+      ["2xx", null],
+    ]);
     expect(rows[1]).toMatchObject({ delayReason: "retry_after", delayBeforeMs: 1_000 });
   });
 
@@ -94,7 +99,10 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
     const op = opId("reset");
     await client.listAccounts({}, { operationId: op });
     const rows = await rowsFor(op);
-    expect(rows.map((r) => [r.status, r.statusClass, r.errorCode])).toEqual([[null, "network", "reset"], [200, "2xx", null]]);
+    expect(rows.map((r) => [r.status, r.statusClass, r.errorCode])).toEqual([
+      [null, "network", "reset"],
+      [200, "2xx", null],
+    ]);
     expect(rows[0].monoLogId).toBeNull();
   });
 
@@ -105,7 +113,10 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
     await client.listAccounts({}, { operationId: op });
     expect(Date.now() - t0).toBeLessThan(3_000);
     const rows = await rowsFor(op);
-    expect(rows.map((r) => [r.statusClass, r.errorCode])).toEqual([["network", "timeout"], ["2xx", null]]);
+    expect(rows.map((r) => [r.statusClass, r.errorCode])).toEqual([
+      ["network", "timeout"],
+      ["2xx", null],
+    ]);
     expect(rows[0].durationMs).toBeGreaterThanOrEqual(380);
   });
 
@@ -121,7 +132,9 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
   });
 
   it("the whole-call deadline stops a hanging call, with a row for the attempt", async () => {
-    const short = fastClient(sb.url, rec, { timeouts: { connectMs: 1_000, responseMs: 5_000, totalMs: 300 } });
+    const short = fastClient(sb.url, rec, {
+      timeouts: { connectMs: 1_000, responseMs: 5_000, totalMs: 300 },
+    });
     rec.setPlan(() => "hang=5000");
     const op = opId("deadline");
     const err = await failure(short.listAccounts({}, { operationId: op }));
@@ -134,7 +147,9 @@ describe("retryable faults are retried, one RequestLog row per attempt", () => {
   });
 
   it("a refused connection is a network error of kind refused", async () => {
-    const dead = fastClient("http://127.0.0.1:1", rec, { backoff: { baseMs: 1, capMs: 2, jitterMs: 1, maxRetries: 1 } });
+    const dead = fastClient("http://127.0.0.1:1", rec, {
+      backoff: { baseMs: 1, capMs: 2, jitterMs: 1, maxRetries: 1 },
+    });
     rec.setPlan(() => null);
     const op = opId("refused");
     const err = await failure(dead.listAccounts({}, { operationId: op }));

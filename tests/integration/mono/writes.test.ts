@@ -1,7 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MonoApiError, MonoClient, MonoRequestLogError, type MonoError } from "@/lib/mono";
-import { OPERATIONS, SUPPLIERS, VIEWER_KEY, admin, clientLog, expectNoSecrets, fastClient, firstN, opId, payoutBody, recorder, rowsFor, sandbox } from "./helpers";
+import {
+  OPERATIONS,
+  SUPPLIERS,
+  VIEWER_KEY,
+  admin,
+  clientLog,
+  expectNoSecrets,
+  fastClient,
+  firstN,
+  opId,
+  payoutBody,
+  recorder,
+  rowsFor,
+  sandbox,
+} from "./helpers";
 
 // Writes: one key and one body on every attempt, exactly one object on Mono after an ambiguous
 // failure, and no retry for answers that cannot change.
@@ -37,7 +51,10 @@ describe("idempotent writes", () => {
     const key = randomUUID();
     rec.setPlan(firstN(1, "status=500;after_commit"));
     const op = opId("after_commit");
-    const res = await client.createPayout(payoutBody(ext), { idempotencyKey: key, operationId: op });
+    const res = await client.createPayout(payoutBody(ext), {
+      idempotencyKey: key,
+      operationId: op,
+    });
     // Mono answered the retry with the stored original (200), so `created` is false — the payout
     // is the one our first attempt created.
     expect(res.created).toBe(false);
@@ -53,7 +70,10 @@ describe("idempotent writes", () => {
     expect(rec.sent).toHaveLength(2);
     expect(rec.sent.map((s) => s.headers["x-idempotency-key"])).toEqual([key, key]);
     expect(rec.sent[1].body).toBe(rec.sent[0].body);
-    const seen = await admin<{ requests: { idempotency_key: string; status: number }[] }>(sb.url, `/requests?idempotency_key=${key}`);
+    const seen = await admin<{ requests: { idempotency_key: string; status: number }[] }>(
+      sb.url,
+      `/requests?idempotency_key=${key}`,
+    );
     expect(seen.requests.map((r) => r.status).sort()).toEqual([200, 500]);
 
     const rows = await rowsFor(op);
@@ -62,7 +82,11 @@ describe("idempotent writes", () => {
       [2, 200, "2xx", null],
     ]);
     for (const r of rows) {
-      expect(r).toMatchObject({ idempotencyKey: key, endpoint: "POST /v1/core/payouts", method: "POST" });
+      expect(r).toMatchObject({
+        idempotencyKey: key,
+        endpoint: "POST /v1/core/payouts",
+        method: "POST",
+      });
       expect(r.callId).toBe(res.callId);
     }
     expect(rows[1].requestBody).toEqual(rows[0].requestBody);
@@ -70,7 +94,9 @@ describe("idempotent writes", () => {
   });
 
   it("a first-time create reports created: true (201)", async () => {
-    const res = await client.createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: randomUUID() });
+    const res = await client.createPayout(payoutBody(`ext_${randomUUID()}`), {
+      idempotencyKey: randomUUID(),
+    });
     expect(res.created).toBe(true);
     expect(["pending", "processing"]).toContain(res.payout.state);
   });
@@ -85,7 +111,10 @@ describe("idempotent writes", () => {
   it("stores redacted bodies: document and account numbers masked, names kept", async () => {
     const op = opId("redact");
     rec.setPlan(() => null);
-    await client.createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: randomUUID(), operationId: op });
+    await client.createPayout(payoutBody(`ext_${randomUUID()}`), {
+      idempotencyKey: randomUUID(),
+      operationId: op,
+    });
     const [row] = await rowsFor(op);
     const text = JSON.stringify(row.requestBody) + JSON.stringify(row.responseBody);
     expect(text).not.toContain("1020304050");
@@ -105,14 +134,33 @@ describe("idempotent writes", () => {
   it("createTransfers and prepareTransfers send the key and parse the batch", async () => {
     const body = {
       account_id: OPERATIONS,
-      transfers: [{ amount: { amount: 10_000_00, currency: "COP" as const }, routing: "ach" as const, external_id: `ext_${randomUUID()}`, payee: { name: "Luis P", document_type: "CC", document_number: "1098765432", bank_account: { bank_code: "1007", number: "1234567890", type: "savings_account" as const } } }],
+      transfers: [
+        {
+          amount: { amount: 10_000_00, currency: "COP" as const },
+          routing: "ach" as const,
+          external_id: `ext_${randomUUID()}`,
+          payee: {
+            name: "Luis P",
+            document_type: "CC",
+            document_number: "1098765432",
+            bank_account: {
+              bank_code: "1007",
+              number: "1234567890",
+              type: "savings_account" as const,
+            },
+          },
+        },
+      ],
     };
     rec.setPlan(firstN(1, "status=503"));
     const key = randomUUID();
     const sent = await client.createTransfers(body, { idempotencyKey: key, traffic: "batch" });
     expect(sent.transfers).toHaveLength(1);
     expect(rec.sent.map((s) => s.headers["x-idempotency-key"])).toEqual([key, key]);
-    const prepared = await client.prepareTransfers({ ...body, transfers: [{ ...body.transfers[0], external_id: `ext_${randomUUID()}` }] }, { idempotencyKey: randomUUID() });
+    const prepared = await client.prepareTransfers(
+      { ...body, transfers: [{ ...body.transfers[0], external_id: `ext_${randomUUID()}` }] },
+      { idempotencyKey: randomUUID() },
+    );
     expect(prepared.batch.id).toMatch(/^bat_/);
   });
 });
@@ -120,10 +168,33 @@ describe("idempotent writes", () => {
 describe("no retry for answers that cannot change", () => {
   const cases: [string, number, () => Promise<unknown>][] = [
     ["400 invalid filter", 400, () => client.listTransfers({ external_id: "" })],
-    ["401 unknown key", 401, () => new MonoClient({ baseUrl: sb.url, apiKey: WRONG_KEY, interceptors: [rec.interceptor], logger: clientLog }).listAccounts()],
-    ["403 viewer cannot send", 403, () => fastClient(sb.url, rec, { apiKey: VIEWER_KEY }).createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: randomUUID() })],
+    [
+      "401 unknown key",
+      401,
+      () =>
+        new MonoClient({
+          baseUrl: sb.url,
+          apiKey: WRONG_KEY,
+          interceptors: [rec.interceptor],
+          logger: clientLog,
+        }).listAccounts(),
+    ],
+    [
+      "403 viewer cannot send",
+      403,
+      () =>
+        fastClient(sb.url, rec, { apiKey: VIEWER_KEY }).createPayout(
+          payoutBody(`ext_${randomUUID()}`),
+          { idempotencyKey: randomUUID() },
+        ),
+    ],
     ["404 unknown payout", 404, () => client.getPayout("cpout_0000000000000000000000")],
-    ["422 business validation", 422, () => client.createPayout(payoutBody(`ext_${randomUUID()}`, 0), { idempotencyKey: randomUUID() })],
+    [
+      "422 business validation",
+      422,
+      () =>
+        client.createPayout(payoutBody(`ext_${randomUUID()}`, 0), { idempotencyKey: randomUUID() }),
+    ],
   ];
   it.each(cases)("%s → one attempt", async (_name, status, call) => {
     rec.setPlan(() => null);
@@ -140,11 +211,22 @@ describe("no retry for answers that cannot change", () => {
     await client.createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: key });
     rec.setPlan(() => null);
     const op = opId("409");
-    const err = await failure(client.createPayout(payoutBody(`ext_${randomUUID()}`), { idempotencyKey: key, operationId: op }));
-    expect(err).toMatchObject({ status: 409, errorCode: "idempotency_key_reused", path: "#/headers/x-idempotency-key" });
+    const err = await failure(
+      client.createPayout(payoutBody(`ext_${randomUUID()}`), {
+        idempotencyKey: key,
+        operationId: op,
+      }),
+    );
+    expect(err).toMatchObject({
+      status: 409,
+      errorCode: "idempotency_key_reused",
+      path: "#/headers/x-idempotency-key",
+    });
     expect(rec.sent).toHaveLength(1);
     const rows = await rowsFor(op);
-    expect(rows.map((r) => [r.statusClass, r.errorCode])).toEqual([["409", "idempotency_key_reused"]]);
+    expect(rows.map((r) => [r.statusClass, r.errorCode])).toEqual([
+      ["409", "idempotency_key_reused"],
+    ]);
     expect(rows[0].monoLogId).toBe((err as MonoApiError).logId);
   });
 });
@@ -152,7 +234,14 @@ describe("no retry for answers that cannot change", () => {
 describe("request log write-through", () => {
   it("when the row cannot be written, the call fails and nothing more is sent", async () => {
     let writes = 0;
-    const failing = fastClient(sb.url, rec, { requestLog: { write: async () => { writes++; throw new Error("db down"); } } });
+    const failing = fastClient(sb.url, rec, {
+      requestLog: {
+        write: async () => {
+          writes++;
+          throw new Error("db down");
+        },
+      },
+    });
     rec.setPlan(() => "status=503");
     const err = await failure(failing.getLedgerBalance(SUPPLIERS));
     expect(err).toBeInstanceOf(MonoRequestLogError);

@@ -1,10 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BACKOFF, backoffMs, exponentialMs, nextDelay, parseRetryAfterMs } from "@/lib/mono/backoff";
+import {
+  DEFAULT_BACKOFF,
+  backoffMs,
+  exponentialMs,
+  nextDelay,
+  parseRetryAfterMs,
+} from "@/lib/mono/backoff";
 
 describe("backoff schedule (seed 004)", () => {
   it("starts at 1 s and doubles: 1, 2, 4, 8, 16 s for the five retries", () => {
-    expect([1, 2, 3, 4, 5].map((n) => exponentialMs(n))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000]);
+    expect([1, 2, 3, 4, 5].map((n) => exponentialMs(n))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000,
+    ]);
   });
 
   it("caps the exponential part at 30 s, however many retries", () => {
@@ -20,11 +28,15 @@ describe("backoff schedule (seed 004)", () => {
 
   it("adds 0–500 ms of jitter, never outside [exp, exp + 500)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (retry, r) => {
-        const d = backoffMs(retry, () => r);
-        const base = exponentialMs(retry);
-        return d >= base && d < base + 500;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (retry, r) => {
+          const d = backoffMs(retry, () => r);
+          const base = exponentialMs(retry);
+          return d >= base && d < base + 500;
+        },
+      ),
     );
   });
 
@@ -46,26 +58,40 @@ describe("Retry-After is authoritative", () => {
   });
 
   it("ignores garbage instead of stalling", () => {
-    for (const v of ["", "soon", "-1", "1e9", "Mon, 99 Foo", null, undefined, "12abc"]) expect(parseRetryAfterMs(v, now)).toBeNull();
+    for (const v of ["", "soon", "-1", "1e9", "Mon, 99 Foo", null, undefined, "12abc"])
+      expect(parseRetryAfterMs(v, now)).toBeNull();
   });
 
   it("never schedules the next attempt before Retry-After (seconds form)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 86_400 }), fc.double({ min: 0, max: 1, noNaN: true }), (retry, secs, r) => {
-        const ra = parseRetryAfterMs(String(secs), now);
-        const d = nextDelay(retry, ra, () => r);
-        return d.delayMs >= secs * 1000 && (d.reason === "retry_after") === (secs * 1000 >= backoffMs(retry, () => r));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 86_400 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (retry, secs, r) => {
+          const ra = parseRetryAfterMs(String(secs), now);
+          const d = nextDelay(retry, ra, () => r);
+          return (
+            d.delayMs >= secs * 1000 &&
+            (d.reason === "retry_after") === secs * 1000 >= backoffMs(retry, () => r)
+          );
+        },
+      ),
     );
   });
 
   it("never schedules the next attempt before Retry-After (HTTP-date form)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 86_400 }), fc.double({ min: 0, max: 1, noNaN: true }), (retry, secs, r) => {
-        const header = new Date(now + secs * 1000).toUTCString();
-        const d = nextDelay(retry, parseRetryAfterMs(header, now), () => r);
-        return now + d.delayMs >= now + secs * 1000;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 86_400 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (retry, secs, r) => {
+          const header = new Date(now + secs * 1000).toUTCString();
+          const d = nextDelay(retry, parseRetryAfterMs(header, now), () => r);
+          return now + d.delayMs >= now + secs * 1000;
+        },
+      ),
     );
   });
 

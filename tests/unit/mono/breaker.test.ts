@@ -11,7 +11,9 @@ describe("circuit breaker (cockatiel ConsecutiveBreaker)", () => {
 
   it("opens after 5 consecutive failures, half-opens after the pause, closes on a good probe", async () => {
     const changes: TBreakerChange[] = [];
-    const b = new MonoBreaker({ consecutiveFailures: 5, halfOpenAfterMs: 30_000 }, (c) => changes.push(c));
+    const b = new MonoBreaker({ consecutiveFailures: 5, halfOpenAfterMs: 30_000 }, (c) =>
+      changes.push(c),
+    );
     for (let i = 0; i < 4; i++) await b.run(fail);
     expect(b.state).toBe("closed");
     await b.run(fail);
@@ -29,7 +31,12 @@ describe("circuit breaker (cockatiel ConsecutiveBreaker)", () => {
 
     // Half-open: exactly one probe runs; while it is in flight the state says so.
     let release!: () => void;
-    const probe = b.run(() => new Promise<{ breakerFailure: boolean; summary: string }>((r) => (release = () => r({ breakerFailure: false, summary: "200" }))));
+    const probe = b.run(
+      () =>
+        new Promise<{ breakerFailure: boolean; summary: string }>(
+          (r) => (release = () => r({ breakerFailure: false, summary: "200" })),
+        ),
+    );
     expect(b.state).toBe("half_open");
     release();
     await probe;

@@ -8,9 +8,18 @@ import { statusClassOf } from "@/lib/mono/request-log";
 
 describe("configuration", () => {
   it("sandbox mode reads the sandbox variables only", () => {
-    const env = readEnv({ MONO_SANDBOX_API_KEY: "sandbox-key-123", MONO_SANDBOX_KEY_ISSUED_AT: "2026-01-01", MONO_PRODUCTION_API_KEY: "prod-key-9999" });
+    const env = readEnv({
+      MONO_SANDBOX_API_KEY: "sandbox-key-123",
+      MONO_SANDBOX_KEY_ISSUED_AT: "2026-01-01",
+      MONO_PRODUCTION_API_KEY: "prod-key-9999",
+    });
     const cfg = monoConfigFromEnv(env);
-    expect(cfg).toMatchObject({ environment: "sandbox", apiKey: "sandbox-key-123", batchApiKey: null, keyIssuedAt: "2026-01-01" });
+    expect(cfg).toMatchObject({
+      environment: "sandbox",
+      apiKey: "sandbox-key-123",
+      batchApiKey: null,
+      keyIssuedAt: "2026-01-01",
+    });
     expect(cfg.timeouts).toEqual({ connectMs: 5_000, responseMs: 30_000, totalMs: 60_000 });
     expect(cfg.maxInFlight).toBe(10);
     expect(cfg.maxInFlightBatch).toBe(5);
@@ -23,7 +32,9 @@ describe("configuration", () => {
     try {
       monoConfigFromEnv(env);
     } catch (e) {
-      expect((e as MonoConfigError).problems.join("\n")).toMatch(/MONO_PRODUCTION_API_KEY[\s\S]*MONO_PRODUCTION_KEY_ISSUED_AT/);
+      expect((e as MonoConfigError).problems.join("\n")).toMatch(
+        /MONO_PRODUCTION_API_KEY[\s\S]*MONO_PRODUCTION_KEY_ISSUED_AT/,
+      );
     }
   });
 
@@ -35,25 +46,54 @@ describe("configuration", () => {
 
 describe("requests", () => {
   it("encodes nested filters as bracket params", () => {
-    expect(decodeURIComponent(encodeQuery({ page_size: 50, inserted_at: { from: "2026-01-01T00:00:00Z" }, sort: { field: "inserted_at", type: "desc" }, x: undefined, s: ["a", "b"] }))).toBe(
+    expect(
+      decodeURIComponent(
+        encodeQuery({
+          page_size: 50,
+          inserted_at: { from: "2026-01-01T00:00:00Z" },
+          sort: { field: "inserted_at", type: "desc" },
+          x: undefined,
+          s: ["a", "b"],
+        }),
+      ),
+    ).toBe(
       "?page_size=50&inserted_at[from]=2026-01-01T00:00:00Z&sort[field]=inserted_at&sort[type]=desc&s[]=a&s[]=b",
     );
     expect(encodeQuery({})).toBe("");
   });
 
   it("fills route templates with encoded ids", () => {
-    expect(fillPath("GET /v1/core/payouts/{id}", { id: "cpout_1/../x" })).toBe("/v1/core/payouts/cpout_1%2F..%2Fx");
+    expect(fillPath("GET /v1/core/payouts/{id}", { id: "cpout_1/../x" })).toBe(
+      "/v1/core/payouts/cpout_1%2F..%2Fx",
+    );
     expect(() => fillPath("GET /v1/core/payouts/{id}")).toThrow();
   });
 
   it("accepts only UUID v4 idempotency keys", () => {
     expect(() => assertIdempotencyKey(crypto.randomUUID())).not.toThrow();
-    for (const bad of [undefined, "", "abc", "f30f1d0b-795f-19f5-80dc-41a7bffccfde", "payroll-2026-05-06"]) {
+    for (const bad of [
+      undefined,
+      "",
+      "abc",
+      "f30f1d0b-795f-19f5-80dc-41a7bffccfde",
+      "payroll-2026-05-06",
+    ]) {
       expect(() => assertIdempotencyKey(bad)).toThrow(TypeError);
     }
   });
 
   it("classifies status codes with 409 and 429 on their own", () => {
-    expect([200, 201, 400, 404, 409, 422, 429, 500, 503, null].map(statusClassOf)).toEqual(["2xx", "2xx", "4xx", "4xx", "409", "4xx", "429", "5xx", "5xx", "network"]);
+    expect([200, 201, 400, 404, 409, 422, 429, 500, 503, null].map(statusClassOf)).toEqual([
+      "2xx",
+      "2xx",
+      "4xx",
+      "4xx",
+      "409",
+      "4xx",
+      "429",
+      "5xx",
+      "5xx",
+      "network",
+    ]);
   });
 });

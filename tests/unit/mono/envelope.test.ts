@@ -7,7 +7,14 @@ const sample = JSON.stringify({
   code: "409 Conflict",
   message: "Conflict",
   id: "log_7MkWaFqvfosB8fzHhb1Eql",
-  errors: [{ error_code: "idempotency_key_reused", message: "Key used with another body", path: "#/body", url: null }],
+  errors: [
+    {
+      error_code: "idempotency_key_reused",
+      message: "Key used with another body",
+      path: "#/body",
+      url: null,
+    },
+  ],
 });
 
 describe("Mono error envelope → MonoApiError", () => {
@@ -26,12 +33,18 @@ describe("Mono error envelope → MonoApiError", () => {
 
   it("marks 408, 429 and 500–504 retryable and nothing else", () => {
     const retryable = [408, 429, 500, 502, 503, 504];
-    for (let s = 400; s < 600; s++) expect(apiErrorFrom(s, "", null, null).retryable).toBe(retryable.includes(s));
+    for (let s = 400; s < 600; s++)
+      expect(apiErrorFrom(s, "", null, null).retryable).toBe(retryable.includes(s));
   });
 
   it("falls back to the header log id and a generic message for non-JSON bodies", () => {
     const e = apiErrorFrom(502, "<html>Bad gateway</html>", "log_fromHeader123", null);
-    expect(e).toMatchObject({ status: 502, errorCode: null, logId: "log_fromHeader123", message: "Mono answered HTTP 502" });
+    expect(e).toMatchObject({
+      status: 502,
+      errorCode: null,
+      logId: "log_fromHeader123",
+      message: "Mono answered HTTP 502",
+    });
   });
 
   it("ignores an id that is not a log_ id", () => {
@@ -54,14 +67,24 @@ describe("Mono error envelope → MonoApiError", () => {
           code: fc.anything(),
           message: fc.anything(),
           id: fc.anything(),
-          errors: fc.oneof(fc.anything(), fc.array(fc.record({ error_code: fc.anything(), message: fc.anything(), path: fc.anything() }))),
+          errors: fc.oneof(
+            fc.anything(),
+            fc.array(
+              fc.record({ error_code: fc.anything(), message: fc.anything(), path: fc.anything() }),
+            ),
+          ),
         })
         .map((o) => JSON.stringify(o) ?? ""),
     );
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 599 }), bodies, (status, body) => {
         const e = apiErrorFrom(status, body, null, null);
-        return e.status === status && typeof e.message === "string" && e.message.length <= 500 && Array.isArray(e.errors);
+        return (
+          e.status === status &&
+          typeof e.message === "string" &&
+          e.message.length <= 500 &&
+          Array.isArray(e.errors)
+        );
       }),
       { numRuns: 500 },
     );

@@ -54,7 +54,10 @@ describe("MonoCache", () => {
     const c = new MonoCache({ banks: 1_000, balances: 1_000, transfers: 0 });
     let loads = 0;
     const load = async () => ++loads;
-    await Promise.all([c.getOrLoad("balances", "a", "acc_1", load), c.getOrLoad("balances", "a", "acc_1", load)]);
+    await Promise.all([
+      c.getOrLoad("balances", "a", "acc_1", load),
+      c.getOrLoad("balances", "a", "acc_1", load),
+    ]);
     expect(loads).toBe(1);
     expect(await c.getOrLoad("balances", "a", "acc_1", load, true)).toBe(2);
     await c.getOrLoad("transfers", "q", null, load);
@@ -69,7 +72,12 @@ describe("MonoCache", () => {
     expect(c.invalidate("balances", "acc_1")).toBe(1);
     expect(c.size).toBe(1);
     let release!: (v: number) => void;
-    const slow = c.getOrLoad("banks", "transfers", null, () => new Promise<number>((r) => (release = r)));
+    const slow = c.getOrLoad(
+      "banks",
+      "transfers",
+      null,
+      () => new Promise<number>((r) => (release = r)),
+    );
     c.invalidate("banks");
     release(5);
     expect(await slow).toBe(5);

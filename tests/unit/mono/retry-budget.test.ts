@@ -19,7 +19,12 @@ describe("retry budget (AWS standard mode token bucket)", () => {
   });
 
   it("refunds the retry's cost on a success after a retry, and 1 on a first-try success", () => {
-    const b = new RetryBudget({ capacity: 20, retryCost: 5, timeoutRetryCost: 10, successRefund: 1 });
+    const b = new RetryBudget({
+      capacity: 20,
+      retryCost: 5,
+      timeoutRetryCost: 10,
+      successRefund: 1,
+    });
     const paid = b.acquire("timeout");
     expect(b.available).toBe(10);
     b.recordSuccess(paid ?? 0);
@@ -37,7 +42,12 @@ describe("retry budget (AWS standard mode token bucket)", () => {
   });
 
   it("recovers once Mono is healthy again: successes reopen room for retries", () => {
-    const b = new RetryBudget({ capacity: 10, retryCost: 5, timeoutRetryCost: 10, successRefund: 1 });
+    const b = new RetryBudget({
+      capacity: 10,
+      retryCost: 5,
+      timeoutRetryCost: 10,
+      successRefund: 1,
+    });
     b.acquire("timeout");
     expect(b.acquire("other")).toBeNull();
     for (let i = 0; i < 5; i++) b.recordSuccess(0);

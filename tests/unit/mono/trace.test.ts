@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatTraceparent, isValidTraceparent, newSpanId, newTraceId, traceIdOrNew } from "@/lib/mono/trace";
+import {
+  formatTraceparent,
+  isValidTraceparent,
+  newSpanId,
+  newTraceId,
+  traceIdOrNew,
+} from "@/lib/mono/trace";
 
 describe("W3C traceparent", () => {
   it("has the format 00-<32 hex>-<16 hex>-01", () => {
