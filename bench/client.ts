@@ -13,8 +13,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000); // per side per ro
 const ROUNDS = 2; // bare and client alternate, so drift (GC, JIT, disk) hits both alike
 
 // lib/ starts with `import "server-only"`, an empty module only under the react-server condition:
-// re-run this file under it (the same way scripts/lib/run-seed.ts runs the seed).
-if (process.env.MONO_BENCH_CHILD !== "1") {
+// re-run this file under it unless already there (`npm run bench -- client` passes it).
+const underReactServer = process.execArgv.some((a) => a.includes("react-server"));
+if (!underReactServer && process.env.MONO_BENCH_CHILD !== "1") {
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname],
