@@ -55,6 +55,9 @@ export async function checkMigrations(root?: string): Promise<TCheck> {
       SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     return compareMigrations(migrationsOnDisk(root), rows.map((r) => r.migration_name));
   } catch (err) {
-    return { id: "migrations", title: "Database migrations current", status: "fail", detail: `Cannot read _prisma_migrations: ${err instanceof Error ? err.message.slice(0, 200) : "error"}`, fix: "Check DATABASE_URL, then run `npm run db:migrate`." };
+    // Prisma's message spans several lines; the database's own sentence is what helps.
+    const text = err instanceof Error ? err.message : String(err);
+    const reason = (/Message: `([^`]*)`/.exec(text)?.[1] ?? text).replace(/\s+/g, " ").trim().slice(0, 200);
+    return { id: "migrations", title: "Database migrations current", status: "fail", detail: `Cannot read _prisma_migrations: ${reason}`, fix: "Check DATABASE_URL, then run `npm run db:migrate`." };
   }
 }
