@@ -1,20 +1,18 @@
-import { Settings } from "lucide-react";
 import { requirePage } from "@/lib/auth/require-user";
+import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { PolicySettings } from "@/components/settings/policy-settings";
 
 export const metadata = { title: "Settings" };
 
-export default async function Page() {
+export default async function SettingsPage() {
   const { user, allowed } = await requirePage("settings.read");
   if (!allowed) return <Forbidden role={user.role} permission="settings.read" />;
   return (
-    <PlannedSection
-      title="Settings"
-      description="The payout policy and the console's configuration."
-      icon={Settings}
-      heading="Policy settings arrive with guarded payouts"
-      points={["Amount tiers: none, one approver, two approvers with step-up, refused", "Per-operator daily cap, duplicate window, approval expiry and the global kill switch", "Every change versioned and audited"]}
-    />
+    <>
+      <PageHeader title="Settings" description="The payout policy: approval tiers, limits, fees and the kill switch. Every change is a new version, needs a reason and is audited." />
+      <PolicySettings canWrite={can(user.role, "policy.write")} />
+    </>
   );
 }
