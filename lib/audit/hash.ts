@@ -19,6 +19,10 @@ export type TAuditFields = {
 // Each row's hash covers the previous row's hash and its own content, so an edit or a removed
 // row anywhere breaks every hash after it.
 export function auditHash(prevHash: string, f: TAuditFields): string {
-  const content = canonicalJson({ ...f, at: f.at.toISOString() });
-  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+  return createHash("sha256").update(prevHash).update("\n").update(auditContent(f)).digest("hex");
+}
+
+// The canonical text a row's hash covers (the SQL function audit_append() hashes the same bytes).
+export function auditContent(f: TAuditFields): string {
+  return canonicalJson({ ...f, at: f.at.toISOString() });
 }

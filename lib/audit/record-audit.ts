@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type TTx } from "../db";
-import { auditHash, GENESIS_HASH, type TAuditFields } from "./hash";
+import { auditContent, type TAuditFields } from "./hash";
+import { canonicalJson } from "../canonical-json";
 
 export type TAuditContext = {
   actorId?: string | null;
@@ -17,16 +18,11 @@ export type TAuditInput = {
   ctx?: TAuditContext;
 };
 
-// Any constant works: it only serialises writers of the chain, inside their transaction.
-const AUDIT_CHAIN_LOCK = 7_114_201;
-
-// Appends one event to the hash chain. Pass `tx` to make the audit row part of a larger
-// transaction (the state change and its audit entry commit together or not at all).
+// Appends one event to the hash chain through the audit_append() SQL function (one round trip:
+// lock, last hash, insert). Pass `tx` to make the audit row part of a larger transaction (the
+// state change and its audit entry commit together or not at all); call it last in that
+// transaction, since the chain lock is held until commit.
 export async function recordAudit(input: TAuditInput, tx?: TTx): Promise<void> {
-  if (!tx) return db.$transaction((t) => recordAudit(input, t));
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: TAuditFields = {
     at: new Date(),
     actorId: input.ctx?.actorId ?? null,
@@ -34,12 +30,13 @@ export async function recordAudit(input: TAuditInput, tx?: TTx): Promise<void> {
     action: input.action,
     targetType: input.target?.type ?? null,
     targetId: input.target?.id ?? null,
-    details: input.details ?? {},
+    // Normalised once (BigInt → string, sorted keys) so what is stored is exactly what is hashed.
+    details: JSON.parse(canonicalJson(input.details ?? {})),
     ip: input.ctx?.ip ?? null,
     userAgent: input.ctx?.userAgent ?? null,
     requestId: input.ctx?.requestId ?? null,
   };
-  await tx.auditEvent.create({
-    data: { ...fields, details: fields.details as object, prevHash, hash: auditHash(prevHash, fields) },
-  });
+  const f = fields;
+  const at = f.at.toISOString().replace("Z", ""); // the column is a UTC timestamp without zone
+  await (tx ?? db).$queryRaw`SELECT audit_append(${at}::timestamp(3), ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
 }

@@ -58,7 +58,9 @@ async function recordFailure(op: Operation, err: unknown, ctx?: TAuditContext): 
   const code = err instanceof MonoApiError ? (err.errorCode ?? `http_${err.status}`) : err instanceof MonoError ? err.name : "internal_error";
   const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
   const where = { id: op.id, from: ["sending" as const] };
-  if (err instanceof MonoApiError && err.status === 409) {
+  // 409 "in use": Mono is still processing this key (a retry raced the first attempt) → later.
+  // 409 "reused" would mean our stored body changed under the same key: never expected → a human.
+  if (err instanceof MonoApiError && err.status === 409 && err.errorCode !== "idempotency_key_reused") {
     await db.operation.updateMany({ where: { id: op.id, state: "sending" }, data: { lockedUntil: new Date(Date.now() + 15_000), lastErrorCode: code, lastErrorMessage: message } });
     return "retry_later";
   }
@@ -67,7 +69,9 @@ async function recordFailure(op: Operation, err: unknown, ctx?: TAuditContext): 
     await db.$transaction((tx) => transition(tx, { ...where, to: "approved", data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message }, action: "operation.send_deferred", details: { error: code }, ctx }));
     return "retry_later";
   }
-  if (err instanceof MonoApiError && !err.retryable) {
+  // "Nothing moved" is only certain when Mono refused the very first attempt: after an ambiguous
+  // attempt (a timeout, a 5xx) a later 4xx does not prove the first one was not committed.
+  if (err instanceof MonoApiError && !err.retryable && (err.call?.attempts ?? 1) === 1 && op.attemptCount <= 1) {
     await db.$transaction((tx) => transition(tx, { ...where, to: "failed", data: { lockedUntil: null, finishedAt: new Date(), lastErrorCode: code, lastErrorMessage: message }, action: "operation.failed", details: { error: code, monoStatus: err.status, monoLogId: err.logId, nothingMoved: true }, ctx }));
     return "failed";
   }
