@@ -51,6 +51,13 @@ export const ZEnv = z.object({
   STORM_429_THRESHOLD: z.coerce.number().int().positive().default(20),
   // "No webhook while operations are in flight": silence longer than this with accepted operations.
   WEBHOOK_SILENCE_MINUTES: z.coerce.number().int().positive().default(30),
+  // Webhook receiver (docs/WEBHOOKS.md): Mono-Signature timestamp tolerance (Mono's reference
+  // implementation uses 300 s), the body limit, and bad signatures within 15 minutes before alerting.
+  WEBHOOK_SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  WEBHOOK_SIGNATURE_ALERT_THRESHOLD: z.coerce.number().int().positive().default(5),
+  // Reconciliation (docs/RECONCILIATION.md): how far back the hourly run looks.
+  RECONCILE_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
   // Optional single sign-on (OIDC). On when all three are set.
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "../db";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
+import { sqlUtc } from "../sql-time";
 
 // The console's own write endpoints take an Idempotency-Key header (IETF draft "The
 // Idempotency-Key HTTP Header Field"): the form mints one when it opens, so a double click, a
@@ -26,7 +27,7 @@ export async function claimInboundRequest(o: { userId: string; key: string; rout
   const lockedUntil = new Date(Date.now() + IN_FLIGHT_LEASE_MS);
   const inserted = await db.$queryRaw<{ id: bigint }[]>`
     INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil")
-    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${lockedUntil})
+    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${sqlUtc(lockedUntil)}::timestamp(3))
     ON CONFLICT ("userId", key) DO NOTHING RETURNING id`;
   if (inserted.length === 1) return { kind: "new", id: inserted[0].id };
 
@@ -46,7 +47,7 @@ export async function claimInboundRequest(o: { userId: string; key: string; rout
 }
 
 export async function completeInboundRequest(id: bigint, status: number, body: unknown): Promise<void> {
-  await db.inboundRequest.update({ where: { id }, data: { state: "done", responseStatus: status, responseBody: body as object } });
+  await db.$executeRaw`UPDATE "InboundRequest" SET state = 'done', "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE id = ${id}`;
 }
 
 // A 5xx is not an answer: forget the key so the client's retry runs again.

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "reconciliation.run": "operator",
   "pii.reveal": "operator",
   "payouts.approve": "approver",
+  "operations.recover": "approver", // safe-to-retry actions: retry with the same key, reconcile, mark failed
   "settings.read": "approver",
   "audit.read": "admin",
   "users.manage": "admin",

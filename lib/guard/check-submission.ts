@@ -3,6 +3,7 @@ import type { TTx } from "../db";
 import { AppError } from "../api/app-error";
 import { LIVE_STATES } from "../operations/transition";
 import { startOfBogotaDay } from "./bogota-day";
+import { sqlUtc } from "../sql-time";
 import type { TPolicySettings } from "./policy-schema";
 
 // Keys for pg_advisory_xact_lock: submissions by one operator, and to one beneficiary, are
@@ -18,11 +19,11 @@ export async function checkSubmission(tx: TTx, c: TSubmissionCheck, policy: TPol
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_OPERATOR}, hashtext(${c.userId}))`;
   if (c.beneficiaryKey) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_BENEFICIARY}, hashtext(${c.beneficiaryKey}))`;
 
-  const used = await tx.operation.aggregate({
-    _sum: { amount: true },
-    where: { createdById: c.userId, createdAt: { gte: startOfBogotaDay(now) }, state: { in: LIVE_STATES } },
-  });
-  const usedMinor = used._sum.amount ?? 0n;
+  const live = LIVE_STATES as string[];
+  const [used] = await tx.$queryRaw<{ sum: bigint | null }[]>`
+    SELECT SUM(amount)::bigint AS sum FROM "Operation"
+    WHERE "createdById" = ${c.userId} AND "createdAt" >= ${sqlUtc(startOfBogotaDay(now))}::timestamp(3) AND state::text = ANY(${live})`;
+  const usedMinor = used?.sum ?? 0n;
   const cap = BigInt(policy.dailyCapPerOperator);
   if (usedMinor + c.amount > cap) {
     throw new AppError("unprocessable", "This would exceed your daily cap", {
@@ -33,12 +34,10 @@ export async function checkSubmission(tx: TTx, c: TSubmissionCheck, policy: TPol
 
   if (!c.beneficiaryKey) return;
   const since = new Date(now.getTime() - policy.duplicateWindowHours * 3_600_000);
-  const matches = await tx.operation.findMany({
-    where: { beneficiaryKey: c.beneficiaryKey, amount: c.amount, createdAt: { gte: since }, state: { in: LIVE_STATES } },
-    select: { id: true, state: true, createdAt: true, createdById: true },
-    orderBy: { createdAt: "desc" },
-    take: 5,
-  });
+  const matches = await tx.$queryRaw<{ id: string; state: string; createdAt: Date; createdById: string }[]>`
+    SELECT id, state::text AS state, "createdAt", "createdById" FROM "Operation"
+    WHERE "beneficiaryKey" = ${c.beneficiaryKey} AND amount = ${c.amount} AND "createdAt" >= ${sqlUtc(since)}::timestamp(3) AND state::text = ANY(${live})
+    ORDER BY "createdAt" DESC LIMIT 5`;
   if (matches.length > 0 && !c.duplicateReason) {
     throw new AppError("conflict", `The same amount went to this beneficiary in the last ${policy.duplicateWindowHours} h; confirm with a reason to send it again`, {
       errors: [{ path: "/duplicateReason", message: "Required: this looks like a duplicate", code: "duplicate_suspected" }],

@@ -8,7 +8,7 @@ import { transition } from "./transition";
 // Phase C, success: Mono accepted the operation. Accepted is not settled (seed 000): settlement
 // is confirmed later by reading the resource back (confirm-operation.ts).
 export async function recordAccepted(
-  op: Operation,
+  op: Pick<Operation, "id">,
   r: { monoId: string; monoState: string; monoStateReason: string | null; sourceAmount: bigint | null; replayed: boolean; transfers?: TMonoTransfer[] },
   ctx?: TAuditContext,
 ): Promise<void> {

@@ -10,6 +10,7 @@ import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
 import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest } from "../mono/contract";
 import { recordAccepted } from "./record-accepted";
 import { transition } from "./transition";
+import { sqlUtc } from "../sql-time";
 
 export const SEND_LEASE_MS = 90_000;
 const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -22,18 +23,20 @@ export type TSendResult = "accepted" | "failed" | "needs_attention" | "paused" |
 export async function sendOperation(id: string, o: { ctx?: TAuditContext; now?: Date } = {}): Promise<TSendResult> {
   if ((await getPolicy()).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
   const now = o.now ?? new Date();
-  const claimed = await db.operation.updateMany({
-    where: { id, OR: [{ state: "approved" }, { state: "sending", lockedUntil: { lt: now } }] },
-    data: { state: "sending", lockedUntil: new Date(now.getTime() + SEND_LEASE_MS), lockedBy: INSTANCE, attemptCount: { increment: 1 } },
-  });
-  if (claimed.count === 0) return "not_claimed";
-  // The first claim starts Mono's 24 h idempotency window; later claims keep it.
-  await db.operation.updateMany({ where: { id, firstSentAt: null }, data: { firstSentAt: now } });
-  const op = await db.operation.findUniqueOrThrow({ where: { id }, include: { items: true } });
+  // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
+  // idempotency window on the first claim (later claims keep it).
+  const [op] = await db.$queryRaw<TClaimed[]>`
+    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${sqlUtc(new Date(now.getTime() + SEND_LEASE_MS))}::timestamp(3), "lockedBy" = ${INSTANCE},
+      "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${sqlUtc(now)}::timestamp(3)), "updatedAt" = ${sqlUtc(now)}::timestamp(3)
+    WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${sqlUtc(now)}::timestamp(3)))
+    RETURNING id, kind::text AS kind, "idempotencyKey", "monoRequest", "transferMode", "attemptCount"`;
+  if (!op) return "not_claimed";
   return deliver(op, o.ctx);
 }
 
-async function deliver(op: Operation & { items: { id: string; externalId: string }[] }, ctx?: TAuditContext): Promise<TSendResult> {
+type TClaimed = Pick<Operation, "id" | "kind" | "idempotencyKey" | "monoRequest" | "transferMode" | "attemptCount">;
+
+async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> {
   const mono = getMonoClient();
   const options = { idempotencyKey: op.idempotencyKey, operationId: op.id, traffic: op.kind === "transfer_batch" ? ("batch" as const) : ("interactive" as const) };
   try {
@@ -54,7 +57,7 @@ async function deliver(op: Operation & { items: { id: string; externalId: string
 // Phase C for the unhappy paths. A non-retryable 4xx means Mono refused and nothing moved →
 // failed. A 409 means Mono is still working on this key → release the lease and try again
 // later. Anything else (retries exhausted, timeouts, breaker) leaves the outcome unknown.
-async function recordFailure(op: Operation, err: unknown, ctx?: TAuditContext): Promise<TSendResult> {
+async function recordFailure(op: TClaimed, err: unknown, ctx?: TAuditContext): Promise<TSendResult> {
   const code = err instanceof MonoApiError ? (err.errorCode ?? `http_${err.status}`) : err instanceof MonoError ? err.name : "internal_error";
   const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
   const where = { id: op.id, from: ["sending" as const] };

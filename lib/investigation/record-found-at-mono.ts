@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../api/app-error";
+import type { TAuditContext } from "../audit/record-audit";
+import { logger } from "../logger";
+import { confirmOperation } from "../operations/confirm-operation";
+import { lockIdle } from "../operations/mark-operation-failed";
+import { transition } from "../operations/transition";
+import type { TMonoPresence } from "./find-at-mono";
+
+// "Reconcile": Mono has the operation (found by external_id), so it is recorded as accepted with
+// Mono's id — the same end state a successful send reaches — and then confirmed by reading it
+// back, which settles it if Mono says it is final.
+export async function recordFoundAtMono(id: string, found: TMonoPresence, o: { reason: string; ctx: TAuditContext; now?: Date }): Promise<void> {
+  if (found.presence !== "yes" || !found.monoId) throw new AppError("state_conflict", "Mono does not have this operation");
+  const now = o.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    await lockIdle(tx, id, now);
+    const moved = await transition(tx, {
+      id,
+      from: ["needs_attention", "sending"],
+      to: "accepted",
+      data: { monoId: found.monoId, monoState: found.monoState, monoStateReason: found.monoStateReason ?? null, monoSourceAmount: found.sourceAmount, lockedUntil: null, acceptedAt: now, lastErrorCode: null, lastErrorMessage: null },
+      action: "operation.recorded_from_mono",
+      details: { reason: o.reason, monoId: found.monoId, monoState: found.monoState, evidence: found.evidence },
+      ctx: o.ctx,
+    });
+    if (!moved) throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
+    for (const t of found.transfers ?? []) {
+      if (!t.external_id) continue;
+      await tx.operationItem.updateMany({ where: { operationId: id, externalId: t.external_id }, data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason } });
+    }
+  });
+  try {
+    await confirmOperation(id, o.ctx);
+  } catch (err) {
+    // Accepted is recorded; the settlement poller confirms it later.
+    logger.warn({ operationId: id, err }, "confirm after reconcile failed");
+  }
+}
