@@ -39,6 +39,11 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
   const chosen = rows.filter((r) => selected.has(r.id));
   const total = chosen.reduce((a, r) => a + r.amount, 0);
 
+  function onDecided(id: string, decision: string, state: string) {
+    setResults((prev) => [{ id, ok: true, text: `${decision}; the operation is now ${state.replace(/_/g, " ")}` }, ...prev.filter((x) => x.id !== id)]);
+    setOpen(null);
+  }
+
   async function bulkApprove() {
     if (!window.confirm(`Approve ${chosen.length} operation(s) totalling ${formatCop(total)}? Each is checked on its own.`)) return;
     setRunning(true);
@@ -46,7 +51,7 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
     for (const r of chosen) {
       try {
         const res = await flow.run({ id: r.id, fingerprint: r.fingerprint, decision: "approved" });
-        out.push({ id: r.id, ok: true, text: `now ${res.operation.state.replace(/_/g, " ")}` });
+        out.push({ id: r.id, ok: true, text: `approved; the operation is now ${res.operation.state.replace(/_/g, " ")}` });
       } catch (err) {
         out.push({ id: r.id, ok: false, text: err instanceof ApiError ? `${err.problem.detail} (${err.problem.request_id})` : "network error: not known whether it was recorded; open it to check" });
       }
@@ -79,12 +84,12 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
         </div>
       </div>
       {results.length ? (
-        <div className="border-b border-slate-100 px-5 py-3" data-testid="bulk-results">
-          <p className="text-sm font-medium text-slate-800">Bulk approval: {results.filter((r) => r.ok).length} of {results.length} recorded</p>
+        <div className="border-b border-slate-100 px-5 py-3" data-testid="decision-results">
+          <p className="text-sm font-medium text-slate-800">Decisions recorded: {results.filter((r) => r.ok).length} of {results.length}</p>
           <ul className="mt-1 space-y-0.5 text-sm">
             {results.map((r) => (
               <li key={r.id} className={r.ok ? "text-emerald-800" : "text-red-800"}>
-                <Link href={`/operations/${r.id}`} className="font-mono text-xs underline">{r.id}</Link>: {r.ok ? "approved, " : ""}{r.text}
+                <Link href={`/operations/${r.id}`} className="font-mono text-xs underline">{r.id}</Link>: {r.text}
               </li>
             ))}
           </ul>
@@ -109,7 +114,6 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
               <th className="px-4 py-2 font-medium">Beneficiary</th>
               <th className="px-4 py-2 font-medium">Maker · reason</th>
               <th className="px-4 py-2 font-medium">Approvals</th>
-              <th className="px-4 py-2 font-medium">Waiting since</th>
               <th className="px-4 py-2"><span className="sr-only">Review</span></th>
             </tr>
           </thead>
@@ -122,16 +126,15 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
                   </td>
                   <td className="px-4 py-3">
                     <Link href={`/operations/${r.id}`} className="font-mono text-xs text-brand-700 hover:underline">{r.id}</Link>
-                    <div className="text-xs text-slate-500">{r.kind.replace("_", " ")} · {r.method}</div>
+                    <div className="text-xs text-slate-500">{r.kind.replace("_", " ")} · {r.method} · since {formatWhen(r.createdAt)}</div>
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums">{formatCop(r.amount)}</td>
-                  <td className="px-4 py-3">{beneficiaryLabel(r)}</td>
-                  <td className="max-w-xs px-4 py-3">
+                  <td className="max-w-[14rem] px-4 py-3">{beneficiaryLabel(r)}</td>
+                  <td className="max-w-[16rem] px-4 py-3">
                     <div>{r.createdBy?.name ?? r.createdById}{r.createdById === currentUserId ? " (you)" : ""}</div>
                     <div className="truncate text-xs text-slate-500" title={r.reason}>{r.reason}{r.ticketRef ? ` · ${r.ticketRef}` : ""}</div>
                   </td>
-                  <td className="px-4 py-3">{approvalsLabel(r)}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatWhen(r.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{approvalsLabel(r)}</td>
                   <td className="px-4 py-3 text-right">
                     <Button variant="secondary" onClick={() => setOpen(open === r.id ? null : r.id)} aria-expanded={open === r.id} data-testid={`review-toggle-${r.id}`}>
                       {open === r.id ? "Close" : "Review"}
@@ -140,8 +143,8 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
                 </tr>
                 {open === r.id ? (
                   <tr>
-                    <td colSpan={8} className="bg-slate-50 px-5 py-4">
-                      <ReviewRow id={r.id} />
+                    <td colSpan={7} className="bg-slate-50 px-5 py-4">
+                      <ReviewRow id={r.id} onDecided={(decision, state) => onDecided(r.id, decision, state)} />
                     </td>
                   </tr>
                 ) : null}

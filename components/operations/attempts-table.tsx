@@ -31,7 +31,7 @@ export function AttemptsTable({ attempts }: { attempts: TAttempt[] }) {
             <tr key={a.requestId} className="align-top">
               <td className="px-4 py-2 tabular-nums">{a.attempt}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWhen(a.at)}</td>
-              <td className="px-4 py-2 font-mono text-xs">{a.method} {a.endpoint}</td>
+              <td className="px-4 py-2 font-mono text-xs">{a.endpoint.startsWith(a.method) ? a.endpoint : `${a.method} ${a.endpoint}`}</td>
               <td className="px-4 py-2">
                 <Badge tone={statusTone(a.status)}>{a.status ?? "network"}</Badge>
                 {a.errorCode ? <div className="mt-1 font-mono text-xs text-red-700">{a.errorCode}</div> : null}

@@ -1,4 +1,12 @@
+import { formatCop } from "../money/format";
 import { formatWhen } from "./format-time";
+
+// Audit details carry money as minor units; show it as COP so nobody reads cents as pesos.
+const MONEY_KEY = /^(amount|fee|available|amountBefore|amountAfter|shortfall)$/;
+function show(k: string, v: unknown): string {
+  if (MONEY_KEY.test(k) && (typeof v === "number" || (typeof v === "string" && /^-?\d+$/.test(v)))) return formatCop(BigInt(v));
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
 import type { TAuditEntry } from "./api";
 
 // The operation's audit entries, oldest first: created, approvals, sends, confirmations, reveals.
@@ -16,7 +24,7 @@ export function AuditTrail({ entries }: { entries: TAuditEntry[] }) {
           <span className="truncate font-mono text-xs text-slate-600" title={JSON.stringify(e.details)}>
             {Object.entries(e.details)
               .filter(([, v]) => v !== null && v !== undefined)
-              .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+              .map(([k, v]) => `${k}: ${show(k, v)}`)
               .join(" · ")}
           </span>
         </li>

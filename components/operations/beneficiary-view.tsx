@@ -23,7 +23,7 @@ function Row({ label, value, testId }: { label: string; value: React.ReactNode; 
 
 // The beneficiary, masked. "Reveal" asks why (audited) and shows the numbers in clear on this
 // screen only; nothing is cached.
-export function BeneficiaryView({ operation, canReveal }: { operation: TOperation; canReveal: boolean }) {
+export function BeneficiaryView({ operation, canReveal, bankName }: { operation: TOperation; canReveal: boolean; bankName: (code: string) => string }) {
   const reveal = useRevealBeneficiary();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
@@ -46,21 +46,32 @@ export function BeneficiaryView({ operation, canReveal }: { operation: TOperatio
 
   return (
     <div className="space-y-3">
-      {rows.slice(0, 20).map((row, i) => {
-        const b = row.beneficiary;
-        const c = clear?.[i];
-        return (
-          <dl key={i} className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm" data-testid="beneficiary">
-            {rows.length > 1 ? <Row label={`Row ${i + 1}`} value={row.amount !== undefined ? formatCop(row.amount) : ""} /> : null}
-            <Row label="Name" value={b.name} />
-            <Row label="Bank" value={b.bankCode} />
-            <Row label="Account" value={<span className="font-mono">{c?.accountNumber ?? b.accountNumber} · {b.accountType === "savings_account" ? "savings" : "checking"}</span>} testId="beneficiary-account" />
-            <Row label="Document" value={<span className="font-mono">{b.documentType} {c?.documentNumber ?? b.documentNumber}</span>} />
-            {b.email ? <Row label="Email" value={c?.email ?? b.email} /> : null}
-          </dl>
-        );
-      })}
-      {rows.length > 20 ? <p className="text-xs text-slate-500">Showing the first 20 of {rows.length} rows; every row is in the items table below.</p> : null}
+      {rows.length === 1 ? (
+        <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm" data-testid="beneficiary">
+          <Row label="Name" value={rows[0].beneficiary.name} />
+          <Row label="Bank" value={bankName(rows[0].beneficiary.bankCode)} />
+          <Row label="Account" value={<span className="font-mono">{clear?.[0]?.accountNumber ?? rows[0].beneficiary.accountNumber} · {rows[0].beneficiary.accountType === "savings_account" ? "savings" : "checking"}</span>} testId="beneficiary-account" />
+          <Row label="Document" value={<span className="font-mono">{rows[0].beneficiary.documentType} {clear?.[0]?.documentNumber ?? rows[0].beneficiary.documentNumber}</span>} />
+          {rows[0].beneficiary.email ? <Row label="Email" value={clear?.[0]?.email ?? rows[0].beneficiary.email} /> : null}
+        </dl>
+      ) : (
+        <ol className="max-h-80 space-y-1.5 overflow-auto text-sm" data-testid="beneficiary">
+          {rows.map((row, i) => {
+            const b = row.beneficiary;
+            const c = clear?.[i];
+            return (
+              <li key={i} className="flex flex-wrap gap-x-2">
+                <span className="w-6 tabular-nums text-slate-400">{i + 1}.</span>
+                <span className="font-medium">{b.name}</span>
+                <span className="text-slate-600">{bankName(b.bankCode)}</span>
+                <span className="font-mono text-xs leading-5">{c?.accountNumber ?? b.accountNumber}</span>
+                <span className="font-mono text-xs leading-5 text-slate-500">{b.documentType} {c?.documentNumber ?? b.documentNumber}</span>
+                {row.amount !== undefined ? <span className="ml-auto tabular-nums">{formatCop(row.amount)}</span> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {canReveal && !clear ? (
         <Button variant="secondary" onClick={() => setAsking(true)} data-testid="reveal">
           <Eye className="h-4 w-4" aria-hidden /> Reveal numbers

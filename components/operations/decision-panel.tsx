@@ -9,7 +9,7 @@ import type { TOperation } from "./api";
 
 // Approve or reject one operation. The fingerprint sent is the one on screen: if the maker edited
 // the payout since, the server refuses and the approver reviews it again.
-export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperation, "id" | "fingerprint" | "stepUpRequired">; onDone?: (state: string) => void }) {
+export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperation, "id" | "fingerprint" | "stepUpRequired">; onDone?: (decision: "approved" | "rejected", state: string) => void }) {
   const flow = useDecisionFlow();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -20,7 +20,7 @@ export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperatio
     try {
       const r = await flow.run({ id: operation.id, fingerprint: operation.fingerprint, decision, comment: comment.trim() || undefined });
       setDone(r.operation.state);
-      onDone?.(r.operation.state);
+      onDone?.(decision, r.operation.state);
     } catch (err) {
       setError(err);
     }

@@ -20,6 +20,7 @@ import { ItemsTable } from "./items-table";
 import { CancelButton, EditPayoutButton } from "./operation-actions";
 import { StateBadge } from "./state-badge";
 import { isMoving, useOperation } from "./use-operations";
+import { useBankName } from "./use-reference";
 
 function Fact({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
   return (
@@ -32,6 +33,7 @@ function Fact({ label, children, mono }: { label: string; children: React.ReactN
 
 export function OperationDetail({ id, canReveal, justCreated }: { id: string; canReveal: boolean; justCreated: boolean }) {
   const q = useOperation(id);
+  const bankName = useBankName();
   const [copied, setCopied] = useState(false);
   if (q.isPending) return <p className="text-sm text-slate-500">Loading operation…</p>;
   if (q.error) return <ErrorNote error={q.error} />;
@@ -49,7 +51,7 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <div>
             <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-              {isPayout ? "Payout" : op.kind === "bank_transfer" ? "Bank transfer" : `Transfer batch · ${op.rowCount} rows`} <span className="tabular-nums">{formatCop(op.amount)}</span>
+              {isPayout ? "Payout" : op.kind === "bank_transfer" ? "Bank transfer" : `Transfer batch · ${op.rowCount} rows`} · <span className="tabular-nums">{formatCop(op.amount)}</span>
             </h1>
             <p className="mt-1 font-mono text-xs text-slate-500">{op.id}</p>
           </div>
@@ -76,7 +78,7 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
       ) : null}
 
       <Card className="flex flex-wrap items-center gap-4 px-5 py-4">
-        <div className="scale-125 origin-left"><StateBadge state={op.state} /></div>
+        <StateBadge state={op.state} />
         <p className="flex-1 text-sm text-slate-800" data-testid="state-meaning">{op.meaning}</p>
         {isMoving(op.state) ? (
           <span className="inline-flex items-center gap-1 text-xs text-slate-500" data-testid="live">
@@ -112,7 +114,7 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
         <Card>
           <CardHeader title={op.rowCount > 1 ? "Beneficiaries" : "Beneficiary"} description="Masked. Revealing asks for a reason and is audited." />
           <div className="p-5">
-            <BeneficiaryView operation={op} canReveal={canReveal} />
+            <BeneficiaryView operation={op} canReveal={canReveal} bankName={bankName} />
           </div>
         </Card>
       </div>
@@ -122,8 +124,8 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
           title="Approvals"
           description={op.requiredApprovals === 0 ? "Below the approval tier: no approval needed." : `${given} of ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""}${op.stepUpRequired ? ", each with step-up" : ""}. Maker ≠ checker; approvals bind to fingerprint ${op.fingerprint.slice(0, 12)}…`}
         />
-        <div className="space-y-5 p-5">
-          <ApprovalsList approvals={approvals} />
+        <div className={op.requiredApprovals > 0 || approvals.length > 0 || context || permissions.canDecide ? "space-y-5 p-5" : "hidden"}>
+          {op.requiredApprovals > 0 || approvals.length > 0 ? <ApprovalsList approvals={approvals} /> : null}
           {context ? <ContextPack context={context} operation={op} createdBy={createdBy} /> : null}
           {permissions.canDecide ? <DecisionPanel operation={op} /> : null}
         </div>
@@ -132,7 +134,7 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
       {op.items.length > 0 ? (
         <Card>
           <CardHeader title="Transfer rows" description="Each row is its own transfer at Mono, with its own external id." />
-          <ItemsTable items={op.items} />
+          <ItemsTable items={op.items} bankName={bankName} />
         </Card>
       ) : null}
 

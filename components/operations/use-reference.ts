@@ -12,6 +12,15 @@ export function useBanks() {
   return useQuery({ queryKey: referenceKeys.banks(), queryFn: ({ signal }) => fetchBanks(signal), staleTime: 60 * 60_000 });
 }
 
+// "1007" → "BANCOLOMBIA (1007)", from the cached banks list (the code alone when not loaded).
+export function useBankName() {
+  const banks = useBanks();
+  return (code: string) => {
+    const b = banks.data?.banks.find((x) => x.code === code);
+    return b ? `${b.name} (${code})` : code;
+  };
+}
+
 // The guard's live verdict while the operator types; debounced so each keystroke is not a request.
 export function usePreview(amount: number | null, rail: TRailParam, rows = 1) {
   const [debounced, setDebounced] = useState(amount);

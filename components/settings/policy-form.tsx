@@ -32,7 +32,7 @@ const INTS = {
   duplicateWindowHours: ["Duplicate window", "hours"],
   approvalExpiryDays: ["Approvals expire after", "days"],
   stepUpWindowMinutes: ["Step-up valid for", "minutes"],
-  "fees.gmfPerThousand": ["GMF (per thousand)", "‰"],
+  "fees.gmfPerThousand": ["GMF, 4×1000 tax", "per thousand"],
 } as const;
 type TIntKey = keyof typeof INTS;
 

@@ -23,11 +23,11 @@ export function RowsGrid({ rows, errors, onChange, banks }: { rows: TRowDraft[];
   const bad = errors.filter((e) => Object.keys(e).length > 0).length;
 
   const set = (i: number, f: TRowField, v: string) => onChange(rows.map((r, j) => (j === i ? { ...r, [f]: v } : r)));
-  const input = (i: number, f: TRowField, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
+  const input = (i: number, f: TRowField, { className, ...props }: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
     const err = errors[i]?.[f];
     return (
       <td className="px-1 py-1 align-top">
-        <input value={rows[i][f]} onChange={(e) => set(i, f, e.target.value)} aria-label={`Row ${i + 1} ${f}`} aria-invalid={!!err} className={cn(cell, props.className)} data-testid={`row-${i}-${f}`} {...props} />
+        <input {...props} value={rows[i][f]} onChange={(e) => set(i, f, e.target.value)} aria-label={`Row ${i + 1} ${f}`} aria-invalid={!!err} className={cn(cell, className)} data-testid={`row-${i}-${f}`} />
         {err ? <span className="mt-0.5 block text-xs text-red-700" data-testid={`row-${i}-${f}-error`}>{err}</span> : null}
       </td>
     );
@@ -64,7 +64,7 @@ export function RowsGrid({ rows, errors, onChange, banks }: { rows: TRowDraft[];
         </div>
       </div>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[68rem] text-left text-sm" data-testid="rows-grid">
+        <table className="w-full min-w-[80rem] text-left text-sm" data-testid="rows-grid">
           <thead className="border-y border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th className="w-10 px-2 py-2">#</th>
@@ -72,7 +72,7 @@ export function RowsGrid({ rows, errors, onChange, banks }: { rows: TRowDraft[];
               <th className="w-48 px-1 py-2">Bank</th>
               <th className="w-28 px-1 py-2">Type</th>
               <th className="w-36 px-1 py-2">Account</th>
-              <th className="px-1 py-2">Payee name</th>
+              <th className="min-w-[14rem] px-1 py-2">Payee name</th>
               <th className="w-20 px-1 py-2">Doc</th>
               <th className="w-32 px-1 py-2">Doc number</th>
               <th className="w-40 px-1 py-2">Description</th>
@@ -84,7 +84,7 @@ export function RowsGrid({ rows, errors, onChange, banks }: { rows: TRowDraft[];
               <tr key={i} data-testid={`row-${i}`} className={Object.keys(errors[i] ?? {}).length ? "bg-red-50/40" : undefined}>
                 <td className="px-2 py-1 align-top text-xs tabular-nums text-slate-500">{i + 1}</td>
                 {input(i, "amount", { inputMode: "decimal", className: "text-right tabular-nums" })}
-                {select(i, "bankCode", [["", "Choose…"], ...banks.map((b): [string, string] => [b.code, `${b.name} (${b.code})`])])}
+                {select(i, "bankCode", [["", "Choose…"], ...banks.map((b): [string, string] => [b.code, `${b.code} · ${b.name}`])])}
                 {select(i, "accountType", [["savings_account", "Savings"], ["checking_account", "Checking"]])}
                 {input(i, "accountNumber", { inputMode: "numeric" })}
                 {input(i, "name")}

@@ -157,7 +157,7 @@ export function TransferForm() {
           <CardHeader title="Before you submit" />
           <div className="space-y-4 p-5">
             <p className="text-sm text-slate-700">
-              {rows.length} row{rows.length === 1 ? "" : "s"} · total <strong className="tabular-nums" data-testid="batch-total">{formatCop(total)}</strong>
+              {rows.length} row{rows.length === 1 ? "" : "s"} · {valid ? "total" : "total of the valid rows"} <strong className="tabular-nums" data-testid="batch-total">{formatCop(total)}</strong>
             </p>
             {valid ? <GuardPreview preview={preview.data} error={preview.error} loading={preview.isFetching} rows={rows.length} /> : <p className="text-sm text-slate-500">Fix every row to see the approvals and fees that apply.</p>}
             <Button type="submit" className="w-full" disabled={submit.isPending || preview.data?.tier.kind === "refused"} data-testid="submit-transfers">
