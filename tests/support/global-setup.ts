@@ -40,6 +40,9 @@ export async function setup() {
   process.env.DATABASE_URL = url;
   (process.env as Record<string, string>).NODE_ENV = "test";
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  // Webhook receiver tests sign with these (current and previous secret during a rotation).
+  process.env.MONO_WEBHOOK_SECRET ??= "whsec_test_current_0123456789";
+  process.env.MONO_WEBHOOK_SECRET_PREVIOUS ??= "whsec_test_previous_0123456789";
   sandbox = await startSandbox({ port: 0, apiKeys: [{ key: TEST_SANDBOX_KEY, role: "Administrator" }], timeScale: 0.01, allowFaults: true, adminEnabled: true });
   process.env.MONO_SANDBOX_BASE_URL = sandbox.url;
   process.env.MONO_SANDBOX_API_KEY = TEST_SANDBOX_KEY;
