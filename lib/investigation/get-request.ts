@@ -6,12 +6,11 @@ import { REQUEST_LIST_SELECT } from "./list-requests";
 // One attempt in full: redacted bodies and headers (stored redacted by the Mono client), the
 // other attempts of the same logical call (the attempt chain) and the operation it belongs to.
 export async function getRequest(requestId: string) {
-  const row = await db.requestLog.findUnique({ where: { requestId } });
+  const row = await db.requestLog.findUnique({ where: { requestId }, omit: { id: true } });
   if (!row) throw new AppError("not_found", "No request with this id in the log");
   const [chain, operation] = await Promise.all([
     db.requestLog.findMany({ where: { callId: row.callId }, orderBy: { attempt: "asc" }, take: 20, select: REQUEST_LIST_SELECT }),
     row.operationId ? db.operation.findUnique({ where: { id: row.operationId }, select: { id: true, kind: true, state: true, amount: true, currency: true, monoId: true, createdAt: true } }) : Promise.resolve(null),
   ]);
-  const { id: _id, ...request } = row;
-  return { request, chain: chain.map(({ id: _cid, ...c }) => c), operation };
+  return { request: row, chain: chain.map((c) => ({ ...c, id: undefined })), operation };
 }

@@ -30,7 +30,7 @@ export async function listRequests(f: TRequestFilters) {
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {
-    requests: page.map(({ id: _id, ...r }) => r),
+    requests: page.map((r) => ({ ...r, id: undefined })), // the row id is only the cursor's tiebreak
     nextCursor: rows.length > f.limit && last ? `${last.at.getTime()}_${last.id}` : null,
   };
 }
