@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { utc } from "../metrics/sql-time";
+import { ALL_ENDPOINTS } from "../metrics/status-classes";
 import type { TAlertSignal } from "./rules";
 
 // Error rate and 429 storms over the last 5 minutes, from the minute rollups (never raw logs).
@@ -26,7 +27,7 @@ export async function evaluateTraffic(now: Date = new Date()): Promise<TAlertSig
   const [row] = await db.$queryRaw<{ total: number; errors: number; too_many: number }[]>`
     SELECT coalesce(sum("count"), 0)::float8 AS total, coalesce(sum("errorCount"), 0)::float8 AS errors,
       coalesce(sum("count") FILTER (WHERE "statusClass" = '429'), 0)::float8 AS too_many
-    FROM "MetricRollup" WHERE "bucket" >= ${utc(new Date(now.getTime() - WINDOW_MS))}`;
+    FROM "MetricRollup" WHERE "endpoint" = ${ALL_ENDPOINTS} AND "bucket" >= ${utc(new Date(now.getTime() - WINDOW_MS))}`;
   return trafficSignals(
     { total: row?.total ?? 0, errors: row?.errors ?? 0, tooMany: row?.too_many ?? 0 },
     { errorRate: env.ERROR_RATE_ALERT_THRESHOLD, minRequests: env.ERROR_RATE_MIN_REQUESTS, storm429: env.STORM_429_THRESHOLD },

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { HIST_SLOTS } from "./histogram";
 import { utc } from "./sql-time";
+import { ALL_ENDPOINTS } from "./status-classes";
 import type { TWindow } from "./ranges";
 
 // The one reader of the rollup tables. Every chart aggregates rollup rows, never RequestLog:
@@ -27,7 +28,9 @@ export async function aggregateRollups(w: TWindow, by: "step" | "endpoint", f: T
     ? Prisma.sql`date_bin(make_interval(secs => ${w.stepSec}), "bucket", TIMESTAMP '1970-01-01')`
     : Prisma.sql`"endpoint"`;
   const conds = [Prisma.sql`"bucket" >= ${utc(w.from)} AND "bucket" < ${utc(w.to)}`];
-  if (f.endpoint) conds.push(Prisma.sql`"endpoint" = ${f.endpoint}`);
+  // All-endpoint totals live in their own rows (rollup-sql.ts): read those, or only the others.
+  if (by === "endpoint") conds.push(Prisma.sql`"endpoint" <> ${ALL_ENDPOINTS}`);
+  else conds.push(Prisma.sql`"endpoint" = ${f.endpoint ?? ALL_ENDPOINTS}`);
   if (f.statusClass) conds.push(Prisma.sql`"statusClass" = ${f.statusClass}`);
   const rows = await db.$queryRaw<TRawRow[]>`
     SELECT ${key} AS key, "statusClass", sum("count")::float8 AS n, sum("errorCount")::float8 AS e,

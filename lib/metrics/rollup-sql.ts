@@ -1,5 +1,6 @@
 import "server-only";
 import { LATENCY_BOUNDS_MS } from "./histogram";
+import { ALL_ENDPOINTS } from "./status-classes";
 
 // SQL that folds RequestLog rows into MetricRollup (minute) and MetricRollupHour. One source of
 // truth for both paths: the request-log sink wraps its INSERT with withRollups() so the attempt
@@ -31,11 +32,14 @@ function upsertTail(): string {
       FROM unnest(r."latencyHist", EXCLUDED."latencyHist") WITH ORDINALITY AS x(a, b, i) ORDER BY x.i)`;
 }
 
-// ORDER BY the key: concurrent flushes then lock rollup rows in the same order (no deadlock).
+// GROUPING SETS write two kinds of rows at once: one per endpoint, and one for all endpoints
+// (endpoint = ALL_ENDPOINTS). Charts of all endpoints read the latter: 6 rows per bucket instead
+// of endpoints × 6. ORDER BY the key: concurrent flushes lock rollup rows in one order.
 function rollupInsert(table: "MetricRollup" | "MetricRollupHour", unit: "minute" | "hour", source: string): string {
   return `INSERT INTO "${table}" AS r (${COLS})
-    SELECT date_trunc('${unit}', "at"), "endpoint", "statusClass", ${AGG_SQL}
-    FROM ${source} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 ${upsertTail()}`;
+    SELECT date_trunc('${unit}', "at"), coalesce("endpoint", '${ALL_ENDPOINTS}'), "statusClass", ${AGG_SQL}
+    FROM ${source} GROUP BY GROUPING SETS ((date_trunc('${unit}', "at"), "endpoint", "statusClass"), (date_trunc('${unit}', "at"), "statusClass"))
+    ORDER BY 1, 2, 3 ${upsertTail()}`;
 }
 
 /** Wraps a multi-row `INSERT INTO "RequestLog" … VALUES …` so both rollups are updated with it. */

@@ -11,3 +11,6 @@ export function isStatusClass(v: string): v is TStatusClassName {
 export function isErrorClass(c: string): boolean {
   return c !== "2xx";
 }
+
+/** The rollup rows that sum every endpoint (no real endpoint template starts with "*"). */
+export const ALL_ENDPOINTS = "*";

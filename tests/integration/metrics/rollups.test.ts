@@ -96,6 +96,13 @@ describe("MetricRollup maintained by the request-log sink", () => {
     expect(await readRollups("MetricRollup", run)).toEqual(before);
     expect(await readRollups("MetricRollupHour", run)).toEqual(expected(rows, 3_600_000));
   });
+
+  it("the all-endpoints rows (endpoint '*') equal the sum over every endpoint", async () => {
+    const sum = async (table: string, star: boolean) =>
+      (await pool.query(`SELECT "bucket", "statusClass", sum("count")::int AS n, sum("errorCount")::int AS e, sum("retries")::int AS r, sum("durationSum")::float8 AS d
+        FROM "${table}" WHERE "endpoint" ${star ? "=" : "<>"} '*' GROUP BY 1, 2 ORDER BY 1, 2`)).rows;
+    for (const t of ["MetricRollup", "MetricRollupHour"]) expect(await sum(t, true)).toEqual(await sum(t, false));
+  });
 });
 
 describe("chart series read from rollups", () => {
