@@ -2,7 +2,7 @@
 // git HEAD (or nothing) and prisma/schema.prisma. `migrate dev` cannot run with the wasm schema
 // engine (shadow database), so this is how migrations are made: npm run db:new-migration -- name
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdirSync, writeFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -30,7 +30,11 @@ if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {
   console.log("schema unchanged: no migration created");
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+// Migrations apply in name order: never name one before an existing one, even if a clock is behind.
+const existing = readdirSync(path.join("prisma", "migrations")).map((d) => d.slice(0, 14)).filter((d) => /^\d{14}$/.test(d)).sort();
+const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const last = existing[existing.length - 1];
+const stamp = last && last >= now ? String(BigInt(last) + 1n) : now;
 const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sql);
