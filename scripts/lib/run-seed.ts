@@ -12,4 +12,5 @@ export async function runSeed(root: string, env: NodeJS.ProcessEnv) {
   const line = out.split("\n").find((l) => l.startsWith("SEED_RESULT "));
   if (!line) throw new Error("the seed printed no result");
   return (JSON.parse(line.slice("SEED_RESULT ".length)) as { logins: { role: string; email: string; password: string }[] }).logins;
+  // (the line also says how many demo operations were created: 0 after the first start)
 }
