@@ -4,6 +4,7 @@ import { operationJobs } from "../operations/jobs";
 import { alertJobs } from "../alerts/jobs";
 import { metricsJobs } from "../metrics/jobs";
 import { webhookJobs } from "../webhooks/jobs";
+import { reconcileJobs } from "../reconcile/jobs";
 
 // Every background job of the console. Each area exports its definitions; add yours here.
-export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[]), ...alertJobs, ...metricsJobs, ...webhookJobs];
+export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[]), ...alertJobs, ...metricsJobs, ...webhookJobs, ...reconcileJobs];

@@ -1,0 +1,102 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "../db";
+import { env } from "../env";
+import { newId } from "../ids";
+import { logger } from "../logger";
+import { AppError } from "../api/app-error";
+import { getMonoClient } from "../mono";
+import { recordAudit, type TAuditContext } from "../audit/record-audit";
+import { raiseAlert } from "../alerts/raise-alert";
+import { comparePayouts } from "./compare-payouts";
+import { compareTransfers } from "./compare-transfers";
+import { compareBalances } from "./compare-balances";
+import { allPages, type TFinding, type TReconcileMono, type TScope } from "./types";
+
+// One reconciliation run (hourly job or "Run now"): our operations in the window vs Mono's
+// payouts, transfers, ledger movements and balances. A finding already open from an earlier run
+// (same kind, operation and Mono object) is not stored again: runs report it as "still open",
+// so an hourly job does not bury the page in copies. New critical findings raise the
+// "reconciliation_critical" alert (same fold key as lib/alerts' evaluator).
+
+export type TRunOptions = {
+  trigger: "schedule" | "manual";
+  windowHours?: number;
+  now?: Date;
+  /** restrict to these accounts (default: every active ledger and Banking account at Mono) */
+  ledgerAccounts?: string[];
+  bankAccounts?: string[];
+  startedBy?: { id: string; email: string };
+  ctx?: TAuditContext;
+  mono?: TReconcileMono;
+};
+
+const STALE_RUN_MS = 15 * 60_000;
+
+async function defaultAccounts(mono: TReconcileMono) {
+  const ledger = await allPages(async (page) => {
+    const r = await mono.listLedgerAccounts({ page_number: page, page_size: 500 });
+    return { items: r.accounts, totalPages: r.pagination.total_pages };
+  });
+  const bank = await allPages(async (page) => {
+    const r = await mono.listAccounts({ page_number: page, page_size: 500 });
+    return { items: r.accounts, totalPages: r.pagination.total_pages };
+  });
+  return { ledgerAccounts: ledger.filter((a) => a.state !== "canceled").map((a) => a.id), bankAccounts: bank.filter((a) => a.state === "active").map((a) => a.id) };
+}
+
+async function storeFindings(runId: string, findings: TFinding[]) {
+  let created = 0;
+  let stillOpen = 0;
+  let newCritical = 0;
+  for (const f of findings) {
+    const open = await db.drift.findFirst({ where: { kind: f.kind, operationId: f.operationId, monoObjectId: f.monoObjectId, resolvedAt: null }, select: { id: true } });
+    if (open) {
+      stillOpen++;
+      continue;
+    }
+    await db.drift.create({ data: { id: newId("drf"), runId, kind: f.kind, severity: f.severity, operationId: f.operationId, monoObjectId: f.monoObjectId, evidence: f.evidence as Prisma.InputJsonValue } });
+    created++;
+    if (f.severity === "critical") newCritical++;
+  }
+  return { created, stillOpen, newCritical };
+}
+
+export async function runReconciliation(o: TRunOptions) {
+  const now = o.now ?? new Date();
+  const hours = o.windowHours ?? env.RECONCILE_WINDOW_HOURS;
+  const running = await db.reconciliationRun.findFirst({ where: { state: "running", startedAt: { gt: new Date(now.getTime() - STALE_RUN_MS) } }, select: { id: true } });
+  if (running) throw new AppError("conflict", `Reconciliation run ${running.id} is still in progress`);
+  const run = await db.reconciliationRun.create({
+    data: { id: newId("rec"), trigger: o.trigger, windowStart: new Date(now.getTime() - hours * 3_600_000), windowEnd: now, state: "running", startedAt: now, startedById: o.startedBy?.id ?? null },
+  });
+  if (o.trigger === "manual") await recordAudit({ action: "reconciliation.run_started", target: { type: "reconciliation_run", id: run.id }, details: { windowHours: hours, by: o.startedBy?.email ?? null }, ctx: o.ctx });
+  try {
+    const mono = o.mono ?? getMonoClient();
+    const accounts = o.ledgerAccounts || o.bankAccounts ? { ledgerAccounts: o.ledgerAccounts ?? [], bankAccounts: o.bankAccounts ?? [] } : await defaultAccounts(mono);
+    const scope: TScope = { windowStart: run.windowStart, windowEnd: run.windowEnd, mono, ...accounts };
+    const payouts = await comparePayouts(scope, now);
+    const transfers = await compareTransfers(scope, now);
+    const balances = await compareBalances(scope);
+    const findings = [...payouts.findings, ...transfers.findings, ...balances.findings];
+    const stored = await storeFindings(run.id, findings);
+    if (stored.newCritical > 0) {
+      const open = await db.drift.count({ where: { resolvedAt: null, severity: "critical" } });
+      await raiseAlert({ rule: "reconciliation_critical", subject: "drift", severity: "critical", title: `${open} critical reconciliation finding(s) unresolved`, details: { open, runId: run.id } });
+    }
+    const byKind: Record<string, number> = {};
+    for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+    const summary = {
+      findings: findings.length,
+      ...stored,
+      byKind,
+      checked: { payouts: payouts.checked, transfers: transfers.checked, ledgerAccounts: scope.ledgerAccounts.length, bankAccounts: scope.bankAccounts.length },
+      busyAccounts: balances.checks.filter((c) => c.status === "busy").map((c) => c.account),
+    };
+    return await db.reconciliationRun.update({ where: { id: run.id }, data: { state: "done", finishedAt: new Date(), summary } });
+  } catch (err) {
+    logger.error({ err, runId: run.id }, "reconciliation run failed");
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return db.reconciliationRun.update({ where: { id: run.id }, data: { state: "failed", finishedAt: new Date(), error: message.slice(0, 1000) } });
+  }
+}
