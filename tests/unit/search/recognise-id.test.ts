@@ -4,7 +4,6 @@ import { ID_KINDS, MAX_QUERY_LENGTH, recogniseId, type TIdKind } from "@/lib/sea
 
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".split("");
 const b62 = (n: number) => fc.array(fc.constantFrom(...B62), { minLength: n, maxLength: n }).map((a) => a.join(""));
-const hex = (n: number) => fc.array(fc.constantFrom(..."0123456789abcdefABCDEF".split("")), { minLength: n, maxLength: n }).map((a) => a.join(""));
 
 // One generator per kind, producing ids shaped exactly as the console and Mono mint them.
 const GENERATORS: Record<TIdKind, fc.Arbitrary<string>> = {
