@@ -1,0 +1,87 @@
+// `npm run chaos [-- --payouts 1000 --concurrency 16 --console next|host --faults "<text>"]`
+// N payouts through the console's API (POST /api/operations/payouts over HTTP) while the sandbox
+// injects faults on 30 % of Mono calls and duplicates / reorders webhooks, plus webhook attacks.
+// Invariants: 0 duplicate Mono objects, 0 operations lost, 0 retries earlier than Retry-After,
+// webhook attacks refused (a forged "settled" never settles), 0 secrets in logs or database.
+// Last line: {"suite":"chaos","payouts":…,"duplicates":…,"lost":…,"early_retries":…,…}
+import os from "node:os";
+import { runChaos } from "./lib/chaos-core";
+import { scanAll } from "./lib/secret-scan";
+import { launcherStack, routeHostStack, type TStack } from "./lib/setups";
+import { argValue } from "./lib/stack";
+
+export const CHAOS_FAULTS = (seed: number) =>
+  `429=0.06,5xx=0.06,5xx_after_commit=0.06,reset=0.04,reset_after_commit=0.04,hang=0.04,latency=0.1,latency_ms=300,retry_after=1,hang_ms=2500,` +
+  `webhook_duplicate=0.3,webhook_reorder=0.3,apply_to=all,seed=${seed}`;
+
+const payouts = Number(argValue("payouts", process.env.CHAOS_PAYOUTS ?? "1000"));
+const concurrency = Number(argValue("concurrency", process.env.CHAOS_CONCURRENCY ?? "16"));
+const mode = argValue("console", process.env.CHAOS_CONSOLE ?? "next");
+const seed = Number(argValue("seed", String(Date.now() % 100_000)));
+const faults = argValue("faults", CHAOS_FAULTS(seed))!;
+const log = (s: string) => console.log(`[chaos] ${s}`);
+
+log(`${payouts} payouts, ${concurrency} concurrent clients, console: ${mode}; faults: ${faults}`);
+const t0 = performance.now();
+const stack: TStack = mode === "host" ? await routeHostStack({ name: "chaos" }) : await launcherStack({ name: "chaos", log });
+log(`stack up in ${Math.round((performance.now() - t0) / 1000)} s: ${stack.describe}`);
+let exit = 1;
+let line = "";
+try {
+  const r = await runChaos({
+    consoleUrl: stack.consoleUrl,
+    sandbox: stack.sandbox,
+    pool: stack.pool,
+    nextauthSecret: stack.secrets.nextauthSecret,
+    webhookSecret: stack.secrets.webhookSecret,
+    payouts,
+    concurrency,
+    faults,
+    retryAfterS: 1,
+    settleTimeoutMs: Number(process.env.CHAOS_SETTLE_TIMEOUT_MS ?? 300_000),
+    attacks: true,
+    log,
+  });
+  const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
+  const f = r.figures;
+  log(`states ${JSON.stringify(f.states)}; refused ${JSON.stringify(f.refused)}; console answers ${JSON.stringify(f.console_statuses)}`);
+  log(`faults injected ${JSON.stringify(f.faults_injected)}; Mono attempts ${f.mono_attempts} (${f.mono_retries} retries)`);
+  log(`webhooks: ${f.webhook_events} events, ${f.webhook_deliveries} deliveries, ${f.webhook_unprocessed} unprocessed; attacks ${f.webhook_attacks} (${JSON.stringify(r.details.attackBy)})`);
+  log(`secret scan: ${scan.secrets} secrets × ${scan.log_bytes} log bytes + ${scan.columns} columns → ${scan.hits.length} hits ${JSON.stringify(scan.hits)}`);
+  if (f.lost || f.duplicates || f.early_retries || f.webhook_attacks_unexpected || f.forged_settlements_accepted) log(`details ${JSON.stringify(r.details)}`);
+  const ok = f.duplicates === 0 && f.lost === 0 && f.early_retries === 0 && f.webhook_attacks_unexpected === 0 && f.forged_settlements_accepted === 0 && scan.hits.length === 0 && f.operations > 0;
+  exit = ok ? 0 : 1;
+  line = JSON.stringify({
+      suite: "chaos",
+      payouts: f.payouts,
+      duplicates: f.duplicates,
+      lost: f.lost,
+      early_retries: f.early_retries,
+      retries_after_429_checked: f.retries_after_429_checked,
+      sandbox_429_followups_checked: f.sandbox_429_followups_checked,
+      states: f.states,
+      unanswered: f.unanswered,
+      mono_attempts: f.mono_attempts,
+      faults_injected: Object.values(f.faults_injected).reduce((a, b) => a + b, 0),
+      webhook_deliveries: f.webhook_deliveries,
+      webhook_events: f.webhook_events,
+      webhook_attacks: f.webhook_attacks,
+      webhook_attacks_unexpected: f.webhook_attacks_unexpected,
+      forged_settlements_accepted: f.forged_settlements_accepted,
+      secret_hits: scan.hits.length,
+      submit_p50_ms: f.submit_p50_ms,
+      submit_p99_ms: f.submit_p99_ms,
+      submit_seconds: f.submit_seconds,
+      settle_seconds: f.settle_seconds,
+      console: mode,
+      database: stack.db.label,
+      machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+      ok,
+    });
+} catch (err) {
+  console.error(err);
+} finally {
+  await stack.stop().catch((e) => console.error(e));
+}
+if (line) console.log(line);
+process.exit(exit);
