@@ -35,7 +35,11 @@ export function useOperation(id: string) {
   return useQuery({
     queryKey: operationKeys.detail(id),
     queryFn: ({ signal }) => fetchOperation(id, signal),
-    refetchInterval: (q) => (q.state.data && isMoving(q.state.data.operation.state) ? 3_000 : false),
+    // Moving states poll fast; one waiting for approval polls slower so its maker sees the decision.
+    refetchInterval: (q) => {
+      const state = q.state.data?.operation.state;
+      return state && isMoving(state) ? 3_000 : state === "pending_approval" ? 5_000 : false;
+    },
   });
 }
 
