@@ -60,13 +60,13 @@ export function BeneficiaryView({ operation, canReveal, bankName }: { operation:
             const b = row.beneficiary;
             const c = clear?.[i];
             return (
-              <li key={i} className="flex flex-wrap gap-x-2">
-                <span className="w-6 tabular-nums text-slate-400">{i + 1}.</span>
+              <li key={i} className="grid grid-cols-[1.5rem_1fr_auto] gap-x-2">
+                <span className="tabular-nums text-slate-400">{i + 1}.</span>
                 <span className="font-medium">{b.name}</span>
-                <span className="text-slate-600">{bankName(b.bankCode)}</span>
-                <span className="font-mono text-xs leading-5">{c?.accountNumber ?? b.accountNumber}</span>
-                <span className="font-mono text-xs leading-5 text-slate-500">{b.documentType} {c?.documentNumber ?? b.documentNumber}</span>
-                {row.amount !== undefined ? <span className="ml-auto tabular-nums">{formatCop(row.amount)}</span> : null}
+                <span className="text-right tabular-nums">{row.amount !== undefined ? formatCop(row.amount) : ""}</span>
+                <span className="col-start-2 col-end-4 text-xs text-slate-600">
+                  {bankName(b.bankCode)} · <span className="font-mono">{c?.accountNumber ?? b.accountNumber}</span> · <span className="font-mono">{b.documentType} {c?.documentNumber ?? b.documentNumber}</span>
+                </span>
               </li>
             );
           })}

@@ -30,7 +30,7 @@ export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperatio
   return (
     <div className="space-y-3" data-testid="decision-panel">
       <label className="block text-sm font-medium text-slate-700">
-        Comment (optional; required by your team for rejections)
+        Comment (optional; the maker and the audit log see it)
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} className={inputClass} data-testid="decision-comment" />
       </label>
       <div className="flex flex-wrap items-center gap-2">
