@@ -1,22 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
-import { DRIFT_KINDS } from "./types";
+import type { TFindingListQuery } from "./list-query";
 
-export const ZFindingListQuery = z.object({
-  status: z.enum(["open", "resolved", "all"]).default("open"),
-  severity: z.enum(["critical", "warning", "info"]).optional(),
-  kind: z.enum(DRIFT_KINDS).optional(),
-  runId: z.string().regex(/^rec_[A-Za-z0-9]{22}$/).optional(),
-  before: z.string().datetime().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type TFindingListQuery = z.infer<typeof ZFindingListQuery>;
-export const ZFindingIdParams = z.object({ id: z.string().regex(/^drf_[A-Za-z0-9]{22}$/, "A finding id (drf_…)") });
-export const ZRunListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
-
-// Critical first, then newest: the page opens on what needs a person.
+// Newest first; the page filters by status, severity, kind and run (list-query.ts).
 export async function listFindings(q: TFindingListQuery) {
   const where: Prisma.DriftWhereInput = {
     ...(q.status === "open" ? { resolvedAt: null } : q.status === "resolved" ? { resolvedAt: { not: null } } : {}),

@@ -1,8 +1,8 @@
 import "server-only";
 import type { MonoClient } from "../mono";
+import type { TDriftKind } from "./list-query";
 
-export const DRIFT_KINDS = ["missing_at_mono", "missing_here", "state_mismatch", "amount_mismatch", "balance_drift"] as const;
-export type TDriftKind = (typeof DRIFT_KINDS)[number];
+export { DRIFT_KINDS, type TDriftKind } from "./list-query";
 export type TDriftSeverity = "critical" | "warning" | "info";
 
 /** One discrepancy between our records and Mono's, with the evidence a person needs to judge it. */

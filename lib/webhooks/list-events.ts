@@ -1,26 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import type { TWebhookListQuery } from "./list-query";
 
-// The webhook log: newest first, filtered by type, signature result, processing result and time,
-// paginated on the id (a cursor that survives new arrivals). The same schema parses the URL on
-// the page and the query string here.
-
-export const PROCESSING_FILTERS = ["pending", "applied", "ignored_stale", "correction", "external", "error"] as const;
-export const ZWebhookListQuery = z.object({
-  type: z.string().regex(/^[a-z0-9_.]{1,100}$/).optional(),
-  signature: z.enum(["valid", "valid_previous_secret"]).optional(),
-  result: z.enum(PROCESSING_FILTERS).optional(),
-  from: z.string().datetime().optional(),
-  to: z.string().datetime().optional(),
-  operationId: z.string().regex(/^op_[A-Za-z0-9]{22}$/).optional(),
-  before: z.string().regex(/^\d{1,19}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type TWebhookListQuery = z.infer<typeof ZWebhookListQuery>;
-export const ZWebhookIdParams = z.object({ id: z.string().regex(/^\d{1,19}$/, "A webhook event id") });
+// The webhook log: newest first, filtered by type, signature result, processing result and time
+// (list-query.ts), paginated on the id (a cursor that survives new arrivals).
 
 const LIST_FIELDS = { id: true, type: true, objectId: true, signatureResult: true, eventTimestamp: true, receivedAt: true, deliveries: true, processedAt: true, processingResult: true, processingError: true, operationId: true, external: true } as const;
 

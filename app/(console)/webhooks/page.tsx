@@ -1,7 +1,10 @@
-import { Webhook } from "lucide-react";
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/require-user";
+import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { WebhookLog } from "@/components/webhooks/webhook-log";
 
 export const metadata = { title: "Webhooks" };
 
@@ -9,12 +12,13 @@ export default async function Page() {
   const { user, allowed } = await requirePage("webhooks.read");
   if (!allowed) return <Forbidden role={user.role} permission="webhooks.read" />;
   return (
-    <PlannedSection
-      title="Webhooks"
-      description="Events Mono delivered to the console."
-      icon={Webhook}
-      heading="No webhook events received yet"
-      points={["Every delivery with its signature check, processing result and linked operation", "The raw payload, and reprocess for admins (audited)", "A gap detector that flags operations with no event for longer than their rail allows"]}
-    />
+    <>
+      <PageHeader title="Webhooks" description="Every event Mono delivered: its signature check, what processing did (always by reading Mono back), and the operation it belongs to. Events about objects made outside the console are marked external." />
+      <Card>
+        <Suspense>
+          <WebhookLog canReprocess={can(user.role, "webhooks.reprocess")} />
+        </Suspense>
+      </Card>
+    </>
   );
 }

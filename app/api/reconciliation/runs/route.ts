@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
-import { listRuns, ZRunListQuery } from "@/lib/reconcile/list-findings";
+import { listRuns } from "@/lib/reconcile/list-findings";
+import { ZRunListQuery } from "@/lib/reconcile/list-query";
 import { runReconciliation } from "@/lib/reconcile/run-reconciliation";
 
 export const GET = withApi({ permission: "reconciliation.read", query: ZRunListQuery }, async ({ query }) => listRuns(query));

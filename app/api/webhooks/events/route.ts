@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { listWebhookEvents, ZWebhookListQuery } from "@/lib/webhooks/list-events";
+import { listWebhookEvents } from "@/lib/webhooks/list-events";
+import { ZWebhookListQuery } from "@/lib/webhooks/list-query";
 
 export const GET = withApi({ permission: "webhooks.read", query: ZWebhookListQuery }, async ({ query }) => listWebhookEvents(query));

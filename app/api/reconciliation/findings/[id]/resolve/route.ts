@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
-import { ZFindingIdParams } from "@/lib/reconcile/list-findings";
+import { ZFindingIdParams } from "@/lib/reconcile/list-query";
 import { resolveFinding } from "@/lib/reconcile/resolve-finding";
 
 const ZResolveBody = z.object({ reason: z.string().trim().min(5, "Say what was found and what was done").max(1000) }).strict();
