@@ -4,7 +4,7 @@
 // - startLauncher: the real thing, `npm start` (scripts/start.ts → embedded sandbox + `next start`)
 //   with a fresh DATA_DIR and PORT, run from a snapshot of git HEAD (below).
 import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -78,8 +78,17 @@ export async function routeHost(o: { env: Record<string, string>; logs: LogCaptu
 // per commit in the OS temp directory; the launcher builds it once (buildIfStale) and reuses it.
 
 export function snapshotDir(): string {
+  // SUITES_REUSE_SNAPSHOT=1: the newest snapshot already built (several suites in a row while HEAD moves).
+  const base = path.join(os.tmpdir(), "mono-suites-build");
+  if (process.env.SUITES_REUSE_SNAPSHOT === "1" && existsSync(base)) {
+    const built = readdirSync(base)
+      .filter((d) => /^[0-9a-f]{12}$/.test(d) && existsSync(path.join(base, d, ".next", "BUILD_ID")))
+      .map((d) => ({ d, t: statSync(path.join(base, d, ".next", "BUILD_ID")).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    if (built.length) return path.join(base, built[0].d);
+  }
   const sha = execSync("git rev-parse HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
-  return path.join(os.tmpdir(), "mono-suites-build", sha.slice(0, 12));
+  return path.join(base, sha.slice(0, 12));
 }
 
 export function prepareSnapshot(log: (s: string) => void = () => undefined): string {

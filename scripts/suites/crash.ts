@@ -1,0 +1,42 @@
+// `npm run crash [-- --payouts 200 --kills 6 --concurrency 8]`
+// Payouts through the console's API while the console process is SIGKILLed at random moments
+// (at least 5 times) and restarted; the database and the sandbox survive. Invariants: 0 duplicates
+// (Mono objects and console operations), every operation final after recovery, the audit chain
+// verifies, 0 secrets in logs or database.
+// Last line: {"suite":"crash","payouts":…,"kills":…,"duplicates":…,"not_final":…,…}
+import os from "node:os";
+import { runCrash } from "./lib/crash-core";
+import { scanAll } from "./lib/secret-scan";
+import { routeHostStack } from "./lib/setups";
+import { argValue } from "./lib/stack";
+
+// Latency on every write keeps Mono calls in flight (so kills land mid-call); light faults on top.
+export const CRASH_FAULTS = "latency=0.5,latency_ms=400,5xx_after_commit=0.05,reset_after_commit=0.05,429=0.05,retry_after=1,webhook_duplicate=0.2,webhook_reorder=0.2,apply_to=writes";
+
+const payouts = Number(argValue("payouts", process.env.CRASH_PAYOUTS ?? "200"));
+const kills = Number(argValue("kills", process.env.CRASH_KILLS ?? "6"));
+const concurrency = Number(argValue("concurrency", process.env.CRASH_CONCURRENCY ?? "8"));
+const log = (s: string) => console.log(`[crash] ${s}`);
+
+log(`${payouts} payouts, ${kills} SIGKILLs, ${concurrency} concurrent clients`);
+const stack = await routeHostStack({ name: "crash" });
+log(`stack up: ${stack.describe}`);
+let exit = 1;
+let line = "";
+try {
+  const r = await runCrash({ host: stack.host!, sandbox: stack.sandbox, pool: stack.pool, nextauthSecret: stack.secrets.nextauthSecret, payouts, kills, concurrency, faults: CRASH_FAULTS, settleTimeoutMs: 240_000, killEveryMs: [2_000, 9_000], log });
+  const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
+  const f = r.figures;
+  log(`states ${JSON.stringify(f.states)}; console answers ${JSON.stringify(f.console_statuses)}; audit ${JSON.stringify(r.details.audit)}`);
+  log(`secret scan: ${scan.secrets} secrets × ${scan.log_bytes} log bytes + ${scan.columns} columns → ${scan.hits.length} hits ${JSON.stringify(scan.hits)}`);
+  if (f.duplicates || f.not_final || !f.audit_chain_ok) log(`details ${JSON.stringify(r.details)}`);
+  const ok = f.duplicates === 0 && f.not_final === 0 && f.audit_chain_ok && f.kills >= Math.min(kills, 5) && scan.hits.length === 0 && f.operations > 0;
+  exit = ok ? 0 : 1;
+  line = JSON.stringify({ suite: "crash", payouts: f.payouts, kills: f.kills, duplicates: f.duplicates, not_final: f.not_final, operations: f.operations, states: f.states, resumed_after_crash: f.resumed_after_crash, unanswered: f.unanswered, audit_chain_ok: f.audit_chain_ok, audit_rows: f.audit_rows, secret_hits: scan.hits.length, restart_ms_max: f.restart_ms_max, settle_seconds: f.settle_seconds, database: stack.db.label, machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, ok });
+} catch (err) {
+  console.error(err);
+} finally {
+  await stack.stop().catch((e) => console.error(e));
+}
+if (line) console.log(line);
+process.exit(exit);
