@@ -1,7 +1,9 @@
-import { Scale } from "lucide-react";
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/require-user";
+import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { ReconciliationView } from "@/components/reconciliation/reconciliation-view";
 
 export const metadata = { title: "Reconciliation" };
 
@@ -9,12 +11,11 @@ export default async function Page() {
   const { user, allowed } = await requirePage("reconciliation.read");
   if (!allowed) return <Forbidden role={user.role} permission="reconciliation.read" />;
   return (
-    <PlannedSection
-      title="Reconciliation"
-      description="Our records compared with Mono's transfers, payouts, ledger and balances."
-      icon={Scale}
-      heading="No reconciliation run yet"
-      points={["Hourly and on-demand runs over a chosen window", "Findings: missing at Mono, missing on our side, state or amount mismatch, balance drift", "Resolve a finding with a reason (audited); critical findings raise an alert"]}
-    />
+    <>
+      <PageHeader title="Reconciliation" description="Our operations compared with Mono's transfers, payouts, ledger movements and balances. Missing on either side, state or amount mismatch, balance drift — each with Mono's evidence, resolved with a reason." />
+      <Suspense>
+        <ReconciliationView canRun={can(user.role, "reconciliation.run")} />
+      </Suspense>
+    </>
   );
 }
