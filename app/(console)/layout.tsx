@@ -9,6 +9,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { Providers } from "@/components/providers";
 import { Badge } from "@/components/ui/badge";
 import { CriticalAlertBanner } from "@/components/alerts/critical-banner";
+import { GlobalSearch } from "@/components/search/global-search";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <div className="flex min-w-0 flex-1 flex-col">
           {can(user.role, "alerts.read") ? <CriticalAlertBanner /> : null}
           <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
-            <div className="flex items-center gap-2 text-sm text-slate-600">
+            {can(user.role, "requests.read") ? <GlobalSearch /> : null}
+            <div className="flex shrink-0 items-center gap-2 text-sm text-slate-600">
               Mono environment:
               <Badge tone={env.MONO_ENV === "production" ? "red" : "yellow"}>{env.MONO_ENV}</Badge>
             </div>

@@ -1,7 +1,9 @@
-import { ListTree } from "lucide-react";
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/require-user";
 import { Forbidden } from "@/components/ui/forbidden";
-import { PlannedSection } from "@/components/shell/planned-section";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { RequestList } from "@/components/requests/request-list";
 
 export const metadata = { title: "Requests" };
 
@@ -9,12 +11,13 @@ export default async function Page() {
   const { user, allowed } = await requirePage("requests.read");
   if (!allowed) return <Forbidden role={user.role} permission="requests.read" />;
   return (
-    <PlannedSection
-      title="Requests"
-      description="Every HTTP attempt the console made to Mono."
-      icon={ListTree}
-      heading="The request log fills as the console talks to Mono"
-      points={["One row per attempt: request id, Mono log_ id, idempotency key, status, error_code, latency, retry delay", "Filters by status class, endpoint, error_code and time range (15 minutes to 30 days), CSV export", "Paste any id in the search box to jump straight to the story of one operation"]}
-    />
+    <>
+      <PageHeader title="Requests" description="Every HTTP attempt the console made to Mono: request id, Mono log_ id, idempotency key, status, error_code, latency and the wait before each retry. Bodies are redacted when logged." />
+      <Card>
+        <Suspense>
+          <RequestList />
+        </Suspense>
+      </Card>
+    </>
   );
 }

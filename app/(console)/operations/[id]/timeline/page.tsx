@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/require-user";
+import { can } from "@/lib/auth/permissions";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { OperationTimeline } from "@/components/investigation/operation-timeline";
+import { SafeToRetryPanel } from "@/components/investigation/safe-to-retry-panel";
+
+export const metadata = { title: "Operation timeline" };
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { user, allowed } = await requirePage("operations.read");
+  if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
+  const { id } = await params;
+  return (
+    <>
+      <PageHeader title="Operation timeline" description={id} actions={<Link href={`/operations/${id}`} className="text-sm text-brand-700 hover:underline">Operation details</Link>} />
+      <div className="space-y-6">
+        <SafeToRetryPanel operationId={id} canRecover={can(user.role, "operations.recover")} />
+        <OperationTimeline operationId={id} />
+      </div>
+    </>
+  );
+}

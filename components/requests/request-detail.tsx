@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { formatCop } from "../money/format";
+import { formatMs, formatWhen } from "../operations/format-time";
+import { Badge } from "../ui/badge";
+import { Card, CardHeader } from "../ui/card";
+import { ErrorNote } from "../ui/error-note";
+import { CopyButton } from "../investigation/copy-button";
+import { useRequestDetail } from "./use-requests";
+
+// One attempt to Mono: what was sent and answered (redacted when it was logged), its timing, the
+// other attempts of the same call, and the operation it belongs to.
+export function RequestDetail({ requestId }: { requestId: string }) {
+  const { data, error, isPending } = useRequestDetail(requestId);
+  if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (!data) return <ErrorNote error={error} />;
+  const r = data.request;
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title={`${r.method} ${r.path}`} description={r.endpoint} actions={<CopyButton value={r.requestId} label="Copy request id" />} />
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-3">
+          <Fact label="Status"><Badge tone={r.statusClass === "2xx" ? "green" : "red"}>{r.status ?? "no response"}</Badge> {r.errorCode ? <code className="text-xs">{r.errorCode}</code> : null}</Fact>
+          <Fact label="Mono log id">{r.monoLogId ? <span className="inline-flex items-center gap-2"><code className="font-mono text-xs" data-testid="mono-log-id">{r.monoLogId}</code><CopyButton value={r.monoLogId} label="Copy log_ id" /></span> : "none (no answer from Mono)"}</Fact>
+          <Fact label="When">{formatWhen(r.at)}</Fact>
+          <Fact label="Latency">{formatMs(r.durationMs)}</Fact>
+          <Fact label="Wait before">{r.delayBeforeMs ? `${formatMs(r.delayBeforeMs)} (${r.delayReason})` : "—"}</Fact>
+          <Fact label="Attempt">#{r.attempt} of call <code className="text-xs">{r.callId}</code></Fact>
+          <Fact label="Idempotency key">{r.idempotencyKey ? <Link className="font-mono text-xs text-brand-700 hover:underline" href={`/idempotency/${r.idempotencyKey}`}>{r.idempotencyKey}</Link> : "— (read)"}</Fact>
+          <Fact label="Trace id"><code className="text-xs">{r.traceId}</code></Fact>
+          <Fact label="Operation">
+            {data.operation ? <><Link className="font-mono text-xs text-brand-700 hover:underline" href={`/operations/${data.operation.id}`}>{data.operation.id}</Link> · {formatCop(data.operation.amount)} · {data.operation.state} · <Link className="text-xs text-brand-700 hover:underline" href={`/operations/${data.operation.id}/timeline`}>timeline</Link></> : "—"}
+          </Fact>
+        </dl>
+      </Card>
+      <Card>
+        <CardHeader title="Attempt chain" description="Every attempt of this logical call, with the wait before each retry." />
+        <ol className="divide-y divide-slate-100 text-sm" data-testid="attempt-chain">
+          {data.chain.map((c) => (
+            <li key={c.requestId} className={`flex flex-wrap gap-x-4 px-5 py-2 ${c.requestId === r.requestId ? "bg-brand-50" : ""}`}>
+              <span className="font-medium">#{c.attempt}</span>
+              <Link className="font-mono text-xs text-brand-700 hover:underline" href={`/requests/${c.requestId}`}>{c.requestId}</Link>
+              <span>{c.status ?? "no response"}{c.errorCode ? ` ${c.errorCode}` : ""}</span>
+              <span className="text-xs text-slate-600">{c.delayBeforeMs ? `waited ${formatMs(c.delayBeforeMs)} (${c.delayReason})` : "first attempt"} · {formatMs(c.durationMs)}</span>
+              <span className="font-mono text-xs text-slate-500">{c.monoLogId ?? ""}</span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <JsonCard title="Request body (redacted)" value={r.requestBody} />
+        <JsonCard title="Response body (redacted)" value={r.responseBody} />
+        <JsonCard title="Request headers (redacted)" value={r.requestHeaders} />
+        <JsonCard title="Response headers" value={r.responseHeaders} />
+      </div>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function JsonCard({ title, value }: { title: string; value: unknown }) {
+  return (
+    <Card>
+      <CardHeader title={title} />
+      <pre className="max-h-96 overflow-auto px-5 py-3 font-mono text-xs text-slate-800">{value === null || value === undefined ? "—" : JSON.stringify(value, null, 2)}</pre>
+    </Card>
+  );
+}
