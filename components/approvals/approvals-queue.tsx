@@ -9,7 +9,7 @@ import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
 import { formatCop } from "../money/format";
 import { formatWhen } from "../operations/format-time";
-import { approvalsLabel, beneficiaryLabel } from "../operations/operations-table";
+import { approvalsLabel, BeneficiaryCell } from "../operations/operations-table";
 import { useDecisionFlow } from "../operations/use-decision-flow";
 import { useOperationsList } from "../operations/use-operations";
 import type { TListFilters, TOperationRow } from "../operations/api";
@@ -129,7 +129,7 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
                     <div className="text-xs text-slate-500">{r.kind.replace("_", " ")} · {r.method} · since {formatWhen(r.createdAt)}</div>
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums">{formatCop(r.amount)}</td>
-                  <td className="max-w-[14rem] px-4 py-3">{beneficiaryLabel(r)}</td>
+                  <td className="max-w-[14rem] px-4 py-3"><BeneficiaryCell op={r} /></td>
                   <td className="max-w-[16rem] px-4 py-3">
                     <div>{r.createdBy?.name ?? r.createdById}{r.createdById === currentUserId ? " (you)" : ""}</div>
                     <div className="truncate text-xs text-slate-500" title={r.reason}>{r.reason}{r.ticketRef ? ` · ${r.ticketRef}` : ""}</div>

@@ -71,7 +71,7 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
         </div>
       </div>
 
-      {justCreated ? (
+      {justCreated && (op.state === "pending_approval" || (op.requiredApprovals === 0 && isMoving(op.state))) ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" data-testid="created-banner">
           Submitted. {op.requiredApprovals > 0 ? `It needs ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""} from someone other than you before it is sent.` : "No approval was needed: it goes to Mono now."}
         </p>

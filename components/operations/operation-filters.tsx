@@ -10,10 +10,26 @@ import { stateLabel } from "./state-badge";
 import type { TListFilters, TOperationState } from "./api";
 
 type TKind = (typeof OPERATION_KINDS)[number];
-const RANGE_LABEL: Record<keyof typeof RANGES, string> = { "15m": "Last 15 minutes", "1h": "Last hour", "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days" };
+const RANGE_LABEL: Record<keyof typeof RANGES, string> = {
+  "15m": "Last 15 minutes",
+  "1h": "Last hour",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+};
 
 // The filter bar. Amounts are typed in pesos and kept in the URL as minor units (the API's unit).
-export function OperationFilters({ filters, onApply, kinds, currentUserId }: { filters: TListFilters; onApply: (f: TListFilters) => void; kinds?: TKind[]; currentUserId: string }) {
+export function OperationFilters({
+  filters,
+  onApply,
+  kinds,
+  currentUserId,
+}: {
+  filters: TListFilters;
+  onApply: (f: TListFilters) => void;
+  kinds?: TKind[];
+  currentUserId: string;
+}) {
   const [states, setStates] = useState<TOperationState[]>(filters.state ?? []);
   const [kindSel, setKindSel] = useState<TKind[]>(filters.kind ?? []);
   const [error, setError] = useState<string | null>(null);
@@ -45,31 +61,55 @@ export function OperationFilters({ filters, onApply, kinds, currentUserId }: { f
     }
   }
 
-  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const toggle = <T,>(list: T[], v: T) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 
   return (
-    <form onSubmit={submit} aria-label="Filters" className="space-y-3 border-b border-slate-100 px-5 py-4" data-testid="operation-filters">
+    <form
+      onSubmit={submit}
+      aria-label="Filters"
+      className="space-y-3 border-b border-slate-100 px-5 py-4"
+      data-testid="operation-filters"
+    >
       <div className="flex flex-wrap items-end gap-3">
-        <details className="relative">
-          <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" data-testid="filter-state">
-            State: {states.length ? states.map(stateLabel).join(", ") : "any"}
-          </summary>
-          <div className="absolute z-10 mt-1 grid w-64 gap-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
-            {OPERATION_STATES.map((s) => (
-              <label key={s} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={states.includes(s)} onChange={() => setStates(toggle(states, s))} />
-                {stateLabel(s)}
-              </label>
-            ))}
-          </div>
-        </details>
+        <div className="text-sm font-medium text-slate-700">
+          State
+          <details className="relative">
+            <summary
+              className="mt-1 flex max-w-[16rem] cursor-pointer list-none truncate rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
+              data-testid="filter-state"
+            >
+              {states.length ? states.map(stateLabel).join(", ") : "any state"} ▾
+            </summary>
+            <div className="absolute z-10 mt-1 grid w-64 gap-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+              {OPERATION_STATES.map((s) => (
+                <label key={s} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={states.includes(s)}
+                    onChange={() => setStates(toggle(states, s))}
+                  />
+                  {stateLabel(s)}
+                </label>
+              ))}
+            </div>
+          </details>
+        </div>
         {kinds && kinds.length > 1 ? (
           <fieldset className="flex items-center gap-3 text-sm">
             <legend className="sr-only">Kind</legend>
             {kinds.map((k) => (
               <label key={k} className="flex items-center gap-1">
-                <input type="checkbox" checked={kindSel.includes(k)} onChange={() => setKindSel(toggle(kindSel, k))} />
-                {k === "bank_transfer" ? "single transfers" : k === "transfer_batch" ? "batches" : "payouts"}
+                <input
+                  type="checkbox"
+                  checked={kindSel.includes(k)}
+                  onChange={() => setKindSel(toggle(kindSel, k))}
+                />
+                {k === "bank_transfer"
+                  ? "single transfers"
+                  : k === "transfer_batch"
+                    ? "batches"
+                    : "payouts"}
               </label>
             ))}
           </fieldset>
@@ -79,30 +119,65 @@ export function OperationFilters({ filters, onApply, kinds, currentUserId }: { f
           <select name="range" defaultValue={filters.range ?? ""} className={inputClass}>
             <option value="">any time</option>
             {Object.entries(RANGE_LABEL).map(([k, l]) => (
-              <option key={k} value={k}>{l}</option>
+              <option key={k} value={k}>
+                {l}
+              </option>
             ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
           Min (COP)
-          <input name="min" inputMode="decimal" defaultValue={filters.minAmount !== undefined ? minorToPesosInput(filters.minAmount) : ""} placeholder="1.000.000" className={inputClass + " w-36"} />
+          <input
+            name="min"
+            inputMode="decimal"
+            defaultValue={
+              filters.minAmount !== undefined ? minorToPesosInput(filters.minAmount) : ""
+            }
+            placeholder="1.000.000"
+            className={inputClass.replace("w-full", "w-32")}
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Max (COP)
-          <input name="max" inputMode="decimal" defaultValue={filters.maxAmount !== undefined ? minorToPesosInput(filters.maxAmount) : ""} className={inputClass + " w-36"} />
+          <input
+            name="max"
+            inputMode="decimal"
+            defaultValue={
+              filters.maxAmount !== undefined ? minorToPesosInput(filters.maxAmount) : ""
+            }
+            className={inputClass.replace("w-full", "w-32")}
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Operator
           <select name="createdBy" defaultValue={filters.createdBy ?? ""} className={inputClass}>
             <option value="">anyone</option>
             <option value={currentUserId}>me</option>
-            {filters.createdBy && filters.createdBy !== currentUserId ? <option value={filters.createdBy}>{filters.createdBy}</option> : null}
+            {filters.createdBy && filters.createdBy !== currentUserId ? (
+              <option value={filters.createdBy}>{filters.createdBy}</option>
+            ) : null}
           </select>
         </label>
-        <Button type="submit" variant="secondary">Apply</Button>
-        <Button type="button" variant="ghost" onClick={() => { setStates([]); setKindSel([]); onApply({}); }}>Reset</Button>
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => {
+            setStates([]);
+            setKindSel([]);
+            onApply({});
+          }}
+        >
+          Reset
+        </Button>
       </div>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -9,6 +9,17 @@ export function beneficiaryLabel(op: Pick<TOperationRow, "target" | "rowCount">)
   return `${op.target.name} · ${op.target.accountNumber}`;
 }
 
+export function BeneficiaryCell({ op }: { op: Pick<TOperationRow, "target" | "rowCount"> }) {
+  const single = Array.isArray(op.target) ? (op.rowCount === 1 ? op.target[0]?.beneficiary : null) : op.target;
+  if (!single) return <span>{op.rowCount} transfers</span>;
+  return (
+    <>
+      <div>{single.name}</div>
+      <div className="font-mono text-xs text-slate-500">{single.accountNumber}</div>
+    </>
+  );
+}
+
 export function approvalsLabel(op: Pick<TOperationRow, "requiredApprovals" | "approvalsGiven" | "stepUpRequired">): string {
   if (op.requiredApprovals === 0) return "not needed";
   return `${op.approvalsGiven}/${op.requiredApprovals}${op.stepUpRequired ? " + step-up" : ""}`;
@@ -26,8 +37,7 @@ export function OperationsTable({ rows, select }: { rows: TOperationRow[]; selec
             <th className="px-4 py-2 font-medium">State</th>
             <th className="px-4 py-2 text-right font-medium">Amount</th>
             <th className="px-4 py-2 font-medium">Beneficiary</th>
-            <th className="px-4 py-2 font-medium">Maker</th>
-            <th className="px-4 py-2 font-medium">Approvals</th>
+            <th className="px-4 py-2 font-medium">Maker · approvals</th>
             <th className="px-4 py-2 font-medium">Created (Bogotá)</th>
           </tr>
         </thead>
@@ -51,9 +61,13 @@ export function OperationsTable({ rows, select }: { rows: TOperationRow[]; selec
                 {r.lastErrorCode ? <div className="mt-1 font-mono text-xs text-red-700">{r.lastErrorCode}</div> : null}
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums">{formatCop(r.amount)}</td>
-              <td className="px-4 py-3 text-slate-700">{beneficiaryLabel(r)}</td>
-              <td className="px-4 py-3 text-slate-700">{r.createdBy?.name ?? r.createdById}</td>
-              <td className="px-4 py-3 text-slate-700">{approvalsLabel(r)}</td>
+              <td className="px-4 py-3 text-slate-700">
+                <BeneficiaryCell op={r} />
+              </td>
+              <td className="px-4 py-3 text-slate-700">
+                <div>{r.createdBy?.name ?? r.createdById}</div>
+                <div className="text-xs text-slate-500">approvals: {approvalsLabel(r)}</div>
+              </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatWhen(r.createdAt)}</td>
             </tr>
           ))}
