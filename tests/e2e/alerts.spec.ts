@@ -67,6 +67,8 @@ test("a balance under the critical floor raises the banner; acknowledge; recover
 
   await setBalance(sandbox, HEALTHY);
   await checkNow(page);
+  await page.goto("/alerts?state=resolved");
+  await expect(page.locator('[data-testid="alert-row"][data-rule="balance_critical"]').filter({ hasText: "Dispersión nómina" }).first()).toHaveAttribute("data-state", "resolved");
   await expect(page.getByTestId("critical-alert-banner")).toHaveCount(0);
 });
 
