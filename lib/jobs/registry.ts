@@ -5,6 +5,7 @@ import { alertJobs } from "../alerts/jobs";
 import { metricsJobs } from "../metrics/jobs";
 import { webhookJobs } from "../webhooks/jobs";
 import { reconcileJobs } from "../reconcile/jobs";
+import { monoJobs } from "../mono/jobs";
 
 // Every background job of the console. Each area exports its definitions; add yours here.
-export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[]), ...alertJobs, ...metricsJobs, ...webhookJobs, ...reconcileJobs];
+export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[]), ...alertJobs, ...metricsJobs, ...webhookJobs, ...reconcileJobs, ...monoJobs];
