@@ -7,15 +7,31 @@ import { useOperation } from "../operations/use-operations";
 
 // The approver's inline review of one queued operation: the context pack, then the decision. The
 // decided row leaves the queue when the list refreshes, so the queue reports the outcome itself.
-export function ReviewRow({ id, onDecided }: { id: string; onDecided: (decision: "approved" | "rejected", state: string) => void }) {
+export function ReviewRow({
+  id,
+  onDecided,
+}: {
+  id: string;
+  onDecided: (decision: "approved" | "rejected", state: string) => void;
+}) {
   const q = useOperation(id);
   if (q.isPending) return <p className="text-sm text-slate-500">Loading context…</p>;
   if (q.error) return <ErrorNote error={q.error} />;
   const { operation, context, createdBy, permissions } = q.data;
   return (
     <div className="space-y-4" data-testid={`review-${id}`}>
-      {context ? <ContextPack context={context} operation={operation} createdBy={createdBy} /> : <p className="text-sm text-slate-600">{operation.meaning}</p>}
-      {permissions.canDecide ? <DecisionPanel operation={operation} onDone={onDecided} /> : <p className="text-sm text-slate-500">You cannot decide on this one (you made it, already decided, or it is no longer waiting).</p>}
+      {context ? (
+        <ContextPack context={context} operation={operation} createdBy={createdBy} />
+      ) : (
+        <p className="text-sm text-slate-600">{operation.meaning}</p>
+      )}
+      {permissions.canDecide ? (
+        <DecisionPanel operation={operation} onDone={onDecided} />
+      ) : (
+        <p className="text-sm text-slate-500">
+          You cannot decide on this one (you made it, already decided, or it is no longer waiting).
+        </p>
+      )}
     </div>
   );
 }

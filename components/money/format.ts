@@ -1,7 +1,12 @@
 // Money on screen. The console API speaks integer COP minor units (cents) as JSON numbers, always
 // far below 2^53, so a number is exact; the arithmetic here still goes through BigInt and strings
 // so no float ever touches an amount.
-const COP = new Intl.NumberFormat("es-CO", { style: "currency", currency: "COP", minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const COP = new Intl.NumberFormat("es-CO", {
+  style: "currency",
+  currency: "COP",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 2,
+});
 const GROUPED = new Intl.NumberFormat("es-CO", { useGrouping: true, maximumFractionDigits: 0 });
 
 function split(minor: number | bigint): { negative: boolean; pesos: bigint; cents: bigint } {
@@ -23,5 +28,7 @@ export function formatCop(minor: number | bigint): string {
 export function minorToPesosInput(minor: number | bigint): string {
   const { negative, pesos, cents } = split(minor);
   const whole = GROUPED.format(pesos);
-  return (negative ? "-" : "") + (cents === 0n ? whole : `${whole},${cents.toString().padStart(2, "0")}`);
+  return (
+    (negative ? "-" : "") + (cents === 0n ? whole : `${whole},${cents.toString().padStart(2, "0")}`)
+  );
 }

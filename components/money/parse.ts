@@ -7,7 +7,10 @@ export type TParsedMoney = { ok: true; minor: number } | { ok: false; error: str
 const MAX_MINOR = 10n ** 13n; // the console API's ceiling (ZMinor)
 
 export function parsePesos(input: string): TParsedMoney {
-  const s = input.replace(/[\s\u00a0]/g, "").replace(/^(\$|COP)/i, "").replace(/COP$/i, "");
+  const s = input
+    .replace(/[\s\u00a0]/g, "")
+    .replace(/^(\$|COP)/i, "")
+    .replace(/COP$/i, "");
   if (s === "") return { ok: false, error: "Enter an amount" };
   if (s.startsWith("-")) return { ok: false, error: "The amount must be positive" };
   let whole: string;
@@ -16,14 +19,16 @@ export function parsePesos(input: string): TParsedMoney {
     const parts = s.split(",");
     if (parts.length !== 2) return { ok: false, error: "Use one comma, for the cents" };
     [whole, frac] = parts;
-    if (!isGrouped(whole) && !/^\d+$/.test(whole)) return { ok: false, error: "Group thousands with dots: 5.000.000" };
+    if (!isGrouped(whole) && !/^\d+$/.test(whole))
+      return { ok: false, error: "Group thousands with dots: 5.000.000" };
   } else {
     const m = /^(\d+)\.(\d{1,2})$/.exec(s);
     if (m) [, whole, frac] = m;
     else if (/^\d+$/.test(s) || isGrouped(s)) whole = s;
     else return { ok: false, error: "Not an amount: try 5.000.000 or 5000000,50" };
   }
-  if (!/^\d*$/.test(frac) || frac.length > 2) return { ok: false, error: "At most two decimals (cents)" };
+  if (!/^\d*$/.test(frac) || frac.length > 2)
+    return { ok: false, error: "At most two decimals (cents)" };
   const digits = whole.replace(/\./g, "");
   if (digits === "") return { ok: false, error: "Enter the pesos before the comma" };
   const minor = BigInt(digits) * 100n + BigInt((frac + "00").slice(0, 2));

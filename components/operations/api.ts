@@ -1,5 +1,9 @@
 import { apiFetch } from "../api-client";
-import type { OPERATION_KINDS, OPERATION_STATES, TOperationFilters } from "@/lib/operations/list-filters";
+import type {
+  OPERATION_KINDS,
+  OPERATION_STATES,
+  TOperationFilters,
+} from "@/lib/operations/list-filters";
 import type { TBeneficiary } from "@/lib/operations/schemas";
 
 // The browser's view of the operations API (app/api/operations/**). Money is integer COP minor
@@ -8,7 +12,11 @@ export type TOperationState = (typeof OPERATION_STATES)[number];
 export type TOperationKind = (typeof OPERATION_KINDS)[number];
 export type TPerson = { id: string; name: string; email: string };
 export type TMaskedBeneficiary = Omit<TBeneficiary, "email"> & { email?: string };
-export type TTransferRowView = { amount: number; beneficiary: TMaskedBeneficiary; description?: string };
+export type TTransferRowView = {
+  amount: number;
+  beneficiary: TMaskedBeneficiary;
+  description?: string;
+};
 
 export type TOperationRow = {
   id: string;
@@ -51,10 +59,29 @@ export type TOperation = Omit<TOperationRow, "approvalsGiven" | "createdBy"> & {
   acceptedAt: string | null;
   finishedAt: string | null;
   meaning: string;
-  items: { id: string; position: number; externalId: string; amount: number; bankCode: string; accountNumber: string; payeeName: string; monoTransferId: string | null; monoState: string | null; declinationReason: string | null }[];
+  items: {
+    id: string;
+    position: number;
+    externalId: string;
+    amount: number;
+    bankCode: string;
+    accountNumber: string;
+    payeeName: string;
+    monoTransferId: string | null;
+    monoState: string | null;
+    declinationReason: string | null;
+  }[];
 };
 
-export type TApproval = { id: string; decision: "approved" | "rejected"; comment: string | null; stepUp: boolean; at: string; approver: TPerson | null; current: boolean };
+export type TApproval = {
+  id: string;
+  decision: "approved" | "rejected";
+  comment: string | null;
+  stepUp: boolean;
+  at: string;
+  approver: TPerson | null;
+  current: boolean;
+};
 export type TAttempt = {
   requestId: string;
   monoLogId: string | null;
@@ -69,7 +96,14 @@ export type TAttempt = {
   delayReason: string | null;
   at: string;
 };
-export type TAuditEntry = { seq: string; at: string; actorEmail: string | null; action: string; details: Record<string, unknown>; requestId: string | null };
+export type TAuditEntry = {
+  seq: string;
+  at: string;
+  actorEmail: string | null;
+  action: string;
+  details: Record<string, unknown>;
+  requestId: string | null;
+};
 export type TContextPack = {
   available: number | null;
   balanceAfter: number | null;
@@ -110,30 +144,64 @@ export function filtersToSearch(f: TListFilters): URLSearchParams {
   return q;
 }
 
-export function fetchOperationsPage(f: TListFilters, cursor: string | undefined, signal?: AbortSignal, limit = 50) {
+export function fetchOperationsPage(
+  f: TListFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+  limit = 50,
+) {
   const q = filtersToSearch(f);
   if (cursor) q.set("cursor", cursor);
   q.set("limit", String(limit));
-  return apiFetch<{ operations: TOperationRow[]; nextCursor: string | null }>(`/api/operations?${q}`, { signal });
+  return apiFetch<{ operations: TOperationRow[]; nextCursor: string | null }>(
+    `/api/operations?${q}`,
+    { signal },
+  );
 }
 
 export const exportHref = (f: TListFilters) => `/api/operations/export?${filtersToSearch(f)}`;
 
-export const fetchOperation = (id: string, signal?: AbortSignal) => apiFetch<TOperationDetail>(`/api/operations/${id}`, { signal });
+export const fetchOperation = (id: string, signal?: AbortSignal) =>
+  apiFetch<TOperationDetail>(`/api/operations/${id}`, { signal });
 
-export const decideRequest = (id: string, body: { decision: "approved" | "rejected"; fingerprint: string; comment?: string }, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>(`/api/operations/${id}/decision`, { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } });
+export const decideRequest = (
+  id: string,
+  body: { decision: "approved" | "rejected"; fingerprint: string; comment?: string },
+  idempotencyKey: string,
+) =>
+  apiFetch<{ operation: TOperation }>(`/api/operations/${id}/decision`, {
+    method: "POST",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 
-export const stepUpRequest = (password: string) => apiFetch<{ until: string }>("/api/auth/step-up", { method: "POST", body: { password } });
+export const stepUpRequest = (password: string) =>
+  apiFetch<{ until: string }>("/api/auth/step-up", { method: "POST", body: { password } });
 
-export const cancelRequest = (id: string, reason: string) => apiFetch<{ operation: TOperation }>(`/api/operations/${id}/cancel`, { method: "POST", body: { reason } });
-
-export const revealRequest = (id: string, reason: string) =>
-  apiFetch<{ target: TBeneficiary | { amount: number; beneficiary: TBeneficiary; description?: string }[]; items: { position: number; accountNumber: string }[] }>(`/api/operations/${id}/reveal`, {
+export const cancelRequest = (id: string, reason: string) =>
+  apiFetch<{ operation: TOperation }>(`/api/operations/${id}/cancel`, {
     method: "POST",
     body: { reason },
   });
 
-export type TEditPayout = { amount?: number; method?: "co_ach" | "co_mono_turbo" | "co_transfiya" | "co_breb"; description?: string; reason: string };
+export const revealRequest = (id: string, reason: string) =>
+  apiFetch<{
+    target: TBeneficiary | { amount: number; beneficiary: TBeneficiary; description?: string }[];
+    items: { position: number; accountNumber: string }[];
+  }>(`/api/operations/${id}/reveal`, {
+    method: "POST",
+    body: { reason },
+  });
+
+export type TEditPayout = {
+  amount?: number;
+  method?: "co_ach" | "co_mono_turbo" | "co_transfiya" | "co_breb";
+  description?: string;
+  reason: string;
+};
 export const editPayoutRequest = (id: string, body: TEditPayout, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>(`/api/operations/${id}`, { method: "PATCH", body, headers: { "Idempotency-Key": idempotencyKey } });
+  apiFetch<{ operation: TOperation }>(`/api/operations/${id}`, {
+    method: "PATCH",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });

@@ -11,7 +11,8 @@ function statusTone(s: number | null): "green" | "yellow" | "red" | "gray" {
 
 // Every HTTP attempt to Mono for this operation: the ids Mono support asks for, and why we waited.
 export function AttemptsTable({ attempts }: { attempts: TAttempt[] }) {
-  if (attempts.length === 0) return <p className="px-5 py-4 text-sm text-slate-500">Nothing has been sent to Mono yet.</p>;
+  if (attempts.length === 0)
+    return <p className="px-5 py-4 text-sm text-slate-500">Nothing has been sent to Mono yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="attempts">
@@ -31,13 +32,21 @@ export function AttemptsTable({ attempts }: { attempts: TAttempt[] }) {
             <tr key={a.requestId} className="align-top">
               <td className="px-4 py-2 tabular-nums">{a.attempt}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWhen(a.at)}</td>
-              <td className="px-4 py-2 font-mono text-xs">{a.endpoint.startsWith(a.method) ? a.endpoint : `${a.method} ${a.endpoint}`}</td>
+              <td className="px-4 py-2 font-mono text-xs">
+                {a.endpoint.startsWith(a.method) ? a.endpoint : `${a.method} ${a.endpoint}`}
+              </td>
               <td className="px-4 py-2">
                 <Badge tone={statusTone(a.status)}>{a.status ?? "network"}</Badge>
-                {a.errorCode ? <div className="mt-1 font-mono text-xs text-red-700">{a.errorCode}</div> : null}
+                {a.errorCode ? (
+                  <div className="mt-1 font-mono text-xs text-red-700">{a.errorCode}</div>
+                ) : null}
               </td>
               <td className="px-4 py-2 tabular-nums">{formatMs(a.durationMs)}</td>
-              <td className="px-4 py-2">{a.delayBeforeMs ? `${formatMs(a.delayBeforeMs)}${a.delayReason ? ` (${a.delayReason})` : ""}` : "—"}</td>
+              <td className="px-4 py-2">
+                {a.delayBeforeMs
+                  ? `${formatMs(a.delayBeforeMs)}${a.delayReason ? ` (${a.delayReason})` : ""}`
+                  : "—"}
+              </td>
               <td className="px-4 py-2 font-mono text-xs">
                 <div>{a.requestId}</div>
                 {a.monoLogId ? <div className="text-slate-500">{a.monoLogId}</div> : null}

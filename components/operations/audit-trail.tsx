@@ -4,14 +4,16 @@ import { formatWhen } from "./format-time";
 // Audit details carry money as minor units; show it as COP so nobody reads cents as pesos.
 const MONEY_KEY = /^(amount|fee|available|amountBefore|amountAfter|shortfall)$/;
 function show(k: string, v: unknown): string {
-  if (MONEY_KEY.test(k) && (typeof v === "number" || (typeof v === "string" && /^-?\d+$/.test(v)))) return formatCop(BigInt(v));
+  if (MONEY_KEY.test(k) && (typeof v === "number" || (typeof v === "string" && /^-?\d+$/.test(v))))
+    return formatCop(BigInt(v));
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 import type { TAuditEntry } from "./api";
 
 // The operation's audit entries, oldest first: created, approvals, sends, confirmations, reveals.
 export function AuditTrail({ entries }: { entries: TAuditEntry[] }) {
-  if (entries.length === 0) return <p className="px-5 py-4 text-sm text-slate-500">No audit entries.</p>;
+  if (entries.length === 0)
+    return <p className="px-5 py-4 text-sm text-slate-500">No audit entries.</p>;
   return (
     <ol className="divide-y divide-slate-100" data-testid="audit-trail">
       {entries.map((e) => (
@@ -21,7 +23,10 @@ export function AuditTrail({ entries }: { entries: TAuditEntry[] }) {
             <code className="text-xs font-semibold">{e.action}</code>
             <div className="text-xs text-slate-500">{e.actorEmail ?? "system"}</div>
           </span>
-          <span className="truncate font-mono text-xs text-slate-600" title={JSON.stringify(e.details)}>
+          <span
+            className="truncate font-mono text-xs text-slate-600"
+            title={JSON.stringify(e.details)}
+          >
             {Object.entries(e.details)
               .filter(([, v]) => v !== null && v !== undefined)
               .map(([k, v]) => `${k}: ${show(k, v)}`)

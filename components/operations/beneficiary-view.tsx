@@ -16,19 +16,33 @@ function Row({ label, value, testId }: { label: string; value: React.ReactNode; 
   return (
     <>
       <dt className="text-slate-500">{label}</dt>
-      <dd className="font-medium text-slate-900" data-testid={testId}>{value}</dd>
+      <dd className="font-medium text-slate-900" data-testid={testId}>
+        {value}
+      </dd>
     </>
   );
 }
 
 // The beneficiary, masked. "Reveal" asks why (audited) and shows the numbers in clear on this
 // screen only; nothing is cached.
-export function BeneficiaryView({ operation, canReveal, bankName }: { operation: TOperation; canReveal: boolean; bankName: (code: string) => string }) {
+export function BeneficiaryView({
+  operation,
+  canReveal,
+  bankName,
+}: {
+  operation: TOperation;
+  canReveal: boolean;
+  bankName: (code: string) => string;
+}) {
   const reveal = useRevealBeneficiary();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
   const [clear, setClear] = useState<TRevealed[] | null>(null);
-  const rows: { amount?: number; beneficiary: TMaskedBeneficiary }[] = Array.isArray(operation.target) ? operation.target : [{ beneficiary: operation.target }];
+  const rows: { amount?: number; beneficiary: TMaskedBeneficiary }[] = Array.isArray(
+    operation.target,
+  )
+    ? operation.target
+    : [{ beneficiary: operation.target }];
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -50,9 +64,28 @@ export function BeneficiaryView({ operation, canReveal, bankName }: { operation:
         <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm" data-testid="beneficiary">
           <Row label="Name" value={rows[0].beneficiary.name} />
           <Row label="Bank" value={bankName(rows[0].beneficiary.bankCode)} />
-          <Row label="Account" value={<span className="font-mono">{clear?.[0]?.accountNumber ?? rows[0].beneficiary.accountNumber} · {rows[0].beneficiary.accountType === "savings_account" ? "savings" : "checking"}</span>} testId="beneficiary-account" />
-          <Row label="Document" value={<span className="font-mono">{rows[0].beneficiary.documentType} {clear?.[0]?.documentNumber ?? rows[0].beneficiary.documentNumber}</span>} />
-          {rows[0].beneficiary.email ? <Row label="Email" value={clear?.[0]?.email ?? rows[0].beneficiary.email} /> : null}
+          <Row
+            label="Account"
+            value={
+              <span className="font-mono">
+                {clear?.[0]?.accountNumber ?? rows[0].beneficiary.accountNumber} ·{" "}
+                {rows[0].beneficiary.accountType === "savings_account" ? "savings" : "checking"}
+              </span>
+            }
+            testId="beneficiary-account"
+          />
+          <Row
+            label="Document"
+            value={
+              <span className="font-mono">
+                {rows[0].beneficiary.documentType}{" "}
+                {clear?.[0]?.documentNumber ?? rows[0].beneficiary.documentNumber}
+              </span>
+            }
+          />
+          {rows[0].beneficiary.email ? (
+            <Row label="Email" value={clear?.[0]?.email ?? rows[0].beneficiary.email} />
+          ) : null}
         </dl>
       ) : (
         <ol className="max-h-80 space-y-1.5 overflow-auto text-sm" data-testid="beneficiary">
@@ -63,9 +96,15 @@ export function BeneficiaryView({ operation, canReveal, bankName }: { operation:
               <li key={i} className="grid grid-cols-[1.5rem_1fr_auto] gap-x-2">
                 <span className="tabular-nums text-slate-400">{i + 1}.</span>
                 <span className="font-medium">{b.name}</span>
-                <span className="text-right tabular-nums">{row.amount !== undefined ? formatCop(row.amount) : ""}</span>
+                <span className="text-right tabular-nums">
+                  {row.amount !== undefined ? formatCop(row.amount) : ""}
+                </span>
                 <span className="col-start-2 col-end-4 text-xs text-slate-600">
-                  {bankName(b.bankCode)} · <span className="font-mono">{c?.accountNumber ?? b.accountNumber}</span> · <span className="font-mono">{b.documentType} {c?.documentNumber ?? b.documentNumber}</span>
+                  {bankName(b.bankCode)} ·{" "}
+                  <span className="font-mono">{c?.accountNumber ?? b.accountNumber}</span> ·{" "}
+                  <span className="font-mono">
+                    {b.documentType} {c?.documentNumber ?? b.documentNumber}
+                  </span>
                 </span>
               </li>
             );
@@ -77,15 +116,44 @@ export function BeneficiaryView({ operation, canReveal, bankName }: { operation:
           <Eye className="h-4 w-4" aria-hidden /> Reveal numbers
         </Button>
       ) : null}
-      {clear ? <p className="text-xs text-amber-800" data-testid="revealed">Shown in clear for this screen only; the reveal is in the audit log.</p> : null}
-      <Dialog open={asking} onClose={() => setAsking(false)} title="Why do you need the full numbers?" testId="reveal-dialog">
+      {clear ? (
+        <p className="text-xs text-amber-800" data-testid="revealed">
+          Shown in clear for this screen only; the reveal is in the audit log.
+        </p>
+      ) : null}
+      <Dialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        title="Why do you need the full numbers?"
+        testId="reveal-dialog"
+      >
         <form onSubmit={submit} className="space-y-3">
-          <p className="text-sm text-slate-600">Account and document numbers are personal data. Your reason is recorded in the audit log with your name.</p>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} className={inputClass} placeholder="e.g. Customer disputes the account number on ticket SUP-1234" autoFocus data-testid="reveal-reason" />
+          <p className="text-sm text-slate-600">
+            Account and document numbers are personal data. Your reason is recorded in the audit log
+            with your name.
+          </p>
+          <textarea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            maxLength={500}
+            className={inputClass}
+            placeholder="e.g. Customer disputes the account number on ticket SUP-1234"
+            autoFocus
+            data-testid="reveal-reason"
+          />
           <ErrorNote error={reveal.error} />
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setAsking(false)}>Cancel</Button>
-            <Button type="submit" disabled={reason.trim().length < 5 || reveal.isPending} data-testid="reveal-submit">Reveal</Button>
+            <Button type="button" variant="ghost" onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              disabled={reason.trim().length < 5 || reveal.isPending}
+              data-testid="reveal-submit"
+            >
+              Reveal
+            </Button>
           </div>
         </form>
       </Dialog>

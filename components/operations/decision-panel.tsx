@@ -9,7 +9,13 @@ import type { TOperation } from "./api";
 
 // Approve or reject one operation. The fingerprint sent is the one on screen: if the maker edited
 // the payout since, the server refuses and the approver reviews it again.
-export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperation, "id" | "fingerprint" | "stepUpRequired">; onDone?: (decision: "approved" | "rejected", state: string) => void }) {
+export function DecisionPanel({
+  operation,
+  onDone,
+}: {
+  operation: Pick<TOperation, "id" | "fingerprint" | "stepUpRequired">;
+  onDone?: (decision: "approved" | "rejected", state: string) => void;
+}) {
   const flow = useDecisionFlow();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -18,7 +24,12 @@ export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperatio
   async function decide(decision: "approved" | "rejected") {
     setError(null);
     try {
-      const r = await flow.run({ id: operation.id, fingerprint: operation.fingerprint, decision, comment: comment.trim() || undefined });
+      const r = await flow.run({
+        id: operation.id,
+        fingerprint: operation.fingerprint,
+        decision,
+        comment: comment.trim() || undefined,
+      });
       setDone(r.operation.state);
       onDone?.(decision, r.operation.state);
     } catch (err) {
@@ -26,17 +37,42 @@ export function DecisionPanel({ operation, onDone }: { operation: Pick<TOperatio
     }
   }
 
-  if (done) return <p role="status" className="text-sm text-slate-700" data-testid="decision-done">Recorded. The operation is now <strong>{done.replace(/_/g, " ")}</strong>.</p>;
+  if (done)
+    return (
+      <p role="status" className="text-sm text-slate-700" data-testid="decision-done">
+        Recorded. The operation is now <strong>{done.replace(/_/g, " ")}</strong>.
+      </p>
+    );
   return (
     <div className="space-y-3" data-testid="decision-panel">
       <label className="block text-sm font-medium text-slate-700">
         Comment (optional; the maker and the audit log see it)
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} className={inputClass} data-testid="decision-comment" />
+        <textarea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          maxLength={500}
+          className={inputClass}
+          data-testid="decision-comment"
+        />
       </label>
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => decide("approved")} disabled={flow.pending} data-testid="approve">Approve</Button>
-        <Button variant="danger" onClick={() => decide("rejected")} disabled={flow.pending} data-testid="reject">Reject</Button>
-        {operation.stepUpRequired ? <span className="text-xs text-slate-500">Approving asks for your password again (step-up).</span> : null}
+        <Button onClick={() => decide("approved")} disabled={flow.pending} data-testid="approve">
+          Approve
+        </Button>
+        <Button
+          variant="danger"
+          onClick={() => decide("rejected")}
+          disabled={flow.pending}
+          data-testid="reject"
+        >
+          Reject
+        </Button>
+        {operation.stepUpRequired ? (
+          <span className="text-xs text-slate-500">
+            Approving asks for your password again (step-up).
+          </span>
+        ) : null}
       </div>
       <ErrorNote error={error} />
       {flow.dialog}

@@ -3,7 +3,19 @@
 import { useEffect, useRef } from "react";
 
 // A modal on the native <dialog> element: focus trap, Escape and the backdrop come from the browser.
-export function Dialog({ open, onClose, title, children, testId }: { open: boolean; onClose: () => void; title: string; children: React.ReactNode; testId?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  testId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -21,7 +33,10 @@ export function Dialog({ open, onClose, title, children, testId }: { open: boole
     >
       {open ? (
         <div className="p-5">
-          <h2 id={testId ? `${testId}-title` : undefined} className="text-base font-semibold text-slate-900">
+          <h2
+            id={testId ? `${testId}-title` : undefined}
+            className="text-base font-semibold text-slate-900"
+          >
             {title}
           </h2>
           <div className="mt-3">{children}</div>

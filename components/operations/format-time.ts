@@ -1,5 +1,9 @@
 // Dates as ops staff read them: Bogotá time, es-CO order.
-const WHEN = new Intl.DateTimeFormat("es-CO", { timeZone: "America/Bogota", dateStyle: "short", timeStyle: "medium" });
+const WHEN = new Intl.DateTimeFormat("es-CO", {
+  timeZone: "America/Bogota",
+  dateStyle: "short",
+  timeStyle: "medium",
+});
 
 export function formatWhen(iso: string | null | undefined): string {
   return iso ? WHEN.format(new Date(iso)) : "—";

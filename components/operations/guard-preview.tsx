@@ -19,11 +19,38 @@ export function tierText(t: TPreview["tier"]): string {
 }
 
 // What the guard will decide, shown before submitting (the server decides again on submit).
-export function GuardPreview({ preview, error, loading, rows = 1 }: { preview: TPreview | undefined; error: unknown; loading: boolean; rows?: number }) {
+export function GuardPreview({
+  preview,
+  error,
+  loading,
+  rows = 1,
+}: {
+  preview: TPreview | undefined;
+  error: unknown;
+  loading: boolean;
+  rows?: number;
+}) {
   if (error) return <ErrorNote error={error} />;
-  if (!preview) return <p className="text-sm text-slate-500">{loading ? "Checking the policy…" : "Enter an amount to see the approvals, fees and timing that apply."}</p>;
-  const Icon = preview.tier.kind === "refused" ? ShieldAlert : preview.tier.kind === "none" ? ShieldCheck : Users;
-  const tone = preview.tier.kind === "refused" ? "border-red-200 bg-red-50 text-red-900" : preview.tier.kind === "none" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-amber-200 bg-amber-50 text-amber-950";
+  if (!preview)
+    return (
+      <p className="text-sm text-slate-500">
+        {loading
+          ? "Checking the policy…"
+          : "Enter an amount to see the approvals, fees and timing that apply."}
+      </p>
+    );
+  const Icon =
+    preview.tier.kind === "refused"
+      ? ShieldAlert
+      : preview.tier.kind === "none"
+        ? ShieldCheck
+        : Users;
+  const tone =
+    preview.tier.kind === "refused"
+      ? "border-red-200 bg-red-50 text-red-900"
+      : preview.tier.kind === "none"
+        ? "border-emerald-200 bg-emerald-50 text-emerald-900"
+        : "border-amber-200 bg-amber-50 text-amber-950";
   return (
     <div className="space-y-3" data-testid="guard-preview" data-tier={preview.tier.kind}>
       <div className={`flex gap-2 rounded-md border px-3 py-2 text-sm ${tone}`}>
@@ -32,16 +59,27 @@ export function GuardPreview({ preview, error, loading, rows = 1 }: { preview: T
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">Estimated fees{rows > 1 ? ` (${rows} rows)` : ""}</dt>
-        <dd className="text-right tabular-nums" data-testid="preview-fee">{formatCop(preview.fee)}</dd>
+        <dd className="text-right tabular-nums" data-testid="preview-fee">
+          {formatCop(preview.fee)}
+        </dd>
         <dt className="font-medium text-slate-700">Total debited</dt>
-        <dd className="text-right font-semibold tabular-nums" data-testid="preview-total">{formatCop(preview.total)}</dd>
+        <dd className="text-right font-semibold tabular-nums" data-testid="preview-total">
+          {formatCop(preview.total)}
+        </dd>
         <dt className="text-slate-500">Expected processing</dt>
         <dd className="text-right">{preview.expectedTime}</dd>
       </dl>
-      <p className="text-xs text-slate-500">Fees are the policy&apos;s estimate (rail fee + 4×1000); Mono computes the real ones. Policy v{preview.policyVersion}.</p>
+      <p className="text-xs text-slate-500">
+        Fees are the policy&apos;s estimate (rail fee + 4×1000); Mono computes the real ones. Policy
+        v{preview.policyVersion}.
+      </p>
       {preview.killSwitch ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
-          The kill switch is ON: you can submit, but nothing is sent to Mono until an admin turns it off.
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900"
+        >
+          The kill switch is ON: you can submit, but nothing is sent to Mono until an admin turns it
+          off.
         </p>
       ) : null}
     </div>

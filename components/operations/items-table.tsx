@@ -1,7 +1,13 @@
 import { formatCop } from "../money/format";
 import type { TOperation } from "./api";
 
-export function ItemsTable({ items, bankName }: { items: TOperation["items"]; bankName: (code: string) => string }) {
+export function ItemsTable({
+  items,
+  bankName,
+}: {
+  items: TOperation["items"];
+  bankName: (code: string) => string;
+}) {
   return (
     <div className="max-h-[28rem] overflow-auto">
       <table className="w-full text-left text-sm" data-testid="items">
@@ -21,9 +27,16 @@ export function ItemsTable({ items, bankName }: { items: TOperation["items"]; ba
               <td className="px-4 py-2 tabular-nums">{it.position + 1}</td>
               <td className="px-4 py-2 text-right tabular-nums">{formatCop(it.amount)}</td>
               <td className="px-4 py-2">{it.payeeName}</td>
-              <td className="px-4 py-2 text-xs">{bankName(it.bankCode)} · <span className="font-mono">{it.accountNumber}</span></td>
+              <td className="px-4 py-2 text-xs">
+                {bankName(it.bankCode)} · <span className="font-mono">{it.accountNumber}</span>
+              </td>
               <td className="px-4 py-2 font-mono text-xs">{it.monoTransferId ?? "—"}</td>
-              <td className="px-4 py-2">{it.monoState ?? "—"}{it.declinationReason ? <span className="block text-xs text-red-700">{it.declinationReason}</span> : null}</td>
+              <td className="px-4 py-2">
+                {it.monoState ?? "—"}
+                {it.declinationReason ? (
+                  <span className="block text-xs text-red-700">{it.declinationReason}</span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -18,21 +18,52 @@ export function CancelButton({ operation }: { operation: TOperation }) {
   const [reason, setReason] = useState("");
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)} data-testid="cancel">Cancel operation</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Cancel this operation?" testId="cancel-dialog">
+      <Button variant="secondary" onClick={() => setOpen(true)} data-testid="cancel">
+        Cancel operation
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Cancel this operation?"
+        testId="cancel-dialog"
+      >
         <form
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            cancel.mutate({ id: operation.id, reason: reason.trim() }, { onSuccess: () => setOpen(false) });
+            cancel.mutate(
+              { id: operation.id, reason: reason.trim() },
+              { onSuccess: () => setOpen(false) },
+            );
           }}
         >
-          <p className="text-sm text-slate-600">Nothing has been sent to Mono; after cancelling, nothing will be. The reason is recorded.</p>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} className={inputClass} placeholder="Why cancel?" autoFocus data-testid="cancel-reason" />
+          <p className="text-sm text-slate-600">
+            Nothing has been sent to Mono; after cancelling, nothing will be. The reason is
+            recorded.
+          </p>
+          <textarea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            maxLength={500}
+            className={inputClass}
+            placeholder="Why cancel?"
+            autoFocus
+            data-testid="cancel-reason"
+          />
           <ErrorNote error={cancel.error} />
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>Keep it</Button>
-            <Button type="submit" variant="danger" disabled={!reason.trim() || cancel.isPending} data-testid="cancel-submit">Cancel operation</Button>
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+              Keep it
+            </Button>
+            <Button
+              type="submit"
+              variant="danger"
+              disabled={!reason.trim() || cancel.isPending}
+              data-testid="cancel-submit"
+            >
+              Cancel operation
+            </Button>
           </div>
         </form>
       </Dialog>
@@ -58,36 +89,68 @@ export function EditPayoutButton({ operation }: { operation: TOperation }) {
     const body: TEditPayout = { reason: reason.trim() };
     if (parsed.minor !== operation.amount) body.amount = parsed.minor;
     if (method !== operation.method) body.method = method;
-    if (description.trim() && description.trim() !== (operation.description ?? "")) body.description = description.trim();
+    if (description.trim() && description.trim() !== (operation.description ?? ""))
+      body.description = description.trim();
     edit.mutate({ id: operation.id, body }, { onSuccess: () => setOpen(false) });
   }
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)} data-testid="edit">Edit</Button>
+      <Button variant="secondary" onClick={() => setOpen(true)} data-testid="edit">
+        Edit
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Edit payout" testId="edit-dialog">
         <form onSubmit={submit} className="space-y-3">
-          <p className="text-sm text-amber-800">Any change voids the approvals given so far; the tier is decided again for the new amount.</p>
+          <p className="text-sm text-amber-800">
+            Any change voids the approvals given so far; the tier is decided again for the new
+            amount.
+          </p>
           <Field label="Amount (COP)" error={amountText && !parsed.ok ? parsed.error : undefined}>
-            <input value={amountText} onChange={(e) => setAmountText(e.target.value)} inputMode="decimal" className={inputClass + " text-right tabular-nums"} />
+            <input
+              value={amountText}
+              onChange={(e) => setAmountText(e.target.value)}
+              inputMode="decimal"
+              className={inputClass + " text-right tabular-nums"}
+            />
           </Field>
           <Field label="Rail">
-            <select value={method} onChange={(e) => setMethod(e.target.value as TMethod)} className={inputClass}>
+            <select
+              value={method}
+              onChange={(e) => setMethod(e.target.value as TMethod)}
+              className={inputClass}
+            >
               {(["co_ach", "co_mono_turbo", "co_transfiya", "co_breb"] as const).map((m) => (
-                <option key={m} value={m}>{RAILS[m].label}</option>
+                <option key={m} value={m}>
+                  {RAILS[m].label}
+                </option>
               ))}
             </select>
           </Field>
           <Field label="Description (optional)">
-            <input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={140} className={inputClass} />
+            <input
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              maxLength={140}
+              className={inputClass}
+            />
           </Field>
           <Field label="Why the change?">
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} className={inputClass} />
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+              maxLength={500}
+              className={inputClass}
+            />
           </Field>
           {edit.error ? <GuardProblem error={edit.error} /> : null}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>Close</Button>
-            <Button type="submit" disabled={!parsed.ok || !reason.trim() || edit.isPending}>Save changes</Button>
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+              Close
+            </Button>
+            <Button type="submit" disabled={!parsed.ok || !reason.trim() || edit.isPending}>
+              Save changes
+            </Button>
           </div>
         </form>
       </Dialog>

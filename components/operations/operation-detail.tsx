@@ -22,7 +22,15 @@ import { StateBadge } from "./state-badge";
 import { isMoving, useOperation } from "./use-operations";
 import { useBankName } from "./use-reference";
 
-function Fact({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
+function Fact({
+  label,
+  children,
+  mono,
+}: {
+  label: string;
+  children: React.ReactNode;
+  mono?: boolean;
+}) {
   return (
     <>
       <dt className="text-slate-500">{label}</dt>
@@ -31,7 +39,15 @@ function Fact({ label, children, mono }: { label: string; children: React.ReactN
   );
 }
 
-export function OperationDetail({ id, canReveal, justCreated }: { id: string; canReveal: boolean; justCreated: boolean }) {
+export function OperationDetail({
+  id,
+  canReveal,
+  justCreated,
+}: {
+  id: string;
+  canReveal: boolean;
+  justCreated: boolean;
+}) {
   const q = useOperation(id);
   const bankName = useBankName();
   const [copied, setCopied] = useState(false);
@@ -45,13 +61,21 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
   return (
     <div className="space-y-6">
       <div>
-        <Link href={isPayout ? "/payouts" : "/transfers"} className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <Link
+          href={isPayout ? "/payouts" : "/transfers"}
+          className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+        >
           <ArrowLeft className="h-4 w-4" aria-hidden /> {isPayout ? "Payouts" : "Transfers"}
         </Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <div>
             <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-              {isPayout ? "Payout" : op.kind === "bank_transfer" ? "Bank transfer" : `Transfer batch · ${op.rowCount} rows`} · <span className="tabular-nums">{formatCop(op.amount)}</span>
+              {isPayout
+                ? "Payout"
+                : op.kind === "bank_transfer"
+                  ? "Bank transfer"
+                  : `Transfer batch · ${op.rowCount} rows`}{" "}
+              · <span className="tabular-nums">{formatCop(op.amount)}</span>
             </h1>
             <p className="mt-1 font-mono text-xs text-slate-500">{op.id}</p>
           </div>
@@ -59,7 +83,9 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
             <Button
               variant="ghost"
               onClick={() => {
-                void navigator.clipboard?.writeText(`${window.location.origin}/operations/${op.id}`);
+                void navigator.clipboard?.writeText(
+                  `${window.location.origin}/operations/${op.id}`,
+                );
                 setCopied(true);
               }}
             >
@@ -71,17 +97,30 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
         </div>
       </div>
 
-      {justCreated && (op.state === "pending_approval" || (op.requiredApprovals === 0 && isMoving(op.state))) ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" data-testid="created-banner">
-          Submitted. {op.requiredApprovals > 0 ? `It needs ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""} from someone other than you before it is sent.` : "No approval was needed: it goes to Mono now."}
+      {justCreated &&
+      (op.state === "pending_approval" || (op.requiredApprovals === 0 && isMoving(op.state))) ? (
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
+          data-testid="created-banner"
+        >
+          Submitted.{" "}
+          {op.requiredApprovals > 0
+            ? `It needs ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""} from someone other than you before it is sent.`
+            : "No approval was needed: it goes to Mono now."}
         </p>
       ) : null}
 
       <Card className="flex flex-wrap items-center gap-4 px-5 py-4">
         <StateBadge state={op.state} />
-        <p className="flex-1 text-sm text-slate-800" data-testid="state-meaning">{op.meaning}</p>
+        <p className="flex-1 text-sm text-slate-800" data-testid="state-meaning">
+          {op.meaning}
+        </p>
         {isMoving(op.state) ? (
-          <span className="inline-flex items-center gap-1 text-xs text-slate-500" data-testid="live">
+          <span
+            className="inline-flex items-center gap-1 text-xs text-slate-500"
+            data-testid="live"
+          >
             <RefreshCw className="h-3.5 w-3.5 animate-spin" aria-hidden /> updating every 3 s
           </span>
         ) : null}
@@ -94,15 +133,38 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
           <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1.5 p-5 text-sm">
             <Fact label="Amount">{formatCop(op.amount)}</Fact>
             <Fact label="Fees (estimate)">{formatCop(op.feeEstimate)}</Fact>
-            <Fact label="Total debited">{op.monoSourceAmount !== null ? `${formatCop(op.monoSourceAmount)} (per Mono)` : `${formatCop(op.amount + op.feeEstimate)} (estimate)`}</Fact>
-            <Fact label="Rail">{rail ? `${rail.label} · ${rail.expected}` : (op.method ?? "—")}{op.transferMode ? ` · ${op.transferMode === "prepare" ? "prepared (approve in Mono)" : "created"}` : ""}</Fact>
-            <Fact label="Source account" mono>{op.sourceAccountId}</Fact>
-            <Fact label="Mono id" mono>{op.monoId ?? "not sent yet"}</Fact>
-            <Fact label="Mono state">{op.monoState ? `${op.monoState}${op.monoStateReason ? ` (${op.monoStateReason})` : ""}` : "—"}</Fact>
+            <Fact label="Total debited">
+              {op.monoSourceAmount !== null
+                ? `${formatCop(op.monoSourceAmount)} (per Mono)`
+                : `${formatCop(op.amount + op.feeEstimate)} (estimate)`}
+            </Fact>
+            <Fact label="Rail">
+              {rail ? `${rail.label} · ${rail.expected}` : (op.method ?? "—")}
+              {op.transferMode
+                ? ` · ${op.transferMode === "prepare" ? "prepared (approve in Mono)" : "created"}`
+                : ""}
+            </Fact>
+            <Fact label="Source account" mono>
+              {op.sourceAccountId}
+            </Fact>
+            <Fact label="Mono id" mono>
+              {op.monoId ?? "not sent yet"}
+            </Fact>
+            <Fact label="Mono state">
+              {op.monoState
+                ? `${op.monoState}${op.monoStateReason ? ` (${op.monoStateReason})` : ""}`
+                : "—"}
+            </Fact>
             {op.lastErrorMessage ? <Fact label="Last error">{op.lastErrorMessage}</Fact> : null}
-            <Fact label="Idempotency key" mono>{op.idempotencyKey}</Fact>
-            <Fact label="External id" mono>{op.externalId}</Fact>
-            <Fact label="Created">{formatWhen(op.createdAt)} by {createdBy?.name ?? op.createdById}</Fact>
+            <Fact label="Idempotency key" mono>
+              {op.idempotencyKey}
+            </Fact>
+            <Fact label="External id" mono>
+              {op.externalId}
+            </Fact>
+            <Fact label="Created">
+              {formatWhen(op.createdAt)} by {createdBy?.name ?? op.createdById}
+            </Fact>
             <Fact label="Accepted by Mono">{formatWhen(op.acceptedAt)}</Fact>
             <Fact label="Finished">{formatWhen(op.finishedAt)}</Fact>
             <Fact label="Reason">{op.reason}</Fact>
@@ -112,7 +174,10 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
           </dl>
         </Card>
         <Card>
-          <CardHeader title={op.rowCount > 1 ? "Beneficiaries" : "Beneficiary"} description="Masked. Revealing asks for a reason and is audited." />
+          <CardHeader
+            title={op.rowCount > 1 ? "Beneficiaries" : "Beneficiary"}
+            description="Masked. Revealing asks for a reason and is audited."
+          />
           <div className="p-5">
             <BeneficiaryView operation={op} canReveal={canReveal} bankName={bankName} />
           </div>
@@ -122,10 +187,22 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
       <Card>
         <CardHeader
           title="Approvals"
-          description={op.requiredApprovals === 0 ? "Below the approval tier: no approval needed." : `${given} of ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""}${op.stepUpRequired ? ", each with step-up" : ""}. Maker ≠ checker; approvals bind to fingerprint ${op.fingerprint.slice(0, 12)}…`}
+          description={
+            op.requiredApprovals === 0
+              ? "Below the approval tier: no approval needed."
+              : `${given} of ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""}${op.stepUpRequired ? ", each with step-up" : ""}. Maker ≠ checker; approvals bind to fingerprint ${op.fingerprint.slice(0, 12)}…`
+          }
         />
-        <div className={op.requiredApprovals > 0 || approvals.length > 0 || context || permissions.canDecide ? "space-y-5 p-5" : "hidden"}>
-          {op.requiredApprovals > 0 || approvals.length > 0 ? <ApprovalsList approvals={approvals} /> : null}
+        <div
+          className={
+            op.requiredApprovals > 0 || approvals.length > 0 || context || permissions.canDecide
+              ? "space-y-5 p-5"
+              : "hidden"
+          }
+        >
+          {op.requiredApprovals > 0 || approvals.length > 0 ? (
+            <ApprovalsList approvals={approvals} />
+          ) : null}
           {context ? <ContextPack context={context} operation={op} createdBy={createdBy} /> : null}
           {permissions.canDecide ? <DecisionPanel operation={op} /> : null}
         </div>
@@ -133,13 +210,19 @@ export function OperationDetail({ id, canReveal, justCreated }: { id: string; ca
 
       {op.items.length > 0 ? (
         <Card>
-          <CardHeader title="Transfer rows" description="Each row is its own transfer at Mono, with its own external id." />
+          <CardHeader
+            title="Transfer rows"
+            description="Each row is its own transfer at Mono, with its own external id."
+          />
           <ItemsTable items={op.items} bankName={bankName} />
         </Card>
       ) : null}
 
       <Card>
-        <CardHeader title="Attempts to Mono" description="Every HTTP attempt with our request id and Mono's log id (what Mono support asks for), latency, and any wait before it." />
+        <CardHeader
+          title="Attempts to Mono"
+          description="Every HTTP attempt with our request id and Mono's log id (what Mono support asks for), latency, and any wait before it."
+        />
         <AttemptsTable attempts={attempts} />
       </Card>
 

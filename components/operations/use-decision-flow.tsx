@@ -49,7 +49,12 @@ export function useDecisionFlow() {
   }
 
   const dialog = (
-    <Dialog open={asking} onClose={() => finish(false)} title="Confirm it is you" testId="step-up-dialog">
+    <Dialog
+      open={asking}
+      onClose={() => finish(false)}
+      title="Confirm it is you"
+      testId="step-up-dialog"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -57,15 +62,33 @@ export function useDecisionFlow() {
         }}
         className="space-y-3"
       >
-        <p className="text-sm text-slate-600">Approving amounts this large needs your password again. It stays valid for a few minutes.</p>
+        <p className="text-sm text-slate-600">
+          Approving amounts this large needs your password again. It stays valid for a few minutes.
+        </p>
         <label className="block text-sm font-medium text-slate-700">
           Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} autoFocus data-testid="step-up-password" />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={inputClass}
+            autoFocus
+            data-testid="step-up-password"
+          />
         </label>
         <ErrorNote error={stepUp.error} />
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="ghost" onClick={() => finish(false)}>Cancel</Button>
-          <Button type="submit" disabled={!password || stepUp.isPending} data-testid="step-up-submit">{stepUp.isPending ? "Checking…" : "Confirm and approve"}</Button>
+          <Button type="button" variant="ghost" onClick={() => finish(false)}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            disabled={!password || stepUp.isPending}
+            data-testid="step-up-submit"
+          >
+            {stepUp.isPending ? "Checking…" : "Confirm and approve"}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -45,10 +45,19 @@ export function useOperation(id: string) {
 
 function useInvalidateOperation() {
   const qc = useQueryClient();
-  return (id: string) => Promise.all([qc.invalidateQueries({ queryKey: operationKeys.detail(id) }), qc.invalidateQueries({ queryKey: operationKeys.lists() })]);
+  return (id: string) =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: operationKeys.detail(id) }),
+      qc.invalidateQueries({ queryKey: operationKeys.lists() }),
+    ]);
 }
 
-export type TDecideVars = { id: string; fingerprint: string; decision: "approved" | "rejected"; comment?: string };
+export type TDecideVars = {
+  id: string;
+  fingerprint: string;
+  decision: "approved" | "rejected";
+  comment?: string;
+};
 
 // Approve/reject. The key is per (operation, decision) while the outcome is unknown; the 403
 // step_up_required answer is stored under its key, so the retry after step-up gets a new one.
@@ -59,7 +68,15 @@ export function useDecide() {
     mutationFn: async (v: TDecideVars) => {
       const scope = `${v.id}:${v.decision}:${v.fingerprint}`;
       try {
-        const r = await decideRequest(v.id, { decision: v.decision, fingerprint: v.fingerprint, ...(v.comment ? { comment: v.comment } : {}) }, keys.keyFor(scope));
+        const r = await decideRequest(
+          v.id,
+          {
+            decision: v.decision,
+            fingerprint: v.fingerprint,
+            ...(v.comment ? { comment: v.comment } : {}),
+          },
+          keys.keyFor(scope),
+        );
         keys.settle(scope);
         return r;
       } catch (err) {
@@ -77,11 +94,16 @@ export function useStepUp() {
 
 export function useCancelOperation() {
   const invalidate = useInvalidateOperation();
-  return useMutation({ mutationFn: (v: { id: string; reason: string }) => cancelRequest(v.id, v.reason), onSettled: (_d, _e, v) => invalidate(v.id) });
+  return useMutation({
+    mutationFn: (v: { id: string; reason: string }) => cancelRequest(v.id, v.reason),
+    onSettled: (_d, _e, v) => invalidate(v.id),
+  });
 }
 
 export function useRevealBeneficiary() {
-  return useMutation({ mutationFn: (v: { id: string; reason: string }) => revealRequest(v.id, v.reason) });
+  return useMutation({
+    mutationFn: (v: { id: string; reason: string }) => revealRequest(v.id, v.reason),
+  });
 }
 
 export function useEditPayout() {

@@ -2,14 +2,28 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { fetchAccounts, fetchBanks, fetchPreview, referenceKeys, type TRailParam } from "./reference-api";
+import {
+  fetchAccounts,
+  fetchBanks,
+  fetchPreview,
+  referenceKeys,
+  type TRailParam,
+} from "./reference-api";
 
 export function useSourceAccounts() {
-  return useQuery({ queryKey: referenceKeys.accounts(), queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: referenceKeys.accounts(),
+    queryFn: ({ signal }) => fetchAccounts(signal),
+    staleTime: 60_000,
+  });
 }
 
 export function useBanks() {
-  return useQuery({ queryKey: referenceKeys.banks(), queryFn: ({ signal }) => fetchBanks(signal), staleTime: 60 * 60_000 });
+  return useQuery({
+    queryKey: referenceKeys.banks(),
+    queryFn: ({ signal }) => fetchBanks(signal),
+    staleTime: 60 * 60_000,
+  });
 }
 
 // "1007" → "BANCOLOMBIA (1007)", from the cached banks list (the code alone when not loaded).

@@ -5,7 +5,15 @@ import { useMemo } from "react";
 import { ZOperationFilters } from "@/lib/operations/list-filters";
 import { filtersToSearch, type TListFilters } from "./api";
 
-const KEYS = ["state", "kind", "range", "minAmount", "maxAmount", "createdBy", "awaitingMe"] as const;
+const KEYS = [
+  "state",
+  "kind",
+  "range",
+  "minAmount",
+  "maxAmount",
+  "createdBy",
+  "awaitingMe",
+] as const;
 
 // The list filters live in the URL, parsed by the same schema the API uses, so a pasted link
 // shows exactly what its sender saw. A hand-edited link with a bad value is ignored, not fatal.
@@ -24,8 +32,12 @@ export function useUrlFilters(fixed: Partial<TListFilters> = {}) {
     }
     const r = ZOperationFilters.safeParse(picked);
     const base: TListFilters = {};
-    if (r.success) for (const k of KEYS) if (r.data[k] !== undefined) Object.assign(base, { [k]: r.data[k] });
-    return { filters: { ...base, ...(JSON.parse(fixedKey) as Partial<TListFilters>) } as TListFilters, invalid: !r.success };
+    if (r.success)
+      for (const k of KEYS) if (r.data[k] !== undefined) Object.assign(base, { [k]: r.data[k] });
+    return {
+      filters: { ...base, ...(JSON.parse(fixedKey) as Partial<TListFilters>) } as TListFilters,
+      invalid: !r.success,
+    };
   }, [raw, fixedKey]);
 
   function setFilters(next: TListFilters) {

@@ -14,6 +14,11 @@ export type TBrebTarget = {
 };
 
 export const submitPayoutRequest = (body: TPayoutInput, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>("/api/operations/payouts", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } });
+  apiFetch<{ operation: TOperation }>("/api/operations/payouts", {
+    method: "POST",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 
-export const resolveBrebRequest = (body: { sourceAccountId: string; key: string }) => apiFetch<TBrebTarget>("/api/mono/breb-resolve", { method: "POST", body });
+export const resolveBrebRequest = (body: { sourceAccountId: string; key: string }) =>
+  apiFetch<TBrebTarget>("/api/mono/breb-resolve", { method: "POST", body });

@@ -12,55 +12,127 @@ export type TBeneficiaryDraft = {
   documentNumber: string;
   email: string;
 };
-export const EMPTY_BENEFICIARY: TBeneficiaryDraft = { bankCode: "", accountType: "savings_account", accountNumber: "", name: "", documentType: "CC", documentNumber: "", email: "" };
+export const EMPTY_BENEFICIARY: TBeneficiaryDraft = {
+  bankCode: "",
+  accountType: "savings_account",
+  accountNumber: "",
+  name: "",
+  documentType: "CC",
+  documentNumber: "",
+  email: "",
+};
 export const DOCUMENT_TYPES = ["CC", "CE", "NIT", "PP", "TI"] as const;
 
 // Mono's payout target: bank (from Mono's banks list), account, payee name and document.
 // `locked` fields came from a resolved Bre-B key and are shown, not edited.
-export function BeneficiaryFields({ value, onChange, banks, errors, locked = false }: {
+export function BeneficiaryFields({
+  value,
+  onChange,
+  banks,
+  errors,
+  locked = false,
+}: {
   value: TBeneficiaryDraft;
   onChange: (v: TBeneficiaryDraft) => void;
   banks: TBank[];
   errors: Record<string, string | undefined>;
   locked?: boolean;
 }) {
-  const set = <K extends keyof TBeneficiaryDraft>(k: K, v: TBeneficiaryDraft[K]) => onChange({ ...value, [k]: v });
+  const set = <K extends keyof TBeneficiaryDraft>(k: K, v: TBeneficiaryDraft[K]) =>
+    onChange({ ...value, [k]: v });
   const bank = banks.find((b) => b.code === value.bankCode);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Bank" error={errors.bankCode} className="sm:col-span-2">
-        <select value={value.bankCode} onChange={(e) => set("bankCode", e.target.value)} className={inputClass} aria-invalid={!!errors.bankCode} data-testid="bank">
+        <select
+          value={value.bankCode}
+          onChange={(e) => set("bankCode", e.target.value)}
+          className={inputClass}
+          aria-invalid={!!errors.bankCode}
+          data-testid="bank"
+        >
           <option value="">Choose the beneficiary&apos;s bank…</option>
           {banks.map((b) => (
-            <option key={b.code} value={b.code}>{b.name} ({b.code})</option>
+            <option key={b.code} value={b.code}>
+              {b.name} ({b.code})
+            </option>
           ))}
         </select>
       </Field>
       <Field label="Account type" error={errors.accountType}>
-        <select value={value.accountType} disabled={locked} onChange={(e) => set("accountType", e.target.value as TBeneficiaryDraft["accountType"])} className={inputClass} data-testid="account-type">
+        <select
+          value={value.accountType}
+          disabled={locked}
+          onChange={(e) => set("accountType", e.target.value as TBeneficiaryDraft["accountType"])}
+          className={inputClass}
+          data-testid="account-type"
+        >
           {(bank?.account_types ?? ["savings_account", "checking_account"]).map((t) => (
-            <option key={t} value={t}>{t === "savings_account" ? "Savings" : "Checking"}</option>
+            <option key={t} value={t}>
+              {t === "savings_account" ? "Savings" : "Checking"}
+            </option>
           ))}
         </select>
       </Field>
       <Field label="Account number" error={errors.accountNumber} hint="5 to 20 digits">
-        <input value={value.accountNumber} readOnly={locked} onChange={(e) => set("accountNumber", e.target.value.replace(/\s/g, ""))} inputMode="numeric" autoComplete="off" className={inputClass} aria-invalid={!!errors.accountNumber} data-testid="account-number" />
+        <input
+          value={value.accountNumber}
+          readOnly={locked}
+          onChange={(e) => set("accountNumber", e.target.value.replace(/\s/g, ""))}
+          inputMode="numeric"
+          autoComplete="off"
+          className={inputClass}
+          aria-invalid={!!errors.accountNumber}
+          data-testid="account-number"
+        />
       </Field>
       <Field label="Payee name" error={errors.name} className="sm:col-span-2">
-        <input value={value.name} readOnly={locked} onChange={(e) => set("name", e.target.value)} maxLength={120} autoComplete="off" className={inputClass} aria-invalid={!!errors.name} data-testid="payee-name" />
+        <input
+          value={value.name}
+          readOnly={locked}
+          onChange={(e) => set("name", e.target.value)}
+          maxLength={120}
+          autoComplete="off"
+          className={inputClass}
+          aria-invalid={!!errors.name}
+          data-testid="payee-name"
+        />
       </Field>
       <Field label="Document type" error={errors.documentType}>
-        <select value={value.documentType} disabled={locked} onChange={(e) => set("documentType", e.target.value as TBeneficiaryDraft["documentType"])} className={inputClass} data-testid="document-type">
+        <select
+          value={value.documentType}
+          disabled={locked}
+          onChange={(e) => set("documentType", e.target.value as TBeneficiaryDraft["documentType"])}
+          className={inputClass}
+          data-testid="document-type"
+        >
           {DOCUMENT_TYPES.map((d) => (
-            <option key={d} value={d}>{d}</option>
+            <option key={d} value={d}>
+              {d}
+            </option>
           ))}
         </select>
       </Field>
       <Field label="Document number" error={errors.documentNumber}>
-        <input value={value.documentNumber} readOnly={locked} onChange={(e) => set("documentNumber", e.target.value.trim())} autoComplete="off" className={inputClass} aria-invalid={!!errors.documentNumber} data-testid="document-number" />
+        <input
+          value={value.documentNumber}
+          readOnly={locked}
+          onChange={(e) => set("documentNumber", e.target.value.trim())}
+          autoComplete="off"
+          className={inputClass}
+          aria-invalid={!!errors.documentNumber}
+          data-testid="document-number"
+        />
       </Field>
       <Field label="Payee email (optional)" error={errors.email} className="sm:col-span-2">
-        <input type="email" value={value.email} onChange={(e) => set("email", e.target.value.trim())} autoComplete="off" className={inputClass} aria-invalid={!!errors.email} />
+        <input
+          type="email"
+          value={value.email}
+          onChange={(e) => set("email", e.target.value.trim())}
+          autoComplete="off"
+          className={inputClass}
+          aria-invalid={!!errors.email}
+        />
       </Field>
     </div>
   );

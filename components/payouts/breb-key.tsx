@@ -11,7 +11,12 @@ import type { TBrebTarget } from "./api";
 
 // A Bre-B key (phone, document, email, @alias…) is resolved at Mono first; the operator sees the
 // holder's name and confirms it is the right person before the beneficiary is filled in.
-export function BrebKey({ sourceAccountId, confirmed, onConfirm, onClear }: {
+export function BrebKey({
+  sourceAccountId,
+  confirmed,
+  onConfirm,
+  onClear,
+}: {
   sourceAccountId: string;
   confirmed: TBrebTarget | null;
   onConfirm: (t: TBrebTarget) => void;
@@ -23,37 +28,86 @@ export function BrebKey({ sourceAccountId, confirmed, onConfirm, onClear }: {
 
   if (confirmed) {
     return (
-      <div className="flex items-start justify-between gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="breb-confirmed">
+      <div
+        className="flex items-start justify-between gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        data-testid="breb-confirmed"
+      >
         <div className="flex gap-2">
           <CheckCircle2 className="mt-0.5 h-4 w-4" aria-hidden />
           <div>
-            Paying <strong>{confirmed.holderName}</strong> ({confirmed.documentType} {confirmed.documentMasked}), {confirmed.accountType.replace("_account", "")} account {maskDigits(confirmed.accountNumber)}.
+            Paying <strong>{confirmed.holderName}</strong> ({confirmed.documentType}{" "}
+            {confirmed.documentMasked}), {confirmed.accountType.replace("_account", "")} account{" "}
+            {maskDigits(confirmed.accountNumber)}.
           </div>
         </div>
-        <Button type="button" variant="ghost" onClick={() => { resolve.reset(); onClear(); }}>Change key</Button>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => {
+            resolve.reset();
+            onClear();
+          }}
+        >
+          Change key
+        </Button>
       </div>
     );
   }
   return (
     <div className="space-y-3">
       <div className="flex items-end gap-2">
-        <Field label="Bre-B key" hint="Cell phone, document, email, @alias or merchant code" className="flex-1">
-          <input value={key} onChange={(e) => { setKey(e.target.value); resolve.reset(); }} autoComplete="off" className={inputClass} data-testid="breb-key" />
+        <Field
+          label="Bre-B key"
+          hint="Cell phone, document, email, @alias or merchant code"
+          className="flex-1"
+        >
+          <input
+            value={key}
+            onChange={(e) => {
+              setKey(e.target.value);
+              resolve.reset();
+            }}
+            autoComplete="off"
+            className={inputClass}
+            data-testid="breb-key"
+          />
         </Field>
-        <Button type="button" variant="secondary" className="mb-5" disabled={!sourceAccountId || key.trim().length < 6 || resolve.isPending} onClick={() => resolve.mutate({ sourceAccountId, key: key.trim() })} data-testid="breb-resolve">
+        <Button
+          type="button"
+          variant="secondary"
+          className="mb-5"
+          disabled={!sourceAccountId || key.trim().length < 6 || resolve.isPending}
+          onClick={() => resolve.mutate({ sourceAccountId, key: key.trim() })}
+          data-testid="breb-resolve"
+        >
           {resolve.isPending ? "Resolving…" : "Resolve"}
         </Button>
       </div>
-      {!sourceAccountId ? <p className="text-xs text-slate-500">Choose the source account first: Mono resolves keys for an account.</p> : null}
+      {!sourceAccountId ? (
+        <p className="text-xs text-slate-500">
+          Choose the source account first: Mono resolves keys for an account.
+        </p>
+      ) : null}
       <ErrorNote error={resolve.error} />
       {found ? (
-        <div className="rounded-md border border-brand-100 bg-brand-50 px-3 py-3 text-sm" data-testid="breb-holder">
+        <div
+          className="rounded-md border border-brand-100 bg-brand-50 px-3 py-3 text-sm"
+          data-testid="breb-holder"
+        >
           <p>This key belongs to</p>
           <p className="mt-1 text-lg font-semibold text-slate-900">{found.holderName}</p>
-          <p className="text-slate-600">{found.documentType} {found.documentMasked} · {found.accountType.replace("_account", "")} account {maskDigits(found.accountNumber)} · key type {found.keyType}</p>
+          <p className="text-slate-600">
+            {found.documentType} {found.documentMasked} ·{" "}
+            {found.accountType.replace("_account", "")} account {maskDigits(found.accountNumber)} ·
+            key type {found.keyType}
+          </p>
           <div className="mt-3 flex gap-2">
-            <Button type="button" onClick={() => onConfirm(found)} data-testid="breb-confirm">Yes, pay this person</Button>
-            <Button type="button" variant="ghost" onClick={() => resolve.reset()}>No, wrong person</Button>
+            <Button type="button" onClick={() => onConfirm(found)} data-testid="breb-confirm">
+              Yes, pay this person
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => resolve.reset()}>
+              No, wrong person
+            </Button>
           </div>
         </div>
       ) : null}

@@ -12,13 +12,25 @@ export type TPayoutDraft = {
   ticketRef: string;
   description: string;
 };
-export const EMPTY_PAYOUT: TPayoutDraft = { sourceAccountId: "", method: "co_ach", amountText: "", beneficiary: EMPTY_BENEFICIARY, reason: "", ticketRef: "", description: "" };
+export const EMPTY_PAYOUT: TPayoutDraft = {
+  sourceAccountId: "",
+  method: "co_ach",
+  amountText: "",
+  beneficiary: EMPTY_BENEFICIARY,
+  reason: "",
+  ticketRef: "",
+  description: "",
+};
 
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
 // The form's state → the API body, validated by the API's own schema so the browser says exactly
 // what the server would. Errors are keyed by field name (beneficiary fields by their own name).
-export function buildPayout(d: TPayoutDraft): { body: TPayoutInput | null; amount: number | null; errors: Record<string, string> } {
+export function buildPayout(d: TPayoutDraft): {
+  body: TPayoutInput | null;
+  amount: number | null;
+  errors: Record<string, string>;
+} {
   const errors: Record<string, string> = {};
   const parsed = parsePesos(d.amountText);
   if (!parsed.ok) errors.amount = parsed.error;
@@ -36,8 +48,19 @@ export function buildPayout(d: TPayoutDraft): { body: TPayoutInput | null; amoun
   if (!r.success) {
     for (const i of r.error.issues) {
       const key = i.path[0] === "beneficiary" ? String(i.path[1]) : String(i.path[0]);
-      errors[key] ??= key === "sourceAccountId" ? "Choose the account to pay from" : key === "reason" ? "Say why this payout is made" : key === "bankCode" ? "Choose the bank" : i.message;
+      errors[key] ??=
+        key === "sourceAccountId"
+          ? "Choose the account to pay from"
+          : key === "reason"
+            ? "Say why this payout is made"
+            : key === "bankCode"
+              ? "Choose the bank"
+              : i.message;
     }
   }
-  return { body: r.success && parsed.ok ? r.data : null, amount: parsed.ok ? parsed.minor : null, errors };
+  return {
+    body: r.success && parsed.ok ? r.data : null,
+    amount: parsed.ok ? parsed.minor : null,
+    errors,
+  };
 }

@@ -33,7 +33,19 @@ export function PayoutForm() {
   const preview = usePreview(amount, draft.method);
   const shown = (k: string, filled: boolean) => (tried || filled ? errors[k] : undefined);
   const b = draft.beneficiary;
-  const beneficiaryErrors = Object.fromEntries((["bankCode", "accountType", "accountNumber", "name", "documentType", "documentNumber", "email"] as const).map((k) => [k, shown(k, k === "bankCode" ? false : !!b[k])]));
+  const beneficiaryErrors = Object.fromEntries(
+    (
+      [
+        "bankCode",
+        "accountType",
+        "accountNumber",
+        "name",
+        "documentType",
+        "documentNumber",
+        "email",
+      ] as const
+    ).map((k) => [k, shown(k, k === "bankCode" ? false : !!b[k])]),
+  );
   const needsBreb = draft.method === "co_breb" && !breb;
   const source = accounts.data?.ledgerAccounts.find((a) => a.id === draft.sourceAccountId);
 
@@ -54,32 +66,104 @@ export function PayoutForm() {
 
   function onBrebConfirm(t: TBrebTarget) {
     setBreb(t);
-    const documentType = (DOCUMENT_TYPES as readonly string[]).includes(t.documentType) ? (t.documentType as TPayoutDraft["beneficiary"]["documentType"]) : "CC";
-    const accountType = t.accountType === "checking_account" ? "checking_account" : "savings_account";
-    setDraft((d) => ({ ...d, beneficiary: { ...d.beneficiary, name: t.holderName, documentType, documentNumber: t.documentNumber, accountNumber: t.accountNumber, accountType } }));
+    const documentType = (DOCUMENT_TYPES as readonly string[]).includes(t.documentType)
+      ? (t.documentType as TPayoutDraft["beneficiary"]["documentType"])
+      : "CC";
+    const accountType =
+      t.accountType === "checking_account" ? "checking_account" : "savings_account";
+    setDraft((d) => ({
+      ...d,
+      beneficiary: {
+        ...d.beneficiary,
+        name: t.holderName,
+        documentType,
+        documentNumber: t.documentNumber,
+        accountNumber: t.accountNumber,
+        accountType,
+      },
+    }));
   }
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); send(); }} className="grid gap-6 lg:grid-cols-[1fr_22rem]" aria-label="New payout" noValidate>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+      className="grid gap-6 lg:grid-cols-[1fr_22rem]"
+      aria-label="New payout"
+      noValidate
+    >
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Money" description="Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma." />
+          <CardHeader
+            title="Money"
+            description="Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma."
+          />
           <div className="grid gap-4 p-5 sm:grid-cols-2">
-            <Field label="Source account" error={shown("sourceAccountId", false)} className="sm:col-span-2" hint={source ? `Available: ${formatCop(source.available)}` : accounts.isPending ? "Loading accounts…" : undefined}>
-              <select value={draft.sourceAccountId} onChange={(e) => { setDraft({ ...draft, sourceAccountId: e.target.value }); setBreb(null); }} className={inputClass} data-testid="source-account">
+            <Field
+              label="Source account"
+              error={shown("sourceAccountId", false)}
+              className="sm:col-span-2"
+              hint={
+                source
+                  ? `Available: ${formatCop(source.available)}`
+                  : accounts.isPending
+                    ? "Loading accounts…"
+                    : undefined
+              }
+            >
+              <select
+                value={draft.sourceAccountId}
+                onChange={(e) => {
+                  setDraft({ ...draft, sourceAccountId: e.target.value });
+                  setBreb(null);
+                }}
+                className={inputClass}
+                data-testid="source-account"
+              >
                 <option value="">Choose…</option>
                 {accounts.data?.ledgerAccounts.map((a) => (
-                  <option key={a.id} value={a.id}>{a.name} · {formatCop(a.available)} available</option>
+                  <option key={a.id} value={a.id}>
+                    {a.name} · {formatCop(a.available)} available
+                  </option>
                 ))}
               </select>
             </Field>
-            <Field label="Amount the beneficiary receives (COP)" error={shown("amount", !!draft.amountText)} hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}>
-              <input value={draft.amountText} onChange={(e) => setDraft({ ...draft, amountText: e.target.value })} inputMode="decimal" autoComplete="off" placeholder="5.000.000" className={inputClass + " text-right tabular-nums"} aria-invalid={!!shown("amount", !!draft.amountText)} data-testid="amount" />
+            <Field
+              label="Amount the beneficiary receives (COP)"
+              error={shown("amount", !!draft.amountText)}
+              hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}
+            >
+              <input
+                value={draft.amountText}
+                onChange={(e) => setDraft({ ...draft, amountText: e.target.value })}
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="5.000.000"
+                className={inputClass + " text-right tabular-nums"}
+                aria-invalid={!!shown("amount", !!draft.amountText)}
+                data-testid="amount"
+              />
             </Field>
             <Field label="Rail" hint={RAILS[draft.method].expected}>
-              <select value={draft.method} onChange={(e) => { setDraft({ ...draft, method: e.target.value as TPayoutMethod, beneficiary: EMPTY_BENEFICIARY }); setBreb(null); }} className={inputClass} data-testid="method">
+              <select
+                value={draft.method}
+                onChange={(e) => {
+                  setDraft({
+                    ...draft,
+                    method: e.target.value as TPayoutMethod,
+                    beneficiary: EMPTY_BENEFICIARY,
+                  });
+                  setBreb(null);
+                }}
+                className={inputClass}
+                data-testid="method"
+              >
                 {METHODS.map((m) => (
-                  <option key={m} value={m}>{RAILS[m].label}</option>
+                  <option key={m} value={m}>
+                    {RAILS[m].label}
+                  </option>
                 ))}
               </select>
             </Field>
@@ -87,14 +171,39 @@ export function PayoutForm() {
         </Card>
 
         <Card>
-          <CardHeader title="Beneficiary" description={draft.method === "co_breb" ? "Resolve the Bre-B key, confirm the holder, then choose their bank." : "Where the money goes. Account and document numbers are masked everywhere after submitting."} />
+          <CardHeader
+            title="Beneficiary"
+            description={
+              draft.method === "co_breb"
+                ? "Resolve the Bre-B key, confirm the holder, then choose their bank."
+                : "Where the money goes. Account and document numbers are masked everywhere after submitting."
+            }
+          />
           <div className="space-y-4 p-5">
             {draft.method === "co_breb" ? (
-              <BrebKey sourceAccountId={draft.sourceAccountId} confirmed={breb} onConfirm={onBrebConfirm} onClear={() => { setBreb(null); setDraft({ ...draft, beneficiary: EMPTY_BENEFICIARY }); }} />
+              <BrebKey
+                sourceAccountId={draft.sourceAccountId}
+                confirmed={breb}
+                onConfirm={onBrebConfirm}
+                onClear={() => {
+                  setBreb(null);
+                  setDraft({ ...draft, beneficiary: EMPTY_BENEFICIARY });
+                }}
+              />
             ) : null}
-            {tried && needsBreb ? <p role="alert" className="text-sm text-red-700">Resolve and confirm the Bre-B key first.</p> : null}
+            {tried && needsBreb ? (
+              <p role="alert" className="text-sm text-red-700">
+                Resolve and confirm the Bre-B key first.
+              </p>
+            ) : null}
             {draft.method !== "co_breb" || breb ? (
-              <BeneficiaryFields value={b} onChange={(v) => setDraft({ ...draft, beneficiary: v })} banks={banks.data?.banks ?? []} errors={beneficiaryErrors} locked={!!breb} />
+              <BeneficiaryFields
+                value={b}
+                onChange={(v) => setDraft({ ...draft, beneficiary: v })}
+                banks={banks.data?.banks ?? []}
+                errors={beneficiaryErrors}
+                locked={!!breb}
+              />
             ) : null}
           </div>
         </Card>
@@ -103,13 +212,39 @@ export function PayoutForm() {
           <CardHeader title="Why" description="Stored with the payout and shown to the approver." />
           <div className="grid gap-4 p-5 sm:grid-cols-2">
             <Field label="Reason" error={shown("reason", !!draft.reason)} className="sm:col-span-2">
-              <textarea value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} rows={2} maxLength={500} className={inputClass} placeholder="e.g. Refund for order 4411, customer complaint" data-testid="reason" />
+              <textarea
+                value={draft.reason}
+                onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
+                rows={2}
+                maxLength={500}
+                className={inputClass}
+                placeholder="e.g. Refund for order 4411, customer complaint"
+                data-testid="reason"
+              />
             </Field>
-            <Field label="Ticket reference (optional)" error={shown("ticketRef", !!draft.ticketRef)}>
-              <input value={draft.ticketRef} onChange={(e) => setDraft({ ...draft, ticketRef: e.target.value })} maxLength={100} placeholder="SUP-1234" className={inputClass} data-testid="ticket-ref" />
+            <Field
+              label="Ticket reference (optional)"
+              error={shown("ticketRef", !!draft.ticketRef)}
+            >
+              <input
+                value={draft.ticketRef}
+                onChange={(e) => setDraft({ ...draft, ticketRef: e.target.value })}
+                maxLength={100}
+                placeholder="SUP-1234"
+                className={inputClass}
+                data-testid="ticket-ref"
+              />
             </Field>
-            <Field label="Description for the beneficiary (optional)" error={shown("description", !!draft.description)}>
-              <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} maxLength={140} className={inputClass} />
+            <Field
+              label="Description for the beneficiary (optional)"
+              error={shown("description", !!draft.description)}
+            >
+              <input
+                value={draft.description}
+                onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+                maxLength={140}
+                className={inputClass}
+              />
             </Field>
           </div>
         </Card>
@@ -119,13 +254,39 @@ export function PayoutForm() {
         <Card>
           <CardHeader title="Before you submit" />
           <div className="space-y-4 p-5">
-            <GuardPreview preview={amount ? preview.data : undefined} error={preview.error} loading={preview.isFetching} />
-            <Button type="submit" className="w-full" disabled={submit.isPending || preview.data?.tier.kind === "refused"} data-testid="submit-payout">
-              {submit.isPending ? "Submitting…" : preview.data?.tier.kind === "none" ? "Submit and send" : "Submit for approval"}
+            <GuardPreview
+              preview={amount ? preview.data : undefined}
+              error={preview.error}
+              loading={preview.isFetching}
+            />
+            <Button
+              type="submit"
+              className="w-full"
+              disabled={submit.isPending || preview.data?.tier.kind === "refused"}
+              data-testid="submit-payout"
+            >
+              {submit.isPending
+                ? "Submitting…"
+                : preview.data?.tier.kind === "none"
+                  ? "Submit and send"
+                  : "Submit for approval"}
             </Button>
-            {tried && Object.keys(errors).length ? <p className="text-sm text-red-700" data-testid="form-invalid">Fix the highlighted fields first.</p> : null}
-            {submit.error ? <GuardProblem error={submit.error} busy={submit.isPending} onConfirmDuplicate={(reason) => send(reason)} /> : null}
-            <p className="text-xs text-slate-500">Submitting twice never pays twice: this form carries one idempotency key until the payout is created.</p>
+            {tried && Object.keys(errors).length ? (
+              <p className="text-sm text-red-700" data-testid="form-invalid">
+                Fix the highlighted fields first.
+              </p>
+            ) : null}
+            {submit.error ? (
+              <GuardProblem
+                error={submit.error}
+                busy={submit.isPending}
+                onConfirmDuplicate={(reason) => send(reason)}
+              />
+            ) : null}
+            <p className="text-xs text-slate-500">
+              Submitting twice never pays twice: this form carries one idempotency key until the
+              payout is created.
+            </p>
           </div>
         </Card>
       </div>

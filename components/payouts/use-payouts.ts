@@ -10,7 +10,11 @@ export function useSubmitPayout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { body: TPayoutInput; key: string }) => submitPayoutRequest(v.body, v.key),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: operationKeys.lists() }), qc.invalidateQueries({ queryKey: referenceKeys.accounts() })]),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: operationKeys.lists() }),
+        qc.invalidateQueries({ queryKey: referenceKeys.accounts() }),
+      ]),
   });
 }
 

@@ -9,4 +9,8 @@ export const policyKeys = {
 };
 
 export const fetchPolicy = (signal?: AbortSignal) => apiFetch<TPolicy>("/api/policy", { signal });
-export const savePolicyRequest = (body: { settings: TPolicySettings; expectedVersion: number; reason: string }) => apiFetch<TPolicy>("/api/policy", { method: "PUT", body });
+export const savePolicyRequest = (body: {
+  settings: TPolicySettings;
+  expectedVersion: number;
+  reason: string;
+}) => apiFetch<TPolicy>("/api/policy", { method: "PUT", body });

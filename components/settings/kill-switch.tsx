@@ -16,13 +16,30 @@ export function KillSwitch({ policy, canWrite }: { policy: TPolicy; canWrite: bo
   const [reason, setReason] = useState("");
   const on = policy.settings.killSwitch;
   return (
-    <div className={cn("rounded-lg border-2 p-5", on ? "border-red-400 bg-red-50" : "border-emerald-300 bg-emerald-50")} data-testid="kill-switch" data-on={on}>
+    <div
+      className={cn(
+        "rounded-lg border-2 p-5",
+        on ? "border-red-400 bg-red-50" : "border-emerald-300 bg-emerald-50",
+      )}
+      data-testid="kill-switch"
+      data-on={on}
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex gap-3">
-          {on ? <OctagonAlert className="h-8 w-8 text-red-600" aria-hidden /> : <Play className="h-8 w-8 text-emerald-600" aria-hidden />}
+          {on ? (
+            <OctagonAlert className="h-8 w-8 text-red-600" aria-hidden />
+          ) : (
+            <Play className="h-8 w-8 text-emerald-600" aria-hidden />
+          )}
           <div>
-            <h2 className={cn("text-lg font-semibold", on ? "text-red-900" : "text-emerald-900")}>Kill switch is {on ? "ON: sending is paused" : "off: sending normally"}</h2>
-            <p className="text-sm text-slate-700">{on ? "Operations are still created and approved, but none is sent to Mono until it is turned off." : "Turn it on to stop every payout and transfer from being sent, at once, on every console instance."}</p>
+            <h2 className={cn("text-lg font-semibold", on ? "text-red-900" : "text-emerald-900")}>
+              Kill switch is {on ? "ON: sending is paused" : "off: sending normally"}
+            </h2>
+            <p className="text-sm text-slate-700">
+              {on
+                ? "Operations are still created and approved, but none is sent to Mono until it is turned off."
+                : "Turn it on to stop every payout and transfer from being sent, at once, on every console instance."}
+            </p>
           </div>
         </div>
         {canWrite ? (
@@ -30,17 +47,41 @@ export function KillSwitch({ policy, canWrite }: { policy: TPolicy; canWrite: bo
             className="flex w-full max-w-md flex-col gap-2 sm:w-auto"
             onSubmit={(e) => {
               e.preventDefault();
-              save.mutate({ settings: { ...policy.settings, killSwitch: !on }, expectedVersion: policy.version, reason: reason.trim() }, { onSuccess: () => setReason("") });
+              save.mutate(
+                {
+                  settings: { ...policy.settings, killSwitch: !on },
+                  expectedVersion: policy.version,
+                  reason: reason.trim(),
+                },
+                { onSuccess: () => setReason("") },
+              );
             }}
           >
-            <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={on ? "Why resume sending?" : "Why stop sending?"} maxLength={500} className={inputClass + " mt-0 bg-white"} aria-label="Reason for the kill switch change" data-testid="kill-switch-reason" />
-            <Button type="submit" variant={on ? "primary" : "danger"} disabled={reason.trim().length < 5 || save.isPending} data-testid="kill-switch-toggle">
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder={on ? "Why resume sending?" : "Why stop sending?"}
+              maxLength={500}
+              className={inputClass + " mt-0 bg-white"}
+              aria-label="Reason for the kill switch change"
+              data-testid="kill-switch-reason"
+            />
+            <Button
+              type="submit"
+              variant={on ? "primary" : "danger"}
+              disabled={reason.trim().length < 5 || save.isPending}
+              data-testid="kill-switch-toggle"
+            >
               {on ? "Turn off and resume sending" : "Turn ON: stop all sending"}
             </Button>
           </form>
         ) : null}
       </div>
-      {save.error ? <div className="mt-3"><ErrorNote error={save.error} /></div> : null}
+      {save.error ? (
+        <div className="mt-3">
+          <ErrorNote error={save.error} />
+        </div>
+      ) : null}
     </div>
   );
 }

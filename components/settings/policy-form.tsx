@@ -43,13 +43,22 @@ function set(s: TPolicySettings, path: string, v: number): TPolicySettings {
   const copy = structuredClone(s);
   const keys = path.split(".");
   const last = keys.pop()!;
-  (keys.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], copy) as Record<string, number>)[last] = v;
+  (
+    keys.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], copy) as Record<
+      string,
+      number
+    >
+  )[last] = v;
   return copy;
 }
 
 export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: boolean }) {
   const save = useSavePolicy();
-  const init = () => Object.fromEntries([...Object.keys(MONEY).map((k) => [k, minorToPesosInput(get(policy.settings, k))]), ...Object.keys(INTS).map((k) => [k, String(get(policy.settings, k))])]) as Record<string, string>;
+  const init = () =>
+    Object.fromEntries([
+      ...Object.keys(MONEY).map((k) => [k, minorToPesosInput(get(policy.settings, k))]),
+      ...Object.keys(INTS).map((k) => [k, String(get(policy.settings, k))]),
+    ]) as Record<string, string>;
   const [text, setText] = useState<Record<string, string>>(init);
   const [reason, setReason] = useState("");
   const [saved, setSaved] = useState(false);
@@ -70,33 +79,77 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
     else fieldErrors[k] = "A whole number";
   }
   const parsed = ZPolicySettings.safeParse(next);
-  const schemaError = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".") || "policy"}: ${i.message}`).join("; ");
-  const changed = parsed.success ? Object.keys(MONEY).concat(Object.keys(INTS)).filter((k) => get(parsed.data, k) !== get(policy.settings, k)) : [];
+  const schemaError = parsed.success
+    ? null
+    : parsed.error.issues.map((i) => `${i.path.join(".") || "policy"}: ${i.message}`).join("; ");
+  const changed = parsed.success
+    ? Object.keys(MONEY)
+        .concat(Object.keys(INTS))
+        .filter((k) => get(parsed.data, k) !== get(policy.settings, k))
+    : [];
 
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     if (!parsed.success) return;
     setSaved(false);
     // The kill switch is owned by its own control; keep whatever the server has now.
-    save.mutate({ settings: { ...parsed.data, killSwitch: policy.settings.killSwitch }, expectedVersion: policy.version, reason: reason.trim() }, { onSuccess: () => { setReason(""); setSaved(true); } });
+    save.mutate(
+      {
+        settings: { ...parsed.data, killSwitch: policy.settings.killSwitch },
+        expectedVersion: policy.version,
+        reason: reason.trim(),
+      },
+      {
+        onSuccess: () => {
+          setReason("");
+          setSaved(true);
+        },
+      },
+    );
   }
 
   const money = (k: TMoneyKey) => (
-    <Field key={k} label={MONEY[k]} error={fieldErrors[k]} hint={!fieldErrors[k] ? formatCop(get(next, k)) : undefined}>
-      <input value={text[k]} disabled={!canWrite} onChange={(e) => setText({ ...text, [k]: e.target.value })} inputMode="decimal" className={inputClass + " text-right tabular-nums"} data-testid={`policy-${k}`} />
+    <Field
+      key={k}
+      label={MONEY[k]}
+      error={fieldErrors[k]}
+      hint={!fieldErrors[k] ? formatCop(get(next, k)) : undefined}
+    >
+      <input
+        value={text[k]}
+        disabled={!canWrite}
+        onChange={(e) => setText({ ...text, [k]: e.target.value })}
+        inputMode="decimal"
+        className={inputClass + " text-right tabular-nums"}
+        data-testid={`policy-${k}`}
+      />
     </Field>
   );
   const int = (k: TIntKey) => (
     <Field key={k} label={`${INTS[k][0]} (${INTS[k][1]})`} error={fieldErrors[k]}>
-      <input value={text[k]} disabled={!canWrite} onChange={(e) => setText({ ...text, [k]: e.target.value })} inputMode="numeric" className={inputClass + " text-right tabular-nums"} data-testid={`policy-${k}`} />
+      <input
+        value={text[k]}
+        disabled={!canWrite}
+        onChange={(e) => setText({ ...text, [k]: e.target.value })}
+        inputMode="numeric"
+        className={inputClass + " text-right tabular-nums"}
+        data-testid={`policy-${k}`}
+      />
     </Field>
   );
 
   return (
     <form onSubmit={onSubmit} className="space-y-6" aria-label="Payout policy">
       <Card>
-        <CardHeader title="Approval tiers" description="Boundaries are inclusive: an amount exactly at a limit stays in the lower tier. Amounts in pesos." />
-        <div className="grid gap-4 p-5 sm:grid-cols-3">{(["tiers.noApprovalMax", "tiers.oneApproverMax", "tiers.twoApproversMax"] as const).map(money)}</div>
+        <CardHeader
+          title="Approval tiers"
+          description="Boundaries are inclusive: an amount exactly at a limit stays in the lower tier. Amounts in pesos."
+        />
+        <div className="grid gap-4 p-5 sm:grid-cols-3">
+          {(["tiers.noApprovalMax", "tiers.oneApproverMax", "tiers.twoApproversMax"] as const).map(
+            money,
+          )}
+        </div>
       </Card>
       <Card>
         <CardHeader title="Limits and windows" />
@@ -109,26 +162,64 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
         </div>
       </Card>
       <Card>
-        <CardHeader title="Fee schedule" description="Used for the balance pre-check and the estimate shown before submitting; Mono computes the real fee." />
+        <CardHeader
+          title="Fee schedule"
+          description="Used for the balance pre-check and the estimate shown before submitting; Mono computes the real fee."
+        />
         <div className="grid gap-4 p-5 sm:grid-cols-4">
-          {(["fees.payout.co_ach", "fees.payout.co_mono_turbo", "fees.payout.co_transfiya", "fees.payout.co_breb", "fees.transfer.ach", "fees.transfer.turbo", "fees.transfer.transfiya"] as const).map(money)}
+          {(
+            [
+              "fees.payout.co_ach",
+              "fees.payout.co_mono_turbo",
+              "fees.payout.co_transfiya",
+              "fees.payout.co_breb",
+              "fees.transfer.ach",
+              "fees.transfer.turbo",
+              "fees.transfer.transfiya",
+            ] as const
+          ).map(money)}
           {int("fees.gmfPerThousand")}
         </div>
       </Card>
       {canWrite ? (
         <Card className="space-y-3 p-5">
-          {schemaError ? <p role="alert" className="text-sm text-red-700">{schemaError}</p> : null}
-          <p className="text-sm text-slate-700" data-testid="policy-changes">{changed.length ? `Changing: ${changed.join(", ")}` : "No changes yet."}</p>
+          {schemaError ? (
+            <p role="alert" className="text-sm text-red-700">
+              {schemaError}
+            </p>
+          ) : null}
+          <p className="text-sm text-slate-700" data-testid="policy-changes">
+            {changed.length ? `Changing: ${changed.join(", ")}` : "No changes yet."}
+          </p>
           <Field label="Reason for this change (audited)">
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} className={inputClass} placeholder="e.g. Treasury raised the one-approver tier, ticket OPS-88" data-testid="policy-reason" />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              className={inputClass}
+              placeholder="e.g. Treasury raised the one-approver tier, ticket OPS-88"
+              data-testid="policy-reason"
+            />
           </Field>
           <ErrorNote error={save.error} />
-          {saved ? <p role="status" className="text-sm text-emerald-700">Saved as version {policy.version}. It applies to the next submission and decision.</p> : null}
+          {saved ? (
+            <p role="status" className="text-sm text-emerald-700">
+              Saved as version {policy.version}. It applies to the next submission and decision.
+            </p>
+          ) : null}
           <div className="flex gap-2">
-            <Button type="submit" disabled={!parsed.success || !changed.length || reason.trim().length < 5 || save.isPending} data-testid="policy-save">
+            <Button
+              type="submit"
+              disabled={
+                !parsed.success || !changed.length || reason.trim().length < 5 || save.isPending
+              }
+              data-testid="policy-save"
+            >
               {save.isPending ? "Saving…" : `Save as version ${policy.version + 1}`}
             </Button>
-            <Button type="button" variant="ghost" onClick={() => setText(init())}>Discard changes</Button>
+            <Button type="button" variant="ghost" onClick={() => setText(init())}>
+              Discard changes
+            </Button>
           </div>
         </Card>
       ) : (

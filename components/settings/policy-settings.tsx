@@ -12,7 +12,10 @@ export function PolicySettings({ canWrite }: { canWrite: boolean }) {
   return (
     <div className="space-y-6">
       <KillSwitch policy={q.data} canWrite={canWrite} />
-      <p className="text-sm text-slate-600" data-testid="policy-version">Policy version {q.data.version}{q.data.version === 0 ? " (the defaults: never edited)" : ""}.</p>
+      <p className="text-sm text-slate-600" data-testid="policy-version">
+        Policy version {q.data.version}
+        {q.data.version === 0 ? " (the defaults: never edited)" : ""}.
+      </p>
       {/* Remount on a new version so the fields show what was saved (or what someone else saved). */}
       <PolicyForm key={q.data.version} policy={q.data} canWrite={canWrite} />
     </div>

@@ -3,4 +3,8 @@ import type { TOperation } from "../operations/api";
 import type { TTransfersInput } from "@/lib/operations/schemas";
 
 export const submitTransfersRequest = (body: TTransfersInput, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>("/api/operations/transfers", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } });
+  apiFetch<{ operation: TOperation }>("/api/operations/transfers", {
+    method: "POST",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });

@@ -15,23 +15,71 @@ export type TRowDraft = {
   description: string;
 };
 export type TRowField = keyof TRowDraft;
-export const ROW_FIELDS: TRowField[] = ["amount", "bankCode", "accountType", "accountNumber", "name", "documentType", "documentNumber", "email", "description"];
-export const EMPTY_ROW: TRowDraft = { amount: "", bankCode: "", accountType: "savings_account", accountNumber: "", name: "", documentType: "CC", documentNumber: "", email: "", description: "" };
-export const CSV_TEMPLATE = "amount,bank_code,account_type,account_number,name,document_type,document_number,email,description\n\"150.000\",1007,savings,12345678901,María Gómez,CC,1020304050,,Reembolso";
+export const ROW_FIELDS: TRowField[] = [
+  "amount",
+  "bankCode",
+  "accountType",
+  "accountNumber",
+  "name",
+  "documentType",
+  "documentNumber",
+  "email",
+  "description",
+];
+export const EMPTY_ROW: TRowDraft = {
+  amount: "",
+  bankCode: "",
+  accountType: "savings_account",
+  accountNumber: "",
+  name: "",
+  documentType: "CC",
+  documentNumber: "",
+  email: "",
+  description: "",
+};
+export const CSV_TEMPLATE =
+  'amount,bank_code,account_type,account_number,name,document_type,document_number,email,description\n"150.000",1007,savings,12345678901,María Gómez,CC,1020304050,,Reembolso';
 
 const HEADER_ALIASES: Record<string, TRowField> = {
-  amount: "amount", monto: "amount", valor: "amount",
-  bank_code: "bankCode", bankcode: "bankCode", bank: "bankCode", banco: "bankCode",
-  account_type: "accountType", accounttype: "accountType", tipo_cuenta: "accountType",
-  account_number: "accountNumber", accountnumber: "accountNumber", account: "accountNumber", cuenta: "accountNumber",
-  name: "name", nombre: "name", payee: "name",
-  document_type: "documentType", documenttype: "documentType", tipo_documento: "documentType",
-  document_number: "documentNumber", documentnumber: "documentNumber", document: "documentNumber", documento: "documentNumber",
-  email: "email", correo: "email",
-  description: "description", descripcion: "description", concepto: "description",
+  amount: "amount",
+  monto: "amount",
+  valor: "amount",
+  bank_code: "bankCode",
+  bankcode: "bankCode",
+  bank: "bankCode",
+  banco: "bankCode",
+  account_type: "accountType",
+  accounttype: "accountType",
+  tipo_cuenta: "accountType",
+  account_number: "accountNumber",
+  accountnumber: "accountNumber",
+  account: "accountNumber",
+  cuenta: "accountNumber",
+  name: "name",
+  nombre: "name",
+  payee: "name",
+  document_type: "documentType",
+  documenttype: "documentType",
+  tipo_documento: "documentType",
+  document_number: "documentNumber",
+  documentnumber: "documentNumber",
+  document: "documentNumber",
+  documento: "documentNumber",
+  email: "email",
+  correo: "email",
+  description: "description",
+  descripcion: "description",
+  concepto: "description",
 };
 
-const ACCOUNT_TYPES: Record<string, string> = { savings: "savings_account", savings_account: "savings_account", ahorros: "savings_account", checking: "checking_account", checking_account: "checking_account", corriente: "checking_account" };
+const ACCOUNT_TYPES: Record<string, string> = {
+  savings: "savings_account",
+  savings_account: "savings_account",
+  ahorros: "savings_account",
+  checking: "checking_account",
+  checking_account: "checking_account",
+  corriente: "checking_account",
+};
 
 export type TCsvRead = { rows: TRowDraft[]; error: string | null };
 
@@ -39,8 +87,14 @@ export function rowsFromCsv(text: string): TCsvRead {
   const records = parseCsv(text);
   if (records.length === 0) return { rows: [], error: "The file is empty" };
   const header = records[0].map((h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/\s+/g, "_")]);
-  const missing = (["amount", "bankCode", "accountNumber", "name", "documentNumber"] as TRowField[]).filter((f) => !header.includes(f));
-  if (missing.length) return { rows: [], error: `Missing columns: ${missing.join(", ")}. Expected a header like: ${CSV_TEMPLATE.split("\n")[0]}` };
+  const missing = (
+    ["amount", "bankCode", "accountNumber", "name", "documentNumber"] as TRowField[]
+  ).filter((f) => !header.includes(f));
+  if (missing.length)
+    return {
+      rows: [],
+      error: `Missing columns: ${missing.join(", ")}. Expected a header like: ${CSV_TEMPLATE.split("\n")[0]}`,
+    };
   const rows = records.slice(1).map((rec) => {
     const d: TRowDraft = { ...EMPTY_ROW };
     header.forEach((f, i) => {
@@ -50,34 +104,60 @@ export function rowsFromCsv(text: string): TCsvRead {
     d.documentType = d.documentType.toUpperCase() || "CC";
     return d;
   });
-  if (rows.length > 1000) return { rows: rows.slice(0, 1000), error: `The file has ${rows.length} rows; a batch takes at most 1,000. Only the first 1,000 were loaded.` };
+  if (rows.length > 1000)
+    return {
+      rows: rows.slice(0, 1000),
+      error: `The file has ${rows.length} rows; a batch takes at most 1,000. Only the first 1,000 were loaded.`,
+    };
   return { rows, error: null };
 }
 
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
 // The API's own row schema decides, plus the bank code must be one Mono knows.
-export function validateRow(d: TRowDraft, bankCodes: Set<string> | null): { row: TTransferRow | null; errors: Partial<Record<TRowField, string>> } {
+export function validateRow(
+  d: TRowDraft,
+  bankCodes: Set<string> | null,
+): { row: TTransferRow | null; errors: Partial<Record<TRowField, string>> } {
   const errors: Partial<Record<TRowField, string>> = {};
   const amount = parsePesos(d.amount);
   if (!amount.ok) errors.amount = amount.error;
   const r = ZTransferRow.safeParse({
     amount: amount.ok ? amount.minor : 1,
-    beneficiary: { bankCode: d.bankCode.trim(), accountType: d.accountType, accountNumber: d.accountNumber.trim(), name: d.name.trim(), documentType: d.documentType, documentNumber: d.documentNumber.trim(), email: opt(d.email) },
+    beneficiary: {
+      bankCode: d.bankCode.trim(),
+      accountType: d.accountType,
+      accountNumber: d.accountNumber.trim(),
+      name: d.name.trim(),
+      documentType: d.documentType,
+      documentNumber: d.documentNumber.trim(),
+      email: opt(d.email),
+    },
     description: opt(d.description),
   });
   if (!r.success) {
     for (const i of r.error.issues) {
       const f = (i.path[0] === "beneficiary" ? i.path[1] : i.path[0]) as TRowField;
-      errors[f] ??= f === "accountType" ? "savings or checking" : f === "documentType" ? "CC, CE, NIT, PP or TI" : i.message;
+      errors[f] ??=
+        f === "accountType"
+          ? "savings or checking"
+          : f === "documentType"
+            ? "CC, CE, NIT, PP or TI"
+            : i.message;
     }
   }
-  if (!errors.bankCode && bankCodes && !bankCodes.has(d.bankCode.trim())) errors.bankCode = "Not a bank Mono knows";
-  return { row: r.success && amount.ok && Object.keys(errors).length === 0 ? r.data : null, errors };
+  if (!errors.bankCode && bankCodes && !bankCodes.has(d.bankCode.trim()))
+    errors.bankCode = "Not a bank Mono knows";
+  return {
+    row: r.success && amount.ok && Object.keys(errors).length === 0 ? r.data : null,
+    errors,
+  };
 }
 
 // Server field errors ("/rows/2/beneficiary/accountNumber") → row index and grid field.
-export function serverRowErrors(errors: { path: string; message: string }[] | undefined): Map<number, Partial<Record<TRowField, string>>> {
+export function serverRowErrors(
+  errors: { path: string; message: string }[] | undefined,
+): Map<number, Partial<Record<TRowField, string>>> {
   const out = new Map<number, Partial<Record<TRowField, string>>>();
   for (const e of errors ?? []) {
     const m = /^\/rows\/(\d+)\/(?:beneficiary\/)?(\w+)/.exec(e.path);

@@ -15,7 +15,14 @@ import { useBanks, usePreview, useSourceAccounts } from "../operations/use-refer
 import type { TTransfersInput } from "@/lib/operations/schemas";
 import { ProgressSteps, type TStage } from "./progress-steps";
 import { RowsGrid } from "./rows-grid";
-import { CSV_TEMPLATE, EMPTY_ROW, rowsFromCsv, serverRowErrors, validateRow, type TRowDraft } from "./rows";
+import {
+  CSV_TEMPLATE,
+  EMPTY_ROW,
+  rowsFromCsv,
+  serverRowErrors,
+  validateRow,
+  type TRowDraft,
+} from "./rows";
 import { useSubmitTransfers } from "./use-transfers";
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -37,9 +44,16 @@ export function TransferForm() {
   const [tried, setTried] = useState(false);
   const [created, setCreated] = useState<{ id: string; state: string } | null>(null);
 
-  const bankCodes = useMemo(() => (banks.data ? new Set(banks.data.banks.map((b) => b.code)) : null), [banks.data]);
+  const bankCodes = useMemo(
+    () => (banks.data ? new Set(banks.data.banks.map((b) => b.code)) : null),
+    [banks.data],
+  );
   const validated = useMemo(() => rows.map((r) => validateRow(r, bankCodes)), [rows, bankCodes]);
-  const serverErrors = useMemo(() => (submit.error instanceof ApiError ? serverRowErrors(submit.error.problem.errors) : new Map()), [submit.error]);
+  const serverErrors = useMemo(
+    () =>
+      submit.error instanceof ApiError ? serverRowErrors(submit.error.problem.errors) : new Map(),
+    [submit.error],
+  );
   const errors = validated.map((v, i) => ({ ...v.errors, ...serverErrors.get(i) }));
   const valid = validated.every((v) => v.row) && rows.length > 0;
   const total = validated.reduce((a, v) => a + (v.row?.amount ?? 0), 0);
@@ -69,7 +83,13 @@ export function TransferForm() {
       await tick();
     }
     editRows(parsed);
-    setFileNote((n) => n ?? (bad ? `${bad} of ${parsed.length} rows need fixing: they are highlighted below.` : `${parsed.length} rows loaded, all valid.`));
+    setFileNote(
+      (n) =>
+        n ??
+        (bad
+          ? `${bad} of ${parsed.length} rows need fixing: they are highlighted below.`
+          : `${parsed.length} rows loaded, all valid.`),
+    );
     setStage({ kind: "ready" });
   }
 
@@ -108,48 +128,138 @@ export function TransferForm() {
       <Card className="space-y-4 p-6" data-testid="batch-created">
         <ProgressSteps stage={stage} rows={rows.length} />
         <p className="text-sm text-slate-800">
-          {rows.length === 1 ? "The transfer" : `The batch of ${rows.length} transfers`} ({formatCop(total)}) was recorded as{" "}
-          <Link href={`/operations/${created.id}`} className="font-mono text-brand-700 underline">{created.id}</Link>, now <strong>{created.state.replace(/_/g, " ")}</strong>.
-          {mode === "prepare" ? " Once sent, it waits in the Mono app for its approval (OTP) there." : ""}
+          {rows.length === 1 ? "The transfer" : `The batch of ${rows.length} transfers`} (
+          {formatCop(total)}) was recorded as{" "}
+          <Link href={`/operations/${created.id}`} className="font-mono text-brand-700 underline">
+            {created.id}
+          </Link>
+          , now <strong>{created.state.replace(/_/g, " ")}</strong>.
+          {mode === "prepare"
+            ? " Once sent, it waits in the Mono app for its approval (OTP) there."
+            : ""}
         </p>
         <div className="flex gap-2">
-          <Link href={`/operations/${created.id}`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Follow its progress</Link>
-          <Button variant="secondary" onClick={() => { setCreated(null); setRows([{ ...EMPTY_ROW }]); setStage({ kind: "idle" }); setTried(false); submit.reset(); }}>New batch</Button>
+          <Link
+            href={`/operations/${created.id}`}
+            className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            Follow its progress
+          </Link>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setCreated(null);
+              setRows([{ ...EMPTY_ROW }]);
+              setStage({ kind: "idle" });
+              setTried(false);
+              submit.reset();
+            }}
+          >
+            New batch
+          </Button>
         </div>
       </Card>
     );
   }
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); send(); }} className="space-y-6" aria-label="New transfer batch" noValidate>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+      className="space-y-6"
+      aria-label="New transfer batch"
+      noValidate
+    >
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <Card>
-          <CardHeader title="Batch" description="Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch." />
+          <CardHeader
+            title="Batch"
+            description="Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch."
+          />
           <div className="grid gap-4 p-5 sm:grid-cols-2">
-            <Field label="Source account" error={tried && !sourceAccountId ? "Choose the account to pay from" : undefined} hint={source ? `Available: ${formatCop(source.available)}` : undefined} className="sm:col-span-2">
-              <select value={sourceAccountId} onChange={(e) => setSource(e.target.value)} className={inputClass} data-testid="source-account">
+            <Field
+              label="Source account"
+              error={tried && !sourceAccountId ? "Choose the account to pay from" : undefined}
+              hint={source ? `Available: ${formatCop(source.available)}` : undefined}
+              className="sm:col-span-2"
+            >
+              <select
+                value={sourceAccountId}
+                onChange={(e) => setSource(e.target.value)}
+                className={inputClass}
+                data-testid="source-account"
+              >
                 <option value="">Choose…</option>
                 {accounts.data?.bankAccounts.map((a) => (
-                  <option key={a.id} value={a.id}>{a.name} · {formatCop(a.available)} available</option>
+                  <option key={a.id} value={a.id}>
+                    {a.name} · {formatCop(a.available)} available
+                  </option>
                 ))}
               </select>
             </Field>
             <fieldset className="text-sm">
               <legend className="font-medium text-slate-700">Mode</legend>
-              <label className="mt-1 flex items-start gap-2"><input type="radio" checked={mode === "prepare"} onChange={() => setMode("prepare")} data-testid="mode-prepare" className="mt-1" /><span><strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money moves</span></label>
-              <label className="mt-1 flex items-start gap-2"><input type="radio" checked={mode === "create"} onChange={() => setMode("create")} data-testid="mode-create" className="mt-1" /><span><strong>Create</strong>: sent for processing as soon as the console releases it</span></label>
+              <label className="mt-1 flex items-start gap-2">
+                <input
+                  type="radio"
+                  checked={mode === "prepare"}
+                  onChange={() => setMode("prepare")}
+                  data-testid="mode-prepare"
+                  className="mt-1"
+                />
+                <span>
+                  <strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money
+                  moves
+                </span>
+              </label>
+              <label className="mt-1 flex items-start gap-2">
+                <input
+                  type="radio"
+                  checked={mode === "create"}
+                  onChange={() => setMode("create")}
+                  data-testid="mode-create"
+                  className="mt-1"
+                />
+                <span>
+                  <strong>Create</strong>: sent for processing as soon as the console releases it
+                </span>
+              </label>
             </fieldset>
             <Field label="Routing">
-              <select value={routing} onChange={(e) => setRouting(e.target.value as "ach" | "turbo")} className={inputClass} data-testid="routing">
+              <select
+                value={routing}
+                onChange={(e) => setRouting(e.target.value as "ach" | "turbo")}
+                className={inputClass}
+                data-testid="routing"
+              >
                 <option value="ach">ACH (same business day)</option>
                 <option value="turbo">Mono Turbo (minutes)</option>
               </select>
             </Field>
-            <Field label="Reason" error={tried && !reason.trim() ? "Say why this batch is sent" : undefined} className="sm:col-span-2">
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} className={inputClass} placeholder="e.g. Supplier payments, week 47" data-testid="reason" />
+            <Field
+              label="Reason"
+              error={tried && !reason.trim() ? "Say why this batch is sent" : undefined}
+              className="sm:col-span-2"
+            >
+              <textarea
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={2}
+                maxLength={500}
+                className={inputClass}
+                placeholder="e.g. Supplier payments, week 47"
+                data-testid="reason"
+              />
             </Field>
             <Field label="Ticket reference (optional)">
-              <input value={ticketRef} onChange={(e) => setTicketRef(e.target.value)} maxLength={100} className={inputClass} />
+              <input
+                value={ticketRef}
+                onChange={(e) => setTicketRef(e.target.value)}
+                maxLength={100}
+                className={inputClass}
+              />
             </Field>
           </div>
         </Card>
@@ -157,14 +267,46 @@ export function TransferForm() {
           <CardHeader title="Before you submit" />
           <div className="space-y-4 p-5">
             <p className="text-sm text-slate-700">
-              {rows.length} row{rows.length === 1 ? "" : "s"} · {valid ? "total" : "total of the valid rows"} <strong className="tabular-nums" data-testid="batch-total">{formatCop(total)}</strong>
+              {rows.length} row{rows.length === 1 ? "" : "s"} ·{" "}
+              {valid ? "total" : "total of the valid rows"}{" "}
+              <strong className="tabular-nums" data-testid="batch-total">
+                {formatCop(total)}
+              </strong>
             </p>
-            {valid ? <GuardPreview preview={preview.data} error={preview.error} loading={preview.isFetching} rows={rows.length} /> : <p className="text-sm text-slate-500">Fix every row to see the approvals and fees that apply.</p>}
-            <Button type="submit" className="w-full" disabled={submit.isPending || preview.data?.tier.kind === "refused"} data-testid="submit-transfers">
-              {submit.isPending ? "Submitting…" : `Submit ${rows.length} transfer${rows.length === 1 ? "" : "s"}`}
+            {valid ? (
+              <GuardPreview
+                preview={preview.data}
+                error={preview.error}
+                loading={preview.isFetching}
+                rows={rows.length}
+              />
+            ) : (
+              <p className="text-sm text-slate-500">
+                Fix every row to see the approvals and fees that apply.
+              </p>
+            )}
+            <Button
+              type="submit"
+              className="w-full"
+              disabled={submit.isPending || preview.data?.tier.kind === "refused"}
+              data-testid="submit-transfers"
+            >
+              {submit.isPending
+                ? "Submitting…"
+                : `Submit ${rows.length} transfer${rows.length === 1 ? "" : "s"}`}
             </Button>
-            {tried && !valid ? <p className="text-sm text-red-700" data-testid="rows-invalid">Some rows have errors: fix them in the grid.</p> : null}
-            {submit.error ? <GuardProblem error={submit.error} busy={submit.isPending} onConfirmDuplicate={(r) => send(r)} /> : null}
+            {tried && !valid ? (
+              <p className="text-sm text-red-700" data-testid="rows-invalid">
+                Some rows have errors: fix them in the grid.
+              </p>
+            ) : null}
+            {submit.error ? (
+              <GuardProblem
+                error={submit.error}
+                busy={submit.isPending}
+                onConfirmDuplicate={(r) => send(r)}
+              />
+            ) : null}
           </div>
         </Card>
       </div>
@@ -175,17 +317,38 @@ export function TransferForm() {
           description="Amounts in pesos (5.000.000 or 5000000,50). Upload a CSV (comma or semicolon separated, with a header row) or type the rows."
           actions={
             <div className="flex gap-2">
-              <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(CSV_TEMPLATE)}`} download="transfers-template.csv" className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">Template</a>
+              <a
+                href={`data:text/csv;charset=utf-8,${encodeURIComponent(CSV_TEMPLATE)}`}
+                download="transfers-template.csv"
+                className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              >
+                Template
+              </a>
               <Button type="button" variant="secondary" onClick={() => fileRef.current?.click()}>
                 <Upload className="h-4 w-4" aria-hidden /> Upload CSV
               </Button>
-              <input ref={fileRef} type="file" accept=".csv,text/csv" className="hidden" data-testid="csv-input" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); e.target.value = ""; }} />
+              <input
+                ref={fileRef}
+                type="file"
+                accept=".csv,text/csv"
+                className="hidden"
+                data-testid="csv-input"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) void onFile(f);
+                  e.target.value = "";
+                }}
+              />
             </div>
           }
         />
         <div className="space-y-2 px-5 pt-3">
           <ProgressSteps stage={stage} rows={rows.length} />
-          {fileNote ? <p className="text-sm text-slate-700" data-testid="file-note">{fileNote}</p> : null}
+          {fileNote ? (
+            <p className="text-sm text-slate-700" data-testid="file-note">
+              {fileNote}
+            </p>
+          ) : null}
         </div>
         <RowsGrid rows={rows} errors={errors} onChange={editRows} banks={banks.data?.banks ?? []} />
       </Card>

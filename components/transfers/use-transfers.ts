@@ -9,7 +9,12 @@ import type { TTransfersInput } from "@/lib/operations/schemas";
 export function useSubmitTransfers() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { body: TTransfersInput; key: string }) => submitTransfersRequest(v.body, v.key),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: operationKeys.lists() }), qc.invalidateQueries({ queryKey: referenceKeys.accounts() })]),
+    mutationFn: (v: { body: TTransfersInput; key: string }) =>
+      submitTransfersRequest(v.body, v.key),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: operationKeys.lists() }),
+        qc.invalidateQueries({ queryKey: referenceKeys.accounts() }),
+      ]),
   });
 }

@@ -2,21 +2,31 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/ui-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `/tmp/ui-${name}.png`, fullPage: true });
 
 async function chooseOption(page: Page, testId: string, text: string) {
-  const value = await page.getByTestId(testId).locator("option", { hasText: text }).first().getAttribute("value");
+  const value = await page
+    .getByTestId(testId)
+    .locator("option", { hasText: text })
+    .first()
+    .getAttribute("value");
   await page.getByTestId(testId).selectOption(value!);
 }
 
-test("operator creates a 5,000,000 COP payout, another user approves it, the operator sees it settle", async ({ page, browser }) => {
+test("operator creates a 5,000,000 COP payout, another user approves it, the operator sees it settle", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "operator");
   await page.goto("/payouts");
   await page.getByTestId("new-payout").click();
   await expect(page).toHaveURL(/\/payouts\/new$/);
 
-  await expect(page.getByTestId("source-account").locator("option", { hasText: "proveedores" })).toHaveCount(1);
+  await expect(
+    page.getByTestId("source-account").locator("option", { hasText: "proveedores" }),
+  ).toHaveCount(1);
   await chooseOption(page, "source-account", "proveedores");
   await page.getByTestId("amount").fill("5.000.000");
   await chooseOption(page, "bank", "BANCOLOMBIA");
@@ -38,7 +48,9 @@ test("operator creates a 5,000,000 COP payout, another user approves it, the ope
   await expect(page).toHaveURL(/\/operations\/op_[A-Za-z0-9]{22}\?created=1$/);
   const id = /op_[A-Za-z0-9]{22}/.exec(page.url())![0];
   await expect(page.getByTestId("state-badge")).toHaveAttribute("data-state", "pending_approval");
-  await expect(page.getByTestId("state-meaning")).toHaveText("Waiting for approval; nothing has been sent.");
+  await expect(page.getByTestId("state-meaning")).toHaveText(
+    "Waiting for approval; nothing has been sent.",
+  );
   await expect(page.getByTestId("beneficiary-account")).toContainText(account.slice(-4));
   await expect(page.getByTestId("beneficiary-account")).not.toContainText(account);
   // The maker cannot approve their own payout.
@@ -49,7 +61,10 @@ test("operator creates a 5,000,000 COP payout, another user approves it, the ope
   const ctx = await browser.newContext();
   const approver = await ctx.newPage();
   await signIn(approver, "approver");
-  await approver.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" }).click();
+  await approver
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Approvals" })
+    .click();
   await expect(approver.getByTestId(`approval-row-${id}`)).toBeVisible();
   await approver.getByTestId(`review-toggle-${id}`).click();
   const review = approver.getByTestId(`review-${id}`);
@@ -58,15 +73,25 @@ test("operator creates a 5,000,000 COP payout, another user approves it, the ope
   await review.getByTestId("decision-comment").fill("Invoice checked against the PO");
   await shot(approver, "approvals");
   await review.getByTestId("approve").click();
-  await expect(approver.getByTestId("decision-results")).toContainText(`${id}: approved; the operation is now`);
+  await expect(approver.getByTestId("decision-results")).toContainText(
+    `${id}: approved; the operation is now`,
+  );
   await expect(approver.getByTestId(`approval-row-${id}`)).toHaveCount(0);
   await ctx.close();
 
   // The operator's page refreshes itself while the payout moves: accepted by Mono, then settled
   // (sandbox ACH ~31 s after creation, the console's settlement poller every 10 s).
-  await expect(page.getByTestId("state-badge")).toHaveAttribute("data-state", /approved|sending|accepted|settled/, { timeout: 15_000 });
-  await expect(page.getByTestId("state-badge")).toHaveAttribute("data-state", "settled", { timeout: 90_000 });
-  await expect(page.getByTestId("state-meaning")).toHaveText("Settled: Mono confirms the money moved.");
+  await expect(page.getByTestId("state-badge")).toHaveAttribute(
+    "data-state",
+    /approved|sending|accepted|settled/,
+    { timeout: 15_000 },
+  );
+  await expect(page.getByTestId("state-badge")).toHaveAttribute("data-state", "settled", {
+    timeout: 90_000,
+  });
+  await expect(page.getByTestId("state-meaning")).toHaveText(
+    "Settled: Mono confirms the money moved.",
+  );
   await expect(page.getByTestId("approvals")).toContainText("Invoice checked against the PO");
   await expect(page.getByTestId("attempts")).toContainText("req_");
   await page.getByTestId("reveal").click();
@@ -94,7 +119,14 @@ test("a viewer sees no create button and the API refuses their payout", async ({
       method: "co_ach",
       amount: 100_000,
       currency: "COP",
-      beneficiary: { bankCode: "1007", accountType: "savings_account", accountNumber: "12345678901", name: "X", documentType: "CC", documentNumber: "1020304050" },
+      beneficiary: {
+        bankCode: "1007",
+        accountType: "savings_account",
+        accountNumber: "12345678901",
+        name: "X",
+        documentType: "CC",
+        documentNumber: "1020304050",
+      },
       reason: "viewer tries",
     },
   });

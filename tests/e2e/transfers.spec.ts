@@ -8,17 +8,25 @@ const CSV = [
   '"75.000",1013,savings,55566677788,Lucía Torres,CE,A1234567,Reembolso 3',
 ].join("\n");
 
-test("transfers CSV: 3 rows, the bad account number is flagged inline, fixed, and the batch is accepted", async ({ page }) => {
+test("transfers CSV: 3 rows, the bad account number is flagged inline, fixed, and the batch is accepted", async ({
+  page,
+}) => {
   await signIn(page, "operator");
   await page.goto("/transfers");
   await page.getByTestId("new-transfer").click();
   await expect(page).toHaveURL(/\/transfers\/new$/);
 
-  const value = await page.getByTestId("source-account").locator("option").nth(1).getAttribute("value");
+  const value = await page
+    .getByTestId("source-account")
+    .locator("option")
+    .nth(1)
+    .getAttribute("value");
   await page.getByTestId("source-account").selectOption(value!);
   await page.getByTestId("mode-create").check();
   await page.getByTestId("reason").fill("Customer refunds, batch E2E");
-  await page.getByTestId("csv-input").setInputFiles({ name: "refunds.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+  await page
+    .getByTestId("csv-input")
+    .setInputFiles({ name: "refunds.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
 
   await expect(page.getByTestId("batch-progress")).toHaveAttribute("data-stage", "ready");
   await expect(page.getByTestId("rows-summary")).toContainText("3 rows");

@@ -12,7 +12,10 @@ export default async function ApprovalsPage() {
   if (!allowed) return <Forbidden role={user.role} permission="payouts.approve" />;
   return (
     <>
-      <PageHeader title="Approvals" description="Payouts and transfers waiting for a checker. You cannot approve your own; each approval binds to the payload you reviewed, and large amounts ask for your password again." />
+      <PageHeader
+        title="Approvals"
+        description="Payouts and transfers waiting for a checker. You cannot approve your own; each approval binds to the payload you reviewed, and large amounts ask for your password again."
+      />
       <Card>
         <Suspense>
           <ApprovalsQueue currentUserId={user.id} />

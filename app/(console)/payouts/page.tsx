@@ -20,7 +20,11 @@ export default async function PayoutsPage() {
         description="Core payouts prepared by operators and released by approvers. Beneficiary numbers are masked; filters live in the URL, so a link shows exactly this list."
         actions={
           can(user.role, "payouts.create") ? (
-            <Link href="/payouts/new" className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="new-payout">
+            <Link
+              href="/payouts/new"
+              className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+              data-testid="new-payout"
+            >
               <Plus className="h-4 w-4" aria-hidden /> New payout
             </Link>
           ) : null
@@ -28,7 +32,11 @@ export default async function PayoutsPage() {
       />
       <Card>
         <Suspense>
-          <OperationsList kinds={["payout"]} currentUserId={user.id} emptyText="No payouts match these filters." />
+          <OperationsList
+            kinds={["payout"]}
+            currentUserId={user.id}
+            emptyText="No payouts match these filters."
+          />
         </Suspense>
       </Card>
     </>

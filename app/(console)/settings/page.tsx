@@ -11,7 +11,10 @@ export default async function SettingsPage() {
   if (!allowed) return <Forbidden role={user.role} permission="settings.read" />;
   return (
     <>
-      <PageHeader title="Settings" description="The payout policy: approval tiers, limits, fees and the kill switch. Every change is a new version, needs a reason and is audited." />
+      <PageHeader
+        title="Settings"
+        description="The payout policy: approval tiers, limits, fees and the kill switch. Every change is a new version, needs a reason and is audited."
+      />
       <PolicySettings canWrite={can(user.role, "policy.write")} />
     </>
   );

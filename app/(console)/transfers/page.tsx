@@ -20,7 +20,11 @@ export default async function TransfersPage() {
         description="Banking transfers from your Mono accounts: single transfers and batches of up to 1,000 rows, created directly or prepared for approval in Mono."
         actions={
           can(user.role, "payouts.create") ? (
-            <Link href="/transfers/new" className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="new-transfer">
+            <Link
+              href="/transfers/new"
+              className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+              data-testid="new-transfer"
+            >
               <Plus className="h-4 w-4" aria-hidden /> New transfer batch
             </Link>
           ) : null
@@ -28,7 +32,11 @@ export default async function TransfersPage() {
       />
       <Card>
         <Suspense>
-          <OperationsList kinds={["bank_transfer", "transfer_batch"]} currentUserId={user.id} emptyText="No transfers match these filters." />
+          <OperationsList
+            kinds={["bank_transfer", "transfer_batch"]}
+            currentUserId={user.id}
+            emptyText="No transfers match these filters."
+          />
         </Suspense>
       </Card>
     </>

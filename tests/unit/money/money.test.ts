@@ -21,29 +21,52 @@ describe("parsePesos", () => {
     expect(parsePesos(input)).toEqual({ ok: true, minor });
   });
 
-  it.each(["", "abc", "-5", "0", "0,00", "5,000,000", "5.00.000", "1,234", "1,2,3", "5.000.000.5", "100000000001"])("refuses %j", (input) => {
+  it.each([
+    "",
+    "abc",
+    "-5",
+    "0",
+    "0,00",
+    "5,000,000",
+    "5.00.000",
+    "1,234",
+    "1,2,3",
+    "5.000.000.5",
+    "100000000001",
+  ])("refuses %j", (input) => {
     expect(parsePesos(input).ok).toBe(false);
   });
 
   it("reads back exactly what minorToPesosInput writes, for every amount", () => {
-    fc.assert(fc.property(minorArb, (m) => {
-      expect(parsePesos(minorToPesosInput(m))).toEqual({ ok: true, minor: m });
-    }));
+    fc.assert(
+      fc.property(minorArb, (m) => {
+        expect(parsePesos(minorToPesosInput(m))).toEqual({ ok: true, minor: m });
+      }),
+    );
   });
 
   it("reads back what formatCop shows (sign and spaces included)", () => {
-    fc.assert(fc.property(minorArb, (m) => {
-      expect(parsePesos(formatCop(m))).toEqual({ ok: true, minor: m });
-    }));
+    fc.assert(
+      fc.property(minorArb, (m) => {
+        expect(parsePesos(formatCop(m))).toEqual({ ok: true, minor: m });
+      }),
+    );
   });
 
   it("plain digits with up to two decimals are exact (no float rounding)", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 99_999_999_999n }), fc.integer({ min: 0, max: 99 }), (pesos, cents) => {
-        fc.pre(pesos > 0n || cents > 0);
-        const typed = `${pesos},${String(cents).padStart(2, "0")}`;
-        expect(parsePesos(typed)).toEqual({ ok: true, minor: Number(pesos * 100n + BigInt(cents)) });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 99_999_999_999n }),
+        fc.integer({ min: 0, max: 99 }),
+        (pesos, cents) => {
+          fc.pre(pesos > 0n || cents > 0);
+          const typed = `${pesos},${String(cents).padStart(2, "0")}`;
+          expect(parsePesos(typed)).toEqual({
+            ok: true,
+            minor: Number(pesos * 100n + BigInt(cents)),
+          });
+        },
+      ),
     );
   });
 

@@ -1,23 +1,41 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseCsv } from "@/components/transfers/csv";
-import { CSV_TEMPLATE, rowsFromCsv, serverRowErrors, validateRow } from "@/components/transfers/rows";
+import {
+  CSV_TEMPLATE,
+  rowsFromCsv,
+  serverRowErrors,
+  validateRow,
+} from "@/components/transfers/rows";
 
 describe("transfers CSV", () => {
   it("reads quotes, doubled quotes, CRLF and semicolons", () => {
-    expect(parseCsv('a,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([["a", "b,c", 'd "e"'], ["1", "2", "3"]]);
-    expect(parseCsv("amount;name\n5.000,50;Ana\n")).toEqual([["amount", "name"], ["5.000,50", "Ana"]]);
+    expect(parseCsv('a,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([
+      ["a", "b,c", 'd "e"'],
+      ["1", "2", "3"],
+    ]);
+    expect(parseCsv("amount;name\n5.000,50;Ana\n")).toEqual([
+      ["amount", "name"],
+      ["5.000,50", "Ana"],
+    ]);
   });
 
   it("round-trips any table of quoted cells", () => {
     const cell = fc.string({ maxLength: 12 }).filter((s) => s.trim() !== "");
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (table) => {
-        const width = table[0].length;
-        const t = table.map((r) => (r.length >= width ? r.slice(0, width) : [...r, ...Array(width - r.length).fill("x")]));
-        const text = t.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\n");
-        expect(parseCsv(text, ",")).toEqual(t);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (table) => {
+          const width = table[0].length;
+          const t = table.map((r) =>
+            r.length >= width ? r.slice(0, width) : [...r, ...Array(width - r.length).fill("x")],
+          );
+          const text = t
+            .map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(","))
+            .join("\n");
+          expect(parseCsv(text, ",")).toEqual(t);
+        },
+      ),
     );
   });
 
@@ -31,14 +49,19 @@ describe("transfers CSV", () => {
   });
 
   it("flags a bad account number and an unknown bank on their own cells", () => {
-    const { rows } = rowsFromCsv("amount,bank_code,account_number,name,document_number\n1000,9999,12AB,Ana,12345\n");
+    const { rows } = rowsFromCsv(
+      "amount,bank_code,account_number,name,document_number\n1000,9999,12AB,Ana,12345\n",
+    );
     const v = validateRow(rows[0], new Set(["1007"]));
     expect(v.row).toBeNull();
     expect(Object.keys(v.errors).sort()).toEqual(["accountNumber", "bankCode"]);
   });
 
   it("maps server paths to rows and fields", () => {
-    const m = serverRowErrors([{ path: "/rows/2/beneficiary/accountNumber", message: "5 to 20 digits" }, { path: "/reason", message: "x" }]);
+    const m = serverRowErrors([
+      { path: "/rows/2/beneficiary/accountNumber", message: "5 to 20 digits" },
+      { path: "/reason", message: "x" },
+    ]);
     expect(m.get(2)).toEqual({ accountNumber: "5 to 20 digits" });
     expect(m.size).toBe(1);
   });

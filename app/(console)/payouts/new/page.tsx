@@ -10,7 +10,10 @@ export default async function NewPayoutPage() {
   if (!allowed) return <Forbidden role={user.role} permission="payouts.create" />;
   return (
     <>
-      <PageHeader title="New payout" description="The guard checks the amount tier, your daily cap, the source balance and recent payouts to the same account before anything is sent." />
+      <PageHeader
+        title="New payout"
+        description="The guard checks the amount tier, your daily cap, the source balance and recent payouts to the same account before anything is sent."
+      />
       <PayoutForm />
     </>
   );

@@ -10,7 +10,10 @@ export default async function NewTransferPage() {
   if (!allowed) return <Forbidden role={user.role} permission="payouts.create" />;
   return (
     <>
-      <PageHeader title="New transfer batch" description="Every row is validated before anything is sent; the whole batch goes through the guard (tier on the total, your daily cap, the source balance)." />
+      <PageHeader
+        title="New transfer batch"
+        description="Every row is validated before anything is sent; the whole batch goes through the guard (tier on the total, your daily cap, the source balance)."
+      />
       <TransferForm />
     </>
   );

@@ -14,7 +14,15 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const { id } = await params;
   return (
     <>
-      <PageHeader title="Operation timeline" description={id} actions={<Link href={`/operations/${id}`} className="text-sm text-brand-700 hover:underline">Operation details</Link>} />
+      <PageHeader
+        title="Operation timeline"
+        description={id}
+        actions={
+          <Link href={`/operations/${id}`} className="text-sm text-brand-700 hover:underline">
+            Operation details
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <SafeToRetryPanel operationId={id} canRecover={can(user.role, "operations.recover")} />
         <OperationTimeline operationId={id} />
