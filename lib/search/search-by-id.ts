@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db";
 import { recogniseId, type TRecognised } from "./recognise-id";
 import { lookupAccount, type TAccountView } from "./lookup-account";
 import { lookupAtMono } from "./lookup-at-mono";
+import { lookups as q, type TOperationSummary, type TRequestSummary } from "./lookups";
 
 // One search box for every id (design §7). Each kind maps to exact lookups on indexed columns —
 // equality only, never LIKE/ILIKE/contains — so a search costs the same at 10 rows or 10 million
@@ -22,10 +22,6 @@ export type TSearchHit = {
 export type TSearchResult = { query: string; recognised: TRecognised; hits: TSearchHit[]; account: TAccountView | null; notes: string[] };
 export type TSearchOptions = { mono?: boolean }; // false: never call Mono (the benchmark, offline use)
 
-const OP_SELECT = { id: true, kind: true, state: true, amount: true, currency: true, createdAt: true, monoId: true, externalId: true, ticketRef: true, sourceAccountId: true } as const;
-const REQ_SELECT = { requestId: true, monoLogId: true, operationId: true, idempotencyKey: true, method: true, path: true, status: true, errorCode: true, attempt: true, at: true } as const;
-type TOperationSummary = { id: string; kind: string; state: string; amount: bigint; currency: string; createdAt: Date; monoId: string | null; externalId: string; ticketRef: string | null; sourceAccountId: string };
-type TRequestSummary = { requestId: string; monoLogId: string | null; operationId: string | null; idempotencyKey: string | null; method: string; path: string; status: number | null; errorCode: string | null; attempt: number; at: Date };
 
 export async function searchById(query: string, o: TSearchOptions = {}): Promise<TSearchResult> {
   const recognised = recogniseId(query);
@@ -35,21 +31,17 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
   const hits = result.hits;
   switch (recognised.kind) {
     case "request_id": {
-      const r = await db.requestLog.findUnique({ where: { requestId: v }, select: REQ_SELECT });
+      const [r] = await q.requestById(v);
       if (r) hits.push(requestHit(r, "RequestLog.requestId"), ...(await operationsOf([r.operationId])));
       break;
     }
     case "mono_log_id": {
-      const rows = await db.requestLog.findMany({ where: { monoLogId: v }, select: REQ_SELECT, take: 10 });
+      const rows = await q.requestsByLogId(v);
       hits.push(...rows.map((r) => requestHit(r, "RequestLog.monoLogId")), ...(await operationsOf(rows.map((r) => r.operationId))));
       break;
     }
     case "idempotency_key": {
-      const [op, lastAttempt, inbound] = await Promise.all([
-        db.operation.findUnique({ where: { idempotencyKey: v }, select: OP_SELECT }),
-        db.requestLog.findFirst({ where: { idempotencyKey: v }, orderBy: { at: "desc" }, select: REQ_SELECT }),
-        db.inboundRequest.findFirst({ where: { key: v }, select: { route: true, state: true, createdAt: true } }),
-      ]);
+      const [[op], [lastAttempt], [inbound]] = await Promise.all([q.operationByKey(v), q.lastRequestByKey(v), q.inboundByKey(v)]);
       if (op || lastAttempt || inbound) {
         const where = op ? "Mono idempotency key of an operation" : lastAttempt ? "sent to Mono" : `console write key (${inbound!.route})`;
         hits.push({ type: "idempotency_key", id: v, href: `/idempotency/${v}`, title: `Idempotency key ${v}`, detail: where, at: lastAttempt?.at ?? inbound?.createdAt ?? null, matchedOn: op ? "Operation.idempotencyKey" : lastAttempt ? "RequestLog.idempotencyKey" : "InboundRequest.key" });
@@ -59,18 +51,18 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
       break;
     }
     case "operation_id": {
-      const op = await db.operation.findUnique({ where: { id: v }, select: OP_SELECT });
+      const [op] = await q.operationById(v);
       if (op) hits.push(operationHit(op, "Operation.id"));
       break;
     }
     case "payout_id":
     case "batch_id": {
-      const op = await db.operation.findFirst({ where: { monoId: v }, select: OP_SELECT });
+      const [op] = await q.operationByMonoId(v);
       if (op) hits.push(operationHit(op, "Operation.monoId"));
       break;
     }
     case "transfer_id": {
-      const item = await db.operationItem.findFirst({ where: { monoTransferId: v }, select: { operationId: true, position: true } });
+      const [item] = await q.itemByTransferId(v);
       if (item) hits.push(...(await operationsOf([item.operationId], `OperationItem.monoTransferId (row ${item.position + 1})`)));
       break;
     }
@@ -80,11 +72,7 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
       break;
     case "external_id":
     case "reference": {
-      const [byExternal, byItem, byTicket] = await Promise.all([
-        db.operation.findUnique({ where: { externalId: v }, select: OP_SELECT }),
-        db.operationItem.findUnique({ where: { externalId: v }, select: { operationId: true, position: true } }),
-        recognised.kind === "reference" ? db.operation.findMany({ where: { ticketRef: v }, select: OP_SELECT, orderBy: { createdAt: "desc" }, take: 20 }) : Promise.resolve([]),
-      ]);
+      const [[byExternal], [byItem], byTicket] = await Promise.all([q.operationByExternalId(v), q.itemByExternalId(v), recognised.kind === "reference" ? q.operationsByTicket(v) : Promise.resolve([])]);
       if (byExternal) hits.push(operationHit(byExternal, "Operation.externalId"));
       if (byItem) hits.push(...(await operationsOf([byItem.operationId], `OperationItem.externalId (row ${byItem.position + 1})`)));
       hits.push(...byTicket.map((op) => operationHit(op, "Operation.ticketRef")));
@@ -101,7 +89,7 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
 // An object the console did not create (or whose webhook arrived first) can still be explained:
 // webhooks stored for it (WebhookEvent.objectId, indexed) and Mono's own record (one GET).
 async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSearchOptions) {
-  const webhook = await db.webhookEvent.findFirst({ where: { objectId: id }, orderBy: { receivedAt: "desc" }, select: { id: true, type: true, receivedAt: true, operationId: true } });
+  const [webhook] = await q.webhookByObjectId(id);
   if (webhook) {
     result.hits.push({ type: "webhook", id: webhook.id.toString(), href: webhook.operationId ? `/operations/${webhook.operationId}` : null, title: `Webhook ${webhook.type}`, detail: `last received for ${id}`, at: webhook.receivedAt, matchedOn: "WebhookEvent.objectId" });
     result.hits.push(...(await operationsOf([webhook.operationId])));
@@ -112,10 +100,7 @@ async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSear
   if (found.kind !== "found") return;
   result.hits.push({ type: "mono_object", id, href: null, title: `${found.label} at Mono`, detail: `state ${found.state}; external_id ${found.externalId ?? "none"}`, at: null, matchedOn: found.endpoint });
   if (found.externalId) {
-    const [op, item] = await Promise.all([
-      db.operation.findUnique({ where: { externalId: found.externalId }, select: OP_SELECT }),
-      db.operationItem.findUnique({ where: { externalId: found.externalId }, select: { operationId: true } }),
-    ]);
+    const [[op], [item]] = await Promise.all([q.operationByExternalId(found.externalId), q.itemByExternalId(found.externalId)]);
     if (op) result.hits.push(operationHit(op, "Operation.externalId (from Mono)"));
     if (item) result.hits.push(...(await operationsOf([item.operationId], "OperationItem.externalId (from Mono)")));
   }
@@ -125,7 +110,7 @@ async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSear
 async function operationsOf(ids: (string | null)[], matchedOn = "RequestLog.operationId"): Promise<TSearchHit[]> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   if (unique.length === 0) return [];
-  const ops = await db.operation.findMany({ where: { id: { in: unique } }, select: OP_SELECT });
+  const ops = unique.length === 1 ? await q.operationById(unique[0]) : await q.operationsByIds(unique);
   return ops.map((op) => operationHit(op, matchedOn));
 }
 
