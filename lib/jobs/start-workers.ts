@@ -22,7 +22,11 @@ export async function startWorkers(): Promise<void> {
     });
     if (job.everySeconds) {
       const period = job.everySeconds;
-      const tick = () => void boss.sendThrottled(job.name, {}, { retryLimit: 0 }, period).catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
+      // A sweep left "active" by a killed process blocks its singleton queue until it expires:
+      // expire within a few periods (pg-boss's default is 15 minutes). Sweeps are idempotent and
+      // lease-based, so one that legitimately runs longer may overlap the next one safely.
+      const expireInSeconds = Math.max(60, period * 4);
+      const tick = () => void boss.sendThrottled(job.name, {}, { retryLimit: 0, expireInSeconds }, period).catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
       tick();
       setInterval(tick, period * 1000).unref();
     }

@@ -9,10 +9,7 @@ import { runChaos } from "./lib/chaos-core";
 import { scanAll } from "./lib/secret-scan";
 import { launcherStack, routeHostStack, type TStack } from "./lib/setups";
 import { argValue } from "./lib/stack";
-
-export const CHAOS_FAULTS = (seed: number) =>
-  `429=0.06,5xx=0.06,5xx_after_commit=0.06,reset=0.04,reset_after_commit=0.04,hang=0.04,latency=0.1,latency_ms=300,retry_after=1,hang_ms=2500,` +
-  `webhook_duplicate=0.3,webhook_reorder=0.3,apply_to=all,seed=${seed}`;
+import { CHAOS_FAULTS } from "./lib/chaos-faults";
 
 const payouts = Number(argValue("payouts", process.env.CHAOS_PAYOUTS ?? "1000"));
 const concurrency = Number(argValue("concurrency", process.env.CHAOS_CONCURRENCY ?? "16"));

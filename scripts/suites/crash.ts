@@ -9,9 +9,7 @@ import { runCrash } from "./lib/crash-core";
 import { scanAll } from "./lib/secret-scan";
 import { routeHostStack } from "./lib/setups";
 import { argValue } from "./lib/stack";
-
-// Latency on every write keeps Mono calls in flight (so kills land mid-call); light faults on top.
-export const CRASH_FAULTS = "latency=0.5,latency_ms=400,5xx_after_commit=0.05,reset_after_commit=0.05,429=0.05,retry_after=1,webhook_duplicate=0.2,webhook_reorder=0.2,apply_to=writes";
+import { CRASH_FAULTS } from "./lib/chaos-faults";
 
 const payouts = Number(argValue("payouts", process.env.CRASH_PAYOUTS ?? "200"));
 const kills = Number(argValue("kills", process.env.CRASH_KILLS ?? "6"));
@@ -32,7 +30,7 @@ try {
   if (f.duplicates || f.not_final || !f.audit_chain_ok) log(`details ${JSON.stringify(r.details)}`);
   const ok = f.duplicates === 0 && f.not_final === 0 && f.audit_chain_ok && f.kills >= Math.min(kills, 5) && scan.hits.length === 0 && f.operations > 0;
   exit = ok ? 0 : 1;
-  line = JSON.stringify({ suite: "crash", payouts: f.payouts, kills: f.kills, duplicates: f.duplicates, not_final: f.not_final, operations: f.operations, states: f.states, resumed_after_crash: f.resumed_after_crash, unanswered: f.unanswered, audit_chain_ok: f.audit_chain_ok, audit_rows: f.audit_rows, secret_hits: scan.hits.length, restart_ms_max: f.restart_ms_max, settle_seconds: f.settle_seconds, database: stack.db.label, machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, ok });
+  line = JSON.stringify({ suite: "crash", payouts: f.payouts, kills: f.kills, duplicates: f.duplicates, not_final: f.not_final, operations: f.operations, states: f.states, resumed_after_crash: f.resumed_after_crash, sweeps_left_active_by_kills: f.sweeps_left_active_by_kills, unanswered: f.unanswered, audit_chain_ok: f.audit_chain_ok, audit_rows: f.audit_rows, secret_hits: scan.hits.length, restart_ms_max: f.restart_ms_max, settle_seconds: f.settle_seconds, database: stack.db.label, machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, ok });
 } catch (err) {
   console.error(err);
 } finally {

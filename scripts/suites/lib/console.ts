@@ -118,7 +118,7 @@ export async function startLauncher(o: { name: string; env: Record<string, strin
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group: stopping it stops the sandbox and next too
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO_PASSWORD: o.demoPassword, ...o.env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DEMO_PASSWORD: o.demoPassword, ...o.env },
   });
   o.logs.attach(proc, "launcher");
   let out = "";

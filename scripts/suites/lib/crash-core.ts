@@ -6,7 +6,8 @@
 // make a live process wait before taking its work over. Right after each kill — when no console
 // process is alive, so every live lease belongs to the dead one — the driver moves those leases
 // into the past instead of waiting 90–120 s of wall-clock time. Nothing else is touched: the
-// recovery job, the poller and the Idempotency-Key takeover then do their real work.
+// recovery job, the poller and the Idempotency-Key takeover then do their real work. The same is
+// done for pg-boss jobs the dead process left "active" (see expireDeadLeases).
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { call, makeUsers, payoutBody, type TSuiteUser } from "./client";
@@ -42,13 +43,18 @@ export async function runCrash(o: TCrashOptions) {
   let alive = true; // whether a console process is up (the driver's clients back off while not)
   let kills = 0;
   const restartMs: number[] = [];
+  let sweepsLeftActive = 0;
   const killAt: string[] = [];
   let submitting = true;
 
   const expireDeadLeases = async () => {
     const a = await o.pool.query(`UPDATE "Operation" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state = 'sending' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`);
     const b = await o.pool.query(`UPDATE "InboundRequest" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state::text = 'in_flight' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`);
-    return { sending: a.rowCount ?? 0, inbound: b.rowCount ?? 0 };
+    // pg-boss's own lease: a sweep the dead process was running stays "active" (blocking its
+    // singleton queue) until pg-boss expires it — at most 4 periods + its 2-minute maintenance since
+    // the fix in lib/jobs/start-workers.ts, 15+ minutes before. Expire it now, as pg-boss would.
+    const c = await o.pool.query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE state = 'active'`).catch(() => ({ rowCount: 0 }));
+    return { sending: a.rowCount ?? 0, inbound: b.rowCount ?? 0, sweeps: c.rowCount ?? 0 };
   };
 
   const killer = (async () => {
@@ -60,6 +66,7 @@ export async function runCrash(o: TCrashOptions) {
       await o.host.kill();
       kills++;
       const expired = await expireDeadLeases();
+      sweepsLeftActive += expired.sweeps;
       const at = JSON.stringify(Object.fromEntries(rows.map((r) => [r.s, Number(r.n)])));
       killAt.push(at);
       log(`kill #${kills} (SIGKILL) with ${at}; leases of the dead process expired: ${JSON.stringify(expired)}`);
@@ -159,6 +166,7 @@ export async function runCrash(o: TCrashOptions) {
       resumed_after_crash: resumed,
       unanswered,
       audit_chain_ok: auditOk,
+      sweeps_left_active_by_kills: sweepsLeftActive,
       audit_rows: Number(audit.json?.rows ?? 0),
       restart_ms_max: Math.round(Math.max(0, ...restartMs)),
       settle_seconds: Math.round(settleSeconds),
