@@ -13,7 +13,7 @@ type TCounts = { passed: number; failed: number; skipped: number };
 const total: TCounts = { passed: 0, failed: 0, skipped: 0 };
 let exit = 0;
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return r.status ?? 1;
 }
