@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { formatCop } from "../money/format";
 import { formatMs, formatWhen } from "../operations/format-time";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
@@ -77,6 +78,9 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
   );
 }
 
+const MONEY_KEYS = new Set(["amount", "feeEstimate", "fee", "available", "availableAtCreation"]);
+const show = (k: string, v: unknown) => (MONEY_KEYS.has(k) && typeof v === "number" ? formatCop(v) : typeof v === "string" ? v : JSON.stringify(v));
+
 function Facts({ details }: { details: Record<string, unknown> }) {
   const entries = Object.entries(details).filter(([, v]) => v !== null && v !== undefined && v !== "" && !(typeof v === "object" && Object.keys(v as object).length === 0));
   if (entries.length === 0) return null;
@@ -85,7 +89,7 @@ function Facts({ details }: { details: Record<string, unknown> }) {
       {entries.map(([k, v]) => (
         <div key={k} className="flex gap-1">
           <dt className="text-slate-500">{k}</dt>
-          <dd className="max-w-md truncate font-mono" title={typeof v === "string" ? v : JSON.stringify(v)}>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+          <dd className="max-w-md truncate font-mono" title={show(k, v)}>{show(k, v)}</dd>
         </div>
       ))}
     </dl>
