@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { fingerprintOf, payoutRequest } from "@/lib/operations/build-mono-request";
+import { fingerprintOf, payoutRequest, rowExternalId, transfersRequest } from "@/lib/operations/build-mono-request";
 import { submitPayout } from "@/lib/operations/submit-payout";
 import type { OperationState } from "@/generated/prisma/client";
 import { makeUser } from "@/prisma/factories";
-import { payoutInput, sandboxAdmin } from "@/tests/support/operations";
+import { BANK_ACCOUNT, payoutInput, sandboxAdmin } from "@/tests/support/operations";
 import type { TPayoutInput } from "@/lib/operations/schemas";
 
 const json = { "content-type": "application/json" };
@@ -54,4 +54,24 @@ export async function stuckPayout(o: { state: OperationState; firstSentAt?: Date
 // Mono gets the payout without the console knowing (the console crashed before recording it).
 export async function createAtMono(monoRequest: object): Promise<{ id: string }> {
   return sandboxAdmin<{ id: string }>("/external/payouts", { method: "POST", headers: json, body: JSON.stringify(monoRequest) });
+}
+
+// A one-row bank transfer left in needs_attention; `atMono` also creates its batch at Mono
+// (as if the console crashed after Mono accepted it).
+export async function stuckTransfer(o: { atMono: boolean }) {
+  const { user } = await makeUser({ role: "operator" });
+  const id = newId("op");
+  const externalId = `mops-${id}`;
+  const row = { amount: 12_345_00, beneficiary: { bankCode: "1007", accountType: "savings_account" as const, accountNumber: String(Date.now()).slice(-11), name: "Fila Única", documentType: "CC" as const, documentNumber: "52999888" } };
+  const monoRequest = transfersRequest({ sourceAccountId: BANK_ACCOUNT, mode: "create", routing: "ach", currency: "COP", rows: [row], reason: "stuck transfer" }, [rowExternalId(externalId, 0)]);
+  const op = await db.operation.create({
+    data: {
+      id, kind: "bank_transfer", state: "needs_attention", amount: BigInt(row.amount), sourceAccountId: BANK_ACCOUNT, transferMode: "create", target: [row] as object[],
+      reason: "stuck transfer", idempotencyKey: randomUUID(), externalId, fingerprint: fingerprintOf(monoRequest), monoRequest: monoRequest as object, policyVersion: 1,
+      createdById: user.id, attemptCount: 1, firstSentAt: new Date(),
+      items: { create: [{ id: newId("opi"), position: 0, externalId: rowExternalId(externalId, 0), amount: BigInt(row.amount), bankCode: "1007", accountNumber: row.beneficiary.accountNumber, payeeName: row.beneficiary.name }] },
+    },
+  });
+  const batch = o.atMono ? await sandboxAdmin<{ batch: { id: string }; transfers: { id: string }[] }>("/external/transfers", { method: "POST", headers: json, body: JSON.stringify(monoRequest) }) : null;
+  return { op, batch };
 }

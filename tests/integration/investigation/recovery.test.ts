@@ -5,7 +5,7 @@ import { makeUser } from "@/prisma/factories";
 import { callRoute } from "@/tests/support/route";
 import { sandboxAdmin } from "@/tests/support/operations";
 import * as recoveryRoute from "@/app/api/operations/[id]/recovery/route";
-import { createAtMono, stuckPayout } from "./helpers";
+import { createAtMono, stuckPayout, stuckTransfer } from "./helpers";
 
 const HOUR = 3_600_000;
 // A distinctive amount keeps the ledger lookup's candidate list short on the shared test account.
@@ -100,5 +100,20 @@ describe("safe to retry?", () => {
     expect((await verdictOf(op.id)).verdict.code).toBe("retry_same_key");
     const r = await act(op.id, "retry_same_key");
     expect(r.json.outcome).toBe("accepted");
+  });
+
+  it("a bank transfer Mono already has (GET /v1/transfers?external_id=) is reconciled with its trn_ ids; one it lacks may be retried", async () => {
+    const { op, batch } = await stuckTransfer({ atMono: true });
+    const v = await verdictOf(op.id);
+    expect(v.verdict.code).toBe("already_at_mono");
+    expect(v.mono?.monoId).toBe(batch!.batch.id);
+    expect((await act(op.id, "reconcile")).json.outcome).toBe("recorded_as_accepted");
+    const item = await db.operationItem.findFirstOrThrow({ where: { operationId: op.id } });
+    expect(item.monoTransferId).toBe(batch!.transfers[0].id);
+
+    const missing = await stuckTransfer({ atMono: false });
+    const v2 = await verdictOf(missing.op.id);
+    expect(v2.verdict.code).toBe("retry_same_key");
+    expect(v2.mono?.presence).toBe("no");
   });
 });
