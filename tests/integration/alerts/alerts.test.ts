@@ -20,17 +20,21 @@ import * as list from "@/app/api/alerts/route";
 // resolves itself when the balance recovers. Plus the readiness checks against a live sandbox.
 
 const KEY = "sk_itest_alerts_admin_0123456789";
-const SUPPLIERS = "lacc_4PagosProveedores9aBcD";
+// A ledger account of its own: other suites' payouts from the seeded accounts must not count as
+// this account's spend.
+const ACCOUNT = `lacc_itestAlerts${Math.random().toString(36).slice(2, 12).padEnd(10, "0")}0`;
 let sbx: TSandboxHandle;
 let client: MonoClient;
 
 async function setLedger(available: number) {
-  const r = await fetch(`${sbx.url}/_sandbox/ledger/accounts/${SUPPLIERS}/balance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ available }) });
+  const r = await fetch(`${sbx.url}/_sandbox/ledger/accounts/${ACCOUNT}/balance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ available }) });
   expect(r.ok).toBe(true);
 }
 
 beforeAll(async () => {
   sbx = await startSandbox({ port: 0, adminEnabled: true, apiKeys: [{ key: KEY, role: "Administrator" }] });
+  const created = await fetch(`${sbx.url}/_sandbox/ledger/accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: ACCOUNT, name: "Alertas itest", available: 450_000_000_00 }) });
+  expect(created.ok).toBe(true);
   client = new MonoClient({ baseUrl: sbx.url, apiKey: KEY, keyIssuedAt: new Date().toISOString().slice(0, 10), timeouts: { connectMs: 1_000, responseMs: 2_000, totalMs: 5_000 }, backoff: { baseMs: 10, capMs: 20, jitterMs: 1, maxRetries: 1 } });
 });
 afterAll(async () => {
@@ -45,7 +49,7 @@ describe("low-balance alerts", () => {
     await setLedger(1_000_00); // COP 1,000: a 449,999,000 drop is the only spend we have seen
     await pollBalances({ client, now: new Date(t0.getTime() + 2 * 60_000) });
 
-    const s = (await getAccountSummaries()).find((a) => a.id === SUPPLIERS);
+    const s = (await getAccountSummaries()).find((a) => a.id === ACCOUNT);
     expect(s?.level).toBe("critical");
     expect(s?.dailySpend).toBe(449_999_000_00n); // history shorter than a day counts as one day
     expect(s?.criticalFloor).toBe((449_999_000_00n * 5n) / 100n);
@@ -54,7 +58,7 @@ describe("low-balance alerts", () => {
     expect(first.failed).toEqual([]);
     const again = await runFamilies([BALANCE_FAMILY]);
     expect(again.opened).toBe(0);
-    const alerts = await db.alert.findMany({ where: { foldKey: `balance_critical:${SUPPLIERS}` } });
+    const alerts = await db.alert.findMany({ where: { foldKey: `balance_critical:${ACCOUNT}` } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0].occurrences).toBe(2);
     expect(alerts[0].state).toBe("open");
@@ -75,7 +79,7 @@ describe("low-balance alerts", () => {
 
     // Folding keeps working on the acknowledged alert: no second page for the same condition.
     await runFamilies([BALANCE_FAMILY]);
-    expect(await db.alert.count({ where: { foldKey: `balance_critical:${SUPPLIERS}` } })).toBe(1);
+    expect(await db.alert.count({ where: { foldKey: `balance_critical:${ACCOUNT}` } })).toBe(1);
 
     await setLedger(450_000_000_00);
     await pollBalances({ client });
