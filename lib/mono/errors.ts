@@ -22,10 +22,24 @@ export type TCallInfo = {
   stoppedBy: TStopReason;
 };
 
+// The production build compiles route handlers and instrumentation (the jobs) into separate
+// bundles, each with its own copy of these classes, while the client is one process-wide
+// singleton: a plain `instanceof` fails for an error made by another bundle's client. Errors carry
+// a process-wide brand, and `instanceof` matches on it and on the error's name.
+const BRAND = Symbol.for("mono-ops.MonoError");
+
 export abstract class MonoError extends Error {
   abstract readonly retryable: boolean;
   /** Filled in by the client when the error leaves it. */
   call: TCallInfo | null = null;
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](v: unknown): boolean {
+    if (this === MonoError) return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
+    const kind = ERROR_KINDS.get(this);
+    if (kind === undefined) return Function.prototype[Symbol.hasInstance].call(this, v);
+    return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true && (v as Error).name === kind;
+  }
 }
 
 export type TMonoErrorItem = {
@@ -115,6 +129,14 @@ export class MonoRequestLogError extends MonoError {
     });
   }
 }
+
+const ERROR_KINDS = new Map<unknown, string>([
+  [MonoApiError, "MonoApiError"],
+  [MonoNetworkError, "MonoNetworkError"],
+  [MonoResponseShapeError, "MonoResponseShapeError"],
+  [MonoCircuitOpenError, "MonoCircuitOpenError"],
+  [MonoRequestLogError, "MonoRequestLogError"],
+]);
 
 export class MonoConfigError extends Error {
   override readonly name = "MonoConfigError";

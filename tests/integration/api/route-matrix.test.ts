@@ -67,13 +67,14 @@ describe("route × role matrix", () => {
     }
     expect(failures).toEqual([]);
   });
+
   it("refuses every state-changing handler cross-site (foreign Origin or Sec-Fetch-Site) before anything runs, for every role", async () => {
     const failures: string[] = [];
     for (const e of entries) {
       if (e.method === "GET") continue;
       const params = Object.fromEntries([...e.file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], FAKE_PARAMS[m[1]] ?? "x"]));
       for (const role of [null, ...ROLES]) {
-        for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+        for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }] as Record<string, string>[]) {
           const r = await callRoute(e.handler, { method: e.method, params, user: role ? users[role] : null, body: {}, headers });
           if (r.status !== 403 || r.json.code !== "cross_origin_refused") failures.push(`${e.method} ${e.file} ${role ?? "signed-out"} ${JSON.stringify(headers)} → ${r.status} ${String(r.json.code)}`);
         }
