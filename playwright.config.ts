@@ -35,6 +35,8 @@ export default defineConfig({
       DATA_DIR: `.data/e2e-${Date.now()}`,
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       LOG_LEVEL: "warn",
+      // Faults stay off unless a test sets them through the sandbox admin API (investigation e2e).
+      SANDBOX_ALLOW_FAULTS: "1",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },
