@@ -28,7 +28,7 @@ export function StatTiles({ d }: { d: TOverview }) {
         <p className="text-2xl font-semibold tabular-nums text-slate-900">{critical + warning}</p>
         <p className="text-xs text-slate-600">{critical} critical · {warning} warning</p>
       </Tile>
-      <Tile label="Approvals waiting" href="/payouts?state=pending_approval" testId="tile-approvals">
+      <Tile label="Approvals waiting" href="/approvals" testId="tile-approvals">
         <p className="text-2xl font-semibold tabular-nums text-slate-900">{d.approvals.pending}</p>
         <p className="text-xs text-slate-600">{d.approvals.waitingForYou} waiting for you</p>
       </Tile>
