@@ -2,24 +2,27 @@ import "server-only";
 import { enqueue } from "../jobs/boss";
 import type { TLogger } from "../logger";
 
-export const PROCESS_JOB = "webhooks.process";
+export const DRAIN_JOB = "webhooks.drain";
 
-// Enqueues only when this process runs the job queue (npm start: instrumentation.ts started the
-// workers, which creates the pg-boss instance on globalThis — see lib/jobs/boss.ts). Elsewhere
-// (tests, an instance with JOBS_DISABLED) nothing is started from a request: the stored event is
-// picked up by the "webhooks.process-pending" sweep or processed directly (processWebhookEvent).
-// A failed enqueue never fails the delivery: the event is stored, the sweep will find it.
+// The receiver wakes a drain on the job queue instead of enqueuing one job per event: the stored
+// row already is the durable queue entry (processedAt null), and pg-boss's worker loop in this
+// console takes one job per 0.5 s poll per queue (lib/jobs/start-workers.ts, batchSize 1), far
+// below Mono's burst rate. A wake is throttled to one per second per instance (in memory, then
+// pg-boss's singleton slot across instances) and never awaited by the delivery.
+//
+// Only when this process runs the queue (npm start: instrumentation.ts started the workers, which
+// creates the pg-boss instance on globalThis — lib/jobs/boss.ts). Elsewhere (tests, an instance
+// with JOBS_DISABLED) nothing starts from a request: the "webhooks.process-pending" sweep of an
+// instance that runs the queue, or a direct processWebhookEvent call, processes the event.
 function queueRunsHere(): boolean {
   return Boolean((globalThis as { __monoBoss?: unknown }).__monoBoss);
 }
 
-export async function enqueueProcessing(eventId: bigint, log: TLogger): Promise<boolean> {
-  if (!queueRunsHere()) return false;
-  try {
-    await enqueue(PROCESS_JOB, { eventId: eventId.toString() });
-    return true;
-  } catch (err) {
-    log.warn({ err, eventId: eventId.toString() }, "could not enqueue webhook processing; the sweep will pick it up");
-    return false;
-  }
+let lastWake = 0;
+
+export function wakeDrain(log: TLogger, now: number = Date.now()): boolean {
+  if (!queueRunsHere() || now - lastWake < 1_000) return false;
+  lastWake = now;
+  void enqueue(DRAIN_JOB, {}, { singletonKey: DRAIN_JOB, singletonSeconds: 1, retryLimit: 0 }).catch((err) => log.warn({ err }, "could not wake the webhook drain; the sweep will pick the events up"));
+  return true;
 }

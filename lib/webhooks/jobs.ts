@@ -1,14 +1,16 @@
 import "server-only";
 import type { TJobDef } from "../jobs/types";
-import { processWebhookEvent } from "./process-webhook-event";
-import { processPendingEvents } from "./process-pending";
+import { drainWebhookEvents, processClaimed } from "./process-pending";
 import { detectWebhookGaps } from "./detect-gaps";
-import { PROCESS_JOB } from "./enqueue-processing";
+import { DRAIN_JOB } from "./enqueue-processing";
 
 export const webhookJobs: TJobDef[] = [
-  // Enqueued by the receiver for each new event; pg-boss retries a failure (processing marks the
-  // event "error" first, and a later attempt overwrites it).
-  { name: PROCESS_JOB, handler: async (d) => processWebhookEvent(String((d as { eventId: string }).eventId)) },
-  { name: "webhooks.process-pending", everySeconds: 15, handler: () => processPendingEvents() },
+  // Woken by the receiver (at most once a second): processes pending events until none is left.
+  { name: DRAIN_JOB, handler: () => drainWebhookEvents() },
+  // Safety net: events whose wake was lost, stored by an instance that does not run the queue, or
+  // waiting for a retry after an error.
+  { name: "webhooks.process-pending", everySeconds: 15, handler: () => drainWebhookEvents({ budgetMs: 12_000 }) },
+  // One event by id, for callers that want exactly that one processed on the queue.
+  { name: "webhooks.process", handler: (d) => processClaimed(BigInt(String((d as { eventId: string }).eventId))) },
   { name: "webhooks.detect-gaps", everySeconds: 120, handler: () => detectWebhookGaps() },
 ];

@@ -1,22 +1,65 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { logger } from "../logger";
+import { utc } from "../metrics/sql-time";
 import { processWebhookEvent } from "./process-webhook-event";
 
-// Safety net for the queue: events stored but never processed (the enqueue was lost, or this
-// instance does not run the queue) are processed here, oldest first. The grace period leaves a
-// freshly enqueued event to its job.
-export async function processPendingEvents(o: { graceMs?: number; limit?: number; now?: Date } = {}): Promise<{ checked: number; failed: number }> {
-  const before = new Date((o.now ?? new Date()).getTime() - (o.graceMs ?? 5_000));
-  const rows = await db.webhookEvent.findMany({ where: { processedAt: null, receivedAt: { lt: before } }, select: { id: true }, orderBy: { id: "asc" }, take: o.limit ?? 200 });
-  let failed = 0;
-  for (const r of rows) {
-    try {
-      await processWebhookEvent(r.id);
-    } catch (err) {
-      failed++;
-      logger.warn({ err, webhookEventId: r.id.toString() }, "pending webhook event failed; it stays marked error");
-    }
+// The WebhookEvent table is the processing queue: a stored row with processedAt null is pending.
+// Drains claim a batch with a lease (FOR UPDATE SKIP LOCKED, so drains on several instances take
+// disjoint rows and a crashed drain's rows come back when the lease ends), then process it with
+// bounded concurrency. They run on the job queue: "webhooks.drain" (woken by the receiver) and
+// "webhooks.process-pending" (every 15 s, the safety net).
+
+export const LEASE_MS = 60_000;
+
+export async function claimEvents(limit: number, o: { id?: bigint; now?: Date } = {}): Promise<bigint[]> {
+  const now = o.now ?? new Date();
+  const rows = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    UPDATE "WebhookEvent" SET "leaseUntil" = ${utc(new Date(now.getTime() + LEASE_MS))}
+    WHERE "id" IN (
+      SELECT "id" FROM "WebhookEvent"
+      WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < ${utc(now)}) ${o.id !== undefined ? Prisma.sql`AND "id" = ${o.id}` : Prisma.empty}
+      ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`);
+  return rows.map((r) => BigInt(r.id));
+}
+
+export type TDrainResult = { processed: number; failed: number };
+
+// Concurrency 2 by default: processing costs several Prisma queries (CPU) and commits per event;
+// a wider drain took the CPU the receiver needs for its 2xx during a burst (docs/BENCHMARKS.md).
+// Processing lags a burst and catches up after it.
+export async function drainWebhookEvents(o: { budgetMs?: number; concurrency?: number; batch?: number } = {}): Promise<TDrainResult> {
+  const until = Date.now() + (o.budgetMs ?? 20_000);
+  const concurrency = o.concurrency ?? 2;
+  const out: TDrainResult = { processed: 0, failed: 0 };
+  while (Date.now() < until) {
+    const ids = await claimEvents(o.batch ?? concurrency * 8);
+    if (ids.length === 0) break;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, ids.length) }, async () => {
+        while (next < ids.length) {
+          const id = ids[next++];
+          try {
+            await processWebhookEvent(id);
+            out.processed++;
+          } catch (err) {
+            out.failed++;
+            logger.warn({ err, webhookEventId: id.toString() }, "webhook event failed; retried after its lease");
+          }
+        }
+      }),
+    );
   }
-  return { checked: rows.length, failed };
+  return out;
+}
+
+/** One event, if no one else holds it (the "webhooks.process" job). */
+export async function processClaimed(id: bigint): Promise<boolean> {
+  const [claimed] = await claimEvents(1, { id });
+  if (claimed === undefined) return false;
+  await processWebhookEvent(claimed);
+  return true;
 }

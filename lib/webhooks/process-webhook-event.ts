@@ -9,8 +9,8 @@ import type { TAuditContext } from "../audit/record-audit";
 import { mapEventToOperation } from "./map-event";
 import { recordFinalStateCorrection } from "./record-final-state-correction";
 
-// Processing one stored event (the "webhooks.process" job, the pending sweep, an admin's
-// reprocess, or a test calling it directly). Idempotent: an event already processed is left alone
+// Processing one stored event (a drain on the job queue, an admin's reprocess, or a test calling
+// it directly). Idempotent: an event already processed is left alone
 // unless `force`. The event only says "look at object X": the operation moves solely through
 // confirmOperation (a GET to Mono, then transition() from "accepted"), so duplicates and
 // out-of-order deliveries can never move a state backwards.
@@ -19,6 +19,8 @@ export type TProcessingResult = "applied" | "ignored_stale" | "correction" | "ex
 export type TProcessOutcome = { eventId: string; result: TProcessingResult | "missing" | "skipped"; operationId: string | null; details?: Record<string, unknown> };
 
 const SYSTEM: TAuditContext = { actorEmail: "system:webhooks" };
+const RETRY_AFTER_MS = 60_000;
+const RETRY_FOR_MS = 24 * 3_600_000;
 type TData = Record<string, unknown>;
 
 function invalidateCaches(type: string, data: TData): void {
@@ -45,7 +47,7 @@ async function decide(ev: { id: bigint; type: string; data: TData }, ctx: TAudit
 
 export async function processWebhookEvent(id: bigint | string, o: { force?: boolean; ctx?: TAuditContext } = {}): Promise<TProcessOutcome> {
   const eventId = BigInt(id);
-  const ev = await db.webhookEvent.findUnique({ where: { id: eventId }, select: { id: true, type: true, data: true, processedAt: true, processingResult: true, operationId: true } });
+  const ev = await db.webhookEvent.findUnique({ where: { id: eventId }, select: { id: true, type: true, data: true, receivedAt: true, processedAt: true, processingResult: true, operationId: true } });
   if (!ev) return { eventId: eventId.toString(), result: "missing", operationId: null };
   if (ev.processedAt && ev.processingResult !== "error" && !o.force) return { eventId: eventId.toString(), result: "skipped", operationId: ev.operationId };
   const data = (ev.data ?? {}) as TData;
@@ -54,13 +56,17 @@ export async function processWebhookEvent(id: bigint | string, o: { force?: bool
     const d = await decide({ id: ev.id, type: ev.type, data }, o.ctx ?? SYSTEM);
     await db.webhookEvent.update({
       where: { id: eventId },
-      data: { processedAt: new Date(), processingResult: d.result, processingError: null, operationId: d.operationId, external: d.result === "external", processingDetails: d.details as Prisma.InputJsonValue },
+      data: { processedAt: new Date(), leaseUntil: null, processingResult: d.result, processingError: null, operationId: d.operationId, external: d.result === "external", processingDetails: d.details as Prisma.InputJsonValue },
     });
     return { eventId: eventId.toString(), result: d.result, operationId: d.operationId, details: d.details };
   } catch (err) {
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     logger.warn({ err, webhookEventId: eventId.toString(), type: ev.type }, "webhook processing failed");
-    await db.webhookEvent.update({ where: { id: eventId }, data: { processedAt: new Date(), processingResult: "error", processingError: message.slice(0, 1000) } });
+    // Mono retries a delivery for ~8.4 h; an event that failed (Mono unreachable, a bug) stays
+    // pending with a lease as back-off, so a drain retries it a minute later — for a day at most.
+    const now = Date.now();
+    const retry = now - ev.receivedAt.getTime() < RETRY_FOR_MS;
+    await db.webhookEvent.update({ where: { id: eventId }, data: { processedAt: retry ? null : new Date(now), leaseUntil: new Date(now + RETRY_AFTER_MS), processingResult: "error", processingError: message.slice(0, 1000) } });
     throw err;
   }
 }

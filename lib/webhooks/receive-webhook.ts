@@ -1,15 +1,13 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
 import { env } from "../env";
 import type { TLogger } from "../logger";
 import { AppError } from "../api/app-error";
-import { utc } from "../metrics/sql-time";
 import { verifySignature, type TSignatureSecret } from "./signature";
 import { BodyNotUtf8Error, BodyTooLargeError, readRawBody } from "./read-raw-body";
-import { dedupeKeyOf, eventTimestampOf, objectIdOf, ZWebhookEnvelope, type TWebhookEnvelope } from "./envelope";
+import { dedupeKeyOf, eventTimestampOf, objectIdOf, ZWebhookEnvelope } from "./envelope";
+import { storeEvent } from "./store-events";
 import { recordRejection, type TRejectionReason } from "./record-rejection";
-import { enqueueProcessing } from "./enqueue-processing";
+import { wakeDrain } from "./enqueue-processing";
 
 export type TReceived = { received: true; event_id: string; duplicate: boolean; deliveries: number };
 
@@ -47,7 +45,7 @@ function secrets(): TSignatureSecret[] {
 }
 
 // The receiver's whole job: bounded raw read, signature, envelope, one row per event (a repeat
-// only counts a delivery), enqueue. No call to Mono and no operation lookup happens here, so the
+// only counts a delivery), wake the drain. No call to Mono and no operation lookup happens here, so the
 // answer takes one INSERT; processing runs on the queue (process-webhook-event.ts).
 export async function receiveWebhook(req: Request, o: { ip: string | null; log: TLogger; now?: Date }): Promise<TReceived> {
   const now = o.now ?? new Date();
@@ -77,25 +75,9 @@ export async function receiveWebhook(req: Request, o: { ip: string | null; log: 
   const parsed = ZWebhookEnvelope.safeParse(json);
   if (!parsed.success) return refuse("invalid_envelope", ctx);
 
-  const stored = await storeEvent(parsed.data, raw, sig.result, now);
-  if (stored.inserted) await enqueueProcessing(stored.id, o.log);
+  const { type, data } = parsed.data.event;
+  const stored = await storeEvent({ dedupeKey: dedupeKeyOf(type, data, raw), type, objectId: objectIdOf(data), signatureResult: sig.result, rawBody: raw, data, eventTimestamp: eventTimestampOf(parsed.data), receivedAt: now });
+  if (stored.inserted) wakeDrain(o.log);
   o.log.info({ webhookEventId: stored.id.toString(), type: parsed.data.event.type, duplicate: !stored.inserted, deliveries: stored.deliveries }, "webhook received");
   return { received: true, event_id: stored.id.toString(), duplicate: !stored.inserted, deliveries: stored.deliveries };
-}
-
-type TStored = { id: bigint; inserted: boolean; deliveries: number };
-
-// One statement, race-free: concurrent deliveries of the same event both land on the unique
-// dedupe key; exactly one inserts (xmax = 0), the others count a delivery.
-async function storeEvent(env_: TWebhookEnvelope, raw: string, signatureResult: string, now: Date): Promise<TStored> {
-  const { type, data } = env_.event;
-  const ts = eventTimestampOf(env_);
-  const rows = await db.$queryRaw<TStored[]>(Prisma.sql`
-    INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data", "eventTimestamp", "receivedAt")
-    VALUES (${dedupeKeyOf(type, data, raw)}, ${type}, ${objectIdOf(data)}, ${signatureResult}, ${raw}, ${JSON.stringify(data)}::jsonb,
-            ${ts ? utc(ts) : null}, ${utc(now)})
-    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + 1
-    RETURNING "id", ("xmax" = 0) AS "inserted", "deliveries"`);
-  const row = rows[0];
-  return { id: BigInt(row.id), inserted: Boolean(row.inserted), deliveries: Number(row.deliveries) };
 }

@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
 import { submitPayout } from "@/lib/operations/submit-payout";
-import { processPendingEvents } from "@/lib/webhooks/process-pending";
+import { drainWebhookEvents } from "@/lib/webhooks/process-pending";
 import { POST } from "@/app/api/webhooks/mono/route";
 import { payoutInput, sandboxAdmin, waitFor } from "@/tests/support/operations";
 import { SECRET } from "./helpers";
@@ -45,7 +45,8 @@ describe("real deliveries from the sandbox", () => {
     await waitFor(async () => (await db.webhookEvent.count({ where: { objectId: op.monoId!, type: "payout_settled" } })) === 1);
     // the ledger debit follows the settlement
     await waitFor(async () => (await db.webhookEvent.count({ where: { type: "ledger_account_transaction_created", data: { path: ["id_in_origin"], equals: op.monoId! } } })) === 2);
-    await processPendingEvents({ graceMs: 0 });
+    const drained = await drainWebhookEvents();
+    expect(drained.failed).toBe(0);
     const events = await db.webhookEvent.findMany({ where: { operationId: op.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type).sort()).toEqual(["ledger_account_transaction_created", "ledger_account_transaction_created", "payout_created", "payout_processing", "payout_settled"]);
     expect(events.every((e) => e.signatureResult === "valid" && e.processedAt && e.deliveries === 1)).toBe(true);
