@@ -36,6 +36,7 @@ try {
     faults,
     retryAfterS: 1,
     settleTimeoutMs: Number(process.env.CHAOS_SETTLE_TIMEOUT_MS ?? 300_000),
+    faultedDrainMs: Number(process.env.CHAOS_FAULTED_DRAIN_MS ?? 120_000),
     attacks: true,
     log,
   });
@@ -57,6 +58,7 @@ try {
       retries_after_429_checked: f.retries_after_429_checked,
       sandbox_429_followups_checked: f.sandbox_429_followups_checked,
       states: f.states,
+      console_statuses: f.console_statuses,
       unanswered: f.unanswered,
       mono_attempts: f.mono_attempts,
       faults_injected: Object.values(f.faults_injected).reduce((a, b) => a + b, 0),
@@ -70,6 +72,7 @@ try {
       submit_p99_ms: f.submit_p99_ms,
       submit_seconds: f.submit_seconds,
       settle_seconds: f.settle_seconds,
+      open_after_faulted_drain: f.open_after_faulted_drain,
       console: mode,
       database: stack.db.label,
       machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,

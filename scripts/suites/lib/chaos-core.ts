@@ -19,6 +19,9 @@ export type TChaosOptions = {
   faults: string;
   retryAfterS: number;
   settleTimeoutMs: number;
+  // After the last submission, faults stay on this long while the jobs drain; then they are
+  // cleared and the operations must all be final within settleTimeoutMs.
+  faultedDrainMs?: number;
   attacks: boolean;
   decoys?: number;
   log?: (s: string) => void;
@@ -171,19 +174,30 @@ export async function runChaos(o: TChaosOptions) {
   const submitSeconds = (performance.now() - started) / 1000;
   log(`all ${total} submitted in ${submitSeconds.toFixed(0)} s; waiting for the jobs to finish every operation`);
 
-  // Quiescence: the console's own jobs (poller, recovery, webhook processing) finish everything.
-  const settleStart = performance.now();
-  let open = -1;
-  while (performance.now() - settleStart < o.settleTimeoutMs) {
+  // Quiescence: the console's own jobs (poller, recovery, webhook processing) finish everything,
+  // first still under faults, then with Mono healthy again.
+  const openCount = async () => {
     const { rows } = await o.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Operation" WHERE reason LIKE $1 AND state::text NOT IN ('settled','failed','needs_attention')`, [`${tag} #%`]);
-    open = Number(rows[0].n);
-    if (open === 0) break;
+    return Number(rows[0].n);
+  };
+  const settleStart = performance.now();
+  let open = await openCount();
+  while (open > 0 && performance.now() - settleStart < (o.faultedDrainMs ?? 60_000)) {
     await sleep(2_000);
+    open = await openCount();
   }
-  const settleSeconds = (performance.now() - settleStart) / 1000;
+  const openAfterFaultedDrain = open;
+  const faultedDrainSeconds = (performance.now() - settleStart) / 1000;
   attacking = false;
   await attacker;
   await admin("/faults", { method: "PUT", body: {} });
+  log(`${open} operations still open after ${Math.round(faultedDrainSeconds)} s of draining under faults; faults cleared`);
+  const cleanStart = performance.now();
+  while (open > 0 && performance.now() - cleanStart < o.settleTimeoutMs) {
+    await sleep(2_000);
+    open = await openCount();
+  }
+  const settleSeconds = (performance.now() - settleStart) / 1000;
   polling = false;
   await poller;
   await pollSandbox();
@@ -236,6 +250,8 @@ export async function runChaos(o: TChaosOptions) {
       submit_p99_ms: Math.round(pct(sorted, 99)),
       submit_seconds: Math.round(submitSeconds),
       settle_seconds: Math.round(settleSeconds),
+      open_after_faulted_drain: openAfterFaultedDrain,
+      faulted_drain_seconds: Math.round(faultedDrainSeconds),
       mono_attempts: Number(attempts[0].n),
       mono_retries: Number(attempts[0].retries),
       sandbox_requests_seen: seen.size,
@@ -301,8 +317,10 @@ function earlyBySandbox(reqs: TSandboxReq[], retryAfterS: number) {
     for (let i = 0; i + 1 < list.length; i++) {
       if (list[i].status !== 429) continue;
       checked++;
-      const gap = Date.parse(list[i + 1].at) - (Date.parse(list[i].at) + list[i].duration_ms);
-      // The sandbox clock and ours are the same machine clock; 25 ms covers the socket hop.
+      // The sandbox logs `at` when a request is finished: the 429 left at list[i].at, and the next
+      // request arrived at its own `at` minus its duration.
+      const gap = Date.parse(list[i + 1].at) - list[i + 1].duration_ms - Date.parse(list[i].at);
+      // Same machine clock on both sides; 25 ms covers the socket hop.
       if (gap < retryAfterS * 1000 - 25) {
         violations++;
         samples.push(`sandbox ${list[i].id} → ${list[i + 1].id}: ${gap} ms after a 429 (Retry-After ${retryAfterS} s)`);

@@ -27,6 +27,7 @@ describe("chaos (short)", () => {
       faults: CHAOS_FAULTS(7),
       retryAfterS: 1,
       settleTimeoutMs: 90_000,
+      faultedDrainMs: 15_000,
       attacks: true,
       decoys: 3,
     });
