@@ -11,6 +11,12 @@ const inputs = Number(argValue("inputs", process.env.FUZZ_INPUTS ?? "10000"));
 const seed = Number(argValue("seed", String(Date.now() % 1_000_000)));
 const log = (s: string) => console.log(`[fuzz] ${s}`);
 
+// Dropping the suite's database at the end ends the pool's idle connections from the server side.
+process.on("uncaughtException", (err) => {
+  if (/terminating connection due to administrator command/.test(String(err))) return;
+  console.error(err);
+  process.exit(1);
+});
 const logs = new LogCapture("fuzz");
 const database = await freshDatabase("mono_suite_fuzz");
 const webhookSecret = `whsec_fuzz_${randomBytes(12).toString("base64url")}`;
