@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ArrowLeftRight, Banknote, Bell, CheckCheck, Gauge, ListTree, Scale, ScrollText, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
+import { ArrowLeftRight, Banknote, Bell, CheckCheck, Gauge, ListChecks, ListTree, Scale, ScrollText, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
 import { cn } from "../ui/cn";
 import type { TNavItem } from "./nav-items";
 
@@ -11,6 +11,7 @@ const ICONS: Record<string, LucideIcon> = {
   banknote: Banknote,
   "arrow-left-right": ArrowLeftRight,
   "check-check": CheckCheck,
+  "list-checks": ListChecks,
   "list-tree": ListTree,
   webhook: Webhook,
   scale: Scale,

@@ -10,6 +10,8 @@ export const ALERT_RULES = [
   "key_age",
   "reconciliation_critical",
   "signature_failures",
+  "final_state_correction", // raised by webhook processing (lib/webhooks)
+  "webhook_gap", // raised by the webhook gap detector
 ] as const;
 export type TAlertRule = (typeof ALERT_RULES)[number];
 export type TSeverity = "critical" | "warning" | "info";

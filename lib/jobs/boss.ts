@@ -19,6 +19,11 @@ export function getBoss(): Promise<PgBoss> {
   return g.__monoBoss;
 }
 
+/** Whether this process runs the job queue (the workers started it); tests and JOBS_DISABLED don't. */
+export function isQueueStarted(): boolean {
+  return g.__monoBoss !== undefined;
+}
+
 /** Enqueues one job now (e.g. processing one webhook event). */
 export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await getBoss();

@@ -1,5 +1,5 @@
 import "server-only";
-import { enqueue } from "../jobs/boss";
+import { enqueue, isQueueStarted } from "../jobs/boss";
 import type { TLogger } from "../logger";
 
 export const DRAIN_JOB = "webhooks.drain";
@@ -15,7 +15,7 @@ export const DRAIN_JOB = "webhooks.drain";
 // with JOBS_DISABLED) nothing starts from a request: the "webhooks.process-pending" sweep of an
 // instance that runs the queue, or a direct processWebhookEvent call, processes the event.
 function queueRunsHere(): boolean {
-  return Boolean((globalThis as { __monoBoss?: unknown }).__monoBoss);
+  return isQueueStarted();
 }
 
 let lastWake = 0;

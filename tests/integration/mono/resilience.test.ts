@@ -69,7 +69,7 @@ describe("circuit breaker", () => {
   it("opens after consecutive failures, fails fast, half-opens, and closes on success", async () => {
     const changes: TBreakerChange[] = [];
     const c = fastClient(sb.url, rec, {
-      breaker: { consecutiveFailures: 3, halfOpenAfterMs: 300 },
+      breaker: { consecutiveFailures: 3, halfOpenAfterMs: 2_000 },
       onBreakerStateChange: (ch) => changes.push(ch),
       logger,
     });
@@ -95,7 +95,7 @@ describe("circuit breaker", () => {
     expect(fast.call).toMatchObject({ attempts: 0, stoppedBy: "circuit_open" });
     expect(rec.sent).toHaveLength(3);
 
-    await new Promise((r) => setTimeout(r, 320));
+    await new Promise((r) => setTimeout(r, 2_100));
     rec.setPlan(() => null);
     await c.listAccounts();
     expect(changes.map((ch) => ch.to)).toEqual(["open", "half_open", "closed"]);
