@@ -45,14 +45,15 @@ try {
   const { user } = await makeUser({ role: "admin" });
   const countRows = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
   log(`${inputs} inputs, seed ${seed}, ${database.label}`);
-  const r = await runFuzz({ root: ROOT, inputs, seed, cookie: await sessionCookie(user), origin: "http://localhost:3000", webhookSecret, countRows, schemas: fuzzSchemas(), log });
+  // A few generated bodies turn out valid and are skipped: generate 3 % more than asked.
+  const r = await runFuzz({ root: ROOT, inputs: Math.ceil(inputs * 1.03), seed, cookie: await sessionCookie(user), origin: "http://localhost:3000", webhookSecret, countRows, schemas: fuzzSchemas(), log });
   const f = r.figures;
   log(`statuses ${JSON.stringify(r.byStatus)}`);
   log(`kinds ${JSON.stringify(r.byKind)}`);
   log(`no input surface (nothing to fuzz): ${r.noSurface.join(", ")}`);
   if (f.accidentally_valid) log(`accepted (valid after all): ${JSON.stringify(r.validByRoute)}`);
   for (const s of r.samples) log(s);
-  const ok = f.server_errors === 0 && f.bad_shape === 0 && f.writes === 0 && f.inputs >= Math.min(inputs, 10_000) * 0.9;
+  const ok = f.server_errors === 0 && f.bad_shape === 0 && f.writes === 0 && f.inputs >= inputs;
   exit = ok ? 0 : 1;
   line = JSON.stringify({ suite: "fuzz", inputs: f.inputs, routes: f.routes, rejected: f.rejected, accidentally_valid: f.accidentally_valid, skipped_valid: f.skipped_valid, server_errors: f.server_errors, bad_shape: f.bad_shape, writes: f.writes, seconds: f.seconds, seed, database: database.label, machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, ok });
 } catch (err) {

@@ -149,7 +149,7 @@ export function templates(): Record<string, Record<string, unknown>> {
     "POST /api/users": { email: "fuzz@example.test", name: "Fuzz", role: "viewer" },
     "PATCH /api/users/[id]": { role: "viewer" },
     "POST /api/auth/step-up": { password: "x" },
-    "POST /api/mono/breb-resolve": { sourceAccountId: "lacc_4PagosProveedores9aBcD", key: { format: "email", value: "a@b.co" } },
+    "POST /api/mono/breb-resolve": { sourceAccountId: "lacc_4PagosProveedores9aBcD", key: "sandbox@key.co" },
   };
 }
 

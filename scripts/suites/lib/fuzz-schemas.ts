@@ -14,5 +14,7 @@ export function fuzzSchemas(): Record<string, z.ZodType> {
     "POST /api/users": ZCreateUserInput,
     // Declared inline in app/api/auth/step-up/route.ts (a wrong password is audited: a valid shape).
     "POST /api/auth/step-up": z.strictObject({ password: z.string().min(1).max(200) }),
+    // Inline in app/api/mono/breb-resolve/route.ts: a valid shape asks Mono (and logs the request).
+    "POST /api/mono/breb-resolve": z.strictObject({ sourceAccountId: z.string().regex(/^lacc_[A-Za-z0-9]{22}$/), key: z.string().trim().min(6).max(64) }),
   };
 }
