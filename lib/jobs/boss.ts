@@ -11,7 +11,8 @@ const g = globalThis as unknown as { __monoBoss?: Promise<PgBoss> };
 export function getBoss(): Promise<PgBoss> {
   g.__monoBoss ??= (async () => {
     const c = pgConnectionConfig(env.DATABASE_URL);
-    const boss = new PgBoss({ ...c, schema: "pgboss", max: 4, supervise: true, schedule: false, migrate: true });
+    // One connection on the embedded PGlite (DATABASE_POOL_MAX=1): fewer clients sharing its session.
+    const boss = new PgBoss({ ...c, schema: "pgboss", max: Math.min(4, env.DATABASE_POOL_MAX), supervise: true, schedule: false, migrate: true });
     boss.on("error", (err) => logger.error({ err }, "job queue error"));
     await boss.start();
     return boss;

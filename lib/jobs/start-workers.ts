@@ -25,8 +25,11 @@ export async function startWorkers(): Promise<void> {
       // A sweep left "active" by a killed process blocks its singleton queue until it expires:
       // expire within a few periods (pg-boss's default is 15 minutes). Sweeps are idempotent and
       // lease-based, so one that legitimately runs longer may overlap the next one safely.
-      const expireInSeconds = Math.max(60, period * 4);
-      const tick = () => void boss.sendThrottled(job.name, {}, { retryLimit: 0, expireInSeconds }, period).catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
+      // pg-boss refuses lifetimes over 24 h, and a throttle window is a job's singleton slot, so both
+      // are capped (a daily sweep still only ticks daily: the interval below decides that).
+      const expireInSeconds = Math.min(Math.max(60, period * 4), 6 * 3600);
+      const windowSeconds = Math.min(period, 3600);
+      const tick = () => void boss.sendThrottled(job.name, {}, { retryLimit: 0, expireInSeconds }, windowSeconds).catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
       tick();
       setInterval(tick, period * 1000).unref();
     }
