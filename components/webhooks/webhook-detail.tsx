@@ -39,7 +39,7 @@ export function WebhookDetail({ id, canReprocess, onClose }: { id: number; canRe
             <dt className="text-slate-500">Generated</dt><dd>{formatWhen(ev.eventTimestamp)}</dd>
             <dt className="text-slate-500">Received</dt><dd>{formatWhen(ev.receivedAt)}{ev.deliveries > 1 ? ` · delivered ${ev.deliveries}×` : ""}</dd>
             <dt className="text-slate-500">Processing</dt>
-            <dd className="space-x-2"><ResultBadge result={ev.processingResult} />{ev.external ? <Badge tone="blue">external</Badge> : null}{ev.processedAt ? <span className="text-slate-500">{formatWhen(ev.processedAt)}</span> : null}</dd>
+            <dd className="space-x-2"><ResultBadge result={ev.processingResult} />{ev.external && ev.processingResult !== "external" ? <Badge tone="blue">external</Badge> : null}{ev.processedAt ? <span className="text-slate-500">{formatWhen(ev.processedAt)}</span> : null}</dd>
             <dt className="text-slate-500">Operation</dt>
             <dd>
               {q.data?.operation ? (

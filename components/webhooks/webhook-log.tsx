@@ -44,7 +44,7 @@ export function WebhookLog({ canReprocess }: { canReprocess: boolean }) {
                   <td className="px-5 py-2.5 font-mono text-xs">{e.type}</td>
                   <td className="px-5 py-2.5 font-mono text-xs">{e.objectId ?? "—"}</td>
                   <td className="px-5 py-2.5"><SignatureBadge value={e.signatureResult} /></td>
-                  <td className="space-x-1 px-5 py-2.5"><ResultBadge result={e.processingResult} />{e.external ? <Badge tone="blue">external</Badge> : null}</td>
+                  <td className="space-x-1 px-5 py-2.5"><ResultBadge result={e.processingResult} />{e.external && e.processingResult !== "external" ? <Badge tone="blue">external</Badge> : null}</td>
                   <td className="px-5 py-2.5">{e.operationId ? <Link onClick={(ev) => ev.stopPropagation()} className="font-mono text-xs text-brand-700 hover:underline" href={`/operations/${e.operationId}`}>{e.operationId}</Link> : "—"}</td>
                 </tr>
               ))}
