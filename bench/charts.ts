@@ -11,22 +11,30 @@ import { generateRequestLog } from "./lib/generate-request-log";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const rows = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 10_000_000);
-const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mono_bench_charts";
+const url =
+  process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mono_bench_charts";
 const API_RUNS = 100;
 const RAW_RUNS = 5;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const round = (x: number) => Math.round(x * 100) / 100;
 
 async function ensureDatabase(): Promise<void> {
   const u = new URL(url);
   const name = u.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString(),
+  });
   await admin.connect();
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
 }
 
 async function main() {
@@ -42,12 +50,19 @@ async function main() {
   } else {
     await c.query(`TRUNCATE "RequestLog", "MetricRollup", "MetricRollupHour"`);
     console.log(`generating ${rows.toLocaleString("en")} RequestLog rows over 7 days with COPY…`);
-    const g = await generateRequestLog({ databaseUrl: url, rows, days: 7, onProgress: (n) => console.log(`  ${n.toLocaleString("en")}`) });
+    const g = await generateRequestLog({
+      databaseUrl: url,
+      rows,
+      days: 7,
+      onProgress: (n) => console.log(`  ${n.toLocaleString("en")}`),
+    });
     console.log(`  copied in ${(g.ms / 1000).toFixed(1)} s`);
     window = g;
   }
   // Reused rows keep their rollups unless asked (BENCH_REBUILD=1: e.g. after a rollup code change).
-  const rolled = Number((await c.query(`SELECT count(*) FROM "MetricRollupHour" WHERE "endpoint" = '*'`)).rows[0].count);
+  const rolled = Number(
+    (await c.query(`SELECT count(*) FROM "MetricRollupHour" WHERE "endpoint" = '*'`)).rows[0].count,
+  );
   if (rolled === 0 || process.env.BENCH_REBUILD === "1") {
     const { rebuildRollups } = await import("../lib/metrics/rebuild-rollups");
     const t = Date.now();
@@ -57,7 +72,9 @@ async function main() {
   if (have !== rows) await c.query(`VACUUM ANALYZE "RequestLog"`);
   await c.query(`VACUUM ANALYZE "MetricRollup"`);
   await c.query(`VACUUM ANALYZE "MetricRollupHour"`);
-  const rollupRows = Number((await c.query(`SELECT count(*) FROM "MetricRollupHour" WHERE "endpoint" = '*'`)).rows[0].count);
+  const rollupRows = Number(
+    (await c.query(`SELECT count(*) FROM "MetricRollupHour" WHERE "endpoint" = '*'`)).rows[0].count,
+  );
 
   // The API function reads lib/env, which reads DATABASE_URL at import: set it first.
   process.env.DATABASE_URL = url;
@@ -85,13 +102,27 @@ async function main() {
     raw.push(performance.now() - t);
     rawTotal = r.rows.reduce((s, x) => s + Number(x.n), 0);
   }
-  const apiTotal = (await getRequestSeries({ range: "7d", now })).points.reduce((s, p) => s + p.total, 0);
-  console.log(`series: ${points} hourly points, ${rollupRows.toLocaleString("en")} all-endpoint hourly rollup rows read; totals api=${apiTotal} raw=${rawTotal} (${apiTotal === rawTotal ? "equal" : "DIFFERENT"})`);
-  console.log(`API (rollups) 7-day series: p50 ${round(pct(api, 50))} ms, p95 ${round(pct(api, 95))} ms over ${API_RUNS} runs`);
+  const apiTotal = (await getRequestSeries({ range: "7d", now })).points.reduce(
+    (s, p) => s + p.total,
+    0,
+  );
+  console.log(
+    `series: ${points} hourly points, ${rollupRows.toLocaleString("en")} all-endpoint hourly rollup rows read; totals api=${apiTotal} raw=${rawTotal} (${apiTotal === rawTotal ? "equal" : "DIFFERENT"})`,
+  );
+  console.log(
+    `API (rollups) 7-day series: p50 ${round(pct(api, 50))} ms, p95 ${round(pct(api, 95))} ms over ${API_RUNS} runs`,
+  );
   console.log(`GROUP BY over raw rows:     p50 ${round(pct(raw, 50))} ms over ${RAW_RUNS} runs`);
   await c.end();
   await db.$disconnect();
-  console.log(JSON.stringify({ bench: "charts", rows, p95_ms: round(pct(api, 95)), speedup_vs_groupby: round(pct(raw, 50) / pct(api, 95)) }));
+  console.log(
+    JSON.stringify({
+      bench: "charts",
+      rows,
+      p95_ms: round(pct(api, 95)),
+      speedup_vs_groupby: round(pct(raw, 50) / pct(api, 95)),
+    }),
+  );
 }
 
 main().catch((err: unknown) => {

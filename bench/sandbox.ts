@@ -16,7 +16,14 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 function startChild(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["sandbox/main.ts"], {
     cwd: root,
-    env: { ...process.env, SANDBOX_PORT: "0", SANDBOX_ADMIN: "1", SANDBOX_WEBHOOK_URL: "", SANDBOX_STATE_FILE: "", SANDBOX_ALLOW_FAULTS: "" },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: "0",
+      SANDBOX_ADMIN: "1",
+      SANDBOX_WEBHOOK_URL: "",
+      SANDBOX_STATE_FILE: "",
+      SANDBOX_ALLOW_FAULTS: "",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -42,7 +49,12 @@ function payoutBody(): string {
       account_number: "00123456789",
       account_type: "savings_account",
       bank_code: "1007",
-      payee: { kind: "co_person", name: "Proveedor Bench", document_type: "CC", document_number: "1020304050" },
+      payee: {
+        kind: "co_person",
+        name: "Proveedor Bench",
+        document_type: "CC",
+        document_number: "1020304050",
+      },
     },
     target_amount: { amount: 10_000_00, currency: "COP" },
   });
@@ -63,9 +75,14 @@ async function main(): Promise<void> {
   try {
     const auth = { authorization: `Bearer ${KEY}`, "content-type": "application/json" };
     // Enough balance for any number of payouts the run can create.
-    await fetch(`${url}/_sandbox/ledger/accounts/lacc_4PagosProveedores9aBcD/balance`, { method: "POST", body: JSON.stringify({ available: 9e15 }) });
+    await fetch(`${url}/_sandbox/ledger/accounts/lacc_4PagosProveedores9aBcD/balance`, {
+      method: "POST",
+      body: JSON.stringify({ available: 9e15 }),
+    });
     await run("warm-up", { url: `${url}/v1/accounts`, headers: auth, duration: 1 });
-    process.stdout.write(`Mono sandbox benchmark: ${CONNECTIONS} connections, ${DURATION} s each\n`);
+    process.stdout.write(
+      `Mono sandbox benchmark: ${CONNECTIONS} connections, ${DURATION} s each\n`,
+    );
     const get = await run("GET /v1/accounts", { url: `${url}/v1/accounts`, headers: auth });
     const write = await run("POST /v1/core/payouts (unique keys)", {
       url,
@@ -73,14 +90,24 @@ async function main(): Promise<void> {
         {
           method: "POST",
           path: "/v1/core/payouts",
-          setupRequest: (req) => ({ ...req, headers: { ...auth, "x-idempotency-key": randomUUID() }, body: payoutBody() }),
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...auth, "x-idempotency-key": randomUUID() },
+            body: payoutBody(),
+          }),
         },
       ],
     });
-    const dup = (await (await fetch(`${url}/_sandbox/duplicates`)).json()) as { duplicates: unknown[]; payouts: number };
+    const dup = (await (await fetch(`${url}/_sandbox/duplicates`)).json()) as {
+      duplicates: unknown[];
+      payouts: number;
+    };
     process.stdout.write(`payouts created: ${dup.payouts}, duplicates: ${dup.duplicates.length}\n`);
-    const ok = (r: autocannon.Result): number => Math.round(r.requests.average * (r["2xx"] / Math.max(1, r.requests.total)));
-    process.stdout.write(JSON.stringify({ bench: "sandbox", get_per_s: ok(get), write_per_s: ok(write) }) + "\n");
+    const ok = (r: autocannon.Result): number =>
+      Math.round(r.requests.average * (r["2xx"] / Math.max(1, r.requests.total)));
+    process.stdout.write(
+      JSON.stringify({ bench: "sandbox", get_per_s: ok(get), write_per_s: ok(write) }) + "\n",
+    );
   } finally {
     child.kill("SIGTERM");
   }

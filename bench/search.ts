@@ -32,7 +32,8 @@ const ids = {
   req: (i: number) => `req_${b62(i, 27, "BENCH")}`,
   log: (i: number) => `log_${b62(i, 22, "BL")}`,
   op: (o: number) => `op_${b62(o, 22, "BO")}`,
-  key: (o: number) => `${(o + 0x10000000).toString(16).slice(-8)}-b00c-4000-8000-${o.toString(16).padStart(12, "0")}`,
+  key: (o: number) =>
+    `${(o + 0x10000000).toString(16).slice(-8)}-b00c-4000-8000-${o.toString(16).padStart(12, "0")}`,
   cpout: (o: number) => `cpout_${b62(o, 22, "BP")}`,
   bat: (o: number) => `bat_${b62(o, 22, "BB")}`,
   trn: (o: number) => `trn_${b62(o, 22, "BT")}`,
@@ -49,7 +50,9 @@ async function main() {
   const t0 = performance.now();
   await load(client, ops);
   const loadS = (performance.now() - t0) / 1000;
-  log(`loaded ${ROWS.toLocaleString("en")} request-log rows and ${ops.toLocaleString("en")} operations in ${loadS.toFixed(1)} s`);
+  log(
+    `loaded ${ROWS.toLocaleString("en")} request-log rows and ${ops.toLocaleString("en")} operations in ${loadS.toFixed(1)} s`,
+  );
 
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0001";
@@ -58,7 +61,16 @@ async function main() {
   const { timeSearches } = await import("./lib/search-timing");
   const r = await timeSearches({ client, ids, rows: ROWS, ops, samples: SAMPLES, isTransfer });
   await client.end();
-  log(JSON.stringify({ bench: "search", rows: ROWS, p99_ms: r.p99, ratio_vs_sql: r.ratio, list_p95_ms: r.listP95, load_s: Math.round(loadS) }));
+  log(
+    JSON.stringify({
+      bench: "search",
+      rows: ROWS,
+      p99_ms: r.p99,
+      ratio_vs_sql: r.ratio,
+      list_p95_ms: r.listP95,
+      load_s: Math.round(loadS),
+    }),
+  );
   process.exit(0);
 }
 
@@ -80,23 +92,70 @@ async function load(client: pg.Client, ops: number) {
   const now = Date.now();
   const span = DAYS * 86_400_000;
   const atOf = (i: number) => new Date(now - span + Math.floor((i / ROWS) * span)).toISOString();
-  const indexes = (await client.query<{ indexdef: string; indexname: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('RequestLog','Operation','OperationItem') AND indexname NOT LIKE '%_pkey'`)).rows;
+  const indexes = (
+    await client.query<{ indexdef: string; indexname: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('RequestLog','Operation','OperationItem') AND indexname NOT LIKE '%_pkey'`,
+    )
+  ).rows;
   for (const ix of indexes) await client.query(`DROP INDEX "${ix.indexname}"`);
 
   const opRows: TRowSource = function* () {
     for (let o = 0; o < ops; o++) {
       const t = isTransfer(o);
       const at = atOf(o * GROUP);
-      const body = t ? `{"account_id":"acc_5tgliBmzjZ6mpQPRbQjfKj","transfers":[{"external_id":"mops-${ids.op(o)}-1"}]}` : `{"account_id":"lacc_4PagosProveedores9aBcD","external_id":"mops-${ids.op(o)}"}`;
-      yield [ids.op(o), t ? "bank_transfer" : "payout", o % 50 === 0 ? "needs_attention" : "settled", String(100_000 + (o % 9_000) * 100), t ? "acc_5tgliBmzjZ6mpQPRbQjfKj" : "lacc_4PagosProveedores9aBcD", '{"accountNumber":"123456789012"}', "bench", o % 3 === 0 ? ids.ticket(o) : null, ids.key(o), `mops-${ids.op(o)}`, "f".repeat(64), body, t ? ids.bat(o) : ids.cpout(o), "settled", "1", "usr_bench", at, at, "1"];
+      const body = t
+        ? `{"account_id":"acc_5tgliBmzjZ6mpQPRbQjfKj","transfers":[{"external_id":"mops-${ids.op(o)}-1"}]}`
+        : `{"account_id":"lacc_4PagosProveedores9aBcD","external_id":"mops-${ids.op(o)}"}`;
+      yield [
+        ids.op(o),
+        t ? "bank_transfer" : "payout",
+        o % 50 === 0 ? "needs_attention" : "settled",
+        String(100_000 + (o % 9_000) * 100),
+        t ? "acc_5tgliBmzjZ6mpQPRbQjfKj" : "lacc_4PagosProveedores9aBcD",
+        '{"accountNumber":"123456789012"}',
+        "bench",
+        o % 3 === 0 ? ids.ticket(o) : null,
+        ids.key(o),
+        `mops-${ids.op(o)}`,
+        "f".repeat(64),
+        body,
+        t ? ids.bat(o) : ids.cpout(o),
+        "settled",
+        "1",
+        "usr_bench",
+        at,
+        at,
+        "1",
+      ];
     }
   };
-  await copyIn(client, `COPY "Operation" (id, kind, state, amount, "sourceAccountId", target, reason, "ticketRef", "idempotencyKey", "externalId", fingerprint, "monoRequest", "monoId", "monoState", "policyVersion", "createdById", "createdAt", "updatedAt", "attemptCount") FROM STDIN WITH (FORMAT csv)`, opRows);
+  await copyIn(
+    client,
+    `COPY "Operation" (id, kind, state, amount, "sourceAccountId", target, reason, "ticketRef", "idempotencyKey", "externalId", fingerprint, "monoRequest", "monoId", "monoState", "policyVersion", "createdById", "createdAt", "updatedAt", "attemptCount") FROM STDIN WITH (FORMAT csv)`,
+    opRows,
+  );
   log(`  operations copied`);
   const itemRows: TRowSource = function* () {
-    for (let o = 4; o < ops; o += 5) yield [`opi_${b62(o, 22, "BI")}`, ids.op(o), "0", `mops-${ids.op(o)}-1`, "100000", "1007", "123456789012", "Beneficiario", ids.trn(o), "approved", atOf(o * GROUP)];
+    for (let o = 4; o < ops; o += 5)
+      yield [
+        `opi_${b62(o, 22, "BI")}`,
+        ids.op(o),
+        "0",
+        `mops-${ids.op(o)}-1`,
+        "100000",
+        "1007",
+        "123456789012",
+        "Beneficiario",
+        ids.trn(o),
+        "approved",
+        atOf(o * GROUP),
+      ];
   };
-  await copyIn(client, `COPY "OperationItem" (id, "operationId", position, "externalId", amount, "bankCode", "accountNumber", "payeeName", "monoTransferId", "monoState", "updatedAt") FROM STDIN WITH (FORMAT csv)`, itemRows);
+  await copyIn(
+    client,
+    `COPY "OperationItem" (id, "operationId", position, "externalId", amount, "bankCode", "accountNumber", "payeeName", "monoTransferId", "monoState", "updatedAt") FROM STDIN WITH (FORMAT csv)`,
+    itemRows,
+  );
   log(`  operation items copied`);
 
   const logRows: TRowSource = function* () {
@@ -107,22 +166,63 @@ async function load(client: pg.Client, ops: number) {
       const orphan = o % 10 === 3; // balance reads: no operation
       const write = !orphan && (j === 0 || (j === 1 && failedFirst(o)));
       const failed = write && j === 0 && failedFirst(o);
-      const endpoint = orphan ? "GET /v1/ledger/accounts/{id}/balances" : write ? (t ? "POST /v1/transfers" : "POST /v1/core/payouts") : t ? "GET /v1/transfers" : "GET /v1/core/payouts/{id}";
-      const [method, path] = orphan ? ["GET", "/v1/ledger/accounts/lacc_4PagosProveedores9aBcD/balances"] : write ? ["POST", t ? "/v1/transfers" : "/v1/core/payouts"] : ["GET", t ? "/v1/transfers" : `/v1/core/payouts/${ids.cpout(o)}`];
+      const endpoint = orphan
+        ? "GET /v1/ledger/accounts/{id}/balances"
+        : write
+          ? t
+            ? "POST /v1/transfers"
+            : "POST /v1/core/payouts"
+          : t
+            ? "GET /v1/transfers"
+            : "GET /v1/core/payouts/{id}";
+      const [method, path] = orphan
+        ? ["GET", "/v1/ledger/accounts/lacc_4PagosProveedores9aBcD/balances"]
+        : write
+          ? ["POST", t ? "/v1/transfers" : "/v1/core/payouts"]
+          : ["GET", t ? "/v1/transfers" : `/v1/core/payouts/${ids.cpout(o)}`];
       const status = failed ? "503" : write ? "201" : "200";
-      yield [ids.req(i), ids.log(i), orphan ? null : ids.op(o), write ? ids.key(o) : null, `t${i}`, method, path, endpoint, status, failed ? "5xx" : "2xx", failed ? "service_is_unavailable" : null, write && j === 1 ? "2" : "1", `call_${write ? o : i}`, String(80 + (i % 400)), write && j === 1 ? "1200" : "0", write && j === 1 ? "backoff" : null, "interactive", atOf(i)];
+      yield [
+        ids.req(i),
+        ids.log(i),
+        orphan ? null : ids.op(o),
+        write ? ids.key(o) : null,
+        `t${i}`,
+        method,
+        path,
+        endpoint,
+        status,
+        failed ? "5xx" : "2xx",
+        failed ? "service_is_unavailable" : null,
+        write && j === 1 ? "2" : "1",
+        `call_${write ? o : i}`,
+        String(80 + (i % 400)),
+        write && j === 1 ? "1200" : "0",
+        write && j === 1 ? "backoff" : null,
+        "interactive",
+        atOf(i),
+      ];
     }
   };
   const c0 = performance.now();
-  await copyIn(client, `COPY "RequestLog" ("requestId", "monoLogId", "operationId", "idempotencyKey", "traceId", method, path, endpoint, status, "statusClass", "errorCode", attempt, "callId", "durationMs", "delayBeforeMs", "delayReason", "apiKeyLabel", at) FROM STDIN WITH (FORMAT csv)`, logRows, (n) => {
-    if (n % 1_000_000 === 0) log(`  ${n.toLocaleString("en")} request-log rows (${((performance.now() - c0) / 1000).toFixed(0)} s)`);
-  });
+  await copyIn(
+    client,
+    `COPY "RequestLog" ("requestId", "monoLogId", "operationId", "idempotencyKey", "traceId", method, path, endpoint, status, "statusClass", "errorCode", attempt, "callId", "durationMs", "delayBeforeMs", "delayReason", "apiKeyLabel", at) FROM STDIN WITH (FORMAT csv)`,
+    logRows,
+    (n) => {
+      if (n % 1_000_000 === 0)
+        log(
+          `  ${n.toLocaleString("en")} request-log rows (${((performance.now() - c0) / 1000).toFixed(0)} s)`,
+        );
+    },
+  );
   const i0 = performance.now();
   await client.query("SET maintenance_work_mem = '512MB'");
   for (const ix of indexes) await client.query(ix.indexdef);
   log(`  ${indexes.length} indexes rebuilt in ${((performance.now() - i0) / 1000).toFixed(1)} s`);
   await client.query(`ANALYZE "RequestLog"; ANALYZE "Operation"; ANALYZE "OperationItem"`);
-  await client.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('usr_bench_viewer', 'bench-viewer-${randomUUID().slice(0, 6)}@example.test', 'Bench Viewer', 'viewer', now())`);
+  await client.query(
+    `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('usr_bench_viewer', 'bench-viewer-${randomUUID().slice(0, 6)}@example.test', 'Bench Viewer', 'viewer', now())`,
+  );
 }
 
 main().catch((err) => {

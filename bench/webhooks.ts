@@ -51,7 +51,14 @@ const server = createServer((req, res) => {
   req.on("end", async () => {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const r = await POST(new NextRequest(new URL(req.url ?? "/", "http://127.0.0.1"), { method: "POST", headers, body: Buffer.concat(chunks) }), { params: Promise.resolve({}) });
+    const r = await POST(
+      new NextRequest(new URL(req.url ?? "/", "http://127.0.0.1"), {
+        method: "POST",
+        headers,
+        body: Buffer.concat(chunks),
+      }),
+      { params: Promise.resolve({}) },
+    );
     res.writeHead(r.status, { "content-type": "application/json" });
     res.end(await r.text());
   });
@@ -61,24 +68,69 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webh
 if (process.env.BENCH_NO_WORKERS !== "1") await startWorkers();
 
 // ── events: our payouts, external ledger movements and transfers, re-deliveries ──
-const account = await fetch(`${stack.sandboxUrl}/_sandbox/ledger/accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Bench webhooks", available: 10_000_000_000_00 }) }).then((r) => r.json() as Promise<{ id: string }>);
+const account = await fetch(`${stack.sandboxUrl}/_sandbox/ledger/accounts`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ name: "Bench webhooks", available: 10_000_000_000_00 }),
+}).then((r) => r.json() as Promise<{ id: string }>);
 const { user } = await makeUser({ role: "operator" });
 const payouts: Awaited<ReturnType<ReturnType<typeof getMonoClient>["getPayout"]>>[] = [];
 for (let i = 0; i < 40; i++) {
-  const op = await submitPayout({ sourceAccountId: account.id, method: "co_mono_turbo", amount: 10_000_00 + i, currency: "COP", reason: "bench", beneficiary: { bankCode: "1007", accountType: "savings_account", accountNumber: String(20_000_000 + i), name: "Bench Payee", documentType: "CC", documentNumber: "1020304050" } }, user, {});
+  const op = await submitPayout(
+    {
+      sourceAccountId: account.id,
+      method: "co_mono_turbo",
+      amount: 10_000_00 + i,
+      currency: "COP",
+      reason: "bench",
+      beneficiary: {
+        bankCode: "1007",
+        accountType: "savings_account",
+        accountNumber: String(20_000_000 + i),
+        name: "Bench Payee",
+        documentType: "CC",
+        documentNumber: "1020304050",
+      },
+    },
+    user,
+    {},
+  );
   payouts.push(await getMonoClient().getPayout(op.monoId!));
 }
 const seedFile = path.join(tmpdir(), `bench-webhooks-${process.pid}.json`);
 let offset = 0;
-function load(mode: "saturate" | "paced", amount: number, seconds = 0): Promise<{ lat: number[]; perS: number; failures: Record<string, number>; sent: number }> {
+function load(
+  mode: "saturate" | "paced",
+  amount: number,
+  seconds = 0,
+): Promise<{ lat: number[]; perS: number; failures: Record<string, number>; sent: number }> {
   writeFileSync(seedFile, JSON.stringify({ account: account.id, payouts, offset }));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/lib/webhook-load.ts"), url, SECRET, mode, String(amount), String(seconds), seedFile], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(root, "bench/lib/webhook-load.ts"),
+      url,
+      SECRET,
+      mode,
+      String(amount),
+      String(seconds),
+      seedFile,
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+  );
   let out = "";
   child.stdout.on("data", (b: Buffer) => (out += b.toString()));
   return new Promise((resolve, reject) =>
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`load generator exited ${code}`));
-      const r = JSON.parse(out.trim().split("\n").pop()!) as { lat: number[]; perS: number; failures: Record<string, number>; sent: number };
+      const r = JSON.parse(out.trim().split("\n").pop()!) as {
+        lat: number[];
+        perS: number;
+        failures: Record<string, number>;
+        sent: number;
+      };
       offset += r.sent;
       for (const [k, v] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + v;
       resolve(r);
@@ -108,14 +160,33 @@ const settled = await db.operation.count({ where: { state: "settled" } });
 const deliveries = await db.webhookEvent.aggregate({ _sum: { deliveries: true } });
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
-console.log(`database: ${stack.database}; receiver: route handler behind node:http in-process; workers: pg-boss (all jobs); ${CONCURRENCY} connections`);
-console.log(`saturated: ${SATURATE} events, ${Math.round(sat.perS)}/s, ack p50 ${r1(pct(sat.lat, 50))} ms p99 ${r1(pct(sat.lat, 99))} ms`);
-console.log(`paced ${PACED_RATE}/s for ${PACED_SECONDS} s: ${Math.round(pace.perS)}/s, ack p50 ${r1(pct(pace.lat, 50))} ms p99 ${r1(pct(pace.lat, 99))} ms`);
-console.log(`stored ${stored} events for ${deliveries._sum.deliveries ?? 0} deliveries; processed ${processed} (${JSON.stringify(Object.fromEntries(results.map((r) => [r.processingResult ?? "pending", r._count._all])))}) ${processed >= stored ? `drained ${r1(drainS)} s after the last delivery` : `not drained after ${r1(drainS)} s`}; ${settled}/40 payouts settled by processing`);
+console.log(
+  `database: ${stack.database}; receiver: route handler behind node:http in-process; workers: pg-boss (all jobs); ${CONCURRENCY} connections`,
+);
+console.log(
+  `saturated: ${SATURATE} events, ${Math.round(sat.perS)}/s, ack p50 ${r1(pct(sat.lat, 50))} ms p99 ${r1(pct(sat.lat, 99))} ms`,
+);
+console.log(
+  `paced ${PACED_RATE}/s for ${PACED_SECONDS} s: ${Math.round(pace.perS)}/s, ack p50 ${r1(pct(pace.lat, 50))} ms p99 ${r1(pct(pace.lat, 99))} ms`,
+);
+console.log(
+  `stored ${stored} events for ${deliveries._sum.deliveries ?? 0} deliveries; processed ${processed} (${JSON.stringify(Object.fromEntries(results.map((r) => [r.processingResult ?? "pending", r._count._all])))}) ${processed >= stored ? `drained ${r1(drainS)} s after the last delivery` : `not drained after ${r1(drainS)} s`}; ${settled}/40 payouts settled by processing`,
+);
 console.log(`non-200 answers: ${JSON.stringify(failures)}`);
 server.close();
 unlinkSync(seedFile);
 await db.$disconnect();
 await stack.stop();
-console.log(JSON.stringify({ bench: "webhooks", events_per_s: Math.round(sat.perS), ack_p99_ms: r1(pct(pace.lat, 99)), ack_p99_ms_saturated: r1(pct(sat.lat, 99)), processed, stored, drain_s: r1(drainS), database: stack.database }));
+console.log(
+  JSON.stringify({
+    bench: "webhooks",
+    events_per_s: Math.round(sat.perS),
+    ack_p99_ms: r1(pct(pace.lat, 99)),
+    ack_p99_ms_saturated: r1(pct(sat.lat, 99)),
+    processed,
+    stored,
+    drain_s: r1(drainS),
+    database: stack.database,
+  }),
+);
 process.exit(0);

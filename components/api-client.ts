@@ -18,12 +18,20 @@ export class ApiError extends Error {
 
 export async function apiFetch<T>(
   path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? "GET",
     signal: init.signal,
-    headers: { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+    headers: {
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     credentials: "same-origin",
   });

@@ -8,7 +8,10 @@ import { useState } from "react";
 // console is open, which keeps an active user's 8-hour idle window sliding.
 export function Providers({ children }: { children: React.ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } },
+      }),
   );
   return (
     <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>

@@ -6,7 +6,10 @@ import { env } from "./env";
 
 // One Prisma client per process, kept on globalThis so Next's dev reloads do not open new pools.
 function createClient() {
-  const adapter = new PrismaPg({ ...pgConnectionConfig(env.DATABASE_URL), max: env.DATABASE_POOL_MAX });
+  const adapter = new PrismaPg({
+    ...pgConnectionConfig(env.DATABASE_URL),
+    max: env.DATABASE_POOL_MAX,
+  });
   return new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true } },

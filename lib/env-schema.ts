@@ -54,10 +54,20 @@ export const ZEnv = z.object({
   // Webhook receiver (docs/WEBHOOKS.md): Mono-Signature timestamp tolerance (Mono's reference
   // implementation uses 300 s), the body limit, and bad signatures within 15 minutes before alerting.
   WEBHOOK_SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
   WEBHOOK_SIGNATURE_ALERT_THRESHOLD: z.coerce.number().int().positive().default(5),
   // Reconciliation (docs/RECONCILIATION.md): how far back the hourly run looks.
-  RECONCILE_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  RECONCILE_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31)
+    .default(24),
   // Optional single sign-on (OIDC). On when all three are set.
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -89,14 +99,18 @@ export class EnvError extends Error {
 
 export function readEnv(source: Record<string, string | undefined>): TEnv {
   // Empty strings count as "not set".
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = ZEnv.safeParse(cleaned);
   const problems: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      problems.push(`${issue.path.join(".")}: ${issue.message}`);
   }
   if (cleaned.MONO_ENV === "production") {
-    for (const name of REQUIRED_IN_PRODUCTION) if (!cleaned[name]) problems.push(`${name} is required when MONO_ENV=production`);
+    for (const name of REQUIRED_IN_PRODUCTION)
+      if (!cleaned[name]) problems.push(`${name} is required when MONO_ENV=production`);
     if (cleaned.DEMO_USERS && cleaned.DEMO_USERS !== "0" && cleaned.DEMO_USERS !== "false") {
       problems.push("DEMO_USERS must be off when MONO_ENV=production");
     }

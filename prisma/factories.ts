@@ -6,13 +6,22 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { TRole } from "@/lib/auth/permissions";
 
 // Factories shared by the demo seed and the tests.
-export async function makeUser(opts: { role: TRole; email?: string; name?: string; password?: string; active?: boolean }) {
-  const email = (opts.email ?? `${opts.role}-${randomUUID().slice(0, 8)}@example.test`).toLowerCase();
+export async function makeUser(opts: {
+  role: TRole;
+  email?: string;
+  name?: string;
+  password?: string;
+  active?: boolean;
+}) {
+  const email = (
+    opts.email ?? `${opts.role}-${randomUUID().slice(0, 8)}@example.test`
+  ).toLowerCase();
   const password = opts.password ?? `pw-${randomUUID()}`;
   const user = await db.user.create({
     data: {
       email,
-      name: opts.name ?? `${opts.role[0].toUpperCase()}${opts.role.slice(1)} ${email.split("@")[0]}`,
+      name:
+        opts.name ?? `${opts.role[0].toUpperCase()}${opts.role.slice(1)} ${email.split("@")[0]}`,
       role: opts.role,
       active: opts.active ?? true,
       passwordHash: await hashPassword(password),
@@ -37,10 +46,18 @@ export async function seedDemoUsers(fixedPassword?: string) {
     const passwordHash = await hashPassword(password);
     const existing = await db.user.findUnique({ where: { email: d.email }, select: { id: true } });
     if (existing) {
-      await db.user.update({ where: { id: existing.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null, active: true, role: d.role } });
+      await db.user.update({
+        where: { id: existing.id },
+        data: { passwordHash, failedLogins: 0, lockedUntil: null, active: true, role: d.role },
+      });
     } else {
       const user = await db.user.create({ data: { ...d, passwordHash } });
-      await recordAudit({ action: "user.created", target: { type: "user", id: user.id }, details: { email: d.email, role: d.role, demo: true }, ctx: { actorEmail: "system:seed" } });
+      await recordAudit({
+        action: "user.created",
+        target: { type: "user", id: user.id },
+        details: { email: d.email, role: d.role, demo: true },
+        ctx: { actorEmail: "system:seed" },
+      });
     }
     out.push({ role: d.role, email: d.email, password });
   }

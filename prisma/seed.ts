@@ -12,7 +12,11 @@ try {
   const maker = await db.user.upsert({
     where: { email: "lucia.operaciones@demo.mono-ops.test" },
     update: {},
-    create: { email: "lucia.operaciones@demo.mono-ops.test", name: "Lucía Operaciones", role: "operator" },
+    create: {
+      email: "lucia.operaciones@demo.mono-ops.test",
+      name: "Lucía Operaciones",
+      role: "operator",
+    },
     select: { id: true, email: true, name: true, role: true },
   });
   operations = await seedDemoOperations(maker);

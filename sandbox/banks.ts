@@ -36,9 +36,9 @@ export const TRANSFER_BANKS: TMonoBank[] = [
   { code: "1809", name: "NU COLOMBIA", account_types: SAVINGS },
 ];
 
-export const PSE_BANKS: TMonoBank[] = TRANSFER_BANKS.filter((b) => !["1009", "1066", "1283"].includes(b.code)).map(
-  ({ code, name }) => ({ code, name }),
-);
+export const PSE_BANKS: TMonoBank[] = TRANSFER_BANKS.filter(
+  (b) => !["1009", "1066", "1283"].includes(b.code),
+).map(({ code, name }) => ({ code, name }));
 
 const CODES = new Set(TRANSFER_BANKS.map((b) => b.code));
 export function isTransferBank(code: string): boolean {

@@ -47,7 +47,10 @@ export class Sandbox {
     apiKeys: TApiKey[],
   ) {
     this.clock = new Scheduler(timeScale, (t) => this.runTask(t));
-    this.idem = new IdempotencyStore(() => this.state, () => this.clock.now());
+    this.idem = new IdempotencyStore(
+      () => this.state,
+      () => this.clock.now(),
+    );
     this.webhook = webhook;
     this.webhooks = new WebhookDispatcher(this);
     this.faultConfig = faultConfig;
@@ -62,7 +65,8 @@ export class Sandbox {
 
   /** Attaches the current request's webhook faults to a resource it created. */
   tagResource(id: string): void {
-    if (this.requestWebhookFaults.length > 0) this.state.webhookFaults.set(id, [...this.requestWebhookFaults]);
+    if (this.requestWebhookFaults.length > 0)
+      this.state.webhookFaults.set(id, [...this.requestWebhookFaults]);
   }
 
   nowIso(): string {

@@ -38,7 +38,11 @@ const TOP_MESSAGE: Record<number, string> = {
 
 const DOCS_URL = "https://docs.mono.la/docs/guides/api-standards/errors-and-retries";
 
-export type TErrorDetail = { code: TMonoErrorCode | (string & {}); message: string; path?: string | null };
+export type TErrorDetail = {
+  code: TMonoErrorCode | (string & {});
+  message: string;
+  path?: string | null;
+};
 
 /** Thrown by handlers; turned into the envelope by the server. */
 export class MonoError extends Error {
@@ -53,11 +57,20 @@ export class MonoError extends Error {
   }
 }
 
-export function fail(status: number, code: TErrorDetail["code"], message: string, path: string | null = null): never {
+export function fail(
+  status: number,
+  code: TErrorDetail["code"],
+  message: string,
+  path: string | null = null,
+): never {
   throw new MonoError(status, [{ code, message, path }]);
 }
 
-export function envelope(status: number, details: TErrorDetail[], logId: string): TMonoErrorEnvelope {
+export function envelope(
+  status: number,
+  details: TErrorDetail[],
+  logId: string,
+): TMonoErrorEnvelope {
   const errors: TMonoErrorItem[] = details.map((d) => ({
     error_code: d.code,
     message: d.message,
@@ -76,11 +89,17 @@ export function envelope(status: number, details: TErrorDetail[], logId: string)
 export function statusDetail(status: number): TErrorDetail {
   switch (status) {
     case 429:
-      return { code: "rate_limited", message: "Rate limit exceeded. Honor the Retry-After header." };
+      return {
+        code: "rate_limited",
+        message: "Rate limit exceeded. Honor the Retry-After header.",
+      };
     case 502:
       return { code: "bad_gateway", message: "Upstream returned an invalid response" };
     case 503:
-      return { code: "service_is_unavailable", message: "The service is unavailable, Please try again later" };
+      return {
+        code: "service_is_unavailable",
+        message: "The service is unavailable, Please try again later",
+      };
     case 504:
       return { code: "gateway_timeout", message: "Upstream did not answer in time" };
     default:

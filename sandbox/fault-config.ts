@@ -20,13 +20,17 @@ const ALIASES: Record<string, TFaultRateKey> = {
 
 function num(key: string, v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`SANDBOX_FAULTS: ${key} must be a non-negative number`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`SANDBOX_FAULTS: ${key} must be a non-negative number`);
   return n;
 }
 
 export function parseFaultConfig(text: string): TFaultConfig {
   const cfg: TFaultConfig = { rates: {} };
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value = ""] = part.split("=").map((s) => s.trim());
     const rateKey = ALIASES[key];
     if (rateKey) {
@@ -56,7 +60,8 @@ export function parseFaultConfig(text: string): TFaultConfig {
         cfg.statuses = value.split("|").map((s) => num(key, s));
         break;
       case "apply_to":
-        if (value !== "writes" && value !== "all") throw new Error("SANDBOX_FAULTS: apply_to is writes or all");
+        if (value !== "writes" && value !== "all")
+          throw new Error("SANDBOX_FAULTS: apply_to is writes or all");
         cfg.applyTo = value;
         break;
       case "seed":

@@ -44,12 +44,19 @@ export type TRequestFault = {
 export const FAULT_HEADER = "x-sandbox-fault";
 const WEBHOOK_KINDS: readonly TWebhookFaultKind[] = ["duplicate", "reorder", "delay", "drop"];
 const STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const SPREAD: readonly THttpFaultKind[] = ["status_429", "status_5xx", "status_5xx_after_commit", "reset", "reset_after_commit"];
+const SPREAD: readonly THttpFaultKind[] = [
+  "status_429",
+  "status_5xx",
+  "status_5xx_after_commit",
+  "reset",
+  "reset_after_commit",
+];
 
 export class FaultHeaderError extends Error {}
 
 function int(value: string | undefined, name: string, max: number): number {
-  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new FaultHeaderError(`${name} needs a non-negative integer`);
+  if (value === undefined || !/^\d{1,9}$/.test(value))
+    throw new FaultHeaderError(`${name} needs a non-negative integer`);
   const n = Number(value);
   if (n > max) throw new FaultHeaderError(`${name} must be ≤ ${max}`);
   return n;
@@ -57,13 +64,22 @@ function int(value: string | undefined, name: string, max: number): number {
 
 /** Parses `latency=300;status=503;retry_after=2;after_commit;webhook=duplicate` (order-free). */
 export function parseFaultHeader(raw: string, nowMs: number = Date.now()): TRequestFault {
-  const out: TRequestFault = { latencyMs: 0, action: null, webhook: [], webhookDelayMs: null, none: false };
+  const out: TRequestFault = {
+    latencyMs: 0,
+    action: null,
+    webhook: [],
+    webhookDelayMs: null,
+    none: false,
+  };
   let status: number | null = null;
   let retryAfter: string | null = null;
   let reset = false;
   let hang: number | null = null;
   let afterCommit = false;
-  const parts = raw.split(";").map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = raw
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (parts.length === 0) throw new FaultHeaderError("empty fault header");
   for (const part of parts) {
     const eq = part.indexOf("=");
@@ -75,7 +91,8 @@ export function parseFaultHeader(raw: string, nowMs: number = Date.now()): TRequ
         break;
       case "status": {
         const s = int(value, name, 999);
-        if (!STATUSES.has(s)) throw new FaultHeaderError("status must be one of 408, 429, 500, 502, 503, 504");
+        if (!STATUSES.has(s))
+          throw new FaultHeaderError("status must be one of 408, 429, 500, 502, 503, 504");
         status = s;
         break;
       }
@@ -115,9 +132,12 @@ export function parseFaultHeader(raw: string, nowMs: number = Date.now()): TRequ
   }
   const actions = (status !== null ? 1 : 0) + (reset ? 1 : 0) + (hang !== null ? 1 : 0);
   if (actions > 1) throw new FaultHeaderError("status, reset and hang are exclusive");
-  if (afterCommit && actions === 0) throw new FaultHeaderError("after_commit needs status, reset or hang");
-  if (afterCommit && status !== null && status < 500) throw new FaultHeaderError("after_commit needs a 5xx status");
-  if (retryAfter !== null && status === null) throw new FaultHeaderError("retry_after needs status");
+  if (afterCommit && actions === 0)
+    throw new FaultHeaderError("after_commit needs status, reset or hang");
+  if (afterCommit && status !== null && status < 500)
+    throw new FaultHeaderError("after_commit needs a 5xx status");
+  if (retryAfter !== null && status === null)
+    throw new FaultHeaderError("retry_after needs status");
   if (status !== null) out.action = { kind: "status", status, retryAfter, afterCommit };
   else if (reset) out.action = { kind: "reset", afterCommit };
   else if (hang !== null) out.action = { kind: "hang", ms: hang, afterCommit };
@@ -145,18 +165,42 @@ export function effectiveRates(cfg: TFaultConfig): Partial<Record<TFaultRateKey,
 
 /** Rolls the per-run HTTP dice: at most one action, latency independently. (Webhook dice are
  * rolled per event by the dispatcher, see webhookDice.) */
-export function rollFault(cfg: TFaultConfig, random: () => number, isWrite: boolean): TRequestFault | null {
+export function rollFault(
+  cfg: TFaultConfig,
+  random: () => number,
+  isWrite: boolean,
+): TRequestFault | null {
   if ((cfg.applyTo ?? "all") === "writes" && !isWrite) return null;
   const rates = effectiveRates(cfg);
-  const out: TRequestFault = { latencyMs: 0, action: null, webhook: [], webhookDelayMs: null, none: false };
+  const out: TRequestFault = {
+    latencyMs: 0,
+    action: null,
+    webhook: [],
+    webhookDelayMs: null,
+    none: false,
+  };
   if (rates.latency && random() < rates.latency) out.latencyMs = cfg.latencyMs ?? 300;
   let roll = random();
   const statuses = cfg.statuses && cfg.statuses.length > 0 ? cfg.statuses : [500, 502, 503, 504];
   const pick = (): number => statuses[Math.floor(random() * statuses.length)];
   const table: [THttpFaultKind, () => TFaultAction][] = [
-    ["status_429", () => ({ kind: "status", status: 429, retryAfter: String(cfg.retryAfterSeconds ?? 1), afterCommit: false })],
-    ["status_5xx", () => ({ kind: "status", status: pick(), retryAfter: null, afterCommit: false })],
-    ["status_5xx_after_commit", () => ({ kind: "status", status: pick(), retryAfter: null, afterCommit: isWrite })],
+    [
+      "status_429",
+      () => ({
+        kind: "status",
+        status: 429,
+        retryAfter: String(cfg.retryAfterSeconds ?? 1),
+        afterCommit: false,
+      }),
+    ],
+    [
+      "status_5xx",
+      () => ({ kind: "status", status: pick(), retryAfter: null, afterCommit: false }),
+    ],
+    [
+      "status_5xx_after_commit",
+      () => ({ kind: "status", status: pick(), retryAfter: null, afterCommit: isWrite }),
+    ],
     ["reset", () => ({ kind: "reset", afterCommit: false })],
     ["reset_after_commit", () => ({ kind: "reset", afterCommit: isWrite })],
     ["hang", () => ({ kind: "hang", ms: cfg.hangMs ?? 120_000, afterCommit: false })],

@@ -42,13 +42,19 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new MonoError(413, [{ code: "validation_error", message: "Body larger than 5 MB" }]));
+        reject(
+          new MonoError(413, [{ code: "validation_error", message: "Body larger than 5 MB" }]),
+        );
         req.destroy();
         return;
       }
       chunks.push(c);
     });
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () =>
+      resolve(
+        chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+      ),
+    );
     req.on("error", reject);
   });
 }
@@ -56,16 +62,29 @@ export function readBody(req: IncomingMessage): Promise<string> {
 /** Parses the JSON body or fails with Mono's 400 envelope. */
 export function jsonBody(ctx: TCtx): unknown {
   if (ctx.rawBody.trim() === "") {
-    throw new MonoError(400, [{ code: "invalid_format", message: "The request body is empty; a JSON object is expected.", path: "#" }]);
+    throw new MonoError(400, [
+      {
+        code: "invalid_format",
+        message: "The request body is empty; a JSON object is expected.",
+        path: "#",
+      },
+    ]);
   }
   try {
     return JSON.parse(ctx.rawBody) as unknown;
   } catch {
-    throw new MonoError(400, [{ code: "invalid_format", message: "The request body is not valid JSON.", path: "#" }]);
+    throw new MonoError(400, [
+      { code: "invalid_format", message: "The request body is not valid JSON.", path: "#" },
+    ]);
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",

@@ -19,7 +19,9 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return "[" + value.map(canonicalJson).join(",") + "]";
   if (value !== null && typeof value === "object") {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
     return "{" + keys.map((k) => JSON.stringify(k) + ":" + canonicalJson(obj[k])).join(",") + "}";
   }
   return JSON.stringify(value) ?? "null";
@@ -48,10 +50,19 @@ export class IdempotencyStore {
 
   begin(key: string, fp: string): TBegin {
     const existing = this.state.idempotency.get(key);
-    if (existing && existing.createdAt + RETENTION_MS <= this.now()) this.state.idempotency.delete(key);
+    if (existing && existing.createdAt + RETENTION_MS <= this.now())
+      this.state.idempotency.delete(key);
     const rec = this.state.idempotency.get(key);
     if (!rec) {
-      const fresh: TIdemRec = { key, fingerprint: fp, state: "running", status: 0, body: "", createdAt: this.now(), resources: [] };
+      const fresh: TIdemRec = {
+        key,
+        fingerprint: fp,
+        state: "running",
+        status: 0,
+        body: "",
+        createdAt: this.now(),
+        resources: [],
+      };
       this.state.idempotency.set(key, fresh);
       return { kind: "new", rec: fresh };
     }
@@ -81,6 +92,7 @@ export class IdempotencyStore {
 
   sweep(): void {
     const cutoff = this.now() - RETENTION_MS;
-    for (const [k, rec] of this.state.idempotency) if (rec.state === "done" && rec.createdAt <= cutoff) this.state.idempotency.delete(k);
+    for (const [k, rec] of this.state.idempotency)
+      if (rec.state === "done" && rec.createdAt <= cutoff) this.state.idempotency.delete(k);
   }
 }

@@ -9,12 +9,15 @@ const OK: TOutcome = { approved: true };
 export function outcomeFor(rail: TMonoRouting, documentNumber: string): TOutcome {
   const d = documentNumber.trim();
   if (rail === "ach") {
-    if (d.startsWith("888") && d.endsWith("000")) return { approved: false, reason: "declined_by_origin_bank" };
-    if (d.startsWith("999") && d.endsWith("000")) return { approved: false, reason: "declined_by_destination_bank" };
+    if (d.startsWith("888") && d.endsWith("000"))
+      return { approved: false, reason: "declined_by_origin_bank" };
+    if (d.startsWith("999") && d.endsWith("000"))
+      return { approved: false, reason: "declined_by_destination_bank" };
     return OK;
   }
   if (rail === "turbo") {
-    if (d.startsWith("777") && d.endsWith("000")) return { approved: false, reason: "global_limit_exceeded" };
+    if (d.startsWith("777") && d.endsWith("000"))
+      return { approved: false, reason: "global_limit_exceeded" };
     if ((d.startsWith("777") && d.endsWith("111")) || (d.startsWith("111") && d.endsWith("000"))) {
       return { approved: false, reason: "insufficient_funds" };
     }

@@ -16,14 +16,16 @@ function apiKeys(v: string | undefined): TSandboxOptions["apiKeys"] {
     const i = pair.lastIndexOf(":");
     const key = pair.slice(0, i).trim();
     const role = ROLES.find((r) => r === pair.slice(i + 1).trim());
-    if (i <= 0 || !role) throw new Error(`SANDBOX_API_KEYS: "${pair}" must be key:Administrator|Preparer|Viewer`);
+    if (i <= 0 || !role)
+      throw new Error(`SANDBOX_API_KEYS: "${pair}" must be key:Administrator|Preparer|Viewer`);
     return { key, role };
   });
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv): TSandboxOptions {
   const port = Number(env.SANDBOX_PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("SANDBOX_PORT must be a port number");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error("SANDBOX_PORT must be a port number");
   const timeScale = env.SANDBOX_TIME_SCALE ? Number(env.SANDBOX_TIME_SCALE) : 1;
   if (!(timeScale > 0)) throw new Error("SANDBOX_TIME_SCALE must be a number > 0");
   return {

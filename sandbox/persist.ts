@@ -44,7 +44,8 @@ export function snapshot(sb: Sandbox): TSnapshot {
 export function restore(sb: Sandbox, file: string): boolean {
   if (!existsSync(file)) return false;
   const snap = JSON.parse(readFileSync(file, "utf8")) as TSnapshot;
-  if (snap.version !== VERSION) throw new Error(`state file ${file} has version ${snap.version}, expected ${VERSION}`);
+  if (snap.version !== VERSION)
+    throw new Error(`state file ${file} has version ${snap.version}, expected ${VERSION}`);
   const s = sb.state as unknown as Record<string, unknown>;
   for (const k of MAPS) s[k] = new Map((snap.state[k] as [string, unknown][]) ?? []);
   for (const k of ARRAYS) s[k] = (snap.state[k] as string[]) ?? [];
@@ -52,7 +53,11 @@ export function restore(sb: Sandbox, file: string): boolean {
   sb.state.transfersByExternalId.clear();
   for (const id of sb.state.transferOrder) {
     const t = sb.state.transfers.get(id);
-    if (t?.external_id) sb.state.transfersByExternalId.set(t.external_id, [...(sb.state.transfersByExternalId.get(t.external_id) ?? []), id]);
+    if (t?.external_id)
+      sb.state.transfersByExternalId.set(t.external_id, [
+        ...(sb.state.transfersByExternalId.get(t.external_id) ?? []),
+        id,
+      ]);
   }
   sb.state.payoutsByExternalId.clear();
   for (const p of sb.state.payouts.values()) sb.state.payoutsByExternalId.set(p.external_id, p.id);

@@ -7,7 +7,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, checkAdmin } from "./auth";
 import type { Sandbox } from "./context";
 import { envelope, MonoError, statusDetail } from "./errors";
-import { FAULT_HEADER, FaultHeaderError, parseFaultHeader, rollFault, type TFaultAction, type TRequestFault } from "./faults";
+import {
+  FAULT_HEADER,
+  FaultHeaderError,
+  parseFaultHeader,
+  rollFault,
+  type TFaultAction,
+  type TRequestFault,
+} from "./faults";
 import { LOG_ID_HEADER, readBody, sendJson, type TCtx, type TResult } from "./http";
 import { fingerprint, UUID_V4 } from "./idempotency";
 import { newId } from "./ids";
@@ -25,8 +32,15 @@ const sleep = (ms: number, res: ServerResponse): Promise<void> =>
   });
 
 function errorResult(err: unknown, logId: string): TResult {
-  if (err instanceof MonoError) return { status: err.status, body: envelope(err.status, err.details, logId), headers: err.headers };
-  process.stderr.write(`sandbox: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  if (err instanceof MonoError)
+    return {
+      status: err.status,
+      body: envelope(err.status, err.details, logId),
+      headers: err.headers,
+    };
+  process.stderr.write(
+    `sandbox: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   return { status: 500, body: envelope(500, [statusDetail(500)], logId) };
 }
 
@@ -43,7 +57,13 @@ function describe(f: TRequestFault | null): string | null {
   return parts.length ? parts.join(";") : null;
 }
 
-export async function handle(sb: Sandbox, router: Router, opts: TPipelineOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handle(
+  sb: Sandbox,
+  router: Router,
+  opts: TPipelineOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const started = performance.now();
   const logId = newId("log");
   const url = req.url ?? "/";
@@ -59,12 +79,19 @@ export async function handle(sb: Sandbox, router: Router, opts: TPipelineOptions
 
   const respond = (r: TResult): void => {
     status = r.status;
-    sendJson(res, r.status, typeof r.body === "string" ? r.body : JSON.stringify(r.body), { ...headers, ...r.headers });
+    sendJson(res, r.status, typeof r.body === "string" ? r.body : JSON.stringify(r.body), {
+      ...headers,
+      ...r.headers,
+    });
   };
   const act = async (a: TFaultAction): Promise<void> => {
     if (a.kind === "status") {
       const h: Record<string, string> = a.retryAfter ? { "retry-after": a.retryAfter } : {};
-      respond({ status: a.status, body: envelope(a.status, [statusDetail(a.status)], logId), headers: h });
+      respond({
+        status: a.status,
+        body: envelope(a.status, [statusDetail(a.status)], logId),
+        headers: h,
+      });
     } else if (a.kind === "reset") {
       status = -1;
       req.socket.destroy();
@@ -78,7 +105,9 @@ export async function handle(sb: Sandbox, router: Router, opts: TPipelineOptions
   try {
     const m = router.match(method, path);
     if (!m.route) {
-      const msg = m.methodMismatch ? `${method} is not allowed on ${path}.` : `No route ${method} ${path}.`;
+      const msg = m.methodMismatch
+        ? `${method} is not allowed on ${path}.`
+        : `No route ${method} ${path}.`;
       throw new MonoError(404, [{ code: "item_not_found", message: msg }]);
     }
     const route = m.route;
@@ -94,25 +123,61 @@ export async function handle(sb: Sandbox, router: Router, opts: TPipelineOptions
           fault = parseFaultHeader(h, Date.now());
         } catch (e) {
           const msg = e instanceof FaultHeaderError ? e.message : String(e);
-          throw new MonoError(400, [{ code: "invalid_format", message: `x-sandbox-fault: ${msg}`, path: "#/headers/x-sandbox-fault" }]);
+          throw new MonoError(400, [
+            {
+              code: "invalid_format",
+              message: `x-sandbox-fault: ${msg}`,
+              path: "#/headers/x-sandbox-fault",
+            },
+          ]);
         }
       } else fault = rollFault(sb.faultConfig, sb.random, route.write === true);
     }
 
-    const ctx: TCtx = { req, res, method, path, query: new URLSearchParams(qi < 0 ? "" : url.slice(qi + 1)), params: m.params, logId, rawBody, apiKey, idempotencyKey: null, created: [] };
+    const ctx: TCtx = {
+      req,
+      res,
+      method,
+      path,
+      query: new URLSearchParams(qi < 0 ? "" : url.slice(qi + 1)),
+      params: m.params,
+      logId,
+      rawBody,
+      apiKey,
+      idempotencyKey: null,
+      created: [],
+    };
 
     if (route.write) {
       const key = req.headers["x-idempotency-key"];
       if (key !== undefined) {
         if (typeof key !== "string" || !UUID_V4.test(key)) {
-          throw new MonoError(400, [{ code: "invalid_format", message: "The field contains an invalid format. x-idempotency-key must be a UUID v4.", path: "#/headers/x-idempotency-key" }]);
+          throw new MonoError(400, [
+            {
+              code: "invalid_format",
+              message: "The field contains an invalid format. x-idempotency-key must be a UUID v4.",
+              path: "#/headers/x-idempotency-key",
+            },
+          ]);
         }
         const begun = sb.idem.begin(key, fingerprint(method, path, rawBody));
         if (begun.kind === "mismatch") {
-          throw new MonoError(409, [{ code: "idempotency_key_reused", message: "This idempotency key was already used with a different request.", path: "#/headers/x-idempotency-key" }]);
+          throw new MonoError(409, [
+            {
+              code: "idempotency_key_reused",
+              message: "This idempotency key was already used with a different request.",
+              path: "#/headers/x-idempotency-key",
+            },
+          ]);
         }
         if (begun.kind === "in_use") {
-          throw new MonoError(409, [{ code: "idempotency_key_in_use", message: "A request with this idempotency key is still being processed.", path: "#/headers/x-idempotency-key" }]);
+          throw new MonoError(409, [
+            {
+              code: "idempotency_key_in_use",
+              message: "A request with this idempotency key is still being processed.",
+              path: "#/headers/x-idempotency-key",
+            },
+          ]);
         }
         if (begun.kind === "replay") {
           if (fault?.latencyMs) await sleep(fault.latencyMs, res);
@@ -149,7 +214,11 @@ export async function handle(sb: Sandbox, router: Router, opts: TPipelineOptions
     const body = JSON.stringify(result.body);
     if (heldKey) {
       sb.idem.complete(heldKey, result.status, body, ctx.created);
-      if (ctx.created.length > 0) sb.state.resourcesByIdemKey.set(heldKey, [...(sb.state.resourcesByIdemKey.get(heldKey) ?? []), ...ctx.created]);
+      if (ctx.created.length > 0)
+        sb.state.resourcesByIdemKey.set(heldKey, [
+          ...(sb.state.resourcesByIdemKey.get(heldKey) ?? []),
+          ...ctx.created,
+        ]);
       heldKey = null;
       sb.onChange();
     }
@@ -168,10 +237,12 @@ export async function handle(sb: Sandbox, router: Router, opts: TPipelineOptions
       method,
       path,
       status,
-      idempotency_key: typeof req.headers["x-idempotency-key"] === "string" ? req.headers["x-idempotency-key"] : null,
+      idempotency_key:
+        typeof req.headers["x-idempotency-key"] === "string"
+          ? req.headers["x-idempotency-key"]
+          : null,
       fault: describe(fault),
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
     });
   }
 }
-

@@ -44,13 +44,20 @@ export function nested(q: URLSearchParams, name: string): Record<string, string>
 
 /** A single value or `name[]` repeated values. */
 export function multi(q: URLSearchParams, name: string): string[] {
-  return [...q.getAll(name), ...q.getAll(name + "[]")].flatMap((v) => v.split(",")).filter((v) => v !== "");
+  return [...q.getAll(name), ...q.getAll(name + "[]")]
+    .flatMap((v) => v.split(","))
+    .filter((v) => v !== "");
 }
 
-export function oneOf<T extends string>(value: string | null, allowed: readonly T[], name: string): T | null {
+export function oneOf<T extends string>(
+  value: string | null,
+  allowed: readonly T[],
+  name: string,
+): T | null {
   if (value === null) return null;
   const hit = allowed.find((a) => a === value);
-  if (!hit) fail(400, "invalid_format", `${name} must be one of ${allowed.join(", ")}.`, `#/${name}`);
+  if (!hit)
+    fail(400, "invalid_format", `${name} must be one of ${allowed.join(", ")}.`, `#/${name}`);
   return hit;
 }
 
@@ -62,13 +69,23 @@ export function range(q: URLSearchParams, name: string): TRange | null {
   const at = (v: string | undefined, key: string): number => {
     if (v === undefined) return key === "from" ? -Infinity : Infinity;
     const t = Date.parse(v);
-    if (Number.isNaN(t)) fail(400, "invalid_format", `${name}[${key}] must be an ISO 8601 timestamp.`, `#/${name}/${key}`);
+    if (Number.isNaN(t))
+      fail(
+        400,
+        "invalid_format",
+        `${name}[${key}] must be an ISO 8601 timestamp.`,
+        `#/${name}/${key}`,
+      );
     return t;
   };
   return { from: at(r.from, "from"), until: at(r.until, "until") };
 }
 
-export function sort<F extends string>(q: URLSearchParams, fields: readonly F[], dflt: F): { field: F; type: TMonoSortType } {
+export function sort<F extends string>(
+  q: URLSearchParams,
+  fields: readonly F[],
+  dflt: F,
+): { field: F; type: TMonoSortType } {
   const s = nested(q, "sort");
   // also accept the compact form sort=field:asc
   const compact = q.get("sort");

@@ -3,13 +3,15 @@ import type { TRoute } from "./http";
 
 type TCompiled = { route: TRoute; segments: string[] };
 
-export type TMatch = { route: TRoute; params: Record<string, string> } | { route: null; methodMismatch: boolean };
+export type TMatch =
+  { route: TRoute; params: Record<string, string> } | { route: null; methodMismatch: boolean };
 
 export class Router {
   private routes: TCompiled[] = [];
 
   add(routes: TRoute[]): void {
-    for (const route of routes) this.routes.push({ route, segments: route.pattern.split("/").filter(Boolean) });
+    for (const route of routes)
+      this.routes.push({ route, segments: route.pattern.split("/").filter(Boolean) });
   }
 
   match(method: string, path: string): TMatch {

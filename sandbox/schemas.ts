@@ -1,12 +1,17 @@
 // Request bodies of the write endpoints (zod). Business rules (amount > 0, limits, known
 // accounts and banks) are checked by the engine and answer 422.
 import { z } from "zod";
-import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest, TMonoResolveBrebTargetRequest } from "../lib/mono/contract";
+import type {
+  TMonoCreatePayoutRequest,
+  TMonoCreateTransfersRequest,
+  TMonoResolveBrebTargetRequest,
+} from "../lib/mono/contract";
 import { ZMoney, ZOptText } from "./validate";
 
 const EMAIL = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+){1,2}$/;
 const E164 = /^\+[1-9]\d{1,14}$/;
-const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{22}$`), `expected a ${prefix}_ id`);
+const id = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{22}$`), `expected a ${prefix}_ id`);
 const ZAccountType = z.enum(["savings_account", "checking_account"]);
 const ZBankCode = z.string().regex(/^\d{4}$/, "expected a 4-digit bank code");
 const ZAccountNumber = z.string().regex(/^\d{4,20}$/, "expected 4 to 20 digits");

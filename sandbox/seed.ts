@@ -27,9 +27,22 @@ export const SEED = {
   },
 } as const;
 
-
-type TAccountSeed = { id: string; name: string; number: string; pesos: number; state: TMonoAccount["state"]; insertedAt?: string };
-type TLedgerSeed = { id: string; name: string; pesos: number; currency: TMonoCurrency; blocked?: boolean; insertedAt?: string };
+type TAccountSeed = {
+  id: string;
+  name: string;
+  number: string;
+  pesos: number;
+  state: TMonoAccount["state"];
+  insertedAt?: string;
+};
+type TLedgerSeed = {
+  id: string;
+  name: string;
+  pesos: number;
+  currency: TMonoCurrency;
+  blocked?: boolean;
+  insertedAt?: string;
+};
 
 export function createAccount(sb: Sandbox, s: TAccountSeed): TMonoAccount {
   const now = sb.nowIso();
@@ -68,18 +81,70 @@ export function createLedgerAccount(sb: Sandbox, s: TLedgerSeed): TLedgerAccount
   };
   sb.state.ledgerAccounts.set(acc.id, acc);
   if (s.pesos > 0) {
-    post(sb, { account: acc, type: "credit", amount: s.pesos * 100, origin: "subaccount_operation", idInOrigin: newId("accop"), description: "Initial top-up" });
+    post(sb, {
+      account: acc,
+      type: "credit",
+      amount: s.pesos * 100,
+      origin: "subaccount_operation",
+      idInOrigin: newId("accop"),
+      description: "Initial top-up",
+    });
   }
   return acc;
 }
 
 export function seedDefaults(sb: Sandbox): void {
-  const ids = [...Object.values(SEED.accounts), ...Object.values(SEED.ledgerAccounts), SEED.holderId, SEED.programId];
+  const ids = [
+    ...Object.values(SEED.accounts),
+    ...Object.values(SEED.ledgerAccounts),
+    SEED.holderId,
+    SEED.programId,
+  ];
   for (const id of ids) if (!ID_PATTERN.test(id)) throw new Error(`seed id ${id} is not a Mono id`);
-  createAccount(sb, { id: SEED.accounts.operations, name: "Operaciones", number: "3100012345", pesos: 850_000_000, state: "active", insertedAt: "2025-03-03T14:00:00.000Z" });
-  createAccount(sb, { id: SEED.accounts.payroll, name: "Dispersión nómina", number: "3100067890", pesos: 320_000_000, state: "active", insertedAt: "2024-08-01T14:00:00.000Z" });
-  createAccount(sb, { id: SEED.accounts.canceled, name: "Cuenta antigua", number: "3100000017", pesos: 0, state: "canceled", insertedAt: "2023-02-10T14:00:00.000Z" });
-  createLedgerAccount(sb, { id: SEED.ledgerAccounts.suppliers, name: "Pagos a proveedores", pesos: 450_000_000, currency: "COP", insertedAt: "2025-03-03T15:00:00.000Z" });
-  createLedgerAccount(sb, { id: SEED.ledgerAccounts.refunds, name: "Reembolsos clientes", pesos: 120_000_000, currency: "COP", insertedAt: "2025-02-03T15:00:00.000Z" });
-  createLedgerAccount(sb, { id: SEED.ledgerAccounts.blocked, name: "Cuenta bloqueada", pesos: 5_000_000, currency: "COP", blocked: true, insertedAt: "2024-11-20T15:00:00.000Z" });
+  createAccount(sb, {
+    id: SEED.accounts.operations,
+    name: "Operaciones",
+    number: "3100012345",
+    pesos: 850_000_000,
+    state: "active",
+    insertedAt: "2025-03-03T14:00:00.000Z",
+  });
+  createAccount(sb, {
+    id: SEED.accounts.payroll,
+    name: "Dispersión nómina",
+    number: "3100067890",
+    pesos: 320_000_000,
+    state: "active",
+    insertedAt: "2024-08-01T14:00:00.000Z",
+  });
+  createAccount(sb, {
+    id: SEED.accounts.canceled,
+    name: "Cuenta antigua",
+    number: "3100000017",
+    pesos: 0,
+    state: "canceled",
+    insertedAt: "2023-02-10T14:00:00.000Z",
+  });
+  createLedgerAccount(sb, {
+    id: SEED.ledgerAccounts.suppliers,
+    name: "Pagos a proveedores",
+    pesos: 450_000_000,
+    currency: "COP",
+    insertedAt: "2025-03-03T15:00:00.000Z",
+  });
+  createLedgerAccount(sb, {
+    id: SEED.ledgerAccounts.refunds,
+    name: "Reembolsos clientes",
+    pesos: 120_000_000,
+    currency: "COP",
+    insertedAt: "2025-02-03T15:00:00.000Z",
+  });
+  createLedgerAccount(sb, {
+    id: SEED.ledgerAccounts.blocked,
+    name: "Cuenta bloqueada",
+    pesos: 5_000_000,
+    currency: "COP",
+    blocked: true,
+    insertedAt: "2024-11-20T15:00:00.000Z",
+  });
 }

@@ -62,7 +62,10 @@ export async function startSandbox(opts: TSandboxOptions = {}): Promise<TSandbox
     timeScale,
     opts.allowFaults === true,
     opts.faults ?? {},
-    { urls: opts.webhookUrl ? [opts.webhookUrl] : [], secret: opts.webhookSecret ?? DEFAULT_WEBHOOK_SECRET },
+    {
+      urls: opts.webhookUrl ? [opts.webhookUrl] : [],
+      secret: opts.webhookSecret ?? DEFAULT_WEBHOOK_SECRET,
+    },
     opts.apiKeys && opts.apiKeys.length > 0 ? opts.apiKeys : DEFAULT_API_KEYS,
   );
   sb.runTask = (t) => runTask(sb, t);

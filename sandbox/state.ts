@@ -48,7 +48,12 @@ export type TIdemRec = {
   resources: string[];
 };
 
-export type TDeliveryAttempt = { at: string; status: number | null; error: string | null; duration_ms: number };
+export type TDeliveryAttempt = {
+  at: string;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+};
 export type TDeliveryRec = {
   id: string;
   url: string;

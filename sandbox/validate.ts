@@ -5,7 +5,15 @@ import { z } from "zod";
 import type { TMonoCurrency } from "../lib/mono/contract";
 import { MonoError, type TErrorDetail } from "./errors";
 
-export const CURRENCIES = ["COP", "USD", "MXN", "CLP", "BRL", "PEN", "EUR"] as const satisfies readonly TMonoCurrency[];
+export const CURRENCIES = [
+  "COP",
+  "USD",
+  "MXN",
+  "CLP",
+  "BRL",
+  "PEN",
+  "EUR",
+] as const satisfies readonly TMonoCurrency[];
 /** Per transfer / payout: COP 500,000,000.00 (sandbox limit, documented). */
 export const MAX_AMOUNT_MINOR = 50_000_000_000;
 
@@ -24,22 +32,46 @@ export function parse<T>(schema: z.ZodType<T>, data: unknown): T {
   for (const issue of r.error.issues) {
     const path = pointer(issue.path);
     if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
-      details.push({ code: "missing_field", message: "The field is missing on the request body or parameters.", path });
-    } else if ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "array") {
+      details.push({
+        code: "missing_field",
+        message: "The field is missing on the request body or parameters.",
+        path,
+      });
+    } else if (
+      (issue.code === "too_small" || issue.code === "too_big") &&
+      issue.origin === "array"
+    ) {
       details.push({ code: "validation_error", message: issue.message, path });
     } else {
       status = 400;
-      details.push({ code: "invalid_format", message: `The field contains an invalid format. ${issue.message}`, path });
+      details.push({
+        code: "invalid_format",
+        message: `The field contains an invalid format. ${issue.message}`,
+        path,
+      });
     }
   }
   throw new MonoError(status, details);
 }
 
 /** Business checks on a money amount (422): a positive integer within the sandbox's limit. */
-export function checkAmount(amount: number, path: string, max = MAX_AMOUNT_MINOR): TErrorDetail | null {
+export function checkAmount(
+  amount: number,
+  path: string,
+  max = MAX_AMOUNT_MINOR,
+): TErrorDetail | null {
   if (!Number.isSafeInteger(amount) || amount <= 0) {
-    return { code: "invalid_amount", message: "The amount must be a positive integer in minor units.", path };
+    return {
+      code: "invalid_amount",
+      message: "The amount must be a positive integer in minor units.",
+      path,
+    };
   }
-  if (amount > max) return { code: "amount_exceeds_limit", message: `The amount exceeds the limit of ${max} minor units.`, path };
+  if (amount > max)
+    return {
+      code: "amount_exceeds_limit",
+      message: `The amount exceeds the limit of ${max} minor units.`,
+      path,
+    };
   return null;
 }

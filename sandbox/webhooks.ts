@@ -10,7 +10,9 @@ import { newId } from "./ids";
 import type { TDeliveryRec } from "./state";
 
 /** Delay before attempt n+1 (ms, Mono time): 30 s × (2^n − 1) → 30 s, 1.5 min, … ~4.26 h. */
-export const RETRY_DELAYS_MS = [30, 90, 210, 450, 930, 1890, 3810, 7650, 15330].map((s) => s * 1000);
+export const RETRY_DELAYS_MS = [30, 90, 210, 450, 930, 1890, 3810, 7650, 15330].map(
+  (s) => s * 1000,
+);
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 const DUPLICATE_AFTER_MS = 1000;
 const REORDER_MAX_HOLD_MS = 5000;
@@ -39,7 +41,13 @@ export class WebhookDispatcher {
     sb.onChange();
   }
 
-  private enqueue(url: string, type: string, resourceId: string, payload: string, faults: TWebhookFaultKind[]): void {
+  private enqueue(
+    url: string,
+    type: string,
+    resourceId: string,
+    payload: string,
+    faults: TWebhookFaultKind[],
+  ): void {
     const { sb } = this;
     const d: TDeliveryRec = {
       id: newId("whd"),
@@ -65,14 +73,26 @@ export class WebhookDispatcher {
     if (faults.includes("reorder")) {
       d.state = "held";
       sb.state.heldDeliveries.set(`${url} ${resourceId}`, [...(held ?? []), d.id]);
-      sb.clock.in(REORDER_MAX_HOLD_MS, { kind: "webhook_release", resource: `${url} ${resourceId}` });
+      sb.clock.in(REORDER_MAX_HOLD_MS, {
+        kind: "webhook_release",
+        resource: `${url} ${resourceId}`,
+      });
     } else {
-      const delay = faults.includes("delay") ? (sb.requestWebhookDelayMs ?? sb.faultConfig.webhookDelayMs ?? 60_000) : 0;
+      const delay = faults.includes("delay")
+        ? (sb.requestWebhookDelayMs ?? sb.faultConfig.webhookDelayMs ?? 60_000)
+        : 0;
       this.scheduleAttempt(d, delay);
       if (held) this.release(`${url} ${resourceId}`, delay + 200);
     }
     if (faults.includes("duplicate")) {
-      const copy: TDeliveryRec = { ...d, id: newId("whd"), attempts: [], duplicate_of: d.id, state: "pending", faults: [] };
+      const copy: TDeliveryRec = {
+        ...d,
+        id: newId("whd"),
+        attempts: [],
+        duplicate_of: d.id,
+        state: "pending",
+        faults: [],
+      };
       sb.state.addDelivery(copy);
       this.scheduleAttempt(copy, DUPLICATE_AFTER_MS);
     }
@@ -134,7 +154,12 @@ export class WebhookDispatcher {
       error = err instanceof Error ? err.message : String(err);
     }
     if (this.closed) return;
-    d.attempts.push({ at: new Date().toISOString(), status, error, duration_ms: Date.now() - started });
+    d.attempts.push({
+      at: new Date().toISOString(),
+      status,
+      error,
+      duration_ms: Date.now() - started,
+    });
     if (status !== null && status >= 200 && status < 300) {
       d.state = "delivered";
       d.next_attempt_at = null;

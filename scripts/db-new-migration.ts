@@ -13,11 +13,21 @@ if (!name) {
 }
 let previous: string | null = null;
 try {
-  previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
 } catch {
   previous = null;
 }
-const args = ["prisma", "migrate", "diff", "--to-schema-datamodel", "prisma/schema.prisma", "--script"];
+const args = [
+  "prisma",
+  "migrate",
+  "diff",
+  "--to-schema-datamodel",
+  "prisma/schema.prisma",
+  "--script",
+];
 if (previous) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "schema-")), "schema.prisma");
   writeFileSync(file, previous);
@@ -25,13 +35,22 @@ if (previous) {
 } else {
   args.push("--from-empty");
 }
-const sql = execFileSync("npx", args, { encoding: "utf8", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" } });
+const sql = execFileSync("npx", args, {
+  encoding: "utf8",
+  env: {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  },
+});
 if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {
   console.log("schema unchanged: no migration created");
   process.exit(0);
 }
 // Migrations apply in name order: never name one before an existing one, even if a clock is behind.
-const existing = readdirSync(path.join("prisma", "migrations")).map((d) => d.slice(0, 14)).filter((d) => /^\d{14}$/.test(d)).sort();
+const existing = readdirSync(path.join("prisma", "migrations"))
+  .map((d) => d.slice(0, 14))
+  .filter((d) => /^\d{14}$/.test(d))
+  .sort();
 const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const last = existing[existing.length - 1];
 const stamp = last && last >= now ? String(BigInt(last) + 1n) : now;

@@ -24,7 +24,9 @@ const server = new PGLiteSocketServer({
   port: Number(values.port),
   maxConnections: Number(values["max-connections"]),
 });
-server.addEventListener("error", (e) => console.error("pglite: socket error", (e as CustomEvent).detail));
+server.addEventListener("error", (e) =>
+  console.error("pglite: socket error", (e as CustomEvent).detail),
+);
 await server.start();
 // The parent waits for this exact line before connecting.
 console.log(`PGLITE_READY ${values.host}:${values.port}`);

@@ -4,13 +4,20 @@
 import { runReadiness } from "../lib/readiness/run-readiness";
 import type { TCheckStatus } from "../lib/readiness/types";
 
-const MARK: Record<TCheckStatus, string> = { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP" };
+const MARK: Record<TCheckStatus, string> = {
+  pass: "PASS",
+  warn: "WARN",
+  fail: "FAIL",
+  skip: "SKIP",
+};
 
 async function main(): Promise<number> {
   const report = await runReadiness();
   console.log(`Pre-launch checks for MONO_ENV=${report.environment} (${report.at})\n`);
   for (const c of report.checks) {
-    console.log(`${MARK[c.status]}  ${c.title}: ${c.detail}${c.ms !== undefined ? ` (${c.ms} ms)` : ""}`);
+    console.log(
+      `${MARK[c.status]}  ${c.title}: ${c.detail}${c.ms !== undefined ? ` (${c.ms} ms)` : ""}`,
+    );
     if (c.fix && c.status !== "pass") console.log(`      fix: ${c.fix}`);
   }
   const failed = report.checks.filter((c) => c.status === "fail").length;

@@ -6,8 +6,16 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate"], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/placeholder", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, "node_modules/prisma/build/index.js"), "generate"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/placeholder",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
+  },
+);

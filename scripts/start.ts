@@ -42,7 +42,8 @@ async function main() {
     childEnv.NEXTAUTH_URL ??= `http://localhost:${port}`;
     childEnv.DEMO_USERS ??= "1";
   }
-  if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: set PORT to another port`);
+  if (!(await isPortFree(port)))
+    throw new Error(`port ${port} is in use: set PORT to another port`);
 
   if (!childEnv.DATABASE_URL) {
     log(`starting embedded PostgreSQL (PGlite), data in ${path.relative(root, dataDir)}/pglite`);
@@ -54,7 +55,11 @@ async function main() {
     log("using DATABASE_URL");
   }
 
-  if (sandboxMode && !process.env.MONO_SANDBOX_BASE_URL && existsSync(path.join(root, "sandbox/main.ts"))) {
+  if (
+    sandboxMode &&
+    !process.env.MONO_SANDBOX_BASE_URL &&
+    existsSync(path.join(root, "sandbox/main.ts"))
+  ) {
     const s = loadLocalSecrets(dataDir);
     const sandboxPort = (await isPortFree(4010)) ? 4010 : await freePort();
     log(`starting the embedded Mono sandbox on port ${sandboxPort}`);
@@ -100,13 +105,22 @@ async function main() {
     logins = await runSeed(root, childEnv);
   }
 
-  log(buildIfStale(root, childEnv) === "built" ? "production build made" : "production build is up to date");
+  log(
+    buildIfStale(root, childEnv) === "built"
+      ? "production build made"
+      : "production build is up to date",
+  );
 
-  const next = spawnChild("next", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", host], {
-    cwd: root,
-    env: childEnv,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const next = spawnChild(
+    "next",
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", host],
+    {
+      cwd: root,
+      env: childEnv,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   next.once("exit", (code) => {
     if (!shuttingDown) {
       console.error(`[start] the web server exited (code ${code})`);
@@ -114,7 +128,13 @@ async function main() {
     }
   });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000);
-  printBanner({ url: `http://localhost:${port}`, monoEnv, database: process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PGlite", sandbox: childEnv.MONO_SANDBOX_BASE_URL, logins });
+  printBanner({
+    url: `http://localhost:${port}`,
+    monoEnv,
+    database: process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PGlite",
+    sandbox: childEnv.MONO_SANDBOX_BASE_URL,
+    logins,
+  });
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {

@@ -14,16 +14,32 @@ const total: TCounts = { passed: 0, failed: 0, skipped: 0 };
 let exit = 0;
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   return r.status ?? 1;
 }
 
 if (!only || only === "unit" || only === "integration") {
   const file = path.join(out, "vitest.json");
   const projects = only ? ["--project", only] : [];
-  const code = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const code = run(process.execPath, [
+    path.join(root, "node_modules/vitest/vitest.mjs"),
+    "run",
+    ...projects,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   if (existsSync(file)) {
-    const j = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const j = JSON.parse(readFileSync(file, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     total.passed += j.numPassedTests;
     total.failed += j.numFailedTests;
     total.skipped += j.numPendingTests + j.numTodoTests;
@@ -33,9 +49,15 @@ if (!only || only === "unit" || only === "integration") {
 
 if (!only || only === "e2e") {
   const file = path.join(out, "playwright.json");
-  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const code = run(
+    process.execPath,
+    [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+  );
   if (existsSync(file)) {
-    const j = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
+    const j = JSON.parse(readFileSync(file, "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    };
     total.passed += j.stats.expected + j.stats.flaky;
     total.failed += j.stats.unexpected;
     total.skipped += j.stats.skipped;

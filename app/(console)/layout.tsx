@@ -21,8 +21,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <Providers>
       <div className="flex min-h-screen">
         <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block">
-          <Link href="/overview" className="flex items-center gap-2 border-b border-slate-100 px-5 py-4">
-            <span className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">M</span>
+          <Link
+            href="/overview"
+            className="flex items-center gap-2 border-b border-slate-100 px-5 py-4"
+          >
+            <span className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+              M
+            </span>
             <span className="text-sm font-semibold text-slate-900">Mono Ops Console</span>
           </Link>
           <Sidebar items={items} />

@@ -17,17 +17,47 @@ export type TGenerateOptions = {
 };
 export type TGenerated = { rows: number; from: Date; to: Date; tag: string; ms: number };
 
-const COLUMNS = ["requestId", "monoLogId", "operationId", "idempotencyKey", "traceId", "method", "path", "endpoint", "status", "statusClass", "errorCode", "attempt", "callId", "durationMs", "delayBeforeMs", "delayReason", "apiKeyLabel", "at"];
+const COLUMNS = [
+  "requestId",
+  "monoLogId",
+  "operationId",
+  "idempotencyKey",
+  "traceId",
+  "method",
+  "path",
+  "endpoint",
+  "status",
+  "statusClass",
+  "errorCode",
+  "attempt",
+  "callId",
+  "durationMs",
+  "delayBeforeMs",
+  "delayReason",
+  "apiKeyLabel",
+  "at",
+];
 
 // Weighted like a payouts console: reads dominate, writes are few.
 const ENDPOINTS: [string, number][] = [
-  ["GET /v1/accounts/{id}/balances", 25], ["GET /v1/ledger/accounts/{id}/balances", 20], ["GET /v1/core/payouts/{id}", 15],
-  ["POST /v1/core/payouts", 10], ["GET /v1/transfers", 10], ["POST /v1/transfers", 5], ["GET /v1/accounts", 5],
-  ["GET /v1/ledger/accounts/{id}/transactions", 5], ["GET /v1/banks", 3], ["POST /v1/transfers/prepare", 2],
+  ["GET /v1/accounts/{id}/balances", 25],
+  ["GET /v1/ledger/accounts/{id}/balances", 20],
+  ["GET /v1/core/payouts/{id}", 15],
+  ["POST /v1/core/payouts", 10],
+  ["GET /v1/transfers", 10],
+  ["POST /v1/transfers", 5],
+  ["GET /v1/accounts", 5],
+  ["GET /v1/ledger/accounts/{id}/transactions", 5],
+  ["GET /v1/banks", 3],
+  ["POST /v1/transfers/prepare", 2],
 ];
 const OUTCOMES: [string, number | null, string | null, number][] = [
-  ["2xx", 200, null, 930], ["4xx", 422, "validation_error", 20], ["409", 409, "idempotency_key_reused", 5],
-  ["429", 429, "rate_limited", 15], ["5xx", 503, "service_is_unavailable", 20], ["network", null, "timeout", 10],
+  ["2xx", 200, null, 930],
+  ["4xx", 422, "validation_error", 20],
+  ["409", 409, "idempotency_key_reused", 5],
+  ["429", 429, "rate_limited", 15],
+  ["5xx", 503, "service_is_unavailable", 20],
+  ["network", null, "timeout", 10],
 ];
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -65,7 +95,13 @@ function uuid4(rand: () => number): string {
 }
 
 /** One CSV line per attempt (empty unquoted field = NULL). Exported for tests and other benches. */
-export function* requestLogCsv(o: { rows: number; from: Date; to: Date; seed: number; tag: string }): Generator<string> {
+export function* requestLogCsv(o: {
+  rows: number;
+  from: Date;
+  to: Date;
+  seed: number;
+  tag: string;
+}): Generator<string> {
   const rand = rng(o.seed);
   const span = o.to.getTime() - o.from.getTime();
   for (let n = 0; n < o.rows; n++) {
@@ -77,20 +113,36 @@ export function* requestLogCsv(o: { rows: number; from: Date; to: Date; seed: nu
     const write = method === "POST";
     const retryable = cls === "429" || cls === "5xx" || cls === "network";
     const attempt = retryable && rand() < 0.5 ? 2 + Math.floor(rand() * 3) : 1;
-    const duration = cls === "network" ? 30_000 : Math.round(40 + -Math.log(1 - rand()) * (write ? 250 : 90));
+    const duration =
+      cls === "network" ? 30_000 : Math.round(40 + -Math.log(1 - rand()) * (write ? 250 : 90));
     const at = new Date(o.from.getTime() + rand() * span).toISOString();
     yield [
-      `req_${o.tag}${n.toString(36).padStart(9, "0")}`, status === null ? "" : `log_${b62(rand, 22)}`,
-      write || rand() < 0.2 ? `op_${b62(rand, 22)}` : "", write ? uuid4(rand) : "", b62(rand, 32).toLowerCase(),
-      method, path, endpoint, status ?? "", cls, code ?? "", attempt, `call_${b62(rand, 22)}`, duration,
-      attempt > 1 ? 1000 * 2 ** (attempt - 2) : 0, attempt > 1 ? (cls === "429" ? "retry_after" : "backoff") : "",
-      rand() < 0.15 ? "batch" : "interactive", at,
+      `req_${o.tag}${n.toString(36).padStart(9, "0")}`,
+      status === null ? "" : `log_${b62(rand, 22)}`,
+      write || rand() < 0.2 ? `op_${b62(rand, 22)}` : "",
+      write ? uuid4(rand) : "",
+      b62(rand, 32).toLowerCase(),
+      method,
+      path,
+      endpoint,
+      status ?? "",
+      cls,
+      code ?? "",
+      attempt,
+      `call_${b62(rand, 22)}`,
+      duration,
+      attempt > 1 ? 1000 * 2 ** (attempt - 2) : 0,
+      attempt > 1 ? (cls === "429" ? "retry_after" : "backoff") : "",
+      rand() < 0.15 ? "batch" : "interactive",
+      at,
     ].join(",");
   }
 }
 
 async function psqlRun(databaseUrl: string, sql: string): Promise<string> {
-  const p = spawn("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], { stdio: ["ignore", "pipe", "inherit"] });
+  const p = spawn("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   p.stdout.on("data", (b: Buffer) => (out += b.toString()));
   const code = await new Promise<number>((resolve) => p.on("exit", (c) => resolve(c ?? 1)));
@@ -103,13 +155,33 @@ export async function generateRequestLog(o: TGenerateOptions): Promise<TGenerate
   const started = Date.now();
   const rebuild = o.rebuildIndexes ?? true;
   const indexes = rebuild
-    ? (await psqlRun(o.databaseUrl, `SELECT indexname || '|' || indexdef FROM pg_indexes WHERE tablename = 'RequestLog' AND indexname <> 'RequestLog_pkey'`)).trim().split("\n").filter(Boolean).map((l) => l.split("|"))
+    ? (
+        await psqlRun(
+          o.databaseUrl,
+          `SELECT indexname || '|' || indexdef FROM pg_indexes WHERE tablename = 'RequestLog' AND indexname <> 'RequestLog_pkey'`,
+        )
+      )
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("|"))
     : [];
   for (const [name] of indexes) await psqlRun(o.databaseUrl, `DROP INDEX "${name}"`);
   const to = o.end ?? new Date();
   const from = new Date(to.getTime() - (o.days ?? 7) * 86_400_000);
   const tag = o.tag ?? Math.random().toString(36).slice(2, 7);
-  const psql = spawn("psql", [o.databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", `COPY "RequestLog" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`], { stdio: ["pipe", "inherit", "inherit"] });
+  const psql = spawn(
+    "psql",
+    [
+      o.databaseUrl,
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-q",
+      "-c",
+      `COPY "RequestLog" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`,
+    ],
+    { stdio: ["pipe", "inherit", "inherit"] },
+  );
   const exited = new Promise<number>((resolve) => psql.on("exit", (c) => resolve(c ?? 1)));
   let chunk: string[] = [];
   let done = 0;
@@ -117,7 +189,8 @@ export async function generateRequestLog(o: TGenerateOptions): Promise<TGenerate
     chunk.push(line);
     if (chunk.length === 5_000) {
       done += chunk.length;
-      if (!psql.stdin.write(chunk.join("\n") + "\n")) await new Promise((r) => psql.stdin.once("drain", r));
+      if (!psql.stdin.write(chunk.join("\n") + "\n"))
+        await new Promise((r) => psql.stdin.once("drain", r));
       chunk = [];
       if (done % 500_000 === 0) o.onProgress?.(done);
     }

@@ -4,11 +4,22 @@
 import type pg from "pg";
 
 export type TRowSource = () => Iterable<(string | null)[]>;
-type TConnection = { query(text: string): void; sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void; sendCopyFail(msg: string): void; stream: NodeJS.WritableStream & { writableNeedDrain?: boolean } };
+type TConnection = {
+  query(text: string): void;
+  sendCopyFromChunk(b: Buffer): void;
+  endCopyFrom(): void;
+  sendCopyFail(msg: string): void;
+  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean };
+};
 
 const CHUNK = 1 << 20;
 
-export function copyIn(client: pg.Client, sql: string, rows: TRowSource, onProgress?: (n: number) => void): Promise<number> {
+export function copyIn(
+  client: pg.Client,
+  sql: string,
+  rows: TRowSource,
+  onProgress?: (n: number) => void,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let error: Error | null = null;
     let count = 0;
@@ -25,7 +36,8 @@ export function copyIn(client: pg.Client, sql: string, rows: TRowSource, onProgr
             if (buf.length >= CHUNK) {
               connection.sendCopyFromChunk(Buffer.from(buf));
               buf = "";
-              if (connection.stream.writableNeedDrain) await new Promise((r) => connection.stream.once("drain", r));
+              if (connection.stream.writableNeedDrain)
+                await new Promise((r) => connection.stream.once("drain", r));
             }
           }
           if (buf) connection.sendCopyFromChunk(Buffer.from(buf));

@@ -6,33 +6,92 @@ import type pg from "pg";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 
-type TIds = Record<"req" | "log" | "op" | "key" | "cpout" | "bat" | "trn" | "ticket", (n: number) => string>;
+type TIds = Record<
+  "req" | "log" | "op" | "key" | "cpout" | "bat" | "trn" | "ticket",
+  (n: number) => string
+>;
 type TKind = { name: string; sample: () => string; sql: string };
 
-export async function timeSearches(o: { client: pg.Client; ids: TIds; rows: number; ops: number; samples: number; isTransfer: (op: number) => boolean }) {
+export async function timeSearches(o: {
+  client: pg.Client;
+  ids: TIds;
+  rows: number;
+  ops: number;
+  samples: number;
+  isTransfer: (op: number) => boolean;
+}) {
   const { GET: search } = await import("../../app/api/search/route");
   const { GET: list } = await import("../../app/api/requests/route");
   const cookie = `next-auth.session-token=${await encode({ token: { sub: "usr_bench_viewer", sv: 1, role: "viewer", email: "bench@example.test", name: "Bench" }, secret: process.env.NEXTAUTH_SECRET! })}`;
   const call = async (handler: typeof search, path: string) => {
-    const res = await handler(new NextRequest(new URL(path, "http://localhost:3000"), { headers: { cookie } }), { params: Promise.resolve({}) });
+    const res = await handler(
+      new NextRequest(new URL(path, "http://localhost:3000"), { headers: { cookie } }),
+      { params: Promise.resolve({}) },
+    );
     if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
     return res.json() as Promise<{ hits?: unknown[] }>;
   };
   const rnd = (n: number) => Math.floor(Math.random() * n);
   const anyOp = () => rnd(o.ops);
   const transferOp = () => Math.min(o.ops - 1, rnd(Math.floor(o.ops / 5)) * 5 + 4);
-  const opWithRow = () => { for (;;) { const x = anyOp(); if (x % 10 !== 3 && x * 5 < o.rows) return x; } };
+  const opWithRow = () => {
+    for (;;) {
+      const x = anyOp();
+      if (x % 10 !== 3 && x * 5 < o.rows) return x;
+    }
+  };
   const OP_COLS = `o.id, o.kind, o.state, o.amount, o.currency, o."createdAt", o."monoId", o."externalId", o."ticketRef", o."sourceAccountId"`;
   const kinds: TKind[] = [
-    { name: "request_id", sample: () => o.ids.req(rnd(o.rows)), sql: `SELECT r."requestId", r."monoLogId", r.method, r.path, r.status, r."errorCode", r.attempt, r.at, ${OP_COLS} FROM "RequestLog" r LEFT JOIN "Operation" o ON o.id = r."operationId" WHERE r."requestId" = $1` },
-    { name: "mono_log_id", sample: () => o.ids.log(rnd(o.rows)), sql: `SELECT r."requestId", r."monoLogId", r.method, r.path, r.status, r."errorCode", r.attempt, r.at, ${OP_COLS} FROM "RequestLog" r LEFT JOIN "Operation" o ON o.id = r."operationId" WHERE r."monoLogId" = $1 LIMIT 10` },
-    { name: "idempotency_key", sample: () => o.ids.key(opWithRow()), sql: `SELECT (SELECT id FROM "Operation" WHERE "idempotencyKey" = $1), (SELECT "requestId" FROM "RequestLog" WHERE "idempotencyKey" = $1 ORDER BY at DESC LIMIT 1), (SELECT route FROM "InboundRequest" WHERE key = $1 LIMIT 1)` },
-    { name: "operation_id", sample: () => o.ids.op(anyOp()), sql: `SELECT ${OP_COLS} FROM "Operation" o WHERE o.id = $1` },
-    { name: "payout_id", sample: () => { for (;;) { const x = anyOp(); if (!o.isTransfer(x)) return o.ids.cpout(x); } }, sql: `SELECT ${OP_COLS} FROM "Operation" o WHERE o."monoId" = $1 LIMIT 1` },
-    { name: "batch_id", sample: () => o.ids.bat(transferOp()), sql: `SELECT ${OP_COLS} FROM "Operation" o WHERE o."monoId" = $1 LIMIT 1` },
-    { name: "transfer_id", sample: () => o.ids.trn(transferOp()), sql: `SELECT ${OP_COLS} FROM "OperationItem" i JOIN "Operation" o ON o.id = i."operationId" WHERE i."monoTransferId" = $1 LIMIT 1` },
-    { name: "external_id", sample: () => `mops-${o.ids.op(anyOp())}`, sql: `SELECT (SELECT id FROM "Operation" WHERE "externalId" = $1), (SELECT "operationId" FROM "OperationItem" WHERE "externalId" = $1)` },
-    { name: "reference", sample: () => o.ids.ticket(rnd(Math.floor(o.ops / 3)) * 3), sql: `SELECT (SELECT id FROM "Operation" WHERE "externalId" = $1), (SELECT "operationId" FROM "OperationItem" WHERE "externalId" = $1), (SELECT array_agg(id) FROM (SELECT id FROM "Operation" WHERE "ticketRef" = $1 ORDER BY "createdAt" DESC LIMIT 20) t)` },
+    {
+      name: "request_id",
+      sample: () => o.ids.req(rnd(o.rows)),
+      sql: `SELECT r."requestId", r."monoLogId", r.method, r.path, r.status, r."errorCode", r.attempt, r.at, ${OP_COLS} FROM "RequestLog" r LEFT JOIN "Operation" o ON o.id = r."operationId" WHERE r."requestId" = $1`,
+    },
+    {
+      name: "mono_log_id",
+      sample: () => o.ids.log(rnd(o.rows)),
+      sql: `SELECT r."requestId", r."monoLogId", r.method, r.path, r.status, r."errorCode", r.attempt, r.at, ${OP_COLS} FROM "RequestLog" r LEFT JOIN "Operation" o ON o.id = r."operationId" WHERE r."monoLogId" = $1 LIMIT 10`,
+    },
+    {
+      name: "idempotency_key",
+      sample: () => o.ids.key(opWithRow()),
+      sql: `SELECT (SELECT id FROM "Operation" WHERE "idempotencyKey" = $1), (SELECT "requestId" FROM "RequestLog" WHERE "idempotencyKey" = $1 ORDER BY at DESC LIMIT 1), (SELECT route FROM "InboundRequest" WHERE key = $1 LIMIT 1)`,
+    },
+    {
+      name: "operation_id",
+      sample: () => o.ids.op(anyOp()),
+      sql: `SELECT ${OP_COLS} FROM "Operation" o WHERE o.id = $1`,
+    },
+    {
+      name: "payout_id",
+      sample: () => {
+        for (;;) {
+          const x = anyOp();
+          if (!o.isTransfer(x)) return o.ids.cpout(x);
+        }
+      },
+      sql: `SELECT ${OP_COLS} FROM "Operation" o WHERE o."monoId" = $1 LIMIT 1`,
+    },
+    {
+      name: "batch_id",
+      sample: () => o.ids.bat(transferOp()),
+      sql: `SELECT ${OP_COLS} FROM "Operation" o WHERE o."monoId" = $1 LIMIT 1`,
+    },
+    {
+      name: "transfer_id",
+      sample: () => o.ids.trn(transferOp()),
+      sql: `SELECT ${OP_COLS} FROM "OperationItem" i JOIN "Operation" o ON o.id = i."operationId" WHERE i."monoTransferId" = $1 LIMIT 1`,
+    },
+    {
+      name: "external_id",
+      sample: () => `mops-${o.ids.op(anyOp())}`,
+      sql: `SELECT (SELECT id FROM "Operation" WHERE "externalId" = $1), (SELECT "operationId" FROM "OperationItem" WHERE "externalId" = $1)`,
+    },
+    {
+      name: "reference",
+      sample: () => o.ids.ticket(rnd(Math.floor(o.ops / 3)) * 3),
+      sql: `SELECT (SELECT id FROM "Operation" WHERE "externalId" = $1), (SELECT "operationId" FROM "OperationItem" WHERE "externalId" = $1), (SELECT array_agg(id) FROM (SELECT id FROM "Operation" WHERE "ticketRef" = $1 ORDER BY "createdAt" DESC LIMIT 20) t)`,
+    },
   ];
 
   let worstP99 = 0;
@@ -61,11 +120,18 @@ export async function timeSearches(o: { client: pg.Client; ids: TIds; rows: numb
     const [a50, a99, s50, s99] = [pct(api, 50), pct(api, 99), pct(sql, 50), pct(sql, 99)];
     worstP99 = Math.max(worstP99, a99);
     worstRatio = Math.max(worstRatio, a99 / s99);
-    console.log(`${k.name.padEnd(16)} ${f(a50)} ${f(a99)} ${f(s50)} ${f(s99)} ${(a50 / s50).toFixed(1).padStart(9)}× ${(a99 / s99).toFixed(1).padStart(8)}×`);
+    console.log(
+      `${k.name.padEnd(16)} ${f(a50)} ${f(a99)} ${f(s50)} ${f(s99)} ${(a50 / s50).toFixed(1).padStart(9)}× ${(a99 / s99).toFixed(1).padStart(8)}×`,
+    );
   }
 
   const lists: Record<string, number> = {};
-  for (const [name, q] of [["24h", "range=24h"], ["24h 5xx", "range=24h&statusClass=5xx"], ["24h endpoint", "range=24h&endpoint=POST%20/v1/core/payouts"], ["30d error_code", "range=30d&errorCode=service_is_unavailable"]] as const) {
+  for (const [name, q] of [
+    ["24h", "range=24h"],
+    ["24h 5xx", "range=24h&statusClass=5xx"],
+    ["24h endpoint", "range=24h&endpoint=POST%20/v1/core/payouts"],
+    ["30d error_code", "range=30d&errorCode=service_is_unavailable"],
+  ] as const) {
     for (let i = 0; i < 20; i++) await call(list, `/api/requests?${q}`);
     const times: number[] = [];
     for (let i = 0; i < 100; i++) {
@@ -75,11 +141,14 @@ export async function timeSearches(o: { client: pg.Client; ids: TIds; rows: numb
     }
     times.sort((a, b) => a - b);
     lists[name] = pct(times, 95);
-    console.log(`list first page ${name.padEnd(15)} p50 ${f(pct(times, 50))}  p95 ${f(lists[name])}`);
+    console.log(
+      `list first page ${name.padEnd(15)} p50 ${f(pct(times, 50))}  p95 ${f(lists[name])}`,
+    );
   }
   return { p99: round(worstP99), ratio: round(worstRatio), listP95: round(lists["24h"]) };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const f = (ms: number) => `${ms.toFixed(2)} ms`.padStart(9);
 const round = (x: number) => Math.round(x * 100) / 100;

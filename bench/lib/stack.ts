@@ -12,13 +12,24 @@ import { waitForLine } from "../../scripts/lib/children";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const BENCH_SANDBOX_KEY = "sk_bench_sandbox_admin_0001";
 
-export type TBenchStack = { databaseUrl: string; database: string; sandboxUrl: string; stop(): Promise<void> };
+export type TBenchStack = {
+  databaseUrl: string;
+  database: string;
+  sandboxUrl: string;
+  stop(): Promise<void>;
+};
 
-export async function startBenchStack(o: { dbName: string; sandboxEnv?: Record<string, string> }): Promise<TBenchStack> {
+export async function startBenchStack(o: {
+  dbName: string;
+  sandboxEnv?: Record<string, string>;
+}): Promise<TBenchStack> {
   const stops: (() => Promise<void>)[] = [];
   let databaseUrl: string;
   let database: string;
-  const admin = new pg.Client({ connectionString: process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", connectionTimeoutMillis: 2_000 });
+  const admin = new pg.Client({
+    connectionString: process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    connectionTimeoutMillis: 2_000,
+  });
   try {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${o.dbName}" WITH (FORCE)`);
@@ -40,7 +51,13 @@ export async function startBenchStack(o: { dbName: string; sandboxEnv?: Record<s
   const sandbox = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_API_KEYS: `${BENCH_SANDBOX_KEY}:Administrator`, SANDBOX_ADMIN: "1", ...o.sandboxEnv },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_API_KEYS: `${BENCH_SANDBOX_KEY}:Administrator`,
+      SANDBOX_ADMIN: "1",
+      ...o.sandboxEnv,
+    },
   });
   await waitForLine(sandbox, "SANDBOX_READY", 30_000);
   sandbox.stdout?.resume();
@@ -51,7 +68,14 @@ export async function startBenchStack(o: { dbName: string; sandboxEnv?: Record<s
         sandbox.kill("SIGTERM");
       }),
   );
-  return { databaseUrl, database, sandboxUrl: `http://127.0.0.1:${port}`, stop: async () => { for (const s of stops.reverse()) await s(); } };
+  return {
+    databaseUrl,
+    database,
+    sandboxUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      for (const s of stops.reverse()) await s();
+    },
+  };
 }
 
 export function pct(sorted: number[], p: number): number {

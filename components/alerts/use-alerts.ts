@@ -1,7 +1,15 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { acknowledgeAlert, alertKeys, evaluateNow, fetchAlerts, fetchBanner, resolveAlert, type TAlertFilters } from "./api";
+import {
+  acknowledgeAlert,
+  alertKeys,
+  evaluateNow,
+  fetchAlerts,
+  fetchBanner,
+  resolveAlert,
+  type TAlertFilters,
+} from "./api";
 
 export function useAlertList(f: TAlertFilters) {
   return useInfiniteQuery({
@@ -15,13 +23,22 @@ export function useAlertList(f: TAlertFilters) {
 
 /** Every console page polls this; 30 s keeps a new critical alert visible within half a minute. */
 export function useCriticalBanner() {
-  return useQuery({ queryKey: alertKeys.banner(), queryFn: ({ signal }) => fetchBanner(signal), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: alertKeys.banner(),
+    queryFn: ({ signal }) => fetchBanner(signal),
+    refetchInterval: 30_000,
+  });
 }
 
 // Alert changes touch the list, the banner and the overview tiles: invalidate all three.
 function useInvalidateAlerts() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: alertKeys.all }), qc.invalidateQueries({ queryKey: ["overview"] }), qc.invalidateQueries({ queryKey: ["charts", "balances"] })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: alertKeys.all }),
+      qc.invalidateQueries({ queryKey: ["overview"] }),
+      qc.invalidateQueries({ queryKey: ["charts", "balances"] }),
+    ]);
 }
 
 export function useAcknowledgeAlert() {
@@ -31,7 +48,10 @@ export function useAcknowledgeAlert() {
 
 export function useResolveAlert() {
   const invalidate = useInvalidateAlerts();
-  return useMutation({ mutationFn: (v: { id: string; note?: string }) => resolveAlert(v.id, v.note), onSettled: invalidate });
+  return useMutation({
+    mutationFn: (v: { id: string; note?: string }) => resolveAlert(v.id, v.note),
+    onSettled: invalidate,
+  });
 }
 
 export function useEvaluateNow() {

@@ -24,8 +24,13 @@ export function fetchAuditPage(f: TAuditFilters, before: string | undefined, sig
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   if (before) q.set("before", before);
-  return apiFetch<{ events: TAuditRow[]; nextCursor: string | null }>(`/api/audit?${q}`, { signal });
+  return apiFetch<{ events: TAuditRow[]; nextCursor: string | null }>(`/api/audit?${q}`, {
+    signal,
+  });
 }
 
 export const fetchAuditVerdict = (signal?: AbortSignal) =>
-  apiFetch<{ ok: boolean; rows: number; brokenAtSeq?: string; reason?: string }>("/api/audit/verify", { signal });
+  apiFetch<{ ok: boolean; rows: number; brokenAtSeq?: string; reason?: string }>(
+    "/api/audit/verify",
+    { signal },
+  );

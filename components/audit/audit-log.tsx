@@ -23,7 +23,11 @@ export function AuditLog() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const verdict = useQuery({ queryKey: auditKeys.verify(), queryFn: ({ signal }) => fetchAuditVerdict(signal), enabled: false });
+  const verdict = useQuery({
+    queryKey: auditKeys.verify(),
+    queryFn: ({ signal }) => fetchAuditVerdict(signal),
+    enabled: false,
+  });
 
   function applyFilters(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -39,57 +43,92 @@ export function AuditLog() {
   const rows = list.data?.pages.flatMap((p) => p.events) ?? [];
   return (
     <div>
-      <form onSubmit={applyFilters} className="flex flex-wrap items-end gap-3 border-b border-slate-100 px-5 py-4" aria-label="Filter audit log">
+      <form
+        onSubmit={applyFilters}
+        className="flex flex-wrap items-end gap-3 border-b border-slate-100 px-5 py-4"
+        aria-label="Filter audit log"
+      >
         {(["action", "actor", "targetId"] as const).map((k) => (
           <label key={k} className="text-sm font-medium text-slate-700">
             {k === "actor" ? "Actor email" : k === "targetId" ? "Target id" : "Action"}
-            <input name={k} defaultValue={filters[k] ?? ""} placeholder={k === "action" ? "e.g. auth.lockout" : ""} className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <input
+              name={k}
+              defaultValue={filters[k] ?? ""}
+              placeholder={k === "action" ? "e.g. auth.lockout" : ""}
+              className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
           </label>
         ))}
-        <Button type="submit" variant="secondary">Apply</Button>
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
         <div className="ml-auto flex items-center gap-2">
           {verdict.data ? (
-            verdict.data.ok ? <Badge tone="green">chain intact · {verdict.data.rows} rows</Badge> : <Badge tone="red">chain broken at #{verdict.data.brokenAtSeq}</Badge>
+            verdict.data.ok ? (
+              <Badge tone="green">chain intact · {verdict.data.rows} rows</Badge>
+            ) : (
+              <Badge tone="red">chain broken at #{verdict.data.brokenAtSeq}</Badge>
+            )
           ) : null}
-          <Button type="button" variant="secondary" onClick={() => verdict.refetch()} disabled={verdict.isFetching}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => verdict.refetch()}
+            disabled={verdict.isFetching}
+          >
             {verdict.isFetching ? "Verifying…" : "Verify hash chain"}
           </Button>
         </div>
       </form>
       <ErrorNote error={list.error ?? verdict.error} />
       <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-5 py-2 font-medium">#</th>
-            <th className="px-5 py-2 font-medium">When (Bogotá)</th>
-            <th className="px-5 py-2 font-medium">Actor</th>
-            <th className="px-5 py-2 font-medium">Action</th>
-            <th className="px-5 py-2 font-medium">Target</th>
-            <th className="px-5 py-2 font-medium">Details</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.seq} className="align-top">
-              <td className="px-5 py-2 font-mono text-xs text-slate-500">{r.seq}</td>
-              <td className="whitespace-nowrap px-5 py-2 text-slate-600">{new Date(r.at).toLocaleString("es-CO", { timeZone: "America/Bogota" })}</td>
-              <td className="px-5 py-2">{r.actorEmail ?? <span className="text-slate-400">system</span>}</td>
-              <td className="px-5 py-2"><code className="text-xs">{r.action}</code></td>
-              <td className="px-5 py-2 font-mono text-xs">{r.targetId ?? ""}</td>
-              <td className="max-w-xs truncate px-5 py-2 font-mono text-xs text-slate-600" title={JSON.stringify(r.details)}>
-                {Object.keys(r.details).length ? JSON.stringify(r.details) : ""}
-              </td>
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-5 py-2 font-medium">#</th>
+              <th className="px-5 py-2 font-medium">When (Bogotá)</th>
+              <th className="px-5 py-2 font-medium">Actor</th>
+              <th className="px-5 py-2 font-medium">Action</th>
+              <th className="px-5 py-2 font-medium">Target</th>
+              <th className="px-5 py-2 font-medium">Details</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.seq} className="align-top">
+                <td className="px-5 py-2 font-mono text-xs text-slate-500">{r.seq}</td>
+                <td className="whitespace-nowrap px-5 py-2 text-slate-600">
+                  {new Date(r.at).toLocaleString("es-CO", { timeZone: "America/Bogota" })}
+                </td>
+                <td className="px-5 py-2">
+                  {r.actorEmail ?? <span className="text-slate-400">system</span>}
+                </td>
+                <td className="px-5 py-2">
+                  <code className="text-xs">{r.action}</code>
+                </td>
+                <td className="px-5 py-2 font-mono text-xs">{r.targetId ?? ""}</td>
+                <td
+                  className="max-w-xs truncate px-5 py-2 font-mono text-xs text-slate-600"
+                  title={JSON.stringify(r.details)}
+                >
+                  {Object.keys(r.details).length ? JSON.stringify(r.details) : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-      {!list.isPending && rows.length === 0 ? <p className="p-5 text-sm text-slate-500">No audit events match these filters.</p> : null}
+      {!list.isPending && rows.length === 0 ? (
+        <p className="p-5 text-sm text-slate-500">No audit events match these filters.</p>
+      ) : null}
       {list.hasNextPage ? (
         <div className="p-4 text-center">
-          <Button variant="secondary" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <Button
+            variant="secondary"
+            onClick={() => list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
             {list.isFetchingNextPage ? "Loading…" : "Load older events"}
           </Button>
         </div>

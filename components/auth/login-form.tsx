@@ -23,7 +23,11 @@ export function LoginForm({ sso }: { sso: boolean }) {
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const res = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     setPending(false);
     if (!res || res.error) {
       setError(res?.error ?? "invalid");
@@ -35,7 +39,11 @@ export function LoginForm({ sso }: { sso: boolean }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form
+      onSubmit={onSubmit}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      noValidate
+    >
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {MESSAGES[error] ?? "Sign-in failed. Try again."}
@@ -43,17 +51,34 @@ export function LoginForm({ sso }: { sso: boolean }) {
       ) : null}
       <label className="block text-sm font-medium text-slate-700">
         Email
-        <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none"
+        />
       </label>
       <label className="block text-sm font-medium text-slate-700">
         Password
-        <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none"
+        />
       </label>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
       {sso ? (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: "/overview" })}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => signIn("oidc", { callbackUrl: "/overview" })}
+        >
           Sign in with single sign-on
         </Button>
       ) : null}

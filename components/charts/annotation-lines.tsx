@@ -13,6 +13,12 @@ const COLOR: Record<TAnnotation["kind"], string> = {
 // an array to spread into one (not a wrapper component).
 export function annotationLines(annotations: TAnnotation[]) {
   return annotations.map((a) => (
-    <ReferenceLine key={`${a.kind}-${a.at}`} x={Date.parse(a.at)} stroke={COLOR[a.kind]} strokeDasharray="4 3" label={{ value: a.label, position: "insideTopLeft", fontSize: 10, fill: COLOR[a.kind] }} />
+    <ReferenceLine
+      key={`${a.kind}-${a.at}`}
+      x={Date.parse(a.at)}
+      stroke={COLOR[a.kind]}
+      strokeDasharray="4 3"
+      label={{ value: a.label, position: "insideTopLeft", fontSize: 10, fill: COLOR[a.kind] }}
+    />
   ));
 }

@@ -4,25 +4,73 @@ import type { TStatusClassName } from "@/lib/metrics/status-classes";
 
 // The chart endpoints as the browser sees them (money arrives as integer minor units in JSON numbers).
 
-export type TAnnotation = { at: string; kind: "breaker_open" | "breaker_closed" | "kill_switch_on" | "kill_switch_off" | "key_rotated"; label: string };
-export type TSeriesPoint = { t: number; total: number; errors: number; retries: number; byClass: Record<TStatusClassName, number>; errorRate: number | null; p50: number | null; p95: number | null };
-export type TEndpointStats = { endpoint: string; total: number; errors: number; retries: number; errorRate: number | null; p50: number | null; p95: number | null; avgMs: number | null };
-export type TRequestCharts = { range: TRange; from: string; to: string; stepSec: number; points: TSeriesPoint[]; endpoints: TEndpointStats[]; annotations: TAnnotation[] };
+export type TAnnotation = {
+  at: string;
+  kind: "breaker_open" | "breaker_closed" | "kill_switch_on" | "kill_switch_off" | "key_rotated";
+  label: string;
+};
+export type TSeriesPoint = {
+  t: number;
+  total: number;
+  errors: number;
+  retries: number;
+  byClass: Record<TStatusClassName, number>;
+  errorRate: number | null;
+  p50: number | null;
+  p95: number | null;
+};
+export type TEndpointStats = {
+  endpoint: string;
+  total: number;
+  errors: number;
+  retries: number;
+  errorRate: number | null;
+  p50: number | null;
+  p95: number | null;
+  avgMs: number | null;
+};
+export type TRequestCharts = {
+  range: TRange;
+  from: string;
+  to: string;
+  stepSec: number;
+  points: TSeriesPoint[];
+  endpoints: TEndpointStats[];
+  annotations: TAnnotation[];
+};
 
 export type TBalanceLevel = "ok" | "warning" | "critical" | "unknown";
 export type TAccountSummary = {
-  id: string; kind: string; name: string; currency: string; state: string;
-  available: number | null; pending: number | null; at: string | null; lastError: string | null;
-  dailySpend: number; warningFloor: number; criticalFloor: number; committed: number;
-  runway: { projected: number; days: number | null } | null; level: TBalanceLevel;
+  id: string;
+  kind: string;
+  name: string;
+  currency: string;
+  state: string;
+  available: number | null;
+  pending: number | null;
+  at: string | null;
+  lastError: string | null;
+  dailySpend: number;
+  warningFloor: number;
+  criticalFloor: number;
+  committed: number;
+  runway: { projected: number; days: number | null } | null;
+  level: TBalanceLevel;
 };
 export type TBalancePoint = { t: number; available: number };
-export type TBalanceCharts = { range: TRange; accounts: (TAccountSummary & { series: { stepSec: number; from: string; to: string; points: TBalancePoint[] } })[]; annotations: TAnnotation[] };
+export type TBalanceCharts = {
+  range: TRange;
+  accounts: (TAccountSummary & {
+    series: { stepSec: number; from: string; to: string; points: TBalancePoint[] };
+  })[];
+  annotations: TAnnotation[];
+};
 
 export const chartKeys = {
   all: ["charts"] as const,
   requests: (q: TChartQuery) => [...chartKeys.all, "requests", q] as const,
-  balances: (range: TRange, account?: string) => [...chartKeys.all, "balances", range, account ?? null] as const,
+  balances: (range: TRange, account?: string) =>
+    [...chartKeys.all, "balances", range, account ?? null] as const,
 };
 
 function search(q: Record<string, string | undefined>): string {
@@ -32,7 +80,13 @@ function search(q: Record<string, string | undefined>): string {
 }
 
 export const fetchRequestCharts = (q: TChartQuery, signal?: AbortSignal) =>
-  apiFetch<TRequestCharts>(`/api/charts/requests?${search({ range: q.range, endpoint: q.endpoint, statusClass: q.statusClass })}`, { signal });
+  apiFetch<TRequestCharts>(
+    `/api/charts/requests?${search({ range: q.range, endpoint: q.endpoint, statusClass: q.statusClass })}`,
+    { signal },
+  );
 
-export const fetchBalanceCharts = (range: TRange, account: string | undefined, signal?: AbortSignal) =>
-  apiFetch<TBalanceCharts>(`/api/charts/balances?${search({ range, account })}`, { signal });
+export const fetchBalanceCharts = (
+  range: TRange,
+  account: string | undefined,
+  signal?: AbortSignal,
+) => apiFetch<TBalanceCharts>(`/api/charts/balances?${search({ range, account })}`, { signal });

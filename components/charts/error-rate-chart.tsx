@@ -1,13 +1,27 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { STATUS_CLASSES, type TStatusClassName } from "@/lib/metrics/status-classes";
 import type { TAnnotation, TSeriesPoint } from "./api";
 import { annotationLines } from "./annotation-lines";
 import { formatFull, formatTick, type TTimeZone } from "./time-format";
 
 export const CLASS_COLORS: Record<TStatusClassName, string> = {
-  "2xx": "#10b981", "4xx": "#f59e0b", "409": "#a855f7", "429": "#f97316", "5xx": "#ef4444", network: "#64748b", other: "#94a3b8",
+  "2xx": "#10b981",
+  "4xx": "#f59e0b",
+  "409": "#a855f7",
+  "429": "#f97316",
+  "5xx": "#ef4444",
+  network: "#64748b",
+  other: "#94a3b8",
 };
 const ERROR_CLASSES = STATUS_CLASSES.filter((c) => c !== "2xx");
 
@@ -20,17 +34,51 @@ export type TErrorRateChartProps = {
 };
 
 // Share of attempts per status class (non-2xx stacked), per step: the error rate by class.
-export function ErrorRateChart({ points, stepSec, tz, annotations, onBucketClick }: TErrorRateChartProps) {
-  const data = points.map((p) => ({ t: p.t, ...Object.fromEntries(ERROR_CLASSES.map((c) => [c, p.total ? (p.byClass[c] / p.total) * 100 : 0])) }));
+export function ErrorRateChart({
+  points,
+  stepSec,
+  tz,
+  annotations,
+  onBucketClick,
+}: TErrorRateChartProps) {
+  const data = points.map((p) => ({
+    t: p.t,
+    ...Object.fromEntries(
+      ERROR_CLASSES.map((c) => [c, p.total ? (p.byClass[c] / p.total) * 100 : 0]),
+    ),
+  }));
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <AreaChart data={data} onClick={(s) => typeof s.activeLabel === "number" && onBucketClick?.(s.activeLabel)} style={{ cursor: onBucketClick ? "pointer" : undefined }}>
+      <AreaChart
+        data={data}
+        onClick={(s) => typeof s.activeLabel === "number" && onBucketClick?.(s.activeLabel)}
+        style={{ cursor: onBucketClick ? "pointer" : undefined }}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(t: number) => formatTick(t, tz, stepSec)} fontSize={11} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(t: number) => formatTick(t, tz, stepSec)}
+          fontSize={11}
+        />
         <YAxis unit=" %" fontSize={11} width={48} />
-        <Tooltip labelFormatter={(t) => formatFull(Number(t), tz)} formatter={(v, name) => [`${Number(v).toFixed(2)} %`, name]} />
+        <Tooltip
+          labelFormatter={(t) => formatFull(Number(t), tz)}
+          formatter={(v, name) => [`${Number(v).toFixed(2)} %`, name]}
+        />
         {ERROR_CLASSES.map((c) => (
-          <Area key={c} type="stepAfter" dataKey={c} stackId="err" stroke={CLASS_COLORS[c]} fill={CLASS_COLORS[c]} fillOpacity={0.35} isAnimationActive={false} />
+          <Area
+            key={c}
+            type="stepAfter"
+            dataKey={c}
+            stackId="err"
+            stroke={CLASS_COLORS[c]}
+            fill={CLASS_COLORS[c]}
+            fillOpacity={0.35}
+            isAnimationActive={false}
+          />
         ))}
         {annotationLines(annotations)}
       </AreaChart>

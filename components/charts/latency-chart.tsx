@@ -1,24 +1,74 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { TAnnotation, TSeriesPoint } from "./api";
 import { annotationLines } from "./annotation-lines";
 import { formatFull, formatTick, millis, type TTimeZone } from "./time-format";
 
-export type TLatencyChartProps = { points: TSeriesPoint[]; stepSec: number; tz: TTimeZone; annotations: TAnnotation[]; onBucketClick?: (t: number) => void };
+export type TLatencyChartProps = {
+  points: TSeriesPoint[];
+  stepSec: number;
+  tz: TTimeZone;
+  annotations: TAnnotation[];
+  onBucketClick?: (t: number) => void;
+};
 
 // p50 and p95 from the rollup histograms (interpolated inside fixed buckets: ±1 bucket width).
-export function LatencyChart({ points, stepSec, tz, annotations, onBucketClick }: TLatencyChartProps) {
+export function LatencyChart({
+  points,
+  stepSec,
+  tz,
+  annotations,
+  onBucketClick,
+}: TLatencyChartProps) {
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={points} onClick={(s) => typeof s.activeLabel === "number" && onBucketClick?.(s.activeLabel)}>
+      <LineChart
+        data={points}
+        onClick={(s) => typeof s.activeLabel === "number" && onBucketClick?.(s.activeLabel)}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(t: number) => formatTick(t, tz, stepSec)} fontSize={11} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(t: number) => formatTick(t, tz, stepSec)}
+          fontSize={11}
+        />
         <YAxis fontSize={11} width={48} tickFormatter={(v: number) => millis(v)} />
-        <Tooltip labelFormatter={(t) => formatFull(Number(t), tz)} formatter={(v, name) => [millis(v === null ? null : Number(v)), name]} />
+        <Tooltip
+          labelFormatter={(t) => formatFull(Number(t), tz)}
+          formatter={(v, name) => [millis(v === null ? null : Number(v)), name]}
+        />
         <Legend />
-        <Line type="monotone" dataKey="p50" name="p50" stroke="#2563eb" dot={false} connectNulls isAnimationActive={false} />
-        <Line type="monotone" dataKey="p95" name="p95" stroke="#dc2626" dot={false} connectNulls isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="p50"
+          name="p50"
+          stroke="#2563eb"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="p95"
+          name="p95"
+          stroke="#dc2626"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
         {annotationLines(annotations)}
       </LineChart>
     </ResponsiveContainer>

@@ -21,7 +21,10 @@ export function RequestChartsCard() {
   const d = q.data;
   const openBucket = (t: number) => {
     if (!d) return;
-    const sp = new URLSearchParams({ from: new Date(t).toISOString(), to: new Date(t + d.stepSec * 1000).toISOString() });
+    const sp = new URLSearchParams({
+      from: new Date(t).toISOString(),
+      to: new Date(t + d.stepSec * 1000).toISOString(),
+    });
     if (query.endpoint) sp.set("endpoint", query.endpoint);
     if (query.statusClass) sp.set("statusClass", query.statusClass);
     router.push(`/requests?${sp}`);
@@ -33,28 +36,62 @@ export function RequestChartsCard() {
       <CardHeader
         title="Requests to Mono"
         description={`${query.endpoint ?? "All endpoints"} · ${total.toLocaleString("es-CO")} attempts · error rate ${percent(total ? errors / total : null)} · click a point to open its requests`}
-        actions={<RangeControls range={query.range} tz={tz} onRange={(range) => set({ range })} onTz={(z) => set({ tz: z === "utc" ? "utc" : undefined })} />}
+        actions={
+          <RangeControls
+            range={query.range}
+            tz={tz}
+            onRange={(range) => set({ range })}
+            onTz={(z) => set({ tz: z === "utc" ? "utc" : undefined })}
+          />
+        }
       />
       <div className="space-y-6 px-5 py-4">
         <ErrorNote error={q.error} />
         {d ? (
           <>
             <section aria-label="Error rate by status class">
-              <h3 className="mb-1 text-sm font-medium text-slate-700">Error rate by status class</h3>
-              <ErrorRateChart points={d.points} stepSec={d.stepSec} tz={tz} annotations={d.annotations} onBucketClick={openBucket} />
+              <h3 className="mb-1 text-sm font-medium text-slate-700">
+                Error rate by status class
+              </h3>
+              <ErrorRateChart
+                points={d.points}
+                stepSec={d.stepSec}
+                tz={tz}
+                annotations={d.annotations}
+                onBucketClick={openBucket}
+              />
             </section>
             <section aria-label="Latency">
               <h3 className="mb-1 text-sm font-medium text-slate-700">Latency p50 / p95</h3>
-              <LatencyChart points={d.points} stepSec={d.stepSec} tz={tz} annotations={d.annotations} onBucketClick={openBucket} />
+              <LatencyChart
+                points={d.points}
+                stepSec={d.stepSec}
+                tz={tz}
+                annotations={d.annotations}
+                onBucketClick={openBucket}
+              />
             </section>
             <section aria-label="Volume">
               <h3 className="mb-1 text-sm font-medium text-slate-700">Volume</h3>
-              <VolumeChart points={d.points} stepSec={d.stepSec} tz={tz} onBucketClick={openBucket} />
+              <VolumeChart
+                points={d.points}
+                stepSec={d.stepSec}
+                tz={tz}
+                onBucketClick={openBucket}
+              />
             </section>
           </>
-        ) : q.isPending ? <p className="text-sm text-slate-500">Loading…</p> : null}
+        ) : q.isPending ? (
+          <p className="text-sm text-slate-500">Loading…</p>
+        ) : null}
       </div>
-      {d ? <EndpointTable rows={d.endpoints} selected={query.endpoint} onSelect={(endpoint) => set({ endpoint })} /> : null}
+      {d ? (
+        <EndpointTable
+          rows={d.endpoints}
+          selected={query.endpoint}
+          onSelect={(endpoint) => set({ endpoint })}
+        />
+      ) : null}
     </Card>
   );
 }

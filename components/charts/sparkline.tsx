@@ -11,8 +11,18 @@ export function ErrorRateSparkline({ points }: TSparklineProps) {
     <ResponsiveContainer width="100%" height={48}>
       <AreaChart data={data} margin={{ top: 2, bottom: 2, left: 0, right: 0 }}>
         <YAxis hide domain={[0, (max: number) => Math.max(5, max)]} />
-        <Tooltip formatter={(v) => [`${Number(v).toFixed(1)} %`, "errors"]} labelFormatter={() => ""} />
-        <Area type="monotone" dataKey="rate" stroke="#ef4444" fill="#fecaca" isAnimationActive={false} dot={false} />
+        <Tooltip
+          formatter={(v) => [`${Number(v).toFixed(1)} %`, "errors"]}
+          labelFormatter={() => ""}
+        />
+        <Area
+          type="monotone"
+          dataKey="rate"
+          stroke="#ef4444"
+          fill="#fecaca"
+          isAnimationActive={false}
+          dot={false}
+        />
       </AreaChart>
     </ResponsiveContainer>
   );

@@ -14,14 +14,24 @@ export function useChartUrl() {
   const raw = params.toString();
   const { query, tz, account } = useMemo(() => {
     const sp = new URLSearchParams(raw);
-    const parsed = ZChartQuery.safeParse({ range: sp.get("range") ?? undefined, endpoint: sp.get("endpoint") ?? undefined, statusClass: sp.get("statusClass") ?? undefined });
+    const parsed = ZChartQuery.safeParse({
+      range: sp.get("range") ?? undefined,
+      endpoint: sp.get("endpoint") ?? undefined,
+      statusClass: sp.get("statusClass") ?? undefined,
+    });
     const q: TChartQuery = parsed.success ? parsed.data : { range: "1h" };
-    return { query: q, tz: (sp.get("tz") === "utc" ? "utc" : "bogota") as TTimeZone, account: sp.get("account") ?? undefined };
+    return {
+      query: q,
+      tz: (sp.get("tz") === "utc" ? "utc" : "bogota") as TTimeZone,
+      account: sp.get("account") ?? undefined,
+    };
   }, [raw]);
   const set = useCallback(
     (patch: Record<string, string | undefined>) => {
       const sp = new URLSearchParams(raw);
-      for (const [k, v] of Object.entries(patch)) if (v) sp.set(k, v); else sp.delete(k);
+      for (const [k, v] of Object.entries(patch))
+        if (v) sp.set(k, v);
+        else sp.delete(k);
       router.replace(`${pathname}?${sp}`, { scroll: false });
     },
     [raw, router, pathname],

@@ -18,7 +18,11 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
       aria-label={`${label} ${value}`}
       title={value}
     >
-      {done ? <Check className="h-3 w-3 text-emerald-600" aria-hidden /> : <Copy className="h-3 w-3" aria-hidden />}
+      {done ? (
+        <Check className="h-3 w-3 text-emerald-600" aria-hidden />
+      ) : (
+        <Copy className="h-3 w-3" aria-hidden />
+      )}
       {done ? "Copied" : label}
     </button>
   );

@@ -4,5 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchOverview, overviewKeys } from "./api";
 
 export function useOverview() {
-  return useQuery({ queryKey: overviewKeys.all, queryFn: ({ signal }) => fetchOverview(signal), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: overviewKeys.all,
+    queryFn: ({ signal }) => fetchOverview(signal),
+    refetchInterval: 30_000,
+  });
 }

@@ -23,21 +23,56 @@ export function ReadinessReport() {
     <div>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-4">
         {r ? <Badge tone={r.ok ? "green" : "red"}>{r.ok ? "ready" : "not ready"}</Badge> : null}
-        {r ? <span className="text-sm text-slate-600">MONO_ENV={r.environment} · run {formatFull(r.at, "bogota")}</span> : null}
-        <Button className="ml-auto" variant="secondary" onClick={() => q.refetch()} disabled={q.isFetching}>{q.isFetching ? "Running…" : "Run again"}</Button>
+        {r ? (
+          <span className="text-sm text-slate-600">
+            MONO_ENV={r.environment} · run {formatFull(r.at, "bogota")}
+          </span>
+        ) : null}
+        <Button
+          className="ml-auto"
+          variant="secondary"
+          onClick={() => q.refetch()}
+          disabled={q.isFetching}
+        >
+          {q.isFetching ? "Running…" : "Run again"}
+        </Button>
       </div>
-      <div className="px-5 pt-3"><ErrorNote error={q.error} /></div>
-      {q.isPending ? <p className="p-5 text-sm text-slate-500">Running the checks (live calls to Mono)…</p> : null}
+      <div className="px-5 pt-3">
+        <ErrorNote error={q.error} />
+      </div>
+      {q.isPending ? (
+        <p className="p-5 text-sm text-slate-500">Running the checks (live calls to Mono)…</p>
+      ) : null}
       <ul className="divide-y divide-slate-100">
         {r?.checks.map((c) => {
           const look = LOOK[c.status];
           return (
-            <li key={c.id} className="flex gap-3 px-5 py-3" data-testid="readiness-check" data-check={c.id} data-status={c.status}>
-              <look.icon className={`mt-0.5 h-5 w-5 shrink-0 ${look.color}`} aria-label={look.label} />
+            <li
+              key={c.id}
+              className="flex gap-3 px-5 py-3"
+              data-testid="readiness-check"
+              data-check={c.id}
+              data-status={c.status}
+            >
+              <look.icon
+                className={`mt-0.5 h-5 w-5 shrink-0 ${look.color}`}
+                aria-label={look.label}
+              />
               <div className="min-w-0 flex-1">
-                <p className="font-medium text-slate-900">{c.title} <span className={`text-xs font-normal ${look.color}`}>{look.label}</span>{c.ms !== undefined ? <span className="text-xs font-normal text-slate-400"> · {c.ms} ms</span> : null}</p>
+                <p className="font-medium text-slate-900">
+                  {c.title}{" "}
+                  <span className={`text-xs font-normal ${look.color}`}>{look.label}</span>
+                  {c.ms !== undefined ? (
+                    <span className="text-xs font-normal text-slate-400"> · {c.ms} ms</span>
+                  ) : null}
+                </p>
                 <p className="break-words text-sm text-slate-600">{c.detail}</p>
-                {c.fix && c.status !== "pass" ? <p className="mt-1 text-sm text-slate-800"><span className="font-medium">Fix: </span>{c.fix}</p> : null}
+                {c.fix && c.status !== "pass" ? (
+                  <p className="mt-1 text-sm text-slate-800">
+                    <span className="font-medium">Fix: </span>
+                    {c.fix}
+                  </p>
+                ) : null}
               </div>
             </li>
           );

@@ -4,13 +4,36 @@ import type { TDriftKind, TFindingListQuery } from "@/lib/reconcile/list-query";
 export type TFindingFilters = Omit<TFindingListQuery, "before" | "limit">;
 export type TSeverity = "critical" | "warning" | "info";
 export type TRun = {
-  id: string; trigger: "schedule" | "manual"; windowStart: string; windowEnd: string; state: "running" | "done" | "failed";
-  startedAt: string; finishedAt: string | null; error: string | null; newFindings: number;
-  summary: { findings: number; created: number; stillOpen: number; byKind: Record<string, number>; checked: Record<string, number>; busyAccounts: string[] } | null;
+  id: string;
+  trigger: "schedule" | "manual";
+  windowStart: string;
+  windowEnd: string;
+  state: "running" | "done" | "failed";
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  newFindings: number;
+  summary: {
+    findings: number;
+    created: number;
+    stillOpen: number;
+    byKind: Record<string, number>;
+    checked: Record<string, number>;
+    busyAccounts: string[];
+  } | null;
 };
 export type TFinding = {
-  id: string; runId: string; kind: TDriftKind; severity: TSeverity; operationId: string | null; monoObjectId: string | null;
-  evidence: Record<string, unknown>; createdAt: string; resolvedAt: string | null; resolvedBy: string | null; resolution: string | null;
+  id: string;
+  runId: string;
+  kind: TDriftKind;
+  severity: TSeverity;
+  operationId: string | null;
+  monoObjectId: string | null;
+  evidence: Record<string, unknown>;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
 };
 
 export const reconKeys = {
@@ -21,16 +44,35 @@ export const reconKeys = {
 
 export function findingsSearch(f: TFindingFilters): URLSearchParams {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== "" && !(k === "status" && v === "open")) q.set(k, String(v));
+  for (const [k, v] of Object.entries(f))
+    if (v !== undefined && v !== "" && !(k === "status" && v === "open")) q.set(k, String(v));
   return q;
 }
 
-export const fetchRuns = (signal?: AbortSignal) => apiFetch<{ runs: TRun[]; open: Partial<Record<TSeverity, number>> }>("/api/reconciliation/runs", { signal });
-export function fetchFindings(f: TFindingFilters, before: string | undefined, signal?: AbortSignal) {
+export const fetchRuns = (signal?: AbortSignal) =>
+  apiFetch<{ runs: TRun[]; open: Partial<Record<TSeverity, number>> }>("/api/reconciliation/runs", {
+    signal,
+  });
+export function fetchFindings(
+  f: TFindingFilters,
+  before: string | undefined,
+  signal?: AbortSignal,
+) {
   const q = findingsSearch(f);
   if (f.status !== "open") q.set("status", f.status);
   if (before) q.set("before", before);
-  return apiFetch<{ findings: TFinding[]; nextBefore: string | null }>(`/api/reconciliation/findings?${q}`, { signal });
+  return apiFetch<{ findings: TFinding[]; nextBefore: string | null }>(
+    `/api/reconciliation/findings?${q}`,
+    { signal },
+  );
 }
-export const runNow = (windowHours?: number) => apiFetch<{ run: TRun }>("/api/reconciliation/runs", { method: "POST", body: windowHours ? { windowHours } : {} });
-export const resolveFinding = (id: string, reason: string) => apiFetch<{ finding: TFinding }>(`/api/reconciliation/findings/${id}/resolve`, { method: "POST", body: { reason } });
+export const runNow = (windowHours?: number) =>
+  apiFetch<{ run: TRun }>("/api/reconciliation/runs", {
+    method: "POST",
+    body: windowHours ? { windowHours } : {},
+  });
+export const resolveFinding = (id: string, reason: string) =>
+  apiFetch<{ finding: TFinding }>(`/api/reconciliation/findings/${id}/resolve`, {
+    method: "POST",
+    body: { reason },
+  });

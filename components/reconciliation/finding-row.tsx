@@ -22,24 +22,51 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
       {Object.entries(evidence).map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-500">{k}</dt>
-          <dd className="break-all font-mono text-slate-800">{Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n") : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)}</dd>
+          <dd className="break-all font-mono text-slate-800">
+            {Array.isArray(v)
+              ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n")
+              : typeof v === "object" && v !== null
+                ? JSON.stringify(v)
+                : String(v)}
+          </dd>
         </div>
       ))}
     </dl>
   );
 }
 
-export function FindingRow({ f, canResolve, busy, onResolve }: { f: TFinding; canResolve: boolean; busy: boolean; onResolve: (reason: string) => void }) {
+export function FindingRow({
+  f,
+  canResolve,
+  busy,
+  onResolve,
+}: {
+  f: TFinding;
+  canResolve: boolean;
+  busy: boolean;
+  onResolve: (reason: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   return (
     <tr className="align-top" data-testid="finding-row" data-kind={f.kind}>
-      <td className="px-5 py-3"><Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge></td>
+      <td className="px-5 py-3">
+        <Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge>
+      </td>
       <td className="px-5 py-3">
         <p className="font-medium text-slate-900">{KIND_LABEL[f.kind]}</p>
         <p className="mt-0.5 space-x-2 text-xs">
-          {f.operationId ? <Link className="font-mono text-brand-700 hover:underline" href={`/operations/${f.operationId}`}>{f.operationId}</Link> : null}
-          {f.monoObjectId ? <span className="font-mono text-slate-600">{f.monoObjectId}</span> : null}
+          {f.operationId ? (
+            <Link
+              className="font-mono text-brand-700 hover:underline"
+              href={`/operations/${f.operationId}`}
+            >
+              {f.operationId}
+            </Link>
+          ) : null}
+          {f.monoObjectId ? (
+            <span className="font-mono text-slate-600">{f.monoObjectId}</span>
+          ) : null}
         </p>
         <Evidence evidence={f.evidence} />
       </td>
@@ -48,17 +75,49 @@ export function FindingRow({ f, canResolve, busy, onResolve }: { f: TFinding; ca
         {f.resolvedAt ? (
           <div className="text-xs text-slate-600">
             <Badge tone="green">resolved</Badge>
-            <p className="mt-1">{formatWhen(f.resolvedAt)}{f.resolvedBy ? ` by ${f.resolvedBy}` : ""}</p>
+            <p className="mt-1">
+              {formatWhen(f.resolvedAt)}
+              {f.resolvedBy ? ` by ${f.resolvedBy}` : ""}
+            </p>
             <p className="mt-1 max-w-xs text-slate-800">{f.resolution}</p>
           </div>
         ) : canResolve ? (
           open ? (
-            <form className="flex max-w-xs flex-col gap-2" onSubmit={(e) => { e.preventDefault(); onResolve(reason); }}>
-              <textarea aria-label="Resolution reason" required minLength={5} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="What was found and what was done" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm" rows={3} />
-              <div className="flex gap-2"><Button type="submit" disabled={busy || reason.trim().length < 5}>Resolve</Button><Button type="button" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button></div>
+            <form
+              className="flex max-w-xs flex-col gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                onResolve(reason);
+              }}
+            >
+              <textarea
+                aria-label="Resolution reason"
+                required
+                minLength={5}
+                maxLength={1000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                placeholder="What was found and what was done"
+                className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                rows={3}
+              />
+              <div className="flex gap-2">
+                <Button type="submit" disabled={busy || reason.trim().length < 5}>
+                  Resolve
+                </Button>
+                <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+              </div>
             </form>
-          ) : <Button variant="secondary" onClick={() => setOpen(true)}>Resolve…</Button>
-        ) : <Badge tone="yellow">open</Badge>}
+          ) : (
+            <Button variant="secondary" onClick={() => setOpen(true)}>
+              Resolve…
+            </Button>
+          )
+        ) : (
+          <Badge tone="yellow">open</Badge>
+        )}
       </td>
     </tr>
   );

@@ -1,10 +1,21 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchFindings, fetchRuns, reconKeys, resolveFinding, runNow, type TFindingFilters } from "./api";
+import {
+  fetchFindings,
+  fetchRuns,
+  reconKeys,
+  resolveFinding,
+  runNow,
+  type TFindingFilters,
+} from "./api";
 
 export function useRuns() {
-  return useQuery({ queryKey: reconKeys.runs(), queryFn: ({ signal }) => fetchRuns(signal), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: reconKeys.runs(),
+    queryFn: ({ signal }) => fetchRuns(signal),
+    refetchInterval: 30_000,
+  });
 }
 
 export function useFindings(f: TFindingFilters) {
@@ -19,15 +30,25 @@ export function useFindings(f: TFindingFilters) {
 // Runs and resolutions change findings, runs and (critical ones) the alert banner.
 function useInvalidate() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: reconKeys.all }), qc.invalidateQueries({ queryKey: ["alerts"] })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: reconKeys.all }),
+      qc.invalidateQueries({ queryKey: ["alerts"] }),
+    ]);
 }
 
 export function useRunNow() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (windowHours?: number) => runNow(windowHours), onSettled: invalidate });
+  return useMutation({
+    mutationFn: (windowHours?: number) => runNow(windowHours),
+    onSettled: invalidate,
+  });
 }
 
 export function useResolveFinding() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (v: { id: string; reason: string }) => resolveFinding(v.id, v.reason), onSettled: invalidate });
+  return useMutation({
+    mutationFn: (v: { id: string; reason: string }) => resolveFinding(v.id, v.reason),
+    onSettled: invalidate,
+  });
 }

@@ -2,16 +2,47 @@ import { apiFetch } from "../api-client";
 import type { TRequestFilters } from "@/lib/investigation/request-filters";
 
 export type TRequestRow = {
-  requestId: string; monoLogId: string | null; operationId: string | null; idempotencyKey: string | null; callId: string; attempt: number; method: string; path: string;
-  endpoint: string; status: number | null; statusClass: string; errorCode: string | null; durationMs: number; delayBeforeMs: number; delayReason: string | null; apiKeyLabel: string; at: string;
+  requestId: string;
+  monoLogId: string | null;
+  operationId: string | null;
+  idempotencyKey: string | null;
+  callId: string;
+  attempt: number;
+  method: string;
+  path: string;
+  endpoint: string;
+  status: number | null;
+  statusClass: string;
+  errorCode: string | null;
+  durationMs: number;
+  delayBeforeMs: number;
+  delayReason: string | null;
+  apiKeyLabel: string;
+  at: string;
 };
 export type TRequestDetail = {
-  request: TRequestRow & { traceId: string; requestBody: unknown; responseBody: unknown; requestHeaders: Record<string, string> | null; responseHeaders: Record<string, string> | null };
+  request: TRequestRow & {
+    traceId: string;
+    requestBody: unknown;
+    responseBody: unknown;
+    requestHeaders: Record<string, string> | null;
+    responseHeaders: Record<string, string> | null;
+  };
   chain: TRequestRow[];
-  operation: { id: string; kind: string; state: string; amount: number; currency: string; monoId: string | null; createdAt: string } | null;
+  operation: {
+    id: string;
+    kind: string;
+    state: string;
+    amount: number;
+    currency: string;
+    monoId: string | null;
+    createdAt: string;
+  } | null;
 };
 // The URL form of the filters (strings), as the same schema parses them on the server.
-export type TRequestQuery = Partial<Record<Exclude<keyof TRequestFilters, "limit" | "cursor">, string>>;
+export type TRequestQuery = Partial<
+  Record<Exclude<keyof TRequestFilters, "limit" | "cursor">, string>
+>;
 
 export const requestKeys = {
   all: ["requests"] as const,
@@ -19,13 +50,24 @@ export const requestKeys = {
   detail: (id: string) => [...requestKeys.all, "detail", id] as const,
 };
 
-export function toSearchParams(q: TRequestQuery, extra: Record<string, string> = {}): URLSearchParams {
+export function toSearchParams(
+  q: TRequestQuery,
+  extra: Record<string, string> = {},
+): URLSearchParams {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...q, ...extra })) if (v) p.set(k, v);
   return p;
 }
 
-export const fetchRequestPage = (q: TRequestQuery, cursor: string | undefined, signal?: AbortSignal) =>
-  apiFetch<{ requests: TRequestRow[]; nextCursor: string | null }>(`/api/requests?${toSearchParams(q, cursor ? { cursor } : {})}`, { signal });
-export const fetchRequest = (id: string, signal?: AbortSignal) => apiFetch<TRequestDetail>(`/api/requests/${id}`, { signal });
+export const fetchRequestPage = (
+  q: TRequestQuery,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+) =>
+  apiFetch<{ requests: TRequestRow[]; nextCursor: string | null }>(
+    `/api/requests?${toSearchParams(q, cursor ? { cursor } : {})}`,
+    { signal },
+  );
+export const fetchRequest = (id: string, signal?: AbortSignal) =>
+  apiFetch<TRequestDetail>(`/api/requests/${id}`, { signal });
 export const exportUrl = (q: TRequestQuery) => `/api/requests/export?${toSearchParams(q)}`;

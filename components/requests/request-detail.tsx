@@ -19,30 +19,104 @@ export function RequestDetail({ requestId }: { requestId: string }) {
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title={`${r.method} ${r.path}`} description={r.endpoint} actions={<CopyButton value={r.requestId} label="Copy request id" />} />
+        <CardHeader
+          title={`${r.method} ${r.path}`}
+          description={r.endpoint}
+          actions={<CopyButton value={r.requestId} label="Copy request id" />}
+        />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-3">
-          <Fact label="Status"><Badge tone={r.statusClass === "2xx" ? "green" : "red"}>{r.status ?? "no response"}</Badge> {r.errorCode ? <code className="text-xs">{r.errorCode}</code> : null}</Fact>
-          <Fact label="Mono log id">{r.monoLogId ? <span className="inline-flex items-center gap-2"><code className="font-mono text-xs" data-testid="mono-log-id">{r.monoLogId}</code><CopyButton value={r.monoLogId} label="Copy log_ id" /></span> : "none (no answer from Mono)"}</Fact>
+          <Fact label="Status">
+            <Badge tone={r.statusClass === "2xx" ? "green" : "red"}>
+              {r.status ?? "no response"}
+            </Badge>{" "}
+            {r.errorCode ? <code className="text-xs">{r.errorCode}</code> : null}
+          </Fact>
+          <Fact label="Mono log id">
+            {r.monoLogId ? (
+              <span className="inline-flex items-center gap-2">
+                <code className="font-mono text-xs" data-testid="mono-log-id">
+                  {r.monoLogId}
+                </code>
+                <CopyButton value={r.monoLogId} label="Copy log_ id" />
+              </span>
+            ) : (
+              "none (no answer from Mono)"
+            )}
+          </Fact>
           <Fact label="When">{formatWhen(r.at)}</Fact>
           <Fact label="Latency">{formatMs(r.durationMs)}</Fact>
-          <Fact label="Wait before">{r.delayBeforeMs ? `${formatMs(r.delayBeforeMs)} (${r.delayReason})` : "—"}</Fact>
-          <Fact label="Attempt">#{r.attempt} of call <code className="text-xs">{r.callId}</code></Fact>
-          <Fact label="Idempotency key">{r.idempotencyKey ? <Link className="font-mono text-xs text-brand-700 hover:underline" href={`/idempotency/${r.idempotencyKey}`}>{r.idempotencyKey}</Link> : "— (read)"}</Fact>
-          <Fact label="Trace id"><code className="text-xs">{r.traceId}</code></Fact>
+          <Fact label="Wait before">
+            {r.delayBeforeMs ? `${formatMs(r.delayBeforeMs)} (${r.delayReason})` : "—"}
+          </Fact>
+          <Fact label="Attempt">
+            #{r.attempt} of call <code className="text-xs">{r.callId}</code>
+          </Fact>
+          <Fact label="Idempotency key">
+            {r.idempotencyKey ? (
+              <Link
+                className="font-mono text-xs text-brand-700 hover:underline"
+                href={`/idempotency/${r.idempotencyKey}`}
+              >
+                {r.idempotencyKey}
+              </Link>
+            ) : (
+              "— (read)"
+            )}
+          </Fact>
+          <Fact label="Trace id">
+            <code className="text-xs">{r.traceId}</code>
+          </Fact>
           <Fact label="Operation">
-            {data.operation ? <><Link className="font-mono text-xs text-brand-700 hover:underline" href={`/operations/${data.operation.id}`}>{data.operation.id}</Link> · {formatCop(data.operation.amount)} · {data.operation.state} · <Link className="text-xs text-brand-700 hover:underline" href={`/operations/${data.operation.id}/timeline`}>timeline</Link></> : "—"}
+            {data.operation ? (
+              <>
+                <Link
+                  className="font-mono text-xs text-brand-700 hover:underline"
+                  href={`/operations/${data.operation.id}`}
+                >
+                  {data.operation.id}
+                </Link>{" "}
+                · {formatCop(data.operation.amount)} · {data.operation.state} ·{" "}
+                <Link
+                  className="text-xs text-brand-700 hover:underline"
+                  href={`/operations/${data.operation.id}/timeline`}
+                >
+                  timeline
+                </Link>
+              </>
+            ) : (
+              "—"
+            )}
           </Fact>
         </dl>
       </Card>
       <Card>
-        <CardHeader title="Attempt chain" description="Every attempt of this logical call, with the wait before each retry." />
+        <CardHeader
+          title="Attempt chain"
+          description="Every attempt of this logical call, with the wait before each retry."
+        />
         <ol className="divide-y divide-slate-100 text-sm" data-testid="attempt-chain">
           {data.chain.map((c) => (
-            <li key={c.requestId} className={`flex flex-wrap gap-x-4 px-5 py-2 ${c.requestId === r.requestId ? "bg-brand-50" : ""}`}>
+            <li
+              key={c.requestId}
+              className={`flex flex-wrap gap-x-4 px-5 py-2 ${c.requestId === r.requestId ? "bg-brand-50" : ""}`}
+            >
               <span className="font-medium">#{c.attempt}</span>
-              <Link className="font-mono text-xs text-brand-700 hover:underline" href={`/requests/${c.requestId}`}>{c.requestId}</Link>
-              <span>{c.status ?? "no response"}{c.errorCode ? ` ${c.errorCode}` : ""}</span>
-              <span className="text-xs text-slate-600">{c.delayBeforeMs ? `waited ${formatMs(c.delayBeforeMs)} (${c.delayReason})` : "first attempt"} · {formatMs(c.durationMs)}</span>
+              <Link
+                className="font-mono text-xs text-brand-700 hover:underline"
+                href={`/requests/${c.requestId}`}
+              >
+                {c.requestId}
+              </Link>
+              <span>
+                {c.status ?? "no response"}
+                {c.errorCode ? ` ${c.errorCode}` : ""}
+              </span>
+              <span className="text-xs text-slate-600">
+                {c.delayBeforeMs
+                  ? `waited ${formatMs(c.delayBeforeMs)} (${c.delayReason})`
+                  : "first attempt"}{" "}
+                · {formatMs(c.durationMs)}
+              </span>
               <span className="font-mono text-xs text-slate-500">{c.monoLogId ?? ""}</span>
             </li>
           ))}
@@ -71,7 +145,9 @@ function JsonCard({ title, value }: { title: string; value: unknown }) {
   return (
     <Card>
       <CardHeader title={title} />
-      <pre className="max-h-96 overflow-auto px-5 py-3 font-mono text-xs text-slate-800">{value === null || value === undefined ? "—" : JSON.stringify(value, null, 2)}</pre>
+      <pre className="max-h-96 overflow-auto px-5 py-3 font-mono text-xs text-slate-800">
+        {value === null || value === undefined ? "—" : JSON.stringify(value, null, 2)}
+      </pre>
     </Card>
   );
 }

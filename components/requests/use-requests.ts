@@ -13,5 +13,8 @@ export function useRequestList(q: TRequestQuery) {
 }
 
 export function useRequestDetail(id: string) {
-  return useQuery({ queryKey: requestKeys.detail(id), queryFn: ({ signal }) => fetchRequest(id, signal) });
+  return useQuery({
+    queryKey: requestKeys.detail(id),
+    queryFn: ({ signal }) => fetchRequest(id, signal),
+  });
 }

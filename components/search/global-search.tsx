@@ -37,8 +37,13 @@ export function GlobalSearch() {
           if (text.trim()) setSubmitted(text);
         }}
       >
-        <label htmlFor="global-search" className="sr-only">Search any id</label>
-        <Search className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" aria-hidden />
+        <label htmlFor="global-search" className="sr-only">
+          Search any id
+        </label>
+        <Search
+          className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400"
+          aria-hidden
+        />
         <input
           id="global-search"
           ref={input}
@@ -53,14 +58,32 @@ export function GlobalSearch() {
           spellCheck={false}
           className="w-full rounded-md border border-slate-300 py-2 pl-9 pr-28 font-mono text-sm placeholder:font-sans"
         />
-        {live ? <span className={`absolute right-3 top-2.5 text-xs ${live.ok ? "text-slate-500" : "text-amber-700"}`} aria-live="polite">{live.ok ? ID_KIND_LABEL[live.kind] : "not an id"}</span> : null}
+        {live ? (
+          <span
+            className={`absolute right-3 top-2.5 text-xs ${live.ok ? "text-slate-500" : "text-amber-700"}`}
+            aria-live="polite"
+          >
+            {live.ok ? ID_KIND_LABEL[live.kind] : "not an id"}
+          </span>
+        ) : null}
       </form>
       {submitted ? (
         <div className="absolute z-30 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg">
           <SearchResults q={submitted} compact onNavigate={close} />
           <div className="flex justify-between border-t border-slate-100 px-3 py-2 text-xs">
-            <button type="button" className="text-brand-700 hover:underline" onClick={() => { router.push(`/search?q=${encodeURIComponent(submitted.trim())}`); close(); }}>Open as a page</button>
-            <button type="button" className="text-slate-500 hover:underline" onClick={close}>Close (Esc)</button>
+            <button
+              type="button"
+              className="text-brand-700 hover:underline"
+              onClick={() => {
+                router.push(`/search?q=${encodeURIComponent(submitted.trim())}`);
+                close();
+              }}
+            >
+              Open as a page
+            </button>
+            <button type="button" className="text-slate-500 hover:underline" onClick={close}>
+              Close (Esc)
+            </button>
           </div>
         </div>
       ) : null}

@@ -7,11 +7,21 @@ export type TNavItem = { href: string; label: string; permission: TPermission; i
 export const NAV_ITEMS: TNavItem[] = [
   { href: "/overview", label: "Overview", permission: "overview.read", icon: "gauge" },
   { href: "/payouts", label: "Payouts", permission: "operations.read", icon: "banknote" },
-  { href: "/transfers", label: "Transfers", permission: "operations.read", icon: "arrow-left-right" },
+  {
+    href: "/transfers",
+    label: "Transfers",
+    permission: "operations.read",
+    icon: "arrow-left-right",
+  },
   { href: "/approvals", label: "Approvals", permission: "payouts.approve", icon: "check-check" },
   { href: "/requests", label: "Requests", permission: "requests.read", icon: "list-tree" },
   { href: "/webhooks", label: "Webhooks", permission: "webhooks.read", icon: "webhook" },
-  { href: "/reconciliation", label: "Reconciliation", permission: "reconciliation.read", icon: "scale" },
+  {
+    href: "/reconciliation",
+    label: "Reconciliation",
+    permission: "reconciliation.read",
+    icon: "scale",
+  },
   { href: "/alerts", label: "Alerts", permission: "alerts.read", icon: "bell" },
   { href: "/audit", label: "Audit", permission: "audit.read", icon: "scroll-text" },
   { href: "/users", label: "Users", permission: "users.manage", icon: "users" },

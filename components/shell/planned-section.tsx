@@ -4,7 +4,13 @@ import { PageHeader } from "../ui/page-header";
 
 // A section whose capability has not landed yet: it says what will be here, so nobody mistakes
 // an empty page for "no data".
-export function PlannedSection({ title, description, icon, heading, points }: {
+export function PlannedSection({
+  title,
+  description,
+  icon,
+  heading,
+  points,
+}: {
   title: string;
   description: string;
   icon: LucideIcon;
@@ -18,7 +24,9 @@ export function PlannedSection({ title, description, icon, heading, points }: {
         <ul className="mt-2 space-y-1 text-left">
           {points.map((p) => (
             <li key={p} className="flex gap-2">
-              <span aria-hidden className="text-slate-400">•</span>
+              <span aria-hidden className="text-slate-400">
+                •
+              </span>
               {p}
             </li>
           ))}

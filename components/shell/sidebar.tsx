@@ -2,7 +2,21 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ArrowLeftRight, Banknote, Bell, CheckCheck, Gauge, ListChecks, ListTree, Scale, ScrollText, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
+import {
+  ArrowLeftRight,
+  Banknote,
+  Bell,
+  CheckCheck,
+  Gauge,
+  ListChecks,
+  ListTree,
+  Scale,
+  ScrollText,
+  Settings,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from "lucide-react";
 import { cn } from "../ui/cn";
 import type { TNavItem } from "./nav-items";
 
@@ -35,7 +49,9 @@ export function Sidebar({ items }: { items: TNavItem[] }) {
             aria-current={active ? "page" : undefined}
             className={cn(
               "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
-              active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+              active
+                ? "bg-brand-50 text-brand-700"
+                : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
             )}
           >
             <Icon className="h-4 w-4" aria-hidden />

@@ -8,7 +8,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   return (
     <div className="flex items-center gap-3">
       <div className="text-right leading-tight">
-        <div className="text-sm font-medium text-slate-900" data-testid="user-name">{name}</div>
+        <div className="text-sm font-medium text-slate-900" data-testid="user-name">
+          {name}
+        </div>
         <div className="text-xs text-slate-500">{email}</div>
       </div>
       <Badge tone="blue">

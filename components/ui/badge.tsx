@@ -11,5 +11,14 @@ const TONES: Record<TTone, string> = {
 };
 
 export function Badge({ tone = "gray", children }: { tone?: TTone; children: React.ReactNode }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone])}>{children}</span>;
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[tone],
+      )}
+    >
+      {children}
+    </span>
+  );
 }

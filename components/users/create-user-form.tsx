@@ -16,7 +16,11 @@ export function CreateUserForm() {
     const f = new FormData(e.currentTarget);
     const form = e.currentTarget;
     create.mutate(
-      { email: String(f.get("email")), name: String(f.get("name")), role: f.get("role") as (typeof ROLES)[number] },
+      {
+        email: String(f.get("email")),
+        name: String(f.get("name")),
+        role: f.get("role") as (typeof ROLES)[number],
+      },
       {
         onSuccess: (r) => {
           setIssued({ email: r.user.email, password: r.temporaryPassword });
@@ -31,15 +35,29 @@ export function CreateUserForm() {
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Create user">
         <label className="text-sm font-medium text-slate-700">
           Name
-          <input name="name" required maxLength={120} className="mt-1 block w-48 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            name="name"
+            required
+            maxLength={120}
+            className="mt-1 block w-48 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Email
-          <input name="email" type="email" required className="mt-1 block w-64 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            name="email"
+            type="email"
+            required
+            className="mt-1 block w-64 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Role
-          <select name="role" defaultValue="viewer" className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm">
+          <select
+            name="role"
+            defaultValue="viewer"
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -52,7 +70,13 @@ export function CreateUserForm() {
         </Button>
       </form>
       <ErrorNote error={create.error} />
-      {issued ? <OneTimeSecret label={`Temporary password for ${issued.email}`} value={issued.password} onDismiss={() => setIssued(null)} /> : null}
+      {issued ? (
+        <OneTimeSecret
+          label={`Temporary password for ${issued.email}`}
+          value={issued.password}
+          onDismiss={() => setIssued(null)}
+        />
+      ) : null}
     </div>
   );
 }

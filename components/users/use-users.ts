@@ -1,7 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createUserRequest, fetchUsers, resetPasswordRequest, updateUserRequest, userKeys, type TUserRow } from "./api";
+import {
+  createUserRequest,
+  fetchUsers,
+  resetPasswordRequest,
+  updateUserRequest,
+  userKeys,
+  type TUserRow,
+} from "./api";
 
 export function useUsers() {
   return useQuery({ queryKey: userKeys.list(), queryFn: ({ signal }) => fetchUsers(signal) });
@@ -18,7 +25,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string } & Partial<Pick<TUserRow, "role" | "active">>) => updateUserRequest(id, body),
+    mutationFn: ({ id, ...body }: { id: string } & Partial<Pick<TUserRow, "role" | "active">>) =>
+      updateUserRequest(id, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.list() }),
   });
 }

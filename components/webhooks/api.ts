@@ -18,11 +18,32 @@ export type TWebhookRow = {
   external: boolean;
 };
 export type TWebhookDetail = {
-  event: TWebhookRow & { rawBody: string; data: Record<string, unknown>; dedupeKey: string; processingDetails: Record<string, unknown> | null };
-  operation: { id: string; kind: string; state: string; amount: number; currency: string; monoId: string | null } | null;
+  event: TWebhookRow & {
+    rawBody: string;
+    data: Record<string, unknown>;
+    dedupeKey: string;
+    processingDetails: Record<string, unknown> | null;
+  };
+  operation: {
+    id: string;
+    kind: string;
+    state: string;
+    amount: number;
+    currency: string;
+    monoId: string | null;
+  } | null;
 };
-export type TWebhookSummary = { types: { type: string; count: number }[]; rejections24h: Record<string, number>; lastReceivedAt: string | null };
-export type TReprocessOutcome = { eventId: string; result: string; operationId: string | null; error?: string };
+export type TWebhookSummary = {
+  types: { type: string; count: number }[];
+  rejections24h: Record<string, number>;
+  lastReceivedAt: string | null;
+};
+export type TReprocessOutcome = {
+  eventId: string;
+  result: string;
+  operationId: string | null;
+  error?: string;
+};
 
 export const webhookKeys = {
   all: ["webhooks"] as const,
@@ -37,11 +58,21 @@ export function filtersToSearch(f: TWebhookFilters): URLSearchParams {
   return q;
 }
 
-export function fetchWebhookPage(f: TWebhookFilters, before: string | undefined, signal?: AbortSignal) {
+export function fetchWebhookPage(
+  f: TWebhookFilters,
+  before: string | undefined,
+  signal?: AbortSignal,
+) {
   const q = filtersToSearch(f);
   if (before) q.set("before", before);
-  return apiFetch<{ events: TWebhookRow[]; nextBefore: string | null }>(`/api/webhooks/events?${q}`, { signal });
+  return apiFetch<{ events: TWebhookRow[]; nextBefore: string | null }>(
+    `/api/webhooks/events?${q}`,
+    { signal },
+  );
 }
-export const fetchWebhookEvent = (id: number, signal?: AbortSignal) => apiFetch<TWebhookDetail>(`/api/webhooks/events/${id}`, { signal });
-export const fetchWebhookSummary = (signal?: AbortSignal) => apiFetch<TWebhookSummary>("/api/webhooks/summary", { signal });
-export const reprocessEvent = (id: number) => apiFetch<TReprocessOutcome>(`/api/webhooks/events/${id}/reprocess`, { method: "POST", body: {} });
+export const fetchWebhookEvent = (id: number, signal?: AbortSignal) =>
+  apiFetch<TWebhookDetail>(`/api/webhooks/events/${id}`, { signal });
+export const fetchWebhookSummary = (signal?: AbortSignal) =>
+  apiFetch<TWebhookSummary>("/api/webhooks/summary", { signal });
+export const reprocessEvent = (id: number) =>
+  apiFetch<TReprocessOutcome>(`/api/webhooks/events/${id}/reprocess`, { method: "POST", body: {} });

@@ -23,9 +23,17 @@ function toneOf(r: TProcessingResult): TTone {
 }
 
 export function ResultBadge({ result }: { result: TProcessingResult | null }) {
-  return result ? <Badge tone={toneOf(result)}>{result.replace("_", " ")}</Badge> : <Badge tone="yellow">pending</Badge>;
+  return result ? (
+    <Badge tone={toneOf(result)}>{result.replace("_", " ")}</Badge>
+  ) : (
+    <Badge tone="yellow">pending</Badge>
+  );
 }
 
 export function SignatureBadge({ value }: { value: "valid" | "valid_previous_secret" }) {
-  return value === "valid" ? <Badge tone="green">valid</Badge> : <Badge tone="yellow">previous secret</Badge>;
+  return value === "valid" ? (
+    <Badge tone="green">valid</Badge>
+  ) : (
+    <Badge tone="yellow">previous secret</Badge>
+  );
 }

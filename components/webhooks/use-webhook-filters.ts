@@ -23,7 +23,8 @@ export function useWebhookFilters() {
     }
     const r = ZWebhookListQuery.safeParse(picked);
     const f: TWebhookFilters = {};
-    if (r.success) for (const k of KEYS) if (r.data[k] !== undefined) Object.assign(f, { [k]: r.data[k] });
+    if (r.success)
+      for (const k of KEYS) if (r.data[k] !== undefined) Object.assign(f, { [k]: r.data[k] });
     const ev = sp.get("event");
     return { filters: f, selected: ev && /^\d{1,15}$/.test(ev) ? Number(ev) : null };
   }, [raw]);
@@ -33,5 +34,10 @@ export function useWebhookFilters() {
     if (event !== null) q.set("event", String(event));
     router.replace(q.size ? `${pathname}?${q}` : pathname, { scroll: false });
   }
-  return { filters, selected, setFilters: (f: TWebhookFilters) => go(f, null), select: (id: number | null) => go(filters, id) };
+  return {
+    filters,
+    selected,
+    setFilters: (f: TWebhookFilters) => go(f, null),
+    select: (id: number | null) => go(filters, id),
+  };
 }

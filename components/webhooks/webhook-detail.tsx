@@ -19,55 +19,135 @@ function pretty(raw: string): string {
 
 // One event: what Mono sent (the raw body, verbatim and pretty-printed, rendered as text only),
 // what processing did, the linked operation, and reprocess for admins.
-export function WebhookDetail({ id, canReprocess, onClose }: { id: number; canReprocess: boolean; onClose: () => void }) {
+export function WebhookDetail({
+  id,
+  canReprocess,
+  onClose,
+}: {
+  id: number;
+  canReprocess: boolean;
+  onClose: () => void;
+}) {
   const q = useWebhookEvent(id);
   const reprocess = useReprocessEvent();
   const ev = q.data?.event;
   return (
-    <aside aria-label={`Webhook event ${id}`} className="border-t border-slate-200 bg-slate-50 px-5 py-4 lg:border-l lg:border-t-0">
+    <aside
+      aria-label={`Webhook event ${id}`}
+      className="border-t border-slate-200 bg-slate-50 px-5 py-4 lg:border-l lg:border-t-0"
+    >
       <div className="flex items-start justify-between gap-3">
         <h3 className="text-sm font-semibold text-slate-900">Event #{id}</h3>
-        <button type="button" onClick={onClose} className="text-sm text-slate-500 hover:text-slate-800">Close</button>
+        <button
+          type="button"
+          onClick={onClose}
+          className="text-sm text-slate-500 hover:text-slate-800"
+        >
+          Close
+        </button>
       </div>
       <ErrorNote error={q.error ?? reprocess.error} />
       {ev ? (
         <div className="mt-3 space-y-4 text-sm">
           <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5">
-            <dt className="text-slate-500">Type</dt><dd className="font-mono">{ev.type}</dd>
-            <dt className="text-slate-500">Object</dt><dd className="font-mono">{ev.objectId ?? "—"}</dd>
-            <dt className="text-slate-500">Signature</dt><dd><SignatureBadge value={ev.signatureResult} /></dd>
-            <dt className="text-slate-500">Generated</dt><dd>{formatWhen(ev.eventTimestamp)}</dd>
-            <dt className="text-slate-500">Received</dt><dd>{formatWhen(ev.receivedAt)}{ev.deliveries > 1 ? ` · delivered ${ev.deliveries}×` : ""}</dd>
+            <dt className="text-slate-500">Type</dt>
+            <dd className="font-mono">{ev.type}</dd>
+            <dt className="text-slate-500">Object</dt>
+            <dd className="font-mono">{ev.objectId ?? "—"}</dd>
+            <dt className="text-slate-500">Signature</dt>
+            <dd>
+              <SignatureBadge value={ev.signatureResult} />
+            </dd>
+            <dt className="text-slate-500">Generated</dt>
+            <dd>{formatWhen(ev.eventTimestamp)}</dd>
+            <dt className="text-slate-500">Received</dt>
+            <dd>
+              {formatWhen(ev.receivedAt)}
+              {ev.deliveries > 1 ? ` · delivered ${ev.deliveries}×` : ""}
+            </dd>
             <dt className="text-slate-500">Processing</dt>
-            <dd className="space-x-2"><ResultBadge result={ev.processingResult} />{ev.external && ev.processingResult !== "external" ? <Badge tone="blue">external</Badge> : null}{ev.processedAt ? <span className="text-slate-500">{formatWhen(ev.processedAt)}</span> : null}</dd>
+            <dd className="space-x-2">
+              <ResultBadge result={ev.processingResult} />
+              {ev.external && ev.processingResult !== "external" ? (
+                <Badge tone="blue">external</Badge>
+              ) : null}
+              {ev.processedAt ? (
+                <span className="text-slate-500">{formatWhen(ev.processedAt)}</span>
+              ) : null}
+            </dd>
             <dt className="text-slate-500">Operation</dt>
             <dd>
               {q.data?.operation ? (
-                <Link className="text-brand-700 hover:underline" href={`/operations/${q.data.operation.id}`}>{q.data.operation.id}</Link>
-              ) : ev.external ? "Created outside the console" : "—"}
-              {q.data?.operation ? <span className="ml-2 text-slate-500">{q.data.operation.kind} · {q.data.operation.state} · {formatCop(q.data.operation.amount)}</span> : null}
+                <Link
+                  className="text-brand-700 hover:underline"
+                  href={`/operations/${q.data.operation.id}`}
+                >
+                  {q.data.operation.id}
+                </Link>
+              ) : ev.external ? (
+                "Created outside the console"
+              ) : (
+                "—"
+              )}
+              {q.data?.operation ? (
+                <span className="ml-2 text-slate-500">
+                  {q.data.operation.kind} · {q.data.operation.state} ·{" "}
+                  {formatCop(q.data.operation.amount)}
+                </span>
+              ) : null}
             </dd>
-            <dt className="text-slate-500">Dedupe key</dt><dd className="truncate font-mono text-xs" title={ev.dedupeKey}>{ev.dedupeKey}</dd>
+            <dt className="text-slate-500">Dedupe key</dt>
+            <dd className="truncate font-mono text-xs" title={ev.dedupeKey}>
+              {ev.dedupeKey}
+            </dd>
           </dl>
-          {ev.processingError ? <p className="rounded-md bg-red-50 px-3 py-2 text-red-800">{ev.processingError}</p> : null}
+          {ev.processingError ? (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-red-800">{ev.processingError}</p>
+          ) : null}
           {ev.processingDetails ? (
             <details>
               <summary className="cursor-pointer text-slate-700">What processing did</summary>
-              <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-white p-3 text-xs ring-1 ring-slate-200">{JSON.stringify(ev.processingDetails, null, 2)}</pre>
+              <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-white p-3 text-xs ring-1 ring-slate-200">
+                {JSON.stringify(ev.processingDetails, null, 2)}
+              </pre>
             </details>
           ) : null}
           <div>
-            <p className="mb-1 text-slate-700">Raw payload (as received, {new Blob([ev.rawBody]).size.toLocaleString("es-CO")} bytes)</p>
-            <pre data-testid="raw-payload" className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{pretty(ev.rawBody)}</pre>
+            <p className="mb-1 text-slate-700">
+              Raw payload (as received, {new Blob([ev.rawBody]).size.toLocaleString("es-CO")} bytes)
+            </p>
+            <pre
+              data-testid="raw-payload"
+              className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+            >
+              {pretty(ev.rawBody)}
+            </pre>
           </div>
           {canReprocess ? (
             <div className="flex items-center gap-3">
-              <Button variant="secondary" disabled={reprocess.isPending} onClick={() => reprocess.mutate(id)}>{reprocess.isPending ? "Reprocessing…" : "Reprocess"}</Button>
-              {reprocess.data ? <span className="text-slate-600">Result: <strong>{reprocess.data.result}</strong>{reprocess.data.error ? ` — ${reprocess.data.error}` : ""}</span> : <span className="text-xs text-slate-500">Reads Mono again; audited. Never moves an operation backwards.</span>}
+              <Button
+                variant="secondary"
+                disabled={reprocess.isPending}
+                onClick={() => reprocess.mutate(id)}
+              >
+                {reprocess.isPending ? "Reprocessing…" : "Reprocess"}
+              </Button>
+              {reprocess.data ? (
+                <span className="text-slate-600">
+                  Result: <strong>{reprocess.data.result}</strong>
+                  {reprocess.data.error ? ` — ${reprocess.data.error}` : ""}
+                </span>
+              ) : (
+                <span className="text-xs text-slate-500">
+                  Reads Mono again; audited. Never moves an operation backwards.
+                </span>
+              )}
             </div>
           ) : null}
         </div>
-      ) : q.isPending ? <p className="mt-3 text-sm text-slate-500">Loading…</p> : null}
+      ) : q.isPending ? (
+        <p className="mt-3 text-sm text-slate-500">Loading…</p>
+      ) : null}
     </aside>
   );
 }

@@ -9,7 +9,15 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 
 type TActor = { id: string; email: string };
 
-async function transition(id: string, from: string[], data: Record<string, unknown>, action: string, actor: TActor, ctx: TAuditContext, details: Record<string, unknown> = {}) {
+async function transition(
+  id: string,
+  from: string[],
+  data: Record<string, unknown>,
+  action: string,
+  actor: TActor,
+  ctx: TAuditContext,
+  details: Record<string, unknown> = {},
+) {
   return db.$transaction(async (tx) => {
     const r = await tx.alert.updateMany({ where: { id, state: { in: from } }, data });
     if (r.count === 0) {
@@ -17,15 +25,33 @@ async function transition(id: string, from: string[], data: Record<string, unkno
       if (!exists) throw new AppError("not_found", "No such alert");
       throw new AppError("state_conflict", `The alert is already ${exists.state}`);
     }
-    await recordAudit({ action, target: { type: "alert", id }, details: { by: actor.email, ...details }, ctx }, tx);
+    await recordAudit(
+      { action, target: { type: "alert", id }, details: { by: actor.email, ...details }, ctx },
+      tx,
+    );
     return tx.alert.findUniqueOrThrow({ where: { id } });
   });
 }
 
 export function acknowledgeAlert(id: string, actor: TActor, ctx: TAuditContext) {
-  return transition(id, ["open"], { state: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: actor.email }, "alert.acknowledged", actor, ctx);
+  return transition(
+    id,
+    ["open"],
+    { state: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: actor.email },
+    "alert.acknowledged",
+    actor,
+    ctx,
+  );
 }
 
 export function resolveAlert(id: string, actor: TActor, ctx: TAuditContext, note?: string) {
-  return transition(id, ["open", "acknowledged"], { state: "resolved", resolvedAt: new Date() }, "alert.resolved", actor, ctx, note ? { note } : {});
+  return transition(
+    id,
+    ["open", "acknowledged"],
+    { state: "resolved", resolvedAt: new Date() },
+    "alert.resolved",
+    actor,
+    ctx,
+    note ? { note } : {},
+  );
 }

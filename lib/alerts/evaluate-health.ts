@@ -11,14 +11,30 @@ import type { TAlertSignal } from "./rules";
 export function keyAgeSignal(days: number | null): TAlertSignal[] {
   if (days === null || days < KEY_AGE_WARN_DAYS) return [];
   const overdue = days >= KEY_AGE_MAX_DAYS;
-  return [{ rule: "key_age", subject: env.MONO_ENV, severity: overdue ? "critical" : "warning", title: `The Mono ${env.MONO_ENV} API key is ${days} days old (rotate every ${KEY_AGE_MAX_DAYS})`, details: { days, warnAt: KEY_AGE_WARN_DAYS, maxDays: KEY_AGE_MAX_DAYS } }];
+  return [
+    {
+      rule: "key_age",
+      subject: env.MONO_ENV,
+      severity: overdue ? "critical" : "warning",
+      title: `The Mono ${env.MONO_ENV} API key is ${days} days old (rotate every ${KEY_AGE_MAX_DAYS})`,
+      details: { days, warnAt: KEY_AGE_WARN_DAYS, maxDays: KEY_AGE_MAX_DAYS },
+    },
+  ];
 }
 
 /** The breaker is per instance: this reports the instance that runs the evaluation job. */
 export function evaluateBreaker(): TAlertSignal[] {
   const h = getMonoHealth();
   if (h.breaker !== "open") return [];
-  return [{ rule: "breaker_open", subject: "mono", severity: "critical", title: "Circuit breaker to Mono is open: requests fail fast", details: { breaker: h.breaker, inFlight: h.inFlight, queued: h.queued } }];
+  return [
+    {
+      rule: "breaker_open",
+      subject: "mono",
+      severity: "critical",
+      title: "Circuit breaker to Mono is open: requests fail fast",
+      details: { breaker: h.breaker, inFlight: h.inFlight, queued: h.queued },
+    },
+  ];
 }
 
 export function evaluateKeyAge(now: Date = new Date()): TAlertSignal[] {
@@ -33,13 +49,33 @@ export async function evaluateWebhookSilence(now: Date = new Date()): Promise<TA
     db.webhookEvent.findFirst({ orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
   ]);
   if (waiting === 0 || (lastEvent && lastEvent.receivedAt >= since)) return [];
-  return [{ rule: "webhook_silence", subject: "mono", severity: "warning", title: `No webhook from Mono for ${env.WEBHOOK_SILENCE_MINUTES}+ minutes while ${waiting} operation(s) wait to settle`, details: { waiting, lastWebhookAt: lastEvent?.receivedAt.toISOString() ?? null, minutes: env.WEBHOOK_SILENCE_MINUTES } }];
+  return [
+    {
+      rule: "webhook_silence",
+      subject: "mono",
+      severity: "warning",
+      title: `No webhook from Mono for ${env.WEBHOOK_SILENCE_MINUTES}+ minutes while ${waiting} operation(s) wait to settle`,
+      details: {
+        waiting,
+        lastWebhookAt: lastEvent?.receivedAt.toISOString() ?? null,
+        minutes: env.WEBHOOK_SILENCE_MINUTES,
+      },
+    },
+  ];
 }
 
 export async function evaluateReconciliation(): Promise<TAlertSignal[]> {
   const open = await db.drift.count({ where: { resolvedAt: null, severity: "critical" } });
   if (open === 0) return [];
-  return [{ rule: "reconciliation_critical", subject: "drift", severity: "critical", title: `${open} critical reconciliation finding(s) unresolved`, details: { open } }];
+  return [
+    {
+      rule: "reconciliation_critical",
+      subject: "drift",
+      severity: "critical",
+      title: `${open} critical reconciliation finding(s) unresolved`,
+      details: { open },
+    },
+  ];
 }
 
 export async function evaluateSignatureFailures(now: Date = new Date()): Promise<TAlertSignal[]> {
@@ -47,5 +83,13 @@ export async function evaluateSignatureFailures(now: Date = new Date()): Promise
     SELECT count(*)::float8 AS n FROM "WebhookRejection" WHERE "reason" = 'bad_signature' AND "receivedAt" >= ${utc(new Date(now.getTime() - 15 * 60_000))}`;
   const n = row?.n ?? 0;
   if (n < 5) return [];
-  return [{ rule: "signature_failures", subject: "webhooks", severity: "warning", title: `${n} webhook deliveries with a bad signature in 15 minutes`, details: { count: n } }];
+  return [
+    {
+      rule: "signature_failures",
+      subject: "webhooks",
+      severity: "warning",
+      title: `${n} webhook deliveries with a bad signature in 15 minutes`,
+      details: { count: n },
+    },
+  ];
 }

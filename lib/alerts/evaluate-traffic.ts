@@ -15,10 +15,27 @@ export function trafficSignals(t: TTrafficWindow, th: TTrafficThresholds): TAler
   const out: TAlertSignal[] = [];
   const rate = t.total > 0 ? t.errors / t.total : 0;
   if (t.total >= th.minRequests && rate >= th.errorRate) {
-    out.push({ rule: "error_rate", subject: "mono", severity: rate >= Math.min(1, th.errorRate * 2.5) ? "critical" : "warning", title: `Mono error rate ${(rate * 100).toFixed(1)} % over the last 5 minutes`, details: { total: t.total, errors: t.errors, rate: Number(rate.toFixed(4)), threshold: th.errorRate } });
+    out.push({
+      rule: "error_rate",
+      subject: "mono",
+      severity: rate >= Math.min(1, th.errorRate * 2.5) ? "critical" : "warning",
+      title: `Mono error rate ${(rate * 100).toFixed(1)} % over the last 5 minutes`,
+      details: {
+        total: t.total,
+        errors: t.errors,
+        rate: Number(rate.toFixed(4)),
+        threshold: th.errorRate,
+      },
+    });
   }
   if (t.tooMany >= th.storm429) {
-    out.push({ rule: "storm_429", subject: "mono", severity: "warning", title: `${t.tooMany} rate-limited (429) answers from Mono in 5 minutes`, details: { count: t.tooMany, threshold: th.storm429 } });
+    out.push({
+      rule: "storm_429",
+      subject: "mono",
+      severity: "warning",
+      title: `${t.tooMany} rate-limited (429) answers from Mono in 5 minutes`,
+      details: { count: t.tooMany, threshold: th.storm429 },
+    });
   }
   return out;
 }
@@ -30,6 +47,10 @@ export async function evaluateTraffic(now: Date = new Date()): Promise<TAlertSig
     FROM "MetricRollup" WHERE "endpoint" = ${ALL_ENDPOINTS} AND "bucket" >= ${utc(new Date(now.getTime() - WINDOW_MS))}`;
   return trafficSignals(
     { total: row?.total ?? 0, errors: row?.errors ?? 0, tooMany: row?.too_many ?? 0 },
-    { errorRate: env.ERROR_RATE_ALERT_THRESHOLD, minRequests: env.ERROR_RATE_MIN_REQUESTS, storm429: env.STORM_429_THRESHOLD },
+    {
+      errorRate: env.ERROR_RATE_ALERT_THRESHOLD,
+      minRequests: env.ERROR_RATE_MIN_REQUESTS,
+      storm429: env.STORM_429_THRESHOLD,
+    },
   );
 }

@@ -24,6 +24,10 @@ export async function evaluateHealthAlerts(now?: Date) {
 }
 
 export const alertJobs: TJobDef[] = [
-  { name: "balances.poll", everySeconds: env.BALANCE_POLL_SECONDS, handler: () => pollAndEvaluateBalances() },
+  {
+    name: "balances.poll",
+    everySeconds: env.BALANCE_POLL_SECONDS,
+    handler: () => pollAndEvaluateBalances(),
+  },
   { name: "alerts.evaluate", everySeconds: 60, handler: () => evaluateHealthAlerts() },
 ];

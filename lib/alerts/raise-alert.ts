@@ -20,16 +20,37 @@ export async function raiseAlert(s: TAlertSignal, now: Date = new Date()): Promi
   const foldKey = foldKeyOf(s);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lockKey(foldKey)})`;
-    const existing = await tx.alert.findFirst({ where: { foldKey, state: { in: ["open", "acknowledged"] } }, orderBy: { openedAt: "desc" } });
+    const existing = await tx.alert.findFirst({
+      where: { foldKey, state: { in: ["open", "acknowledged"] } },
+      orderBy: { openedAt: "desc" },
+    });
     if (existing) {
       await tx.alert.update({
         where: { id: existing.id },
-        data: { occurrences: { increment: 1 }, lastSeenAt: now, details: s.details, title: s.title, severity: moreSevere(existing.severity as TSeverity, s.severity) },
+        data: {
+          occurrences: { increment: 1 },
+          lastSeenAt: now,
+          details: s.details,
+          title: s.title,
+          severity: moreSevere(existing.severity as TSeverity, s.severity),
+        },
       });
       return { id: existing.id, created: false };
     }
     const id = newId("alr");
-    await tx.alert.create({ data: { id, rule: s.rule, foldKey, severity: s.severity, title: s.title, details: s.details, state: "open", openedAt: now, lastSeenAt: now } });
+    await tx.alert.create({
+      data: {
+        id,
+        rule: s.rule,
+        foldKey,
+        severity: s.severity,
+        title: s.title,
+        details: s.details,
+        state: "open",
+        openedAt: now,
+        lastSeenAt: now,
+      },
+    });
     return { id, created: true };
   });
 }

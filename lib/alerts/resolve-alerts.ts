@@ -7,9 +7,17 @@ import type { TAlertRule } from "./rules";
  * from `active`). Called only after an evaluator succeeded: a rule whose data could not be read
  * keeps its alerts, so "Mono is down" never looks like "balances recovered".
  */
-export async function resolveCleared(rules: readonly TAlertRule[], active: ReadonlySet<string>, now: Date = new Date()): Promise<number> {
+export async function resolveCleared(
+  rules: readonly TAlertRule[],
+  active: ReadonlySet<string>,
+  now: Date = new Date(),
+): Promise<number> {
   const r = await db.alert.updateMany({
-    where: { rule: { in: [...rules] }, state: { in: ["open", "acknowledged"] }, foldKey: { notIn: [...active] } },
+    where: {
+      rule: { in: [...rules] },
+      state: { in: ["open", "acknowledged"] },
+      foldKey: { notIn: [...active] },
+    },
     data: { state: "resolved", resolvedAt: now },
   });
   return r.count;

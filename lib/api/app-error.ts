@@ -31,7 +31,11 @@ export class AppError extends Error {
   constructor(
     readonly code: TErrorCode,
     message: string,
-    readonly extra: { errors?: TFieldError[]; meta?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly extra: {
+      errors?: TFieldError[];
+      meta?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = "AppError";

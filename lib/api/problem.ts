@@ -18,7 +18,11 @@ export type TProblem = {
 export function problemResponse(err: AppError, requestId: string): NextResponse {
   return new NextResponse(JSON.stringify(problemBody(err, requestId)), {
     status: err.status,
-    headers: { "content-type": "application/problem+json", "x-request-id": requestId, ...(err.extra.headers ?? {}) },
+    headers: {
+      "content-type": "application/problem+json",
+      "x-request-id": requestId,
+      ...(err.extra.headers ?? {}),
+    },
   });
 }
 

@@ -1,7 +1,13 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { TCurrentUser } from "../auth/current-user";
-import { claimInboundRequest, completeInboundRequest, readIdempotencyKey, releaseInboundRequest, requestHashOf } from "./idempotency";
+import {
+  claimInboundRequest,
+  completeInboundRequest,
+  readIdempotencyKey,
+  releaseInboundRequest,
+  requestHashOf,
+} from "./idempotency";
 import { mapUnknownError } from "./map-error";
 import { problemBody } from "./problem";
 
@@ -13,7 +19,12 @@ export async function runIdempotent(
 ): Promise<Response> {
   const key = readIdempotencyKey(o.req.headers.get("idempotency-key"));
   const route = `${o.req.method} ${o.req.nextUrl.pathname}`;
-  const claim = await claimInboundRequest({ userId: o.user.id, key, route, requestHash: requestHashOf(route, o.body) });
+  const claim = await claimInboundRequest({
+    userId: o.user.id,
+    key,
+    route,
+    requestHash: requestHashOf(route, o.body),
+  });
   if (claim.kind === "replay") {
     const res = NextResponse.json(claim.body, { status: claim.status });
     res.headers.set("idempotent-replayed", "true");

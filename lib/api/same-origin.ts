@@ -23,5 +23,6 @@ export function assertSameOrigin(req: NextRequest): void {
   if (origin && origin !== "null" && origin !== expectedOrigin(req)) {
     throw new AppError("cross_origin_refused", "Cross-site requests may not change anything");
   }
-  if (origin === "null") throw new AppError("cross_origin_refused", "Opaque origins may not change anything");
+  if (origin === "null")
+    throw new AppError("cross_origin_refused", "Opaque origins may not change anything");
 }

@@ -55,34 +55,60 @@ function nulAt(v: unknown, at: string, depth = 0): string | null {
   if (typeof v === "string") return v.includes("\u0000") ? at || "/" : null;
   if (!v || typeof v !== "object" || depth > 64) return null;
   for (const [k, x] of Object.entries(v)) {
-    const found = k.includes("\u0000") ? `${at}/${k.replace(/\u0000/g, "\\0")}` : nulAt(x, `${at}/${k}`, depth + 1);
+    const found = k.includes("\u0000")
+      ? `${at}/${k.replace(/\u0000/g, "\\0")}`
+      : nulAt(x, `${at}/${k}`, depth + 1);
     if (found) return found;
   }
   return null;
 }
 
-function parseWith<S extends TSchema | undefined>(schema: S, input: unknown, where: string): TOut<S> {
+function parseWith<S extends TSchema | undefined>(
+  schema: S,
+  input: unknown,
+  where: string,
+): TOut<S> {
   if (!schema) return undefined as TOut<S>;
   const nul = nulAt(input, "");
-  if (nul) throw new AppError("validation_failed", `The ${where} is invalid`, { errors: [{ path: nul, message: "Text may not contain the NUL character (U+0000)" }] });
+  if (nul)
+    throw new AppError("validation_failed", `The ${where} is invalid`, {
+      errors: [{ path: nul, message: "Text may not contain the NUL character (U+0000)" }],
+    });
   const r = schema.safeParse(input);
-  if (!r.success) throw new AppError("validation_failed", `The ${where} is invalid`, { errors: fieldErrors(r.error) });
+  if (!r.success)
+    throw new AppError("validation_failed", `The ${where} is invalid`, {
+      errors: fieldErrors(r.error),
+    });
   return r.data as TOut<S>;
 }
 
 // The one route wrapper: request id in and out, session, permission, same-origin check, zod
 // parsing of body/query/params, request-scoped logger, and mapping every error to one shape.
-export function withApi<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined, P extends TSchema | undefined = undefined>(
+export function withApi<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+  P extends TSchema | undefined = undefined,
+>(
   options: TApiOptions<B, Q, P> & { permission: "public" },
   handler: (ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>,
 ): TRouteHandler;
-export function withApi<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined, P extends TSchema | undefined = undefined>(
+export function withApi<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+  P extends TSchema | undefined = undefined,
+>(
   options: TApiOptions<B, Q, P> & { permission: TPermission },
   handler: (ctx: TApiContext<B, Q, P, TCurrentUser>) => Promise<unknown>,
 ): TRouteHandler;
-export function withApi<B extends TSchema | undefined, Q extends TSchema | undefined, P extends TSchema | undefined>(
+export function withApi<
+  B extends TSchema | undefined,
+  Q extends TSchema | undefined,
+  P extends TSchema | undefined,
+>(
   options: TApiOptions<B, Q, P>,
-  handler: ((ctx: TApiContext<B, Q, P, TCurrentUser>) => Promise<unknown>) | ((ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>),
+  handler:
+    | ((ctx: TApiContext<B, Q, P, TCurrentUser>) => Promise<unknown>)
+    | ((ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>),
 ): TRouteHandler {
   // Safe: a non-public permission guarantees `user` is set before the handler runs.
   const run = handler as (ctx: TApiContext<B, Q, P, TCurrentUser | null>) => Promise<unknown>;
@@ -99,13 +125,24 @@ export function withApi<B extends TSchema | undefined, Q extends TSchema | undef
         user = await userFromToken(token);
         if (!user) throw new AppError("unauthenticated", "Sign in to continue");
         if (!can(user.role, options.permission)) {
-          throw new AppError("forbidden", `Your role (${user.role}) does not allow ${options.permission}`);
+          throw new AppError(
+            "forbidden",
+            `Your role (${user.role}) does not allow ${options.permission}`,
+          );
         }
       }
       const params = parseWith(options.params, await routeCtx?.params, "path");
-      const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query string");
+      const query = parseWith(
+        options.query,
+        Object.fromEntries(req.nextUrl.searchParams),
+        "query string",
+      );
       const body = options.body
-        ? parseWith(options.body, await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "request body")
+        ? parseWith(
+            options.body,
+            await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+            "request body",
+          )
         : (undefined as TOut<B>);
       const audit: TAuditContext = {
         actorId: user?.id ?? null,
@@ -115,17 +152,35 @@ export function withApi<B extends TSchema | undefined, Q extends TSchema | undef
         requestId,
       };
       const execute = async (): Promise<Response> => {
-        const result = await run({ req, requestId, log, user, body: body as TOut<B>, query: query as TOut<Q>, params: params as TOut<P>, audit });
-        return result instanceof Response ? result : NextResponse.json(toJsonSafe(result ?? { ok: true }));
+        const result = await run({
+          req,
+          requestId,
+          log,
+          user,
+          body: body as TOut<B>,
+          query: query as TOut<Q>,
+          params: params as TOut<P>,
+          audit,
+        });
+        return result instanceof Response
+          ? result
+          : NextResponse.json(toJsonSafe(result ?? { ok: true }));
       };
-      const res = options.idempotent && user ? await runIdempotent({ req, user, body, requestId }, execute) : await execute();
+      const res =
+        options.idempotent && user
+          ? await runIdempotent({ req, user, body, requestId }, execute)
+          : await execute();
       res.headers.set("x-request-id", requestId);
       log.info({ status: res.status, ms: Math.round(performance.now() - started) }, "request");
       return res;
     } catch (err) {
       const appErr = mapUnknownError(err);
       if (appErr.status >= 500) log.error({ err }, "request failed");
-      else log.info({ status: appErr.status, code: appErr.code, ms: Math.round(performance.now() - started) }, "request refused");
+      else
+        log.info(
+          { status: appErr.status, code: appErr.code, ms: Math.round(performance.now() - started) },
+          "request refused",
+        );
       return problemResponse(appErr, requestId);
     }
   };

@@ -38,5 +38,6 @@ export async function recordAudit(input: TAuditInput, tx?: TTx): Promise<void> {
   };
   const f = fields;
   const at = f.at.toISOString().replace("Z", ""); // the column is a UTC timestamp without zone
-  await (tx ?? db).$queryRaw`SELECT audit_append(${at}::timestamp(3), ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
+  await (tx ?? db)
+    .$queryRaw`SELECT audit_append(${at}::timestamp(3), ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { auditHash, GENESIS_HASH } from "./hash";
 
-export type TChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: string; reason: string };
+export type TChainVerdict =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: string; reason: string };
 
 // Walks the whole chain in pages and recomputes every hash.
 export async function verifyAuditChain(): Promise<TChainVerdict> {
@@ -18,7 +19,13 @@ export async function verifyAuditChain(): Promise<TChainVerdict> {
     if (page.length === 0) return { ok: true, rows };
     for (const r of page) {
       rows++;
-      if (r.prevHash !== prevHash) return { ok: false, rows, brokenAtSeq: r.seq.toString(), reason: "prevHash does not match the previous row" };
+      if (r.prevHash !== prevHash)
+        return {
+          ok: false,
+          rows,
+          brokenAtSeq: r.seq.toString(),
+          reason: "prevHash does not match the previous row",
+        };
       const expected = auditHash(prevHash, {
         at: r.at,
         actorId: r.actorId,
@@ -31,7 +38,13 @@ export async function verifyAuditChain(): Promise<TChainVerdict> {
         userAgent: r.userAgent,
         requestId: r.requestId,
       });
-      if (expected !== r.hash) return { ok: false, rows, brokenAtSeq: r.seq.toString(), reason: "content does not match its hash" };
+      if (expected !== r.hash)
+        return {
+          ok: false,
+          rows,
+          brokenAtSeq: r.seq.toString(),
+          reason: "content does not match its hash",
+        };
       prevHash = r.hash;
       cursor = r.seq;
     }

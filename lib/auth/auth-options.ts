@@ -10,9 +10,15 @@ import { isRole } from "./permissions";
 
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
 
-const ZCredentials = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(200) });
+const ZCredentials = z.object({
+  email: z.string().email().max(320),
+  password: z.string().min(1).max(200),
+});
 
-function headerOf(req: { headers?: Record<string, unknown> } | undefined, name: string): string | null {
+function headerOf(
+  req: { headers?: Record<string, unknown> } | undefined,
+  name: string,
+): string | null {
   const v = req?.headers?.[name];
   return typeof v === "string" ? v.slice(0, 300) : null;
 }
@@ -49,7 +55,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(raw, req) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new Error("invalid");
@@ -71,17 +80,28 @@ export const authOptions: NextAuthOptions = {
       const email = user.email?.toLowerCase();
       const existing = email ? await db.user.findUnique({ where: { email } }) : null;
       if (!existing || !existing.active) {
-        await recordAudit({ action: "auth.login_failed", details: { reason: "sso_unknown_or_disabled", method: "oidc" }, ctx: { actorEmail: email ?? null } });
+        await recordAudit({
+          action: "auth.login_failed",
+          details: { reason: "sso_unknown_or_disabled", method: "oidc" },
+          ctx: { actorEmail: email ?? null },
+        });
         return false;
       }
       await db.user.update({ where: { id: existing.id }, data: { lastLoginAt: new Date() } });
-      await recordAudit({ action: "auth.login", target: { type: "user", id: existing.id }, details: { method: "oidc" }, ctx: { actorId: existing.id, actorEmail: email } });
+      await recordAudit({
+        action: "auth.login",
+        target: { type: "user", id: existing.id },
+        details: { method: "oidc" },
+        ctx: { actorId: existing.id, actorEmail: email },
+      });
       return true;
     },
     async jwt({ token, user, account }) {
       if (user) {
         // On sign-in only: bind the token to the user's current session version.
-        const row = await db.user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
+        const row = await db.user.findUnique({
+          where: { email: (user.email ?? "").toLowerCase() },
+        });
         if (row) {
           token.sub = row.id;
           token.sv = row.sessionVersion;
@@ -105,7 +125,12 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (token?.sub) await recordAudit({ action: "auth.logout", target: { type: "user", id: token.sub }, ctx: { actorId: token.sub, actorEmail: token.email ?? null } });
+      if (token?.sub)
+        await recordAudit({
+          action: "auth.logout",
+          target: { type: "user", id: token.sub },
+          ctx: { actorId: token.sub, actorEmail: token.email ?? null },
+        });
     },
   },
 };

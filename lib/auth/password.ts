@@ -22,5 +22,3 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
   await verifyPassword(await dummyHash, password);
 }
-
-

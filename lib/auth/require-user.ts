@@ -10,7 +10,10 @@ import { userFromToken, type TCurrentUser } from "./current-user";
 export async function currentUser(): Promise<TCurrentUser | null> {
   const jar = await cookies();
   // next-auth reads `req.cookies` (anything with getAll) and `req.headers`.
-  const token = await getToken({ req: { cookies: jar, headers: {} } as never, secret: env.NEXTAUTH_SECRET });
+  const token = await getToken({
+    req: { cookies: jar, headers: {} } as never,
+    secret: env.NEXTAUTH_SECRET,
+  });
   return userFromToken(token);
 }
 

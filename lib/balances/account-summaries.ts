@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "../db";
 import { utc } from "../metrics/sql-time";
-import { floorsOf, levelOf, runwayOf, typicalDailySpend, SPEND_WINDOW_DAYS, type TBalanceLevel, type TRunway } from "./floors";
+import {
+  floorsOf,
+  levelOf,
+  runwayOf,
+  typicalDailySpend,
+  SPEND_WINDOW_DAYS,
+  type TBalanceLevel,
+  type TRunway,
+} from "./floors";
 
 // One row per watched account: the latest balance, its floors, level and runway. Everything is
 // computed from stored snapshots and operations (no Mono call), so the overview stays fast and
@@ -31,7 +39,10 @@ type TSumRow = { sourceAccountId: string; total: bigint | null };
 export async function getAccountSummaries(now: Date = new Date()): Promise<TAccountSummary[]> {
   const since = new Date(now.getTime() - SPEND_WINDOW_DAYS * 86_400_000);
   const [accounts, latest, outflows, spent, committed] = await Promise.all([
-    db.monitoredAccount.findMany({ where: { state: { not: "canceled" } }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.monitoredAccount.findMany({
+      where: { state: { not: "canceled" } },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+    }),
     // One index probe per account (BalanceSnapshot_accountId_at_idx), however long the history.
     db.$queryRaw<{ accountId: string; available: bigint; pending: bigint; at: Date }[]>`
       SELECT a."id" AS "accountId", s."available", s."pending", s."at" FROM "MonitoredAccount" a
@@ -49,7 +60,8 @@ export async function getAccountSummaries(now: Date = new Date()): Promise<TAcco
       SELECT "sourceAccountId", sum("amount" + "feeEstimate")::bigint AS total FROM "Operation"
       WHERE "state" IN ('approved', 'sending') GROUP BY 1`,
   ]);
-  const byId = <T extends object>(rows: T[], key: keyof T) => new Map(rows.map((r) => [String(r[key]), r]));
+  const byId = <T extends object>(rows: T[], key: keyof T) =>
+    new Map(rows.map((r) => [String(r[key]), r]));
   const latestBy = byId(latest, "accountId");
   const outflowBy = byId(outflows, "accountId");
   const spentBy = byId(spent, "sourceAccountId");
@@ -58,14 +70,29 @@ export async function getAccountSummaries(now: Date = new Date()): Promise<TAcco
   return accounts.map((a): TAccountSummary => {
     const snap = latestBy.get(a.id);
     const out = outflowBy.get(a.id);
-    const dailySpend = typicalDailySpend({ snapshotOutflow: out?.outflow ?? 0n, operationsOutflow: spentBy.get(a.id)?.total ?? 0n, historyStart: out?.first ?? null, now });
+    const dailySpend = typicalDailySpend({
+      snapshotOutflow: out?.outflow ?? 0n,
+      operationsOutflow: spentBy.get(a.id)?.total ?? 0n,
+      historyStart: out?.first ?? null,
+      now,
+    });
     const floors = floorsOf(dailySpend);
     const held = committedBy.get(a.id)?.total ?? 0n;
     const available = snap?.available ?? null;
     return {
-      id: a.id, kind: a.kind, name: a.name, currency: a.currency, state: a.state,
-      available, pending: snap?.pending ?? null, at: snap?.at ?? null, lastError: a.lastError,
-      dailySpend, warningFloor: floors.warning, criticalFloor: floors.critical, committed: held,
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      currency: a.currency,
+      state: a.state,
+      available,
+      pending: snap?.pending ?? null,
+      at: snap?.at ?? null,
+      lastError: a.lastError,
+      dailySpend,
+      warningFloor: floors.warning,
+      criticalFloor: floors.critical,
+      committed: held,
       runway: available === null ? null : runwayOf(available, held, dailySpend),
       level: levelOf(available, floors),
     };

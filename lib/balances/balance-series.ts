@@ -8,7 +8,11 @@ import { windowOf, type TRange } from "../metrics/ranges";
 
 export type TBalancePoint = { t: number; available: bigint };
 
-export async function getBalanceSeries(o: { accountId: string; range: TRange; now?: Date }): Promise<{ from: string; to: string; stepSec: number; points: TBalancePoint[] }> {
+export async function getBalanceSeries(o: {
+  accountId: string;
+  range: TRange;
+  now?: Date;
+}): Promise<{ from: string; to: string; stepSec: number; points: TBalancePoint[] }> {
   const w = windowOf(o.range, o.now);
   // Polls come every 1–5 minutes: steps shorter than that would only show single snapshots.
   const stepSec = Math.max(w.stepSec, 120);
@@ -16,5 +20,10 @@ export async function getBalanceSeries(o: { accountId: string; range: TRange; no
     SELECT (floor(extract(epoch FROM "at") / ${stepSec}) * ${stepSec * 1000})::float8 AS t, min("available") AS available
     FROM "BalanceSnapshot" WHERE "accountId" = ${o.accountId} AND "at" >= ${utc(w.from)} AND "at" < ${utc(w.to)}
     GROUP BY 1 ORDER BY 1`;
-  return { from: w.from.toISOString(), to: w.to.toISOString(), stepSec, points: rows.map((r) => ({ t: r.t, available: r.available })) };
+  return {
+    from: w.from.toISOString(),
+    to: w.to.toISOString(),
+    stepSec,
+    points: rows.map((r) => ({ t: r.t, available: r.available })),
+  };
 }

@@ -32,11 +32,17 @@ export function typicalDailySpend(i: TSpendInput): bigint {
 }
 
 export function floorsOf(dailySpend: bigint): { warning: bigint; critical: bigint } {
-  return { warning: (dailySpend * WARNING_PERCENT) / 100n, critical: (dailySpend * CRITICAL_PERCENT) / 100n };
+  return {
+    warning: (dailySpend * WARNING_PERCENT) / 100n,
+    critical: (dailySpend * CRITICAL_PERCENT) / 100n,
+  };
 }
 
 /** No spend yet means no floor: an account nobody pays from cannot run out. */
-export function levelOf(available: bigint | null, f: { warning: bigint; critical: bigint }): TBalanceLevel {
+export function levelOf(
+  available: bigint | null,
+  f: { warning: bigint; critical: bigint },
+): TBalanceLevel {
   if (available === null) return "unknown";
   if (f.warning === 0n) return "ok";
   if (available < f.critical) return "critical";

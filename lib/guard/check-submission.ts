@@ -11,13 +11,24 @@ import type { TPolicySettings } from "./policy-schema";
 const LOCK_OPERATOR = 71_001;
 const LOCK_BENEFICIARY = 71_002;
 
-export type TSubmissionCheck = { userId: string; amount: bigint; beneficiaryKey: string | null; duplicateReason?: string };
+export type TSubmissionCheck = {
+  userId: string;
+  amount: bigint;
+  beneficiaryKey: string | null;
+  duplicateReason?: string;
+};
 
 // Runs inside Phase A's transaction, after the locks: the per-operator daily cap (Bogotá day) and
 // the duplicate detector (same beneficiary and amount within the window needs a typed reason).
-export async function checkSubmission(tx: TTx, c: TSubmissionCheck, policy: TPolicySettings, now = new Date()): Promise<void> {
+export async function checkSubmission(
+  tx: TTx,
+  c: TSubmissionCheck,
+  policy: TPolicySettings,
+  now = new Date(),
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_OPERATOR}, hashtext(${c.userId}))`;
-  if (c.beneficiaryKey) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_BENEFICIARY}, hashtext(${c.beneficiaryKey}))`;
+  if (c.beneficiaryKey)
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_BENEFICIARY}, hashtext(${c.beneficiaryKey}))`;
 
   const live = LIVE_STATES as string[];
   const [used] = await tx.$queryRaw<{ sum: bigint | null }[]>`
@@ -27,21 +38,40 @@ export async function checkSubmission(tx: TTx, c: TSubmissionCheck, policy: TPol
   const cap = BigInt(policy.dailyCapPerOperator);
   if (usedMinor + c.amount > cap) {
     throw new AppError("unprocessable", "This would exceed your daily cap", {
-      errors: [{ path: "/amount", message: "Over the per-operator daily cap", code: "daily_cap_exceeded" }],
-      meta: { reason: "daily_cap_exceeded", cap, used: usedMinor, remaining: cap > usedMinor ? cap - usedMinor : 0n },
+      errors: [
+        { path: "/amount", message: "Over the per-operator daily cap", code: "daily_cap_exceeded" },
+      ],
+      meta: {
+        reason: "daily_cap_exceeded",
+        cap,
+        used: usedMinor,
+        remaining: cap > usedMinor ? cap - usedMinor : 0n,
+      },
     });
   }
 
   if (!c.beneficiaryKey) return;
   const since = new Date(now.getTime() - policy.duplicateWindowHours * 3_600_000);
-  const matches = await tx.$queryRaw<{ id: string; state: string; createdAt: Date; createdById: string }[]>`
+  const matches = await tx.$queryRaw<
+    { id: string; state: string; createdAt: Date; createdById: string }[]
+  >`
     SELECT id, state::text AS state, "createdAt", "createdById" FROM "Operation"
     WHERE "beneficiaryKey" = ${c.beneficiaryKey} AND amount = ${c.amount} AND "createdAt" >= ${sqlUtc(since)}::timestamp(3) AND state::text = ANY(${live})
     ORDER BY "createdAt" DESC LIMIT 5`;
   if (matches.length > 0 && !c.duplicateReason) {
-    throw new AppError("conflict", `The same amount went to this beneficiary in the last ${policy.duplicateWindowHours} h; confirm with a reason to send it again`, {
-      errors: [{ path: "/duplicateReason", message: "Required: this looks like a duplicate", code: "duplicate_suspected" }],
-      meta: { reason: "duplicate_suspected", matches },
-    });
+    throw new AppError(
+      "conflict",
+      `The same amount went to this beneficiary in the last ${policy.duplicateWindowHours} h; confirm with a reason to send it again`,
+      {
+        errors: [
+          {
+            path: "/duplicateReason",
+            message: "Required: this looks like a duplicate",
+            code: "duplicate_suspected",
+          },
+        ],
+        meta: { reason: "duplicate_suspected", matches },
+      },
+    );
   }
 }

@@ -7,10 +7,14 @@ export type TPolicy = { version: number; settings: TPolicySettings };
 // The policy in force: the highest version, or the defaults (version 0) before any admin edit.
 // Read fresh on every decision (one indexed row): a kill switch must bite at once everywhere.
 export async function getPolicy(): Promise<TPolicy> {
-  const [row] = await db.$queryRaw<{ version: number; settings: unknown }[]>`SELECT version, settings FROM "Policy" ORDER BY version DESC LIMIT 1`;
+  const [row] = await db.$queryRaw<
+    { version: number; settings: unknown }[]
+  >`SELECT version, settings FROM "Policy" ORDER BY version DESC LIMIT 1`;
   if (!row) return { version: 0, settings: DEFAULT_POLICY };
   const parsed = ZPolicySettings.safeParse(row.settings);
   // A stored policy that no longer parses (schema change) falls back to the safest reading:
   // the defaults with the kill switch on, so nothing is sent until an admin saves a valid one.
-  return parsed.success ? { version: row.version, settings: parsed.data } : { version: row.version, settings: { ...DEFAULT_POLICY, killSwitch: true } };
+  return parsed.success
+    ? { version: row.version, settings: parsed.data }
+    : { version: row.version, settings: { ...DEFAULT_POLICY, killSwitch: true } };
 }

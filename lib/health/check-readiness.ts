@@ -1,7 +1,11 @@
 import "server-only";
 import { db } from "../db";
 
-export async function checkReadiness(): Promise<{ status: "ready" | "not_ready"; database: "ok" | "unreachable"; ms: number }> {
+export async function checkReadiness(): Promise<{
+  status: "ready" | "not_ready";
+  database: "ok" | "unreachable";
+  ms: number;
+}> {
   const started = performance.now();
   try {
     await Promise.race([
@@ -10,6 +14,10 @@ export async function checkReadiness(): Promise<{ status: "ready" | "not_ready";
     ]);
     return { status: "ready", database: "ok", ms: Math.round(performance.now() - started) };
   } catch {
-    return { status: "not_ready", database: "unreachable", ms: Math.round(performance.now() - started) };
+    return {
+      status: "not_ready",
+      database: "unreachable",
+      ms: Math.round(performance.now() - started),
+    };
   }
 }

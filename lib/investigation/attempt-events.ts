@@ -28,15 +28,28 @@ export function attemptEvents(rows: TAttemptRow[]): TTimelineEvent[] {
     const prevEnd = lastEndOfCall.get(r.callId);
     lastEndOfCall.set(r.callId, r.at.getTime() + r.durationMs);
     const write = r.method !== "GET";
-    const outcome = r.status === null ? `no response (${r.errorCode ?? "network"})` : `${r.status}${r.errorCode ? ` ${r.errorCode}` : ""}`;
+    const outcome =
+      r.status === null
+        ? `no response (${r.errorCode ?? "network"})`
+        : `${r.status}${r.errorCode ? ` ${r.errorCode}` : ""}`;
     const retry = r.attempt > 1;
     return {
       at: r.at,
       kind: write ? "attempt" : "confirmation",
       title: `${write ? `Attempt ${r.attempt}` : retry ? `Read (attempt ${r.attempt})` : "Read"}: ${r.endpoint} → ${outcome}`,
       actor: "console → Mono",
-      tone: r.statusClass === "2xx" ? "good" : r.statusClass === "4xx" || r.statusClass === "409" ? "bad" : "warn",
-      ids: { requestId: r.requestId, monoLogId: r.monoLogId, idempotencyKey: r.idempotencyKey, callId: r.callId },
+      tone:
+        r.statusClass === "2xx"
+          ? "good"
+          : r.statusClass === "4xx" || r.statusClass === "409"
+            ? "bad"
+            : "warn",
+      ids: {
+        requestId: r.requestId,
+        monoLogId: r.monoLogId,
+        idempotencyKey: r.idempotencyKey,
+        callId: r.callId,
+      },
       details: {
         attempt: r.attempt,
         method: r.method,
@@ -46,7 +59,11 @@ export function attemptEvents(rows: TAttemptRow[]): TTimelineEvent[] {
         errorCode: r.errorCode,
         latencyMs: r.durationMs,
         delayBeforeMs: r.delayBeforeMs,
-        delayReason: retry ? (r.delayReason === "retry_after" ? "Mono's Retry-After header" : "exponential backoff with jitter") : null,
+        delayReason: retry
+          ? r.delayReason === "retry_after"
+            ? "Mono's Retry-After header"
+            : "exponential backoff with jitter"
+          : null,
         observedGapMs: prevEnd === undefined ? null : Math.max(0, r.at.getTime() - prevEnd),
       },
     };

@@ -13,7 +13,24 @@ const redactor = createRedactor([]);
 // our request ids, the idempotency key and external_id, what was sent (masked) and the timeline.
 // Document and account numbers are masked (last 4 kept) everywhere in it; exporting is audited.
 export async function buildEvidence(id: string, ctx: TAuditContext) {
-  const op = await db.operation.findUnique({ where: { id }, include: { items: { orderBy: { position: "asc" }, take: 1000, select: { position: true, externalId: true, monoTransferId: true, monoState: true, declinationReason: true, amount: true, accountNumber: true } } } });
+  const op = await db.operation.findUnique({
+    where: { id },
+    include: {
+      items: {
+        orderBy: { position: "asc" },
+        take: 1000,
+        select: {
+          position: true,
+          externalId: true,
+          monoTransferId: true,
+          monoState: true,
+          declinationReason: true,
+          amount: true,
+          accountNumber: true,
+        },
+      },
+    },
+  });
   if (!op) throw new AppError("not_found", "No such operation");
   const [timeline, requests] = await Promise.all([
     buildTimeline(id),
@@ -21,7 +38,22 @@ export async function buildEvidence(id: string, ctx: TAuditContext) {
       where: { operationId: id },
       orderBy: { at: "asc" },
       take: 1000,
-      select: { requestId: true, monoLogId: true, idempotencyKey: true, traceId: true, callId: true, attempt: true, method: true, path: true, status: true, errorCode: true, durationMs: true, delayBeforeMs: true, delayReason: true, at: true },
+      select: {
+        requestId: true,
+        monoLogId: true,
+        idempotencyKey: true,
+        traceId: true,
+        callId: true,
+        attempt: true,
+        method: true,
+        path: true,
+        status: true,
+        errorCode: true,
+        durationMs: true,
+        delayBeforeMs: true,
+        delayReason: true,
+        at: true,
+      },
     }),
   ]);
   const bundle = {
@@ -55,7 +87,12 @@ export async function buildEvidence(id: string, ctx: TAuditContext) {
     // toJsonSafe first: the redactor walks plain JSON (a Date would lose its value).
     timeline: timeline.events.map((e) => ({ ...e, details: redactor.body(toJsonSafe(e.details)) })),
   };
-  await recordAudit({ action: "operation.evidence_exported", target: { type: "operation", id }, details: { requests: requests.length, logIds: bundle.monoLogIds.length }, ctx });
+  await recordAudit({
+    action: "operation.evidence_exported",
+    target: { type: "operation", id },
+    details: { requests: requests.length, logIds: bundle.monoLogIds.length },
+    ctx,
+  });
   return bundle;
 }
 

@@ -20,7 +20,10 @@ const redactor = createRedactor([]);
 // send) and the body logged for each attempt. The log is redacted (document and account numbers
 // keep their last 4 characters), so the stored body is redacted the same way before comparing:
 // a difference hidden inside masked digits cannot show, anything else does.
-export async function compareSentBodies(key: string, op: { monoRequest: unknown; fingerprint: string } | null): Promise<TBodyComparison> {
+export async function compareSentBodies(
+  key: string,
+  op: { monoRequest: unknown; fingerprint: string } | null,
+): Promise<TBodyComparison> {
   const rows = await db.requestLog.findMany({
     where: { idempotencyKey: key, method: "POST" },
     orderBy: { at: "asc" },
@@ -28,10 +31,21 @@ export async function compareSentBodies(key: string, op: { monoRequest: unknown;
     select: { requestId: true, monoLogId: true, at: true, requestBody: true, errorCode: true },
   });
   const reasons: string[] = [];
-  if (op && fingerprintOf(op.monoRequest) !== op.fingerprint) reasons.push("The stored body no longer matches the fingerprint it was approved with");
-  for (const r of rows) if (r.errorCode === "idempotency_key_reused") reasons.push(`Mono refused ${r.requestId}${r.monoLogId ? ` (${r.monoLogId})` : ""}: idempotency_key_reused`);
+  if (op && fingerprintOf(op.monoRequest) !== op.fingerprint)
+    reasons.push("The stored body no longer matches the fingerprint it was approved with");
+  for (const r of rows)
+    if (r.errorCode === "idempotency_key_reused")
+      reasons.push(
+        `Mono refused ${r.requestId}${r.monoLogId ? ` (${r.monoLogId})` : ""}: idempotency_key_reused`,
+      );
 
-  const comparable = rows.filter((r) => r.requestBody && typeof r.requestBody === "object" && !("_truncated" in r.requestBody) && !("_text" in r.requestBody));
+  const comparable = rows.filter(
+    (r) =>
+      r.requestBody &&
+      typeof r.requestBody === "object" &&
+      !("_truncated" in r.requestBody) &&
+      !("_text" in r.requestBody),
+  );
   const baselineBody = op ? redactor.body(op.monoRequest) : comparable[0]?.requestBody;
   const diffs: TBodyComparison["diffs"] = [];
   const seen = new Set<string>();
@@ -40,8 +54,17 @@ export async function compareSentBodies(key: string, op: { monoRequest: unknown;
     if (seen.has(c)) continue;
     seen.add(c);
     const diff = diffPayloads(baselineBody, r.requestBody);
-    if (diff.length > 0) diffs.push({ requestId: r.requestId, monoLogId: r.monoLogId, at: r.at, diff });
+    if (diff.length > 0)
+      diffs.push({ requestId: r.requestId, monoLogId: r.monoLogId, at: r.at, diff });
   }
-  if (diffs.length > 0) reasons.push(`${diffs.length} logged request bod${diffs.length === 1 ? "y differs" : "ies differ"} from the ${op ? "stored operation body" : "first one sent"}`);
-  return { matches: reasons.length === 0, reasons, baseline: op ? "stored operation body" : comparable.length ? "first logged body" : null, diffs };
+  if (diffs.length > 0)
+    reasons.push(
+      `${diffs.length} logged request bod${diffs.length === 1 ? "y differs" : "ies differ"} from the ${op ? "stored operation body" : "first one sent"}`,
+    );
+  return {
+    matches: reasons.length === 0,
+    reasons,
+    baseline: op ? "stored operation body" : comparable.length ? "first logged body" : null,
+    diffs,
+  };
 }

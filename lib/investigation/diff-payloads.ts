@@ -1,9 +1,20 @@
 // Field-by-field difference of two JSON payloads, as JSON pointers ("/target/account_number").
 // Pure, shared with the browser. Key order never matters; array items compare by position.
 
-export type TPayloadDiff = { path: string; change: "added" | "removed" | "changed"; before?: unknown; after?: unknown };
+export type TPayloadDiff = {
+  path: string;
+  change: "added" | "removed" | "changed";
+  before?: unknown;
+  after?: unknown;
+};
 
-export function diffPayloads(before: unknown, after: unknown, path = "", out: TPayloadDiff[] = [], limit = 500): TPayloadDiff[] {
+export function diffPayloads(
+  before: unknown,
+  after: unknown,
+  path = "",
+  out: TPayloadDiff[] = [],
+  limit = 500,
+): TPayloadDiff[] {
   if (out.length >= limit) return out;
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -11,7 +22,8 @@ export function diffPayloads(before: unknown, after: unknown, path = "", out: TP
       const p = `${path}/${escape(k)}`;
       if (!(k in after) || after[k] === undefined) {
         if (before[k] !== undefined) out.push({ path: p, change: "removed", before: before[k] });
-      } else if (!(k in before) || before[k] === undefined) out.push({ path: p, change: "added", after: after[k] });
+      } else if (!(k in before) || before[k] === undefined)
+        out.push({ path: p, change: "added", after: after[k] });
       else diffPayloads(before[k], after[k], p, out, limit);
     }
     return out;
@@ -36,7 +48,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function sameScalar(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof a === "object" || typeof b === "object")
+    return JSON.stringify(a) === JSON.stringify(b);
   return false;
 }
 

@@ -15,7 +15,18 @@ export type TMonoPresence = {
   evidence: string[];
 };
 
-type TOp = Pick<Operation, "id" | "kind" | "externalId" | "idempotencyKey" | "monoId" | "sourceAccountId" | "amount" | "feeEstimate" | "firstSentAt"> & { items: Pick<OperationItem, "externalId">[] };
+type TOp = Pick<
+  Operation,
+  | "id"
+  | "kind"
+  | "externalId"
+  | "idempotencyKey"
+  | "monoId"
+  | "sourceAccountId"
+  | "amount"
+  | "feeEstimate"
+  | "firstSentAt"
+> & { items: Pick<OperationItem, "externalId">[] };
 
 const LEDGER_PAGES = 10; // × 500 holds: an account sending more than that in the window gives "unknown"
 const MAX_PAYOUT_GETS = 25;
@@ -41,7 +52,11 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
   const evidence: string[] = [];
   const candidates: string[] = [];
   if (op.monoId) candidates.push(op.monoId);
-  const answered = await db.requestLog.findMany({ where: { idempotencyKey: op.idempotencyKey, statusClass: "2xx" }, select: { responseBody: true, requestId: true }, take: 20 });
+  const answered = await db.requestLog.findMany({
+    where: { idempotencyKey: op.idempotencyKey, statusClass: "2xx" },
+    select: { responseBody: true, requestId: true },
+    take: 20,
+  });
   for (const r of answered) {
     const id = (r.responseBody as { id?: unknown } | null)?.id;
     if (typeof id === "string" && id.startsWith("cpout_")) candidates.push(id);
@@ -49,11 +64,27 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
   for (const id of [...new Set(candidates)]) {
     const p = await mono.getPayout(id, { operationId: op.id });
     if (p.external_id === op.externalId) {
-      return { presence: "yes", monoId: p.id, monoState: p.state, monoStateReason: p.state_reason, sourceAmount: BigInt(p.source_amount.amount), evidence: [`GET /v1/core/payouts/${p.id}: external_id ${p.external_id}, state ${p.state}`] };
+      return {
+        presence: "yes",
+        monoId: p.id,
+        monoState: p.state,
+        monoStateReason: p.state_reason,
+        sourceAmount: BigInt(p.source_amount.amount),
+        evidence: [`GET /v1/core/payouts/${p.id}: external_id ${p.external_id}, state ${p.state}`],
+      };
     }
   }
-  const sentAt = op.firstSentAt ?? (await db.requestLog.findFirst({ where: { idempotencyKey: op.idempotencyKey }, orderBy: { at: "asc" }, select: { at: true } }))?.at;
-  if (!sentAt) return { presence: "no", evidence: ["Never sent: no attempt was logged for this key"] };
+  const sentAt =
+    op.firstSentAt ??
+    (
+      await db.requestLog.findFirst({
+        where: { idempotencyKey: op.idempotencyKey },
+        orderBy: { at: "asc" },
+        select: { at: true },
+      })
+    )?.at;
+  if (!sentAt)
+    return { presence: "no", evidence: ["Never sent: no attempt was logged for this key"] };
 
   // Hold = source_amount = target + fees; fees are at most a few thousand pesos plus GMF (4 ‰).
   const low = op.amount;
@@ -61,44 +92,97 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
   const from = new Date(sentAt.getTime() - 5 * 60_000).toISOString();
   let fetched = 0;
   for (let page = 1; page <= LEDGER_PAGES; page++) {
-    const r = await mono.listLedgerTransactions(op.sourceAccountId, { origin: "payout", operation_type: "hold", transaction_at: { from }, page_number: page, page_size: 500 }, { operationId: op.id });
+    const r = await mono.listLedgerTransactions(
+      op.sourceAccountId,
+      {
+        origin: "payout",
+        operation_type: "hold",
+        transaction_at: { from },
+        page_number: page,
+        page_size: 500,
+      },
+      { operationId: op.id },
+    );
     for (const t of r.transactions) {
       const amount = BigInt(t.amount.amount);
       if (amount < low || amount > high || !t.id_in_origin.startsWith("cpout_")) continue;
-      if (++fetched > MAX_PAYOUT_GETS) return { presence: "unknown", evidence: [...evidence, `More than ${MAX_PAYOUT_GETS} payouts of a similar amount since the first send: check by hand`] };
+      if (++fetched > MAX_PAYOUT_GETS)
+        return {
+          presence: "unknown",
+          evidence: [
+            ...evidence,
+            `More than ${MAX_PAYOUT_GETS} payouts of a similar amount since the first send: check by hand`,
+          ],
+        };
       const p = await mono.getPayout(t.id_in_origin, { operationId: op.id });
       if (p.external_id === op.externalId) {
-        return { presence: "yes", monoId: p.id, monoState: p.state, monoStateReason: p.state_reason, sourceAmount: BigInt(p.source_amount.amount), evidence: [`Ledger hold ${t.id} on ${op.sourceAccountId} → GET /v1/core/payouts/${p.id}: external_id matches, state ${p.state}`] };
+        return {
+          presence: "yes",
+          monoId: p.id,
+          monoState: p.state,
+          monoStateReason: p.state_reason,
+          sourceAmount: BigInt(p.source_amount.amount),
+          evidence: [
+            `Ledger hold ${t.id} on ${op.sourceAccountId} → GET /v1/core/payouts/${p.id}: external_id matches, state ${p.state}`,
+          ],
+        };
       }
     }
     if (page >= r.pagination.total_pages) {
-      evidence.push(`Read every payout hold on ${op.sourceAccountId} since ${from} (${r.pagination.total_items ?? "all"}); ${fetched} of a similar amount, none with external_id ${op.externalId}`);
-      evidence.push("A payout refused at creation for insufficient funds places no hold: it moved no money either");
+      evidence.push(
+        `Read every payout hold on ${op.sourceAccountId} since ${from} (${r.pagination.total_items ?? "all"}); ${fetched} of a similar amount, none with external_id ${op.externalId}`,
+      );
+      evidence.push(
+        "A payout refused at creation for insufficient funds places no hold: it moved no money either",
+      );
       return { presence: "no", evidence };
     }
   }
-  return { presence: "unknown", evidence: [`More than ${LEDGER_PAGES * 500} payout holds since the first send: check by hand`] };
+  return {
+    presence: "unknown",
+    evidence: [`More than ${LEDGER_PAGES * 500} payout holds since the first send: check by hand`],
+  };
 }
 
 async function findTransfers(op: TOp): Promise<TMonoPresence> {
   const mono = getMonoClient();
-  if (op.items.length === 0) return { presence: "unknown", evidence: ["The operation has no transfer rows"] };
+  if (op.items.length === 0)
+    return { presence: "unknown", evidence: ["The operation has no transfer rows"] };
   // A batch is atomic at Mono (one bad row creates none), so its first and last rows tell.
   const probes = [...new Set([op.items[0].externalId, op.items[op.items.length - 1].externalId])];
   for (const externalId of probes) {
-    const r = await mono.listTransfers({ external_id: externalId, page_size: 10 }, { operationId: op.id });
-    const t = r.transfers.find((x) => x.external_id === externalId && x.state !== "duplicated") ?? r.transfers[0];
+    const r = await mono.listTransfers(
+      { external_id: externalId, page_size: 10 },
+      { operationId: op.id },
+    );
+    const t =
+      r.transfers.find((x) => x.external_id === externalId && x.state !== "duplicated") ??
+      r.transfers[0];
     if (!t) continue;
     const transfers = await listBatch(t.batch.id, op.id);
-    return { presence: "yes", monoId: t.batch.id, monoState: t.batch.state, transfers, evidence: [`GET /v1/transfers?external_id=${externalId}: ${t.id} in batch ${t.batch.id} (${t.batch.state})`] };
+    return {
+      presence: "yes",
+      monoId: t.batch.id,
+      monoState: t.batch.state,
+      transfers,
+      evidence: [
+        `GET /v1/transfers?external_id=${externalId}: ${t.id} in batch ${t.batch.id} (${t.batch.state})`,
+      ],
+    };
   }
-  return { presence: "no", evidence: probes.map((e) => `GET /v1/transfers?external_id=${e}: none`) };
+  return {
+    presence: "no",
+    evidence: probes.map((e) => `GET /v1/transfers?external_id=${e}: none`),
+  };
 }
 
 async function listBatch(batchId: string, operationId: string): Promise<TMonoTransfer[]> {
   const out: TMonoTransfer[] = [];
   for (let page = 1; page <= 10; page++) {
-    const r = await getMonoClient().listTransfers({ batch_id: batchId, page_number: page, page_size: 500 }, { operationId });
+    const r = await getMonoClient().listTransfers(
+      { batch_id: batchId, page_number: page, page_size: 500 },
+      { operationId },
+    );
     out.push(...r.transfers);
     if (page >= r.pagination.total_pages) break;
   }

@@ -9,8 +9,26 @@ export async function getRequest(requestId: string) {
   const row = await db.requestLog.findUnique({ where: { requestId }, omit: { id: true } });
   if (!row) throw new AppError("not_found", "No request with this id in the log");
   const [chain, operation] = await Promise.all([
-    db.requestLog.findMany({ where: { callId: row.callId }, orderBy: { attempt: "asc" }, take: 20, select: REQUEST_LIST_SELECT }),
-    row.operationId ? db.operation.findUnique({ where: { id: row.operationId }, select: { id: true, kind: true, state: true, amount: true, currency: true, monoId: true, createdAt: true } }) : Promise.resolve(null),
+    db.requestLog.findMany({
+      where: { callId: row.callId },
+      orderBy: { attempt: "asc" },
+      take: 20,
+      select: REQUEST_LIST_SELECT,
+    }),
+    row.operationId
+      ? db.operation.findUnique({
+          where: { id: row.operationId },
+          select: {
+            id: true,
+            kind: true,
+            state: true,
+            amount: true,
+            currency: true,
+            monoId: true,
+            createdAt: true,
+          },
+        })
+      : Promise.resolve(null),
   ]);
   return { request: row, chain: chain.map((c) => ({ ...c, id: undefined })), operation };
 }

@@ -12,24 +12,77 @@ export async function inspectIdempotencyKey(key: string, now = new Date()) {
   const [op, attempts, inbound] = await Promise.all([
     db.operation.findUnique({
       where: { idempotencyKey: key },
-      select: { id: true, kind: true, state: true, externalId: true, fingerprint: true, monoRequest: true, monoId: true, monoState: true, attemptCount: true, lastErrorCode: true, lastErrorMessage: true, lockedUntil: true, lockedBy: true, firstSentAt: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        state: true,
+        externalId: true,
+        fingerprint: true,
+        monoRequest: true,
+        monoId: true,
+        monoState: true,
+        attemptCount: true,
+        lastErrorCode: true,
+        lastErrorMessage: true,
+        lockedUntil: true,
+        lockedBy: true,
+        firstSentAt: true,
+        createdAt: true,
+      },
     }),
     db.requestLog.findMany({
       where: { idempotencyKey: key },
       orderBy: { at: "asc" },
       take: 500,
-      select: { requestId: true, monoLogId: true, callId: true, attempt: true, method: true, endpoint: true, status: true, statusClass: true, errorCode: true, durationMs: true, delayBeforeMs: true, delayReason: true, at: true, operationId: true },
+      select: {
+        requestId: true,
+        monoLogId: true,
+        callId: true,
+        attempt: true,
+        method: true,
+        endpoint: true,
+        status: true,
+        statusClass: true,
+        errorCode: true,
+        durationMs: true,
+        delayBeforeMs: true,
+        delayReason: true,
+        at: true,
+        operationId: true,
+      },
     }),
-    db.inboundRequest.findMany({ where: { key }, orderBy: { createdAt: "asc" }, take: 20, select: { userId: true, route: true, state: true, requestHash: true, responseStatus: true, lockedUntil: true, createdAt: true } }),
+    db.inboundRequest.findMany({
+      where: { key },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+      select: {
+        userId: true,
+        route: true,
+        state: true,
+        requestHash: true,
+        responseStatus: true,
+        lockedUntil: true,
+        createdAt: true,
+      },
+    }),
   ]);
-  if (!op && attempts.length === 0 && inbound.length === 0) throw new AppError("not_found", "The console has never seen this idempotency key");
+  if (!op && attempts.length === 0 && inbound.length === 0)
+    throw new AppError("not_found", "The console has never seen this idempotency key");
 
-  const users = await db.user.findMany({ where: { id: { in: inbound.map((i) => i.userId) } }, select: { id: true, email: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: inbound.map((i) => i.userId) } },
+    select: { id: true, email: true },
+  });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
   const windowStart = op?.firstSentAt ?? attempts[0]?.at ?? null;
-  const windowEnd = windowStart ? new Date(windowStart.getTime() + MONO_IDEMPOTENCY_WINDOW_MS) : null;
+  const windowEnd = windowStart
+    ? new Date(windowStart.getTime() + MONO_IDEMPOTENCY_WINDOW_MS)
+    : null;
   const leaseTakenAt = op?.lockedUntil ? new Date(op.lockedUntil.getTime() - SEND_LEASE_MS) : null;
-  const comparison = await compareSentBodies(key, op ? { monoRequest: op.monoRequest, fingerprint: op.fingerprint } : null);
+  const comparison = await compareSentBodies(
+    key,
+    op ? { monoRequest: op.monoRequest, fingerprint: op.fingerprint } : null,
+  );
   const hashes = new Set(inbound.map((i) => i.requestHash));
 
   return {
@@ -46,13 +99,28 @@ export async function inspectIdempotencyKey(key: string, now = new Date()) {
       endsAt: windowEnd,
       leftMs: windowEnd ? Math.max(0, windowEnd.getTime() - now.getTime()) : null,
       expired: !!windowEnd && windowEnd <= now,
-      startedBy: op?.firstSentAt ? "first send of the operation" : windowStart ? "first logged attempt" : null,
+      startedBy: op?.firstSentAt
+        ? "first send of the operation"
+        : windowStart
+          ? "first logged attempt"
+          : null,
     },
     attempts,
-    consoleRequests: inbound.map((i) => ({ ...i, userId: undefined, user: emailOf.get(i.userId) ?? null })),
+    consoleRequests: inbound.map((i) => ({
+      ...i,
+      userId: undefined,
+      user: emailOf.get(i.userId) ?? null,
+    })),
     mismatch: {
       detected: !comparison.matches || hashes.size > 1,
-      reasons: [...comparison.reasons, ...(hashes.size > 1 ? ["Console requests with this key carried different payloads (only their hashes are kept, so no field diff)"] : [])],
+      reasons: [
+        ...comparison.reasons,
+        ...(hashes.size > 1
+          ? [
+              "Console requests with this key carried different payloads (only their hashes are kept, so no field diff)",
+            ]
+          : []),
+      ],
       baseline: comparison.baseline,
       diffs: comparison.diffs,
     },

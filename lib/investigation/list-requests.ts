@@ -4,14 +4,32 @@ import { db } from "../db";
 import { REQUEST_RANGES, type TRequestFilters } from "./request-filters";
 
 export const REQUEST_LIST_SELECT = {
-  id: true, requestId: true, monoLogId: true, operationId: true, idempotencyKey: true, callId: true, attempt: true, method: true, path: true,
-  endpoint: true, status: true, statusClass: true, errorCode: true, durationMs: true, delayBeforeMs: true, delayReason: true, apiKeyLabel: true, at: true,
+  id: true,
+  requestId: true,
+  monoLogId: true,
+  operationId: true,
+  idempotencyKey: true,
+  callId: true,
+  attempt: true,
+  method: true,
+  path: true,
+  endpoint: true,
+  status: true,
+  statusClass: true,
+  errorCode: true,
+  durationMs: true,
+  delayBeforeMs: true,
+  delayReason: true,
+  apiKeyLabel: true,
+  at: true,
 } satisfies Prisma.RequestLogSelect;
 
 export function requestWhere(f: TRequestFilters, now = Date.now()): Prisma.RequestLogWhereInput {
   return {
     at: { gte: new Date(now - REQUEST_RANGES[f.range]) },
-    ...(f.statusClass?.length ? { statusClass: f.statusClass.length === 1 ? f.statusClass[0] : { in: f.statusClass } } : {}),
+    ...(f.statusClass?.length
+      ? { statusClass: f.statusClass.length === 1 ? f.statusClass[0] : { in: f.statusClass } }
+      : {}),
     ...(f.endpoint ? { endpoint: f.endpoint } : {}),
     ...(f.errorCode ? { errorCode: f.errorCode } : {}),
     ...(f.operationId ? { operationId: f.operationId } : {}),
@@ -24,9 +42,17 @@ export async function listRequests(f: TRequestFilters) {
   const [atMs, id] = f.cursor ? f.cursor.split("_") : [];
   const cursorAt = atMs ? new Date(Number(atMs)) : null;
   const where: Prisma.RequestLogWhereInput = {
-    AND: [requestWhere(f), cursorAt ? { OR: [{ at: { lt: cursorAt } }, { at: cursorAt, id: { lt: BigInt(id) } }] } : {}],
+    AND: [
+      requestWhere(f),
+      cursorAt ? { OR: [{ at: { lt: cursorAt } }, { at: cursorAt, id: { lt: BigInt(id) } }] } : {},
+    ],
   };
-  const rows = await db.requestLog.findMany({ where, select: REQUEST_LIST_SELECT, orderBy: [{ at: "desc" }, { id: "desc" }], take: f.limit + 1 });
+  const rows = await db.requestLog.findMany({
+    where,
+    select: REQUEST_LIST_SELECT,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+  });
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {

@@ -11,8 +11,13 @@ import type { TMonoPresence } from "./find-at-mono";
 // "Reconcile": Mono has the operation (found by external_id), so it is recorded as accepted with
 // Mono's id — the same end state a successful send reaches — and then confirmed by reading it
 // back, which settles it if Mono says it is final.
-export async function recordFoundAtMono(id: string, found: TMonoPresence, o: { reason: string; ctx: TAuditContext; now?: Date }): Promise<void> {
-  if (found.presence !== "yes" || !found.monoId) throw new AppError("state_conflict", "Mono does not have this operation");
+export async function recordFoundAtMono(
+  id: string,
+  found: TMonoPresence,
+  o: { reason: string; ctx: TAuditContext; now?: Date },
+): Promise<void> {
+  if (found.presence !== "yes" || !found.monoId)
+    throw new AppError("state_conflict", "Mono does not have this operation");
   const now = o.now ?? new Date();
   await db.$transaction(async (tx) => {
     await lockIdle(tx, id, now);
@@ -20,15 +25,33 @@ export async function recordFoundAtMono(id: string, found: TMonoPresence, o: { r
       id,
       from: ["needs_attention", "sending"],
       to: "accepted",
-      data: { monoId: found.monoId, monoState: found.monoState, monoStateReason: found.monoStateReason ?? null, monoSourceAmount: found.sourceAmount, lockedUntil: null, acceptedAt: now, lastErrorCode: null, lastErrorMessage: null },
+      data: {
+        monoId: found.monoId,
+        monoState: found.monoState,
+        monoStateReason: found.monoStateReason ?? null,
+        monoSourceAmount: found.sourceAmount,
+        lockedUntil: null,
+        acceptedAt: now,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+      },
       action: "operation.recorded_from_mono",
-      details: { reason: o.reason, monoId: found.monoId, monoState: found.monoState, evidence: found.evidence },
+      details: {
+        reason: o.reason,
+        monoId: found.monoId,
+        monoState: found.monoState,
+        evidence: found.evidence,
+      },
       ctx: o.ctx,
     });
-    if (!moved) throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
+    if (!moved)
+      throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
     for (const t of found.transfers ?? []) {
       if (!t.external_id) continue;
-      await tx.operationItem.updateMany({ where: { operationId: id, externalId: t.external_id }, data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason } });
+      await tx.operationItem.updateMany({
+        where: { operationId: id, externalId: t.external_id },
+        data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason },
+      });
     }
   });
   try {

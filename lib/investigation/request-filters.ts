@@ -23,18 +23,29 @@ export type TRequestRange = keyof typeof RANGES;
 
 const statusClassList = z.string().transform((s, ctx) => {
   const parts = s.split(",").filter(Boolean);
-  for (const p of parts) if (!(STATUS_CLASSES as readonly string[]).includes(p)) ctx.addIssue({ code: "custom", message: `Unknown status class ${p}` });
+  for (const p of parts)
+    if (!(STATUS_CLASSES as readonly string[]).includes(p))
+      ctx.addIssue({ code: "custom", message: `Unknown status class ${p}` });
   return parts as (typeof STATUS_CLASSES)[number][];
 });
 
 export const ZRequestFilters = z.strictObject({
   statusClass: statusClassList.optional(),
   endpoint: z.string().max(200).optional(),
-  errorCode: z.string().regex(/^[a-z0-9_]{1,64}$/, "error codes are lower-case words").optional(),
+  errorCode: z
+    .string()
+    .regex(/^[a-z0-9_]{1,64}$/, "error codes are lower-case words")
+    .optional(),
   range: z.enum(Object.keys(RANGES) as [TRequestRange, ...TRequestRange[]]).default("24h"),
-  operationId: z.string().regex(/^op_[A-Za-z0-9]{22}$/, "an op_ id").optional(),
+  operationId: z
+    .string()
+    .regex(/^op_[A-Za-z0-9]{22}$/, "an op_ id")
+    .optional(),
   // Keyset cursor: "<epoch ms of at>_<row id>" of the last row seen.
-  cursor: z.string().regex(/^\d{1,15}_\d{1,19}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_\d{1,19}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TRequestFilters = z.infer<typeof ZRequestFilters>;

@@ -13,31 +13,80 @@ export type TRetryFacts = {
   monoHasIt: "yes" | "no" | "unknown";
 };
 
-export type TVerdictCode = "not_applicable" | "in_flight" | "already_at_mono" | "payload_mismatch" | "retry_same_key" | "reconcile_first";
-export type TVerdict = { code: TVerdictCode; headline: string; why: string; allowed: TRecoveryAction[] };
+export type TVerdictCode =
+  | "not_applicable"
+  | "in_flight"
+  | "already_at_mono"
+  | "payload_mismatch"
+  | "retry_same_key"
+  | "reconcile_first";
+export type TVerdict = {
+  code: TVerdictCode;
+  headline: string;
+  why: string;
+  allowed: TRecoveryAction[];
+};
 
 export const RECOVERABLE_STATES = ["needs_attention", "sending"] as const;
 
 export function decideVerdict(f: TRetryFacts): TVerdict {
   if (!(RECOVERABLE_STATES as readonly string[]).includes(f.state)) {
-    return { code: "not_applicable", headline: "Nothing to recover", why: `The operation is ${f.state}: only operations in needs_attention or stuck in sending are recovered by hand.`, allowed: [] };
+    return {
+      code: "not_applicable",
+      headline: "Nothing to recover",
+      why: `The operation is ${f.state}: only operations in needs_attention or stuck in sending are recovered by hand.`,
+      allowed: [],
+    };
   }
   if (f.state === "sending" && f.leaseActive) {
-    return { code: "in_flight", headline: "In flight: wait", why: "A console instance holds the send lease right now. Wait for it to finish or for the lease to expire (90 s).", allowed: [] };
+    return {
+      code: "in_flight",
+      headline: "In flight: wait",
+      why: "A console instance holds the send lease right now. Wait for it to finish or for the lease to expire (90 s).",
+      allowed: [],
+    };
   }
   const markFailed: TRecoveryAction[] = f.monoHasIt === "no" ? ["mark_failed"] : [];
   if (f.monoHasIt === "yes") {
-    return { code: "already_at_mono", headline: "Reconcile first: Mono already has it", why: "Mono has an object with this operation's external_id. Record it as accepted (Reconcile); never send it again and never mark it failed.", allowed: ["reconcile"] };
+    return {
+      code: "already_at_mono",
+      headline: "Reconcile first: Mono already has it",
+      why: "Mono has an object with this operation's external_id. Record it as accepted (Reconcile); never send it again and never mark it failed.",
+      allowed: ["reconcile"],
+    };
   }
   if (!f.payloadMatches) {
-    return { code: "payload_mismatch", headline: "Do not retry: the payload differs", why: "The body stored for this key no longer matches what was sent (see the key inspector's diff). Mono would refuse it (409) inside the window, or treat it as new outside it.", allowed: ["reconcile", ...markFailed] };
+    return {
+      code: "payload_mismatch",
+      headline: "Do not retry: the payload differs",
+      why: "The body stored for this key no longer matches what was sent (see the key inspector's diff). Mono would refuse it (409) inside the window, or treat it as new outside it.",
+      allowed: ["reconcile", ...markFailed],
+    };
   }
   if (f.neverSent || f.insideWindow) {
-    const unknown = f.monoHasIt === "unknown" ? " Mono could not be asked just now; inside the window that does not matter: the key makes a retry safe." : " Mono does not have it (checked by external_id).";
-    return { code: "retry_same_key", headline: "Safe to retry with the same key", why: `Inside Mono's 24 h idempotency window with the same payload: Mono answers a repeat of this key with the original if it had it, so a retry can never pay twice.${unknown}`, allowed: ["retry_same_key", "reconcile", ...markFailed] };
+    const unknown =
+      f.monoHasIt === "unknown"
+        ? " Mono could not be asked just now; inside the window that does not matter: the key makes a retry safe."
+        : " Mono does not have it (checked by external_id).";
+    return {
+      code: "retry_same_key",
+      headline: "Safe to retry with the same key",
+      why: `Inside Mono's 24 h idempotency window with the same payload: Mono answers a repeat of this key with the original if it had it, so a retry can never pay twice.${unknown}`,
+      allowed: ["retry_same_key", "reconcile", ...markFailed],
+    };
   }
   if (f.monoHasIt === "no") {
-    return { code: "reconcile_first", headline: "Outside the window: Mono does not have it", why: "Mono's 24 h key window has passed, and the lookup by external_id found nothing. Mark it failed, or resend: the external_id still makes Mono refuse a second copy.", allowed: ["mark_failed", "retry_same_key", "reconcile"] };
+    return {
+      code: "reconcile_first",
+      headline: "Outside the window: Mono does not have it",
+      why: "Mono's 24 h key window has passed, and the lookup by external_id found nothing. Mark it failed, or resend: the external_id still makes Mono refuse a second copy.",
+      allowed: ["mark_failed", "retry_same_key", "reconcile"],
+    };
   }
-  return { code: "reconcile_first", headline: "Reconcile first", why: "Mono's 24 h key window has passed and Mono could not be asked. Look it up by external_id (Reconcile) before deciding anything.", allowed: ["reconcile"] };
+  return {
+    code: "reconcile_first",
+    headline: "Reconcile first",
+    why: "Mono's 24 h key window has passed and Mono could not be asked. Look it up by external_id (Reconcile) before deciding anything.",
+    allowed: ["reconcile"],
+  };
 }

@@ -17,12 +17,18 @@ export type TRecoveryActionInput = z.infer<typeof ZRecoveryAction>;
 // Every recovery action re-assesses the facts first (the verdict shown may be minutes old) and
 // runs only if the verdict allows it now. Each one is audited, including a reconcile that finds
 // nothing.
-export async function runRecoveryAction(id: string, input: TRecoveryActionInput, ctx: TAuditContext) {
+export async function runRecoveryAction(
+  id: string,
+  input: TRecoveryActionInput,
+  ctx: TAuditContext,
+) {
   const op = await loadForRecovery(id);
   if (!op) throw new AppError("not_found", "No such operation");
   const before = await assessRecovery(op);
   if (!before.verdict.allowed.includes(input.action)) {
-    throw new AppError("state_conflict", `Not allowed now: ${before.verdict.headline}`, { meta: { verdict: before.verdict.code, allowed: before.verdict.allowed } });
+    throw new AppError("state_conflict", `Not allowed now: ${before.verdict.headline}`, {
+      meta: { verdict: before.verdict.code, allowed: before.verdict.allowed },
+    });
   }
   let outcome: string;
   switch (input.action) {
@@ -30,7 +36,11 @@ export async function runRecoveryAction(id: string, input: TRecoveryActionInput,
       outcome = await retryOperation(op, { reason: input.reason, ctx });
       break;
     case "mark_failed":
-      await markOperationFailed(id, { reason: input.reason, evidence: before.mono?.evidence ?? [], ctx });
+      await markOperationFailed(id, {
+        reason: input.reason,
+        evidence: before.mono?.evidence ?? [],
+        ctx,
+      });
       outcome = "failed";
       break;
     case "reconcile":
@@ -38,7 +48,16 @@ export async function runRecoveryAction(id: string, input: TRecoveryActionInput,
         await recordFoundAtMono(id, before.mono, { reason: input.reason, ctx });
         outcome = "recorded_as_accepted";
       } else {
-        await recordAudit({ action: "operation.reconcile_checked", target: { type: "operation", id }, details: { reason: input.reason, presence: before.mono?.presence ?? "unknown", evidence: before.mono?.evidence ?? [] }, ctx });
+        await recordAudit({
+          action: "operation.reconcile_checked",
+          target: { type: "operation", id },
+          details: {
+            reason: input.reason,
+            presence: before.mono?.presence ?? "unknown",
+            evidence: before.mono?.evidence ?? [],
+          },
+          ctx,
+        });
         outcome = before.mono?.presence === "no" ? "not_at_mono" : "unknown";
       }
       break;

@@ -4,18 +4,32 @@ import { AppError } from "../api/app-error";
 import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/recover-stuck-operations";
 import { compareSentBodies } from "./compare-sent-bodies";
 import { findAtMono, type TMonoPresence } from "./find-at-mono";
-import { decideVerdict, RECOVERABLE_STATES, type TRetryFacts, type TVerdict } from "./retry-verdict";
+import {
+  decideVerdict,
+  RECOVERABLE_STATES,
+  type TRetryFacts,
+  type TVerdict,
+} from "./retry-verdict";
 
 export type TSafeToRetry = {
   operationId: string;
-  facts: TRetryFacts & { windowEndsAt: Date | null; windowLeftMs: number | null; lockedUntil: Date | null; attemptCount: number; lastErrorCode: string | null };
+  facts: TRetryFacts & {
+    windowEndsAt: Date | null;
+    windowLeftMs: number | null;
+    lockedUntil: Date | null;
+    attemptCount: number;
+    lastErrorCode: string | null;
+  };
   mono: TMonoPresence | null;
   payloadReasons: string[];
   verdict: TVerdict;
 };
 
 export function loadForRecovery(id: string) {
-  return db.operation.findUnique({ where: { id }, include: { items: { select: { id: true, externalId: true }, orderBy: { position: "asc" } } } });
+  return db.operation.findUnique({
+    where: { id },
+    include: { items: { select: { id: true, externalId: true }, orderBy: { position: "asc" } } },
+  });
 }
 export type TRecoveryOperation = NonNullable<Awaited<ReturnType<typeof loadForRecovery>>>;
 
@@ -28,10 +42,15 @@ export async function safeToRetry(id: string, now = new Date()): Promise<TSafeTo
   return assessRecovery(op, now);
 }
 
-export async function assessRecovery(op: TRecoveryOperation, now = new Date()): Promise<TSafeToRetry> {
+export async function assessRecovery(
+  op: TRecoveryOperation,
+  now = new Date(),
+): Promise<TSafeToRetry> {
   const applicable = (RECOVERABLE_STATES as readonly string[]).includes(op.state);
   const leaseActive = !!op.lockedUntil && op.lockedUntil > now;
-  const windowEndsAt = op.firstSentAt ? new Date(op.firstSentAt.getTime() + MONO_IDEMPOTENCY_WINDOW_MS) : null;
+  const windowEndsAt = op.firstSentAt
+    ? new Date(op.firstSentAt.getTime() + MONO_IDEMPOTENCY_WINDOW_MS)
+    : null;
   const [comparison, mono] = await Promise.all([
     applicable ? compareSentBodies(op.idempotencyKey, op) : Promise.resolve(null),
     applicable && !(op.state === "sending" && leaseActive) ? findAtMono(op) : Promise.resolve(null),
@@ -49,5 +68,11 @@ export async function assessRecovery(op: TRecoveryOperation, now = new Date()): 
     attemptCount: op.attemptCount,
     lastErrorCode: op.lastErrorCode,
   };
-  return { operationId: op.id, facts, mono, payloadReasons: comparison?.reasons ?? [], verdict: decideVerdict(facts) };
+  return {
+    operationId: op.id,
+    facts,
+    mono,
+    payloadReasons: comparison?.reasons ?? [],
+    verdict: decideVerdict(facts),
+  };
 }

@@ -12,7 +12,14 @@ export function getBoss(): Promise<PgBoss> {
   g.__monoBoss ??= (async () => {
     const c = pgConnectionConfig(env.DATABASE_URL);
     // One connection on the embedded PGlite (DATABASE_POOL_MAX=1): fewer clients sharing its session.
-    const boss = new PgBoss({ ...c, schema: "pgboss", max: Math.min(4, env.DATABASE_POOL_MAX), supervise: true, schedule: false, migrate: true });
+    const boss = new PgBoss({
+      ...c,
+      schema: "pgboss",
+      max: Math.min(4, env.DATABASE_POOL_MAX),
+      supervise: true,
+      schedule: false,
+      migrate: true,
+    });
     boss.on("error", (err) => logger.error({ err }, "job queue error"));
     await boss.start();
     return boss;
@@ -26,7 +33,11 @@ export function isQueueStarted(): boolean {
 }
 
 /** Enqueues one job now (e.g. processing one webhook event). */
-export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+export async function enqueue(
+  name: string,
+  data: object,
+  options: PgBoss.SendOptions = {},
+): Promise<string | null> {
   const boss = await getBoss();
   return boss.send(name, data, { retryLimit: 5, retryDelay: 2, retryBackoff: true, ...options });
 }

@@ -8,4 +8,11 @@ import { reconcileJobs } from "../reconcile/jobs";
 import { monoJobs } from "../mono/jobs";
 
 // Every background job of the console. Each area exports its definitions; add yours here.
-export const JOBS: TJobDef[] = [...(operationJobs as TJobDef[]), ...alertJobs, ...metricsJobs, ...webhookJobs, ...reconcileJobs, ...monoJobs];
+export const JOBS: TJobDef[] = [
+  ...(operationJobs as TJobDef[]),
+  ...alertJobs,
+  ...metricsJobs,
+  ...webhookJobs,
+  ...reconcileJobs,
+  ...monoJobs,
+];

@@ -10,7 +10,11 @@ export async function startBackground(): Promise<void> {
   setMonoHooks({
     onBreakerStateChange: (change) => {
       logger.warn({ breaker: change }, "Mono circuit breaker changed state");
-      void recordAudit({ action: `mono.breaker.${change.to}`, details: { ...change }, ctx: { actorEmail: "system:mono-client" } }).catch((err) => logger.error({ err }, "could not audit a breaker change"));
+      void recordAudit({
+        action: `mono.breaker.${change.to}`,
+        details: { ...change },
+        ctx: { actorEmail: "system:mono-client" },
+      }).catch((err) => logger.error({ err }, "could not audit a breaker change"));
     },
   });
   try {

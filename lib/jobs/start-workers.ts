@@ -8,7 +8,12 @@ import { logger } from "../logger";
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
   for (const job of JOBS) {
-    await boss.createQueue(job.name, { name: job.name, policy: job.everySeconds ? "singleton" : "standard" }).catch(() => undefined);
+    await boss
+      .createQueue(job.name, {
+        name: job.name,
+        policy: job.everySeconds ? "singleton" : "standard",
+      })
+      .catch(() => undefined);
     await boss.work(job.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([j]) => {
       const started = performance.now();
       try {
@@ -29,7 +34,10 @@ export async function startWorkers(): Promise<void> {
       // are capped (a daily sweep still only ticks daily: the interval below decides that).
       const expireInSeconds = Math.min(Math.max(60, period * 4), 6 * 3600);
       const windowSeconds = Math.min(period, 3600);
-      const tick = () => void boss.sendThrottled(job.name, {}, { retryLimit: 0, expireInSeconds }, windowSeconds).catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
+      const tick = () =>
+        void boss
+          .sendThrottled(job.name, {}, { retryLimit: 0, expireInSeconds }, windowSeconds)
+          .catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
       tick();
       setInterval(tick, period * 1000).unref();
     }

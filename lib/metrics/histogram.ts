@@ -4,7 +4,9 @@
 // latencyHist[i] counts attempts with duration ≤ LATENCY_BOUNDS_MS[i] and > the previous bound;
 // the extra last slot counts everything slower than the last bound. Changing the bounds changes
 // the meaning of stored rows: append new bounds only at the end, never reorder.
-export const LATENCY_BOUNDS_MS = [25, 50, 100, 200, 300, 500, 750, 1_000, 1_500, 2_000, 3_000, 5_000, 10_000, 30_000] as const;
+export const LATENCY_BOUNDS_MS = [
+  25, 50, 100, 200, 300, 500, 750, 1_000, 1_500, 2_000, 3_000, 5_000, 10_000, 30_000,
+] as const;
 export const HIST_SLOTS = LATENCY_BOUNDS_MS.length + 1;
 
 // Beyond the last bound we only know "slower than 30 s"; the client's whole-call deadline is 60 s,

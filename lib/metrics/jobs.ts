@@ -11,10 +11,15 @@ export const RETENTION_DAYS = { minute: 35, hour: 400, snapshots: 90 } as const;
 
 export async function pruneMonitoringData(now: Date = new Date()) {
   const before = (days: number) => utc(new Date(now.getTime() - days * DAY));
-  const minute = await db.$executeRaw`DELETE FROM "MetricRollup" WHERE "bucket" < ${before(RETENTION_DAYS.minute)}`;
-  const hour = await db.$executeRaw`DELETE FROM "MetricRollupHour" WHERE "bucket" < ${before(RETENTION_DAYS.hour)}`;
-  const snapshots = await db.$executeRaw`DELETE FROM "BalanceSnapshot" WHERE "at" < ${before(RETENTION_DAYS.snapshots)}`;
+  const minute =
+    await db.$executeRaw`DELETE FROM "MetricRollup" WHERE "bucket" < ${before(RETENTION_DAYS.minute)}`;
+  const hour =
+    await db.$executeRaw`DELETE FROM "MetricRollupHour" WHERE "bucket" < ${before(RETENTION_DAYS.hour)}`;
+  const snapshots =
+    await db.$executeRaw`DELETE FROM "BalanceSnapshot" WHERE "at" < ${before(RETENTION_DAYS.snapshots)}`;
   return { minute, hour, snapshots };
 }
 
-export const metricsJobs: TJobDef[] = [{ name: "metrics.prune", everySeconds: 6 * 3600, handler: () => pruneMonitoringData() }];
+export const metricsJobs: TJobDef[] = [
+  { name: "metrics.prune", everySeconds: 6 * 3600, handler: () => pruneMonitoringData() },
+];

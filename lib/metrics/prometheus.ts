@@ -1,9 +1,15 @@
 // Prometheus text exposition format 0.0.4, rendered from plain data. Pure module.
 
 export type TSample = { labels?: Record<string, string>; value: number; suffix?: string };
-export type TMetricFamily = { name: string; help: string; type: "counter" | "gauge" | "histogram"; samples: TSample[] };
+export type TMetricFamily = {
+  name: string;
+  help: string;
+  type: "counter" | "gauge" | "histogram";
+  samples: TSample[];
+};
 
-const escapeLabel = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
+const escapeLabel = (v: string) =>
+  v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
 
 function labelText(labels: Record<string, string> | undefined): string {
   const entries = Object.entries(labels ?? {});
@@ -22,13 +28,19 @@ export function renderPrometheus(families: TMetricFamily[]): string {
   const lines: string[] = [];
   for (const f of families) {
     lines.push(`# HELP ${f.name} ${f.help.replace(/\n/g, " ")}`, `# TYPE ${f.name} ${f.type}`);
-    for (const s of f.samples) lines.push(`${f.name}${s.suffix ?? ""}${labelText(s.labels)} ${num(s.value)}`);
+    for (const s of f.samples)
+      lines.push(`${f.name}${s.suffix ?? ""}${labelText(s.labels)} ${num(s.value)}`);
   }
   return lines.join("\n") + "\n";
 }
 
 /** A histogram's samples from per-slot counts: cumulative `le` buckets (seconds), `_sum`, `_count`. */
-export function histogramSamples(labels: Record<string, string>, boundsMs: readonly number[], slots: readonly number[], sumMs: number): TSample[] {
+export function histogramSamples(
+  labels: Record<string, string>,
+  boundsMs: readonly number[],
+  slots: readonly number[],
+  sumMs: number,
+): TSample[] {
   const out: TSample[] = [];
   let cumulative = 0;
   boundsMs.forEach((b, i) => {

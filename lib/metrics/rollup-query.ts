@@ -9,24 +9,47 @@ import type { TWindow } from "./ranges";
 // The one reader of the rollup tables. Every chart aggregates rollup rows, never RequestLog:
 // a 7-day series sums at most 168 hours × endpoints × classes rows.
 
-export type TRollupAgg = { key: string; statusClass: string; count: number; errors: number; retries: number; durationSum: number; hist: number[] };
+export type TRollupAgg = {
+  key: string;
+  statusClass: string;
+  count: number;
+  errors: number;
+  retries: number;
+  durationSum: number;
+  hist: number[];
+};
 export type TRollupFilter = { endpoint?: string; statusClass?: string };
 
-const HIST_SUMS = Prisma.raw(`ARRAY[${Array.from({ length: HIST_SLOTS }, (_, i) => `coalesce(sum("latencyHist"[${i + 1}]), 0)`).join(", ")}]::float8[]`);
+const HIST_SUMS = Prisma.raw(
+  `ARRAY[${Array.from({ length: HIST_SLOTS }, (_, i) => `coalesce(sum("latencyHist"[${i + 1}]), 0)`).join(", ")}]::float8[]`,
+);
 
-type TRawRow = { key: string | Date; statusClass: string; n: number; e: number; r: number; d: number; h: number[] };
+type TRawRow = {
+  key: string | Date;
+  statusClass: string;
+  n: number;
+  e: number;
+  r: number;
+  d: number;
+  h: number[];
+};
 
 /**
  * Sums rollups in the window, grouped by time step (`by: "step"`, key = step start in epoch ms)
  * or by endpoint (`by: "endpoint"`), and by status class.
  */
-export async function aggregateRollups(w: TWindow, by: "step" | "endpoint", f: TRollupFilter = {}): Promise<TRollupAgg[]> {
+export async function aggregateRollups(
+  w: TWindow,
+  by: "step" | "endpoint",
+  f: TRollupFilter = {},
+): Promise<TRollupAgg[]> {
   const table = Prisma.raw(w.grain === "hour" ? `"MetricRollupHour"` : `"MetricRollup"`);
   // date_bin on the timestamp: extract(epoch) is numeric since PostgreSQL 14 and costs more
   // than the rest of the query. Bins are aligned to the Unix epoch, as windowOf() aligns steps.
-  const key = by === "step"
-    ? Prisma.sql`date_bin(make_interval(secs => ${w.stepSec}), "bucket", TIMESTAMP '1970-01-01')`
-    : Prisma.sql`"endpoint"`;
+  const key =
+    by === "step"
+      ? Prisma.sql`date_bin(make_interval(secs => ${w.stepSec}), "bucket", TIMESTAMP '1970-01-01')`
+      : Prisma.sql`"endpoint"`;
   const conds = [Prisma.sql`"bucket" >= ${utc(w.from)} AND "bucket" < ${utc(w.to)}`];
   // All-endpoint totals live in their own rows (rollup-sql.ts): read those, or only the others.
   if (by === "endpoint") conds.push(Prisma.sql`"endpoint" <> ${ALL_ENDPOINTS}`);
@@ -36,5 +59,13 @@ export async function aggregateRollups(w: TWindow, by: "step" | "endpoint", f: T
     SELECT ${key} AS key, "statusClass", sum("count")::float8 AS n, sum("errorCount")::float8 AS e,
       sum("retries")::float8 AS r, sum("durationSum")::float8 AS d, ${HIST_SUMS} AS h
     FROM ${table} WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1, 2`;
-  return rows.map((x) => ({ key: x.key instanceof Date ? String(x.key.getTime()) : x.key, statusClass: x.statusClass, count: x.n, errors: x.e, retries: x.r, durationSum: x.d, hist: x.h }));
+  return rows.map((x) => ({
+    key: x.key instanceof Date ? String(x.key.getTime()) : x.key,
+    statusClass: x.statusClass,
+    count: x.n,
+    errors: x.e,
+    retries: x.r,
+    durationSum: x.d,
+    hist: x.h,
+  }));
 }

@@ -9,7 +9,10 @@ import { ALL_ENDPOINTS } from "./status-classes";
 
 // latencyHist slot i: bound[i-1] < durationMs ≤ bound[i]; the last slot is "slower than all".
 const HIST_SQL = `ARRAY[${[
-  ...LATENCY_BOUNDS_MS.map((b, i) => `count(*) FILTER (WHERE "durationMs" ${i === 0 ? "" : `> ${LATENCY_BOUNDS_MS[i - 1]} AND "durationMs" `}<= ${b})`),
+  ...LATENCY_BOUNDS_MS.map(
+    (b, i) =>
+      `count(*) FILTER (WHERE "durationMs" ${i === 0 ? "" : `> ${LATENCY_BOUNDS_MS[i - 1]} AND "durationMs" `}<= ${b})`,
+  ),
   `count(*) FILTER (WHERE "durationMs" > ${LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1]})`,
 ].join(", ")}]::int[]`;
 
@@ -35,7 +38,11 @@ function upsertTail(): string {
 // GROUPING SETS write two kinds of rows at once: one per endpoint, and one for all endpoints
 // (endpoint = ALL_ENDPOINTS). Charts of all endpoints read the latter: 6 rows per bucket instead
 // of endpoints × 6. ORDER BY the key: concurrent flushes lock rollup rows in one order.
-function rollupInsert(table: "MetricRollup" | "MetricRollupHour", unit: "minute" | "hour", source: string): string {
+function rollupInsert(
+  table: "MetricRollup" | "MetricRollupHour",
+  unit: "minute" | "hour",
+  source: string,
+): string {
   return `INSERT INTO "${table}" AS r (${COLS})
     SELECT date_trunc('${unit}', "at"), coalesce("endpoint", '${ALL_ENDPOINTS}'), "statusClass", ${AGG_SQL}
     FROM ${source} GROUP BY GROUPING SETS ((date_trunc('${unit}', "at"), "endpoint", "statusClass"), (date_trunc('${unit}', "at"), "statusClass"))
@@ -43,7 +50,10 @@ function rollupInsert(table: "MetricRollup" | "MetricRollupHour", unit: "minute"
 }
 
 /** Wraps a multi-row `INSERT INTO "RequestLog" … VALUES …` so both rollups are updated with it. */
-export function withRollups(insert: { text: string; values: unknown[] }): { text: string; values: unknown[] } {
+export function withRollups(insert: { text: string; values: unknown[] }): {
+  text: string;
+  values: unknown[];
+} {
   const text = `WITH src AS (${insert.text} RETURNING "at", "endpoint", "statusClass", "durationMs", "attempt", "errorCode"),
     m AS (${rollupInsert("MetricRollup", "minute", "src")} RETURNING 1)
     ${rollupInsert("MetricRollupHour", "hour", "src")}`;

@@ -154,12 +154,7 @@ export type TMonoCreateTransfersRequest = {
 };
 
 export type TMonoTransferState =
-  | "created"
-  | "in_progress"
-  | "approved"
-  | "declined"
-  | "cancelled"
-  | "duplicated";
+  "created" | "in_progress" | "approved" | "declined" | "cancelled" | "duplicated";
 
 /** Sandbox values; Mono documents only `insufficient_funds`. */
 export type TMonoDeclinationReason =
@@ -252,7 +247,10 @@ export type TMonoLedgerAccount = {
   inserted_at: TMonoTimestamp;
   updated_at: TMonoTimestamp;
 };
-export type TMonoLedgerAccountList = { accounts: TMonoLedgerAccount[]; pagination: TMonoPagination };
+export type TMonoLedgerAccountList = {
+  accounts: TMonoLedgerAccount[];
+  pagination: TMonoPagination;
+};
 
 /** `available` can be spent; `pending` is held (e.g. by payouts in flight). */
 export type TMonoLedgerBalance = { available: TMonoMoney; pending: TMonoMoney };
@@ -367,14 +365,15 @@ export type TMonoResolveBrebTargetRequest = {
   value: string;
 };
 export type TMonoBrebKeyType =
-  | "cellphone"
-  | "identification"
-  | "email"
-  | "alphanumeric"
-  | "merchant_code";
+  "cellphone" | "identification" | "email" | "alphanumeric" | "merchant_code";
 export type TMonoBrebTarget = {
   id: TMonoId;
-  creditor: { document_number: string; document_type: TMonoDocumentType; full_name: string; type: "natural" | "legal" };
+  creditor: {
+    document_number: string;
+    document_type: TMonoDocumentType;
+    full_name: string;
+    type: "natural" | "legal";
+  };
   creditor_account: { currency_code: TMonoCurrency; number: string; type: TMonoBankAccountType };
   key_type: TMonoBrebKeyType;
   key_value: string;
@@ -392,12 +391,10 @@ export type TMonoBankTransferEventType =
   | "bank_transfer_fallback_routing"
   | "bank_transfer_change_final_state";
 export type TMonoBatchEventType =
-  | "batch_authorization_requested"
-  | "batch_sent"
-  | "batch_canceled"
-  | "batch_duplicated";
+  "batch_authorization_requested" | "batch_sent" | "batch_canceled" | "batch_duplicated";
 /** Sandbox choice: Mono says payouts emit an event per state transition but names none. */
-export type TMonoPayoutEventType = "payout_created" | "payout_processing" | "payout_settled" | "payout_failed";
+export type TMonoPayoutEventType =
+  "payout_created" | "payout_processing" | "payout_settled" | "payout_failed";
 export type TMonoLedgerEventType = "ledger_account_transaction_created";
 export type TMonoAccountEventType = "account_credited";
 export type TMonoEventType =

@@ -35,10 +35,16 @@ export abstract class MonoError extends Error {
   readonly [BRAND] = true;
 
   static [Symbol.hasInstance](v: unknown): boolean {
-    if (this === MonoError) return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
+    if (this === MonoError)
+      return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
     const kind = ERROR_KINDS.get(this);
     if (kind === undefined) return Function.prototype[Symbol.hasInstance].call(this, v);
-    return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true && (v as Error).name === kind;
+    return (
+      typeof v === "object" &&
+      v !== null &&
+      (v as Record<symbol, unknown>)[BRAND] === true &&
+      (v as Error).name === kind
+    );
   }
 }
 

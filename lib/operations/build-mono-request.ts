@@ -9,7 +9,14 @@ export function fingerprintOf(body: unknown): string {
   return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }
 
-export function payoutRequest(input: Pick<TPayoutInput, "sourceAccountId" | "method" | "amount" | "beneficiary" | "description">, externalId: string, operationId: string): TMonoCreatePayoutRequest {
+export function payoutRequest(
+  input: Pick<
+    TPayoutInput,
+    "sourceAccountId" | "method" | "amount" | "beneficiary" | "description"
+  >,
+  externalId: string,
+  operationId: string,
+): TMonoCreatePayoutRequest {
   const b = input.beneficiary;
   return {
     account_id: input.sourceAccountId,
@@ -25,12 +32,21 @@ export function payoutRequest(input: Pick<TPayoutInput, "sourceAccountId" | "met
       account_number: b.accountNumber,
       account_type: b.accountType,
       bank_code: b.bankCode,
-      payee: { kind: "co_person", name: b.name, document_type: b.documentType, document_number: b.documentNumber, email: b.email ?? null },
+      payee: {
+        kind: "co_person",
+        name: b.name,
+        document_type: b.documentType,
+        document_number: b.documentNumber,
+        email: b.email ?? null,
+      },
     },
   };
 }
 
-export function transfersRequest(input: TTransfersInput, rowExternalIds: string[]): TMonoCreateTransfersRequest {
+export function transfersRequest(
+  input: TTransfersInput,
+  rowExternalIds: string[],
+): TMonoCreateTransfersRequest {
   return {
     account_id: input.sourceAccountId,
     transfers: input.rows.map((r, i) => ({
@@ -44,7 +60,13 @@ export function transfersRequest(input: TTransfersInput, rowExternalIds: string[
 }
 
 function payee(b: TBeneficiary) {
-  return { name: b.name, document_type: b.documentType, document_number: b.documentNumber, email: b.email ?? null, bank_account: { bank_code: b.bankCode, number: b.accountNumber, type: b.accountType } };
+  return {
+    name: b.name,
+    document_type: b.documentType,
+    document_number: b.documentNumber,
+    email: b.email ?? null,
+    bank_account: { bank_code: b.bankCode, number: b.accountNumber, type: b.accountType },
+  };
 }
 
 export function rowExternalId(operationExternalId: string, index: number): string {

@@ -8,13 +8,34 @@ import { transition } from "./transition";
 
 // Cancels an operation that has not been sent: a draft, one waiting for approval, or an approved
 // one held back by the kill switch. Its maker or an approver may cancel.
-export async function cancelOperation(id: string, reason: string, user: TCurrentUser, ctx: TAuditContext) {
-  const op = await db.operation.findUnique({ where: { id }, select: { createdById: true, state: true } });
+export async function cancelOperation(
+  id: string,
+  reason: string,
+  user: TCurrentUser,
+  ctx: TAuditContext,
+) {
+  const op = await db.operation.findUnique({
+    where: { id },
+    select: { createdById: true, state: true },
+  });
   if (!op) throw new AppError("not_found", "No such operation");
-  if (op.createdById !== user.id && !can(user.role, "payouts.approve")) throw new AppError("forbidden", "Only its maker or an approver may cancel an operation");
+  if (op.createdById !== user.id && !can(user.role, "payouts.approve"))
+    throw new AppError("forbidden", "Only its maker or an approver may cancel an operation");
   const moved = await db.$transaction((tx) =>
-    transition(tx, { id, from: ["draft", "pending_approval", "approved"], to: "cancelled", data: { finishedAt: new Date() }, action: "operation.cancelled", details: { reason, from: op.state }, ctx }),
+    transition(tx, {
+      id,
+      from: ["draft", "pending_approval", "approved"],
+      to: "cancelled",
+      data: { finishedAt: new Date() },
+      action: "operation.cancelled",
+      details: { reason, from: op.state },
+      ctx,
+    }),
   );
-  if (!moved) throw new AppError("state_conflict", `The operation is ${(await db.operation.findUniqueOrThrow({ where: { id } })).state} and can no longer be cancelled`);
+  if (!moved)
+    throw new AppError(
+      "state_conflict",
+      `The operation is ${(await db.operation.findUniqueOrThrow({ where: { id } })).state} and can no longer be cancelled`,
+    );
   return db.operation.findUniqueOrThrow({ where: { id } });
 }

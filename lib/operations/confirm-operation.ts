@@ -19,18 +19,38 @@ export async function confirmOperation(id: string, ctx?: TAuditContext): Promise
   if (op.kind === "payout") {
     const p = await mono.getPayout(op.monoId, { operationId: op.id });
     const to = p.state === "settled" ? "settled" : p.state === "failed" ? "failed" : null;
-    const data = { monoState: p.state, monoStateReason: p.state_reason, monoSourceAmount: BigInt(p.source_amount.amount) };
+    const data = {
+      monoState: p.state,
+      monoStateReason: p.state_reason,
+      monoSourceAmount: BigInt(p.source_amount.amount),
+    };
     if (!to) {
       await db.operation.updateMany({ where: { id, state: "accepted" }, data });
       return { state: "accepted", changed: false };
     }
-    const changed = await db.$transaction((tx) => transition(tx, { id, from: ["accepted"], to, data: { ...data, finishedAt: new Date() }, action: `operation.${to}`, details: { confirmedBy: "GET /v1/core/payouts/{id}", monoState: p.state, reason: p.state_reason }, ctx }));
+    const changed = await db.$transaction((tx) =>
+      transition(tx, {
+        id,
+        from: ["accepted"],
+        to,
+        data: { ...data, finishedAt: new Date() },
+        action: `operation.${to}`,
+        details: {
+          confirmedBy: "GET /v1/core/payouts/{id}",
+          monoState: p.state,
+          reason: p.state_reason,
+        },
+        ctx,
+      }),
+    );
     return { state: changed ? to : op.state, changed };
   }
 
   const transfers = await listBatchTransfers(op.monoId, op.id);
   const byExternal = new Map(transfers.map((t) => [t.external_id, t]));
-  const finals = op.items.map((it) => byExternal.get(it.externalId)?.state).filter((s) => s === "approved" || s === "declined" || s === "cancelled" || s === "duplicated");
+  const finals = op.items
+    .map((it) => byExternal.get(it.externalId)?.state)
+    .filter((s) => s === "approved" || s === "declined" || s === "cancelled" || s === "duplicated");
   const allFinal = finals.length === op.items.length;
   const anyApproved = finals.includes("approved");
   const to = allFinal ? (anyApproved ? "settled" : "failed") : null;
@@ -38,16 +58,34 @@ export async function confirmOperation(id: string, ctx?: TAuditContext): Promise
     for (const it of op.items) {
       const t = byExternal.get(it.externalId);
       if (t && (t.state !== it.monoState || t.id !== it.monoTransferId)) {
-        await tx.operationItem.update({ where: { id: it.id }, data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason } });
+        await tx.operationItem.update({
+          where: { id: it.id },
+          data: {
+            monoTransferId: t.id,
+            monoState: t.state,
+            declinationReason: t.declination_reason,
+          },
+        });
       }
     }
     const batchState = transfers[0]?.batch.state ?? op.monoState;
     if (!to) {
-      await tx.operation.updateMany({ where: { id, state: "accepted" }, data: { monoState: batchState } });
+      await tx.operation.updateMany({
+        where: { id, state: "accepted" },
+        data: { monoState: batchState },
+      });
       return { state: "accepted" as const, changed: false };
     }
     const declined = finals.filter((s) => s !== "approved").length;
-    const changed = await transition(tx, { id, from: ["accepted"], to, data: { monoState: batchState, finishedAt: new Date() }, action: `operation.${to}`, details: { confirmedBy: "GET /v1/transfers", approved: finals.length - declined, declined }, ctx });
+    const changed = await transition(tx, {
+      id,
+      from: ["accepted"],
+      to,
+      data: { monoState: batchState, finishedAt: new Date() },
+      action: `operation.${to}`,
+      details: { confirmedBy: "GET /v1/transfers", approved: finals.length - declined, declined },
+      ctx,
+    });
     return { state: changed ? to : op.state, changed };
   });
 }
@@ -55,7 +93,10 @@ export async function confirmOperation(id: string, ctx?: TAuditContext): Promise
 async function listBatchTransfers(batchId: string, operationId: string): Promise<TMonoTransfer[]> {
   const out: TMonoTransfer[] = [];
   for (let page = 1; ; page++) {
-    const r = await getMonoClient().listTransfers({ batch_id: batchId, page_number: page, page_size: 500 }, { operationId });
+    const r = await getMonoClient().listTransfers(
+      { batch_id: batchId, page_number: page, page_size: 500 },
+      { operationId },
+    );
     out.push(...r.transfers);
     if (page >= r.pagination.total_pages) return out;
   }

@@ -23,7 +23,13 @@ export type TOperationDraft = {
   target: Prisma.InputJsonValue;
   beneficiaryKey: string | null;
   // Transfer rows, built from the operation's external id (each row's external_id derives from it).
-  items?: (externalId: string) => { externalId: string; amount: bigint; bankCode: string; accountNumber: string; payeeName: string }[];
+  items?: (externalId: string) => {
+    externalId: string;
+    amount: bigint;
+    bankCode: string;
+    accountNumber: string;
+    payeeName: string;
+  }[];
   description?: string;
   reason: string;
   ticketRef?: string;
@@ -35,7 +41,11 @@ export type TOperationDraft = {
 // Phase A of the write path: the guard decides, then ONE transaction commits the operation with
 // its idempotency key, external id and fingerprint (plus its audit entry). From here the
 // operation cannot be lost. Operations that need no approval are sent right away.
-export async function createOperation(draft: TOperationDraft, user: TCurrentUser, ctx: TAuditContext) {
+export async function createOperation(
+  draft: TOperationDraft,
+  user: TCurrentUser,
+  ctx: TAuditContext,
+) {
   const { version: policyVersion, settings: policy } = await getPolicy();
   const tier = evaluateTier(draft.amount, policy);
   if (tier.kind === "refused") {
@@ -49,7 +59,12 @@ export async function createOperation(draft: TOperationDraft, user: TCurrentUser
   if (available < required) {
     throw new AppError("unprocessable", "The source account cannot cover this amount plus fees", {
       errors: [{ path: "/amount", message: "Insufficient balance", code: "insufficient_balance" }],
-      meta: { reason: "insufficient_balance", available, required, shortfall: required - available },
+      meta: {
+        reason: "insufficient_balance",
+        available,
+        required,
+        shortfall: required - available,
+      },
     });
   }
 
@@ -59,24 +74,65 @@ export async function createOperation(draft: TOperationDraft, user: TCurrentUser
   const items = draft.items?.(externalId);
   const state = tier.requiredApprovals === 0 ? "approved" : "pending_approval";
   const op = await db.$transaction(async (tx) => {
-    await checkSubmission(tx, { userId: user.id, amount: draft.amount, beneficiaryKey: draft.beneficiaryKey, duplicateReason: draft.duplicateReason }, policy);
+    await checkSubmission(
+      tx,
+      {
+        userId: user.id,
+        amount: draft.amount,
+        beneficiaryKey: draft.beneficiaryKey,
+        duplicateReason: draft.duplicateReason,
+      },
+      policy,
+    );
     const created = await tx.operation.create({
       data: {
-        id, kind: draft.kind, state, amount: draft.amount, feeEstimate: draft.fee, sourceAccountId: draft.sourceAccountId,
-        method: draft.method, transferMode: draft.transferMode, target: draft.target, beneficiaryKey: draft.beneficiaryKey,
-        rowCount: items?.length ?? 1, description: draft.description, reason: draft.reason, ticketRef: draft.ticketRef,
-        idempotencyKey: randomUUID(), externalId, fingerprint: fingerprintOf(monoRequest), monoRequest,
-        requiredApprovals: tier.requiredApprovals, stepUpRequired: tier.stepUp, policyVersion, duplicateReason: draft.duplicateReason,
+        id,
+        kind: draft.kind,
+        state,
+        amount: draft.amount,
+        feeEstimate: draft.fee,
+        sourceAccountId: draft.sourceAccountId,
+        method: draft.method,
+        transferMode: draft.transferMode,
+        target: draft.target,
+        beneficiaryKey: draft.beneficiaryKey,
+        rowCount: items?.length ?? 1,
+        description: draft.description,
+        reason: draft.reason,
+        ticketRef: draft.ticketRef,
+        idempotencyKey: randomUUID(),
+        externalId,
+        fingerprint: fingerprintOf(monoRequest),
+        monoRequest,
+        requiredApprovals: tier.requiredApprovals,
+        stepUpRequired: tier.stepUp,
+        policyVersion,
+        duplicateReason: draft.duplicateReason,
         createdById: user.id,
-        items: items ? { create: items.map((it, position) => ({ id: newId("opi"), position, ...it })) } : undefined,
+        items: items
+          ? { create: items.map((it, position) => ({ id: newId("opi"), position, ...it })) }
+          : undefined,
       },
     });
-    await recordAudit({
-      action: "operation.created",
-      target: { type: "operation", id },
-      details: { kind: draft.kind, amount: draft.amount, state, tier: tier.kind, policyVersion, available, fee: draft.fee, duplicateReason: draft.duplicateReason ?? null, ticketRef: draft.ticketRef ?? null },
-      ctx,
-    }, tx);
+    await recordAudit(
+      {
+        action: "operation.created",
+        target: { type: "operation", id },
+        details: {
+          kind: draft.kind,
+          amount: draft.amount,
+          state,
+          tier: tier.kind,
+          policyVersion,
+          available,
+          fee: draft.fee,
+          duplicateReason: draft.duplicateReason ?? null,
+          ticketRef: draft.ticketRef ?? null,
+        },
+        ctx,
+      },
+      tx,
+    );
     return created;
   });
   if (op.state === "approved") await sendOperation(op.id, { ctx });

@@ -7,10 +7,24 @@ import { transition } from "./transition";
 export async function expireApprovals(now = new Date()): Promise<number> {
   const { settings } = await getPolicy();
   const cutoff = new Date(now.getTime() - settings.approvalExpiryDays * 86_400_000);
-  const due = await db.operation.findMany({ where: { state: "pending_approval", createdAt: { lt: cutoff } }, select: { id: true }, take: 500 });
+  const due = await db.operation.findMany({
+    where: { state: "pending_approval", createdAt: { lt: cutoff } },
+    select: { id: true },
+    take: 500,
+  });
   let n = 0;
   for (const { id } of due) {
-    const moved = await db.$transaction((tx) => transition(tx, { id, from: ["pending_approval"], to: "expired", data: { finishedAt: now }, action: "operation.expired", details: { afterDays: settings.approvalExpiryDays }, ctx: { actorEmail: "system:expiry" } }));
+    const moved = await db.$transaction((tx) =>
+      transition(tx, {
+        id,
+        from: ["pending_approval"],
+        to: "expired",
+        data: { finishedAt: now },
+        action: "operation.expired",
+        details: { afterDays: settings.approvalExpiryDays },
+        ctx: { actorEmail: "system:expiry" },
+      }),
+    );
     if (moved) n++;
   }
   return n;

@@ -4,21 +4,63 @@ import { listOperations } from "./list-operations";
 import type { TOperationFilters } from "./list-filters";
 
 const MAX_ROWS = 50_000;
-const HEADER = ["id", "created_at", "kind", "state", "amount_cop", "fee_estimate_cop", "currency", "source_account", "mono_id", "mono_state", "rows", "created_by", "reason", "ticket"];
+const HEADER = [
+  "id",
+  "created_at",
+  "kind",
+  "state",
+  "amount_cop",
+  "fee_estimate_cop",
+  "currency",
+  "source_account",
+  "mono_id",
+  "mono_state",
+  "rows",
+  "created_by",
+  "reason",
+  "ticket",
+];
 
 // CSV of the filtered list (masked like the screen), paged through the keyset cursor; audited
 // because it takes data out of the console.
-export async function exportOperationsCsv(filters: TOperationFilters, userId: string, ctx: TAuditContext): Promise<string> {
+export async function exportOperationsCsv(
+  filters: TOperationFilters,
+  userId: string,
+  ctx: TAuditContext,
+): Promise<string> {
   const lines = [HEADER.join(",")];
   let cursor: string | undefined;
   do {
     const page = await listOperations({ ...filters, cursor, limit: 200 }, userId);
     for (const o of page.operations) {
-      lines.push([o.id, o.createdAt.toISOString(), o.kind, o.state, pesos(o.amount), pesos(o.feeEstimate), o.currency, o.sourceAccountId, o.monoId ?? "", o.monoState ?? "", o.rowCount, o.createdBy?.email ?? "", o.reason, o.ticketRef ?? ""].map(cell).join(","));
+      lines.push(
+        [
+          o.id,
+          o.createdAt.toISOString(),
+          o.kind,
+          o.state,
+          pesos(o.amount),
+          pesos(o.feeEstimate),
+          o.currency,
+          o.sourceAccountId,
+          o.monoId ?? "",
+          o.monoState ?? "",
+          o.rowCount,
+          o.createdBy?.email ?? "",
+          o.reason,
+          o.ticketRef ?? "",
+        ]
+          .map(cell)
+          .join(","),
+      );
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && lines.length <= MAX_ROWS);
-  await recordAudit({ action: "operations.exported", details: { filters, rows: lines.length - 1 }, ctx });
+  await recordAudit({
+    action: "operations.exported",
+    details: { filters, rows: lines.length - 1 },
+    ctx,
+  });
   return lines.join("\n") + "\n";
 }
 

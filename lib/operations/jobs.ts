@@ -12,5 +12,8 @@ export const operationJobs: TJobDef[] = [
   { name: "operations.poll-settlements", everySeconds: 10, handler: () => pollSettlements() },
   { name: "operations.expire-approvals", everySeconds: 3600, handler: () => expireApprovals() },
   // Enqueued by the webhook processor: confirm one operation now.
-  { name: "operations.confirm", handler: (d) => confirmOperation(String((d as { operationId: string }).operationId)) },
+  {
+    name: "operations.confirm",
+    handler: (d) => confirmOperation(String((d as { operationId: string }).operationId)),
+  },
 ];

@@ -10,32 +10,90 @@ export function operationWhere(f: TOperationFilters, userId: string): Prisma.Ope
     ...(f.kind?.length ? { kind: { in: f.kind } } : {}),
     ...(f.range ? { createdAt: { gte: new Date(Date.now() - RANGES[f.range]) } } : {}),
     ...(f.minAmount !== undefined || f.maxAmount !== undefined
-      ? { amount: { ...(f.minAmount !== undefined ? { gte: BigInt(f.minAmount) } : {}), ...(f.maxAmount !== undefined ? { lte: BigInt(f.maxAmount) } : {}) } }
+      ? {
+          amount: {
+            ...(f.minAmount !== undefined ? { gte: BigInt(f.minAmount) } : {}),
+            ...(f.maxAmount !== undefined ? { lte: BigInt(f.maxAmount) } : {}),
+          },
+        }
       : {}),
     ...(f.createdBy ? { createdById: f.createdBy } : {}),
-    ...(f.awaitingMe ? { state: "pending_approval", createdById: { not: userId }, approvals: { none: { approverId: userId } } } : {}),
+    ...(f.awaitingMe
+      ? {
+          state: "pending_approval",
+          createdById: { not: userId },
+          approvals: { none: { approverId: userId } },
+        }
+      : {}),
   };
 }
 
 const LIST_SELECT = {
-  id: true, kind: true, state: true, amount: true, feeEstimate: true, currency: true, sourceAccountId: true, method: true,
-  transferMode: true, target: true, rowCount: true, reason: true, ticketRef: true, monoId: true, monoState: true,
-  requiredApprovals: true, stepUpRequired: true, createdById: true, createdAt: true, updatedAt: true, lastErrorCode: true,
-  fingerprint: true, _count: { select: { approvals: { where: { decision: "approved" as const } } } },
+  id: true,
+  kind: true,
+  state: true,
+  amount: true,
+  feeEstimate: true,
+  currency: true,
+  sourceAccountId: true,
+  method: true,
+  transferMode: true,
+  target: true,
+  rowCount: true,
+  reason: true,
+  ticketRef: true,
+  monoId: true,
+  monoState: true,
+  requiredApprovals: true,
+  stepUpRequired: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+  lastErrorCode: true,
+  fingerprint: true,
+  _count: { select: { approvals: { where: { decision: "approved" as const } } } },
 } satisfies Prisma.OperationSelect;
 
 // Newest first, keyset-paginated on (createdAt, id): a page costs the same at row 10 or 10 million.
 export async function listOperations(f: TOperationFilters, userId: string) {
-  const cursor = f.cursor ? await db.operation.findUnique({ where: { id: f.cursor }, select: { createdAt: true, id: true } }) : null;
+  const cursor = f.cursor
+    ? await db.operation.findUnique({
+        where: { id: f.cursor },
+        select: { createdAt: true, id: true },
+      })
+    : null;
   const where: Prisma.OperationWhereInput = {
-    AND: [operationWhere(f, userId), cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}],
+    AND: [
+      operationWhere(f, userId),
+      cursor
+        ? {
+            OR: [
+              { createdAt: { lt: cursor.createdAt } },
+              { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+            ],
+          }
+        : {},
+    ],
   };
-  const rows = await db.operation.findMany({ where, select: LIST_SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: f.limit + 1 });
+  const rows = await db.operation.findMany({
+    where,
+    select: LIST_SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+  });
   const page = rows.slice(0, f.limit);
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(page.map((r) => r.createdById))] } }, select: { id: true, name: true, email: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(page.map((r) => r.createdById))] } },
+    select: { id: true, name: true, email: true },
+  });
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
-    operations: page.map(({ _count, ...r }) => ({ ...r, target: maskTarget(r.target), approvalsGiven: _count.approvals, createdBy: byId.get(r.createdById) ?? null })),
+    operations: page.map(({ _count, ...r }) => ({
+      ...r,
+      target: maskTarget(r.target),
+      approvalsGiven: _count.approvals,
+      createdBy: byId.get(r.createdById) ?? null,
+    })),
     nextCursor: rows.length > f.limit ? page[page.length - 1].id : null,
   };
 }

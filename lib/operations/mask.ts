@@ -6,7 +6,12 @@ export function maskDigits(value: string | null | undefined, visible = 4): strin
   return "•".repeat(Math.min(6, value.length - visible)) + value.slice(-visible);
 }
 
-type TBeneficiaryLike = { accountNumber?: string; documentNumber?: string; email?: string; [k: string]: unknown };
+type TBeneficiaryLike = {
+  accountNumber?: string;
+  documentNumber?: string;
+  email?: string;
+  [k: string]: unknown;
+};
 
 export function maskBeneficiary<T extends TBeneficiaryLike>(b: T): T {
   return {
@@ -19,7 +24,11 @@ export function maskBeneficiary<T extends TBeneficiaryLike>(b: T): T {
 
 // The operation's `target` holds a payout beneficiary or the transfer rows.
 export function maskTarget(target: unknown): unknown {
-  if (Array.isArray(target)) return target.map((row: { beneficiary?: TBeneficiaryLike }) => ({ ...row, beneficiary: row.beneficiary ? maskBeneficiary(row.beneficiary) : row.beneficiary }));
+  if (Array.isArray(target))
+    return target.map((row: { beneficiary?: TBeneficiaryLike }) => ({
+      ...row,
+      beneficiary: row.beneficiary ? maskBeneficiary(row.beneficiary) : row.beneficiary,
+    }));
   if (target && typeof target === "object") return maskBeneficiary(target as TBeneficiaryLike);
   return target;
 }

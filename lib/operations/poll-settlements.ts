@@ -5,7 +5,9 @@ import { confirmOperation } from "./confirm-operation";
 
 // The settlement poller: webhooks wake the console, but polling alone must also bring every
 // accepted operation to its final state (Mono's API is the truth).
-export async function pollSettlements(o: { limit?: number; olderThanMs?: number } = {}): Promise<{ checked: number; finished: number }> {
+export async function pollSettlements(
+  o: { limit?: number; olderThanMs?: number } = {},
+): Promise<{ checked: number; finished: number }> {
   const before = new Date(Date.now() - (o.olderThanMs ?? 0));
   const accepted = await db.operation.findMany({
     where: { state: "accepted", acceptedAt: { lt: before } },

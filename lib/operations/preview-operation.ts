@@ -8,7 +8,9 @@ import { RAILS, type TRail } from "./rails";
 export async function previewOperation(q: { amount: number; rail: TRail; rows: number }) {
   const { version, settings } = await getPolicy();
   const amount = BigInt(q.amount);
-  const rail = q.rail.startsWith("co_") ? { payout: q.rail as "co_ach" } : { transfer: q.rail as "ach" };
+  const rail = q.rail.startsWith("co_")
+    ? { payout: q.rail as "co_ach" }
+    : { transfer: q.rail as "ach" };
   // For a batch the amount is the total: the fee is estimated per row on the average row.
   const perRow = amount / BigInt(q.rows);
   const fee = estimateFee(perRow, rail, settings) * BigInt(q.rows);

@@ -7,11 +7,14 @@ import { AppError } from "../api/app-error";
 // invalidated by webhooks). Ledger subaccounts (lacc_) fund payouts; bank accounts (acc_) fund transfers.
 export async function readAvailableBalance(accountId: string): Promise<bigint> {
   try {
-    if (accountId.startsWith("lacc_")) return BigInt((await getMonoClient().getLedgerBalance(accountId)).available.amount);
+    if (accountId.startsWith("lacc_"))
+      return BigInt((await getMonoClient().getLedgerBalance(accountId)).available.amount);
     return BigInt((await getMonoClient().getAccountBalance(accountId)).available.amount);
   } catch (err) {
     if (err instanceof MonoApiError && (err.status === 404 || err.status === 422)) {
-      throw new AppError("unprocessable", `Mono does not know the source account ${accountId}`, { errors: [{ path: "/sourceAccountId", message: "Unknown account at Mono" }] });
+      throw new AppError("unprocessable", `Mono does not know the source account ${accountId}`, {
+        errors: [{ path: "/sourceAccountId", message: "Unknown account at Mono" }],
+      });
     }
     throw err;
   }

@@ -9,7 +9,14 @@ import { transition } from "./transition";
 // is confirmed later by reading the resource back (confirm-operation.ts).
 export async function recordAccepted(
   op: Pick<Operation, "id">,
-  r: { monoId: string; monoState: string; monoStateReason: string | null; sourceAmount: bigint | null; replayed: boolean; transfers?: TMonoTransfer[] },
+  r: {
+    monoId: string;
+    monoState: string;
+    monoStateReason: string | null;
+    sourceAmount: bigint | null;
+    replayed: boolean;
+    transfers?: TMonoTransfer[];
+  },
   ctx?: TAuditContext,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -17,7 +24,16 @@ export async function recordAccepted(
       id: op.id,
       from: ["sending"],
       to: "accepted",
-      data: { monoId: r.monoId, monoState: r.monoState, monoStateReason: r.monoStateReason, monoSourceAmount: r.sourceAmount ?? undefined, lockedUntil: null, acceptedAt: new Date(), lastErrorCode: null, lastErrorMessage: null },
+      data: {
+        monoId: r.monoId,
+        monoState: r.monoState,
+        monoStateReason: r.monoStateReason,
+        monoSourceAmount: r.sourceAmount ?? undefined,
+        lockedUntil: null,
+        acceptedAt: new Date(),
+        lastErrorCode: null,
+        lastErrorMessage: null,
+      },
       action: "operation.accepted",
       details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
       ctx,
@@ -25,7 +41,10 @@ export async function recordAccepted(
     if (!moved || !r.transfers) return;
     for (const t of r.transfers) {
       if (!t.external_id) continue;
-      await tx.operationItem.updateMany({ where: { operationId: op.id, externalId: t.external_id }, data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason } });
+      await tx.operationItem.updateMany({
+        where: { operationId: op.id, externalId: t.external_id },
+        data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason },
+      });
     }
   });
 }

@@ -11,7 +11,10 @@ import { maskDigits } from "./mask";
 // so it carries its own idempotency key.
 export async function resolveBrebKey(sourceAccountId: string, key: string, log: TLogger) {
   try {
-    const t = await getMonoClient().resolveBrebTarget({ account_id: sourceAccountId, format: "plain_key", value: key }, { idempotencyKey: randomUUID() });
+    const t = await getMonoClient().resolveBrebTarget(
+      { account_id: sourceAccountId, format: "plain_key", value: key },
+      { idempotencyKey: randomUUID() },
+    );
     return {
       holderName: t.creditor.full_name,
       documentType: t.creditor.document_type,
@@ -25,7 +28,9 @@ export async function resolveBrebKey(sourceAccountId: string, key: string, log: 
   } catch (err) {
     if (err instanceof MonoApiError && err.status < 500) {
       log.info({ code: err.errorCode }, "Bre-B key not resolved");
-      throw new AppError("unprocessable", "This Bre-B key could not be resolved", { errors: [{ path: "/key", message: err.errorCode ?? "not found" }] });
+      throw new AppError("unprocessable", "This Bre-B key could not be resolved", {
+        errors: [{ path: "/key", message: err.errorCode ?? "not found" }],
+      });
     }
     throw err;
   }

@@ -10,14 +10,33 @@ import { transition } from "./transition";
 // with an expired lease). Nothing new is built: sendOperation re-sends the stored body with the
 // operation's one idempotency key and external_id, so Mono replays the original if it had it.
 // The caller (lib/investigation/run-recovery-action.ts) has already checked the verdict allows it.
-export async function retryOperation(op: { id: string; state: OperationState; idempotencyKey: string }, o: { reason: string; ctx: TAuditContext }): Promise<TSendResult> {
+export async function retryOperation(
+  op: { id: string; state: OperationState; idempotencyKey: string },
+  o: { reason: string; ctx: TAuditContext },
+): Promise<TSendResult> {
   const details = { reason: o.reason, idempotencyKey: op.idempotencyKey, from: op.state };
   if (op.state === "needs_attention") {
-    const moved = await db.$transaction((tx) => transition(tx, { id: op.id, from: ["needs_attention"], to: "approved", data: { lockedUntil: null }, action: "operation.retry_requested", details, ctx: o.ctx }));
-    if (!moved) throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
+    const moved = await db.$transaction((tx) =>
+      transition(tx, {
+        id: op.id,
+        from: ["needs_attention"],
+        to: "approved",
+        data: { lockedUntil: null },
+        action: "operation.retry_requested",
+        details,
+        ctx: o.ctx,
+      }),
+    );
+    if (!moved)
+      throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
   } else if (op.state === "sending") {
     // The claim inside sendOperation only succeeds on an expired lease: no transition needed here.
-    await recordAudit({ action: "operation.retry_requested", target: { type: "operation", id: op.id }, details, ctx: o.ctx });
+    await recordAudit({
+      action: "operation.retry_requested",
+      target: { type: "operation", id: op.id },
+      details,
+      ctx: o.ctx,
+    });
   } else {
     throw new AppError("state_conflict", `An operation in ${op.state} cannot be retried`);
   }

@@ -5,8 +5,16 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 
 // Shows one operation's beneficiary data in clear, once, for a stated reason (audited).
 export async function revealBeneficiary(id: string, reason: string, ctx: TAuditContext) {
-  const op = await db.operation.findUnique({ where: { id }, select: { target: true, items: { select: { position: true, accountNumber: true } } } });
+  const op = await db.operation.findUnique({
+    where: { id },
+    select: { target: true, items: { select: { position: true, accountNumber: true } } },
+  });
   if (!op) throw new AppError("not_found", "No such operation");
-  await recordAudit({ action: "pii.revealed", target: { type: "operation", id }, details: { reason } , ctx });
+  await recordAudit({
+    action: "pii.revealed",
+    target: { type: "operation", id },
+    details: { reason },
+    ctx,
+  });
   return { target: op.target, items: op.items };
 }

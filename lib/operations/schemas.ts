@@ -2,7 +2,11 @@ import { z } from "zod";
 
 // The console API's input for money movements. Amounts are integer minor units (COP cents): the
 // browser converts the pesos a person types; the server recomputes every total itself.
-const ZMinor = z.number().int("Amount must be whole cents").positive("Amount must be positive").max(1e13, "Amount is too large");
+const ZMinor = z
+  .number()
+  .int("Amount must be whole cents")
+  .positive("Amount must be positive")
+  .max(1e13, "Amount is too large");
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 
 export const ZBeneficiary = z.strictObject({
@@ -18,7 +22,12 @@ export type TBeneficiary = z.infer<typeof ZBeneficiary>;
 
 const ZCommon = {
   reason: ZText(500),
-  ticketRef: z.string().trim().max(100).regex(/^[\w.#/:-]*$/, "Letters, digits and . # / : - only").optional(),
+  ticketRef: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\w.#/:-]*$/, "Letters, digits and . # / : - only")
+    .optional(),
   description: z.string().trim().max(140).optional(),
   duplicateReason: ZText(500).optional(),
 };
@@ -33,7 +42,11 @@ export const ZPayoutInput = z.strictObject({
 });
 export type TPayoutInput = z.infer<typeof ZPayoutInput>;
 
-export const ZTransferRow = z.strictObject({ amount: ZMinor, beneficiary: ZBeneficiary, description: z.string().trim().max(140).optional() });
+export const ZTransferRow = z.strictObject({
+  amount: ZMinor,
+  beneficiary: ZBeneficiary,
+  description: z.string().trim().max(140).optional(),
+});
 export type TTransferRow = z.infer<typeof ZTransferRow>;
 
 export const ZTransfersInput = z.strictObject({
@@ -41,13 +54,18 @@ export const ZTransfersInput = z.strictObject({
   mode: z.enum(["create", "prepare"]),
   routing: z.enum(["ach", "turbo"]),
   currency: z.literal("COP"),
-  rows: z.array(ZTransferRow).min(1, "At least one transfer").max(1000, "At most 1,000 transfers per batch"),
+  rows: z
+    .array(ZTransferRow)
+    .min(1, "At least one transfer")
+    .max(1000, "At most 1,000 transfers per batch"),
   ...ZCommon,
 });
 export type TTransfersInput = z.infer<typeof ZTransfersInput>;
 
 // Edits while waiting for approval: the money part may change (which voids approvals).
-export const ZEditPayoutInput = ZPayoutInput.omit({ sourceAccountId: true, currency: true }).partial().extend({ reason: ZText(500) });
+export const ZEditPayoutInput = ZPayoutInput.omit({ sourceAccountId: true, currency: true })
+  .partial()
+  .extend({ reason: ZText(500) });
 
 export const ZDecisionInput = z.strictObject({
   decision: z.enum(["approved", "rejected"]),
@@ -57,4 +75,6 @@ export const ZDecisionInput = z.strictObject({
 
 export const ZCancelInput = z.strictObject({ reason: ZText(500) });
 
-export const ZOperationIdParams = z.strictObject({ id: z.string().regex(/^op_[A-Za-z0-9]{22}$/, "Not an operation id") });
+export const ZOperationIdParams = z.strictObject({
+  id: z.string().regex(/^op_[A-Za-z0-9]{22}$/, "Not an operation id"),
+});

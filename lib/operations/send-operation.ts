@@ -15,12 +15,16 @@ import { sqlUtc } from "../sql-time";
 export const SEND_LEASE_MS = 90_000;
 const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
-export type TSendResult = "accepted" | "failed" | "needs_attention" | "paused" | "not_claimed" | "retry_later";
+export type TSendResult =
+  "accepted" | "failed" | "needs_attention" | "paused" | "not_claimed" | "retry_later";
 
 // Claim → send → record (design §4, phases 2–4). The claim is a conditional update that takes a
 // 90 s lease only when no live lease exists, so two instances or two clicks never send the same
 // operation at once. Every attempt carries the operation's one idempotency key and one body.
-export async function sendOperation(id: string, o: { ctx?: TAuditContext; now?: Date } = {}): Promise<TSendResult> {
+export async function sendOperation(
+  id: string,
+  o: { ctx?: TAuditContext; now?: Date } = {},
+): Promise<TSendResult> {
   if ((await getPolicy()).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
   const now = o.now ?? new Date();
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
@@ -34,19 +38,53 @@ export async function sendOperation(id: string, o: { ctx?: TAuditContext; now?: 
   return deliver(op, o.ctx);
 }
 
-type TClaimed = Pick<Operation, "id" | "kind" | "idempotencyKey" | "monoRequest" | "transferMode" | "attemptCount">;
+type TClaimed = Pick<
+  Operation,
+  "id" | "kind" | "idempotencyKey" | "monoRequest" | "transferMode" | "attemptCount"
+>;
 
 async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> {
   const mono = getMonoClient();
-  const options = { idempotencyKey: op.idempotencyKey, operationId: op.id, traffic: op.kind === "transfer_batch" ? ("batch" as const) : ("interactive" as const) };
+  const options = {
+    idempotencyKey: op.idempotencyKey,
+    operationId: op.id,
+    traffic: op.kind === "transfer_batch" ? ("batch" as const) : ("interactive" as const),
+  };
   try {
     if (op.kind === "payout") {
-      const r = await mono.createPayout(op.monoRequest as unknown as TMonoCreatePayoutRequest, options);
-      await recordAccepted(op, { monoId: r.payout.id, monoState: r.payout.state, monoStateReason: r.payout.state_reason, sourceAmount: BigInt(r.payout.source_amount.amount), replayed: !r.created }, ctx);
+      const r = await mono.createPayout(
+        op.monoRequest as unknown as TMonoCreatePayoutRequest,
+        options,
+      );
+      await recordAccepted(
+        op,
+        {
+          monoId: r.payout.id,
+          monoState: r.payout.state,
+          monoStateReason: r.payout.state_reason,
+          sourceAmount: BigInt(r.payout.source_amount.amount),
+          replayed: !r.created,
+        },
+        ctx,
+      );
     } else {
       const body = op.monoRequest as unknown as TMonoCreateTransfersRequest;
-      const r = op.transferMode === "prepare" ? await mono.prepareTransfers(body, options) : await mono.createTransfers(body, options);
-      await recordAccepted(op, { monoId: r.batch.id, monoState: r.batch.state, monoStateReason: null, sourceAmount: null, replayed: false, transfers: r.transfers }, ctx);
+      const r =
+        op.transferMode === "prepare"
+          ? await mono.prepareTransfers(body, options)
+          : await mono.createTransfers(body, options);
+      await recordAccepted(
+        op,
+        {
+          monoId: r.batch.id,
+          monoState: r.batch.state,
+          monoStateReason: null,
+          sourceAmount: null,
+          replayed: false,
+          transfers: r.transfers,
+        },
+        ctx,
+      );
     }
     return "accepted";
   } catch (err) {
@@ -57,28 +95,85 @@ async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> 
 // Phase C for the unhappy paths. A non-retryable 4xx means Mono refused and nothing moved →
 // failed. A 409 means Mono is still working on this key → release the lease and try again
 // later. Anything else (retries exhausted, timeouts, breaker) leaves the outcome unknown.
-async function recordFailure(op: TClaimed, err: unknown, ctx?: TAuditContext): Promise<TSendResult> {
-  const code = err instanceof MonoApiError ? (err.errorCode ?? `http_${err.status}`) : err instanceof MonoError ? err.name : "internal_error";
+async function recordFailure(
+  op: TClaimed,
+  err: unknown,
+  ctx?: TAuditContext,
+): Promise<TSendResult> {
+  const code =
+    err instanceof MonoApiError
+      ? (err.errorCode ?? `http_${err.status}`)
+      : err instanceof MonoError
+        ? err.name
+        : "internal_error";
   const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
   const where = { id: op.id, from: ["sending" as const] };
   // 409 "in use": Mono is still processing this key (a retry raced the first attempt) → later.
   // 409 "reused" would mean our stored body changed under the same key: never expected → a human.
-  if (err instanceof MonoApiError && err.status === 409 && err.errorCode !== "idempotency_key_reused") {
-    await db.operation.updateMany({ where: { id: op.id, state: "sending" }, data: { lockedUntil: new Date(Date.now() + 15_000), lastErrorCode: code, lastErrorMessage: message } });
+  if (
+    err instanceof MonoApiError &&
+    err.status === 409 &&
+    err.errorCode !== "idempotency_key_reused"
+  ) {
+    await db.operation.updateMany({
+      where: { id: op.id, state: "sending" },
+      data: {
+        lockedUntil: new Date(Date.now() + 15_000),
+        lastErrorCode: code,
+        lastErrorMessage: message,
+      },
+    });
     return "retry_later";
   }
   if (err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
     // Nothing was ever sent for this operation: it simply waits for Mono to come back.
-    await db.$transaction((tx) => transition(tx, { ...where, to: "approved", data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message }, action: "operation.send_deferred", details: { error: code }, ctx }));
+    await db.$transaction((tx) =>
+      transition(tx, {
+        ...where,
+        to: "approved",
+        data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message },
+        action: "operation.send_deferred",
+        details: { error: code },
+        ctx,
+      }),
+    );
     return "retry_later";
   }
   // "Nothing moved" is only certain when Mono refused the very first attempt: after an ambiguous
   // attempt (a timeout, a 5xx) a later 4xx does not prove the first one was not committed.
-  if (err instanceof MonoApiError && !err.retryable && (err.call?.attempts ?? 1) === 1 && op.attemptCount <= 1) {
-    await db.$transaction((tx) => transition(tx, { ...where, to: "failed", data: { lockedUntil: null, finishedAt: new Date(), lastErrorCode: code, lastErrorMessage: message }, action: "operation.failed", details: { error: code, monoStatus: err.status, monoLogId: err.logId, nothingMoved: true }, ctx }));
+  if (
+    err instanceof MonoApiError &&
+    !err.retryable &&
+    (err.call?.attempts ?? 1) === 1 &&
+    op.attemptCount <= 1
+  ) {
+    await db.$transaction((tx) =>
+      transition(tx, {
+        ...where,
+        to: "failed",
+        data: {
+          lockedUntil: null,
+          finishedAt: new Date(),
+          lastErrorCode: code,
+          lastErrorMessage: message,
+        },
+        action: "operation.failed",
+        details: { error: code, monoStatus: err.status, monoLogId: err.logId, nothingMoved: true },
+        ctx,
+      }),
+    );
     return "failed";
   }
   logger.warn({ operationId: op.id, code }, "operation outcome unknown after retries");
-  await db.$transaction((tx) => transition(tx, { ...where, to: "needs_attention", data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message }, action: "operation.needs_attention", details: { error: code, attempts: op.attemptCount }, ctx }));
+  await db.$transaction((tx) =>
+    transition(tx, {
+      ...where,
+      to: "needs_attention",
+      data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message },
+      action: "operation.needs_attention",
+      details: { error: code, attempts: op.attemptCount },
+      ctx,
+    }),
+  );
   return "needs_attention";
 }

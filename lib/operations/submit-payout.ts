@@ -25,7 +25,8 @@ export async function submitPayout(input: TPayoutInput, user: TCurrentUser, ctx:
       reason: input.reason,
       ticketRef: input.ticketRef,
       duplicateReason: input.duplicateReason,
-      buildMonoRequest: ({ operationId, externalId }) => payoutRequest(input, externalId, operationId) as object,
+      buildMonoRequest: ({ operationId, externalId }) =>
+        payoutRequest(input, externalId, operationId) as object,
     },
     user,
     ctx,

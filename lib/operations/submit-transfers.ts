@@ -10,11 +10,18 @@ import type { TTransfersInput } from "./schemas";
 // Banking transfers (POST /v1/transfers, or /prepare to wait for approval in Mono): one row is a
 // bank_transfer, several a transfer_batch. The total is recomputed here from the rows; each row
 // gets its own external_id derived from the operation's, so Mono deduplicates rows on a resend.
-export async function submitTransfers(input: TTransfersInput, user: TCurrentUser, ctx: TAuditContext) {
+export async function submitTransfers(
+  input: TTransfersInput,
+  user: TCurrentUser,
+  ctx: TAuditContext,
+) {
   const { settings } = await getPolicy();
   const amounts = input.rows.map((r) => BigInt(r.amount));
   const total = amounts.reduce((a, b) => a + b, 0n);
-  const fee = amounts.reduce((a, amt) => a + estimateFee(amt, { transfer: input.routing }, settings), 0n);
+  const fee = amounts.reduce(
+    (a, amt) => a + estimateFee(amt, { transfer: input.routing }, settings),
+    0n,
+  );
   const single = input.rows.length === 1;
   return createOperation(
     {
@@ -31,8 +38,18 @@ export async function submitTransfers(input: TTransfersInput, user: TCurrentUser
       ticketRef: input.ticketRef,
       duplicateReason: input.duplicateReason,
       items: (externalId) =>
-        input.rows.map((r, i) => ({ externalId: rowExternalId(externalId, i), amount: amounts[i], bankCode: r.beneficiary.bankCode, accountNumber: r.beneficiary.accountNumber, payeeName: r.beneficiary.name })),
-      buildMonoRequest: ({ externalId }) => transfersRequest(input, input.rows.map((_, i) => rowExternalId(externalId, i))) as object,
+        input.rows.map((r, i) => ({
+          externalId: rowExternalId(externalId, i),
+          amount: amounts[i],
+          bankCode: r.beneficiary.bankCode,
+          accountNumber: r.beneficiary.accountNumber,
+          payeeName: r.beneficiary.name,
+        })),
+      buildMonoRequest: ({ externalId }) =>
+        transfersRequest(
+          input,
+          input.rows.map((_, i) => rowExternalId(externalId, i)),
+        ) as object,
     },
     user,
     ctx,

@@ -8,14 +8,47 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 // entry commits in the same transaction as the change.
 export async function transition(
   tx: TTx,
-  o: { id: string; from: OperationState[]; to: OperationState; data?: Prisma.OperationUpdateManyMutationInput; action: string; details?: Record<string, unknown>; ctx?: TAuditContext },
+  o: {
+    id: string;
+    from: OperationState[];
+    to: OperationState;
+    data?: Prisma.OperationUpdateManyMutationInput;
+    action: string;
+    details?: Record<string, unknown>;
+    ctx?: TAuditContext;
+  },
 ): Promise<boolean> {
-  const r = await tx.operation.updateMany({ where: { id: o.id, state: { in: o.from } }, data: { ...o.data, state: o.to } });
+  const r = await tx.operation.updateMany({
+    where: { id: o.id, state: { in: o.from } },
+    data: { ...o.data, state: o.to },
+  });
   if (r.count === 0) return false;
-  await recordAudit({ action: o.action, target: { type: "operation", id: o.id }, details: { to: o.to, ...o.details }, ctx: o.ctx ?? { actorEmail: "system" } }, tx);
+  await recordAudit(
+    {
+      action: o.action,
+      target: { type: "operation", id: o.id },
+      details: { to: o.to, ...o.details },
+      ctx: o.ctx ?? { actorEmail: "system" },
+    },
+    tx,
+  );
   return true;
 }
 
-export const FINAL_STATES: OperationState[] = ["settled", "failed", "rejected", "cancelled", "expired"];
+export const FINAL_STATES: OperationState[] = [
+  "settled",
+  "failed",
+  "rejected",
+  "cancelled",
+  "expired",
+];
 // States whose money is committed or may still move: they count towards caps and duplicates.
-export const LIVE_STATES: OperationState[] = ["draft", "pending_approval", "approved", "sending", "accepted", "settled", "needs_attention"];
+export const LIVE_STATES: OperationState[] = [
+  "draft",
+  "pending_approval",
+  "approved",
+  "sending",
+  "accepted",
+  "settled",
+  "needs_attention",
+];

@@ -11,8 +11,22 @@ import type { TCheck, TReadinessReport } from "./types";
 // every problem becomes a failed check with its fix.
 
 function unconfigured(err: unknown): TCheck[] {
-  const skip = (id: string, title: string): TCheck => ({ id, title, status: "skip", detail: "Not run: the Mono client is not configured" });
-  return [{ id: "credentials", title: "Credentials valid (list accounts)", status: "fail", ...describeMonoError(err) }, skip("balances", "Balances readable"), skip("banks", "Banks list readable")];
+  const skip = (id: string, title: string): TCheck => ({
+    id,
+    title,
+    status: "skip",
+    detail: "Not run: the Mono client is not configured",
+  });
+  return [
+    {
+      id: "credentials",
+      title: "Credentials valid (list accounts)",
+      status: "fail",
+      ...describeMonoError(err),
+    },
+    skip("balances", "Balances readable"),
+    skip("banks", "Banks list readable"),
+  ];
 }
 
 function issuedAtOf(env: TEnv): string | null {
@@ -23,7 +37,9 @@ function issuedAtOf(env: TEnv): string | null {
   }
 }
 
-export async function runReadiness(o: { env?: TEnv; client?: TReadinessClient; now?: Date } = {}): Promise<TReadinessReport> {
+export async function runReadiness(
+  o: { env?: TEnv; client?: TReadinessClient; now?: Date } = {},
+): Promise<TReadinessReport> {
   const env = o.env ?? defaultEnv;
   const now = o.now ?? new Date();
   let mono: { checks: TCheck[]; traceId: string | null };
@@ -40,5 +56,10 @@ export async function runReadiness(o: { env?: TEnv; client?: TReadinessClient; n
     checkKeyAge(keyAgeDays(issuedAtOf(env), now)),
     await checkMigrations(),
   ];
-  return { environment: env.MONO_ENV, at: now.toISOString(), ok: checks.every((c) => c.status !== "fail"), checks };
+  return {
+    environment: env.MONO_ENV,
+    at: now.toISOString(),
+    ok: checks.every((c) => c.status !== "fail"),
+    checks,
+  };
 }

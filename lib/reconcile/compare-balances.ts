@@ -8,9 +8,16 @@ import { allPages, type TFinding, type TScope } from "./types";
 // movement list; an account that moved in between is reported as busy and checked next run,
 // never as drift.
 
-export type TBalanceCheck = { account: string; status: "ok" | "drift" | "busy"; ledgerSum: number; balance: number };
+export type TBalanceCheck = {
+  account: string;
+  status: "ok" | "drift" | "busy";
+  ledgerSum: number;
+  balance: number;
+};
 
-export async function compareBalances(s: TScope): Promise<{ findings: TFinding[]; checks: TBalanceCheck[] }> {
+export async function compareBalances(
+  s: TScope,
+): Promise<{ findings: TFinding[]; checks: TBalanceCheck[] }> {
   const findings: TFinding[] = [];
   const checks: TBalanceCheck[] = [];
   for (const account of s.ledgerAccounts) {
@@ -21,8 +28,20 @@ export async function compareBalances(s: TScope): Promise<{ findings: TFinding[]
     }, 1000);
     const after = await s.mono.getLedgerBalance(account, { live: true });
     const total = after.available.amount + after.pending.amount;
-    const ledgerSum = movements.reduce((a, m) => a + (m.operation_type === "credit" ? m.amount.amount : m.operation_type === "debit" ? -m.amount.amount : 0), 0);
-    if (before.available.amount !== after.available.amount || before.pending.amount !== after.pending.amount) {
+    const ledgerSum = movements.reduce(
+      (a, m) =>
+        a +
+        (m.operation_type === "credit"
+          ? m.amount.amount
+          : m.operation_type === "debit"
+            ? -m.amount.amount
+            : 0),
+      0,
+    );
+    if (
+      before.available.amount !== after.available.amount ||
+      before.pending.amount !== after.pending.amount
+    ) {
       checks.push({ account, status: "busy", ledgerSum, balance: total });
       continue;
     }
@@ -32,10 +51,23 @@ export async function compareBalances(s: TScope): Promise<{ findings: TFinding[]
         severity: "critical",
         operationId: null,
         monoObjectId: account,
-        evidence: { currency: after.available.currency, available: after.available.amount, pending: after.pending.amount, balance: total, ledgerSum, difference: total - ledgerSum, movements: movements.length },
+        evidence: {
+          currency: after.available.currency,
+          available: after.available.amount,
+          pending: after.pending.amount,
+          balance: total,
+          ledgerSum,
+          difference: total - ledgerSum,
+          movements: movements.length,
+        },
       });
     }
-    checks.push({ account, status: ledgerSum === total ? "ok" : "drift", ledgerSum, balance: total });
+    checks.push({
+      account,
+      status: ledgerSum === total ? "ok" : "drift",
+      ledgerSum,
+      balance: total,
+    });
   }
   return { findings, checks };
 }

@@ -8,6 +8,9 @@ export const reconcileJobs: TJobDef[] = [
     name: "reconcile.run",
     everySeconds: 3600,
     // A manual run still in progress: skip this hour rather than fail the job.
-    handler: () => runReconciliation({ trigger: "schedule" }).catch((err) => (err instanceof AppError && err.code === "conflict" ? null : Promise.reject(err))),
+    handler: () =>
+      runReconciliation({ trigger: "schedule" }).catch((err) =>
+        err instanceof AppError && err.code === "conflict" ? null : Promise.reject(err),
+      ),
   },
 ];

@@ -42,7 +42,10 @@ async function defaultAccounts(mono: TReconcileMono) {
     const r = await mono.listAccounts({ page_number: page, page_size: 500 });
     return { items: r.accounts, totalPages: r.pagination.total_pages };
   });
-  return { ledgerAccounts: ledger.filter((a) => a.state !== "canceled").map((a) => a.id), bankAccounts: bank.filter((a) => a.state === "active").map((a) => a.id) };
+  return {
+    ledgerAccounts: ledger.filter((a) => a.state !== "canceled").map((a) => a.id),
+    bankAccounts: bank.filter((a) => a.state === "active").map((a) => a.id),
+  };
 }
 
 async function storeFindings(runId: string, findings: TFinding[]) {
@@ -50,12 +53,30 @@ async function storeFindings(runId: string, findings: TFinding[]) {
   let stillOpen = 0;
   let newCritical = 0;
   for (const f of findings) {
-    const open = await db.drift.findFirst({ where: { kind: f.kind, operationId: f.operationId, monoObjectId: f.monoObjectId, resolvedAt: null }, select: { id: true } });
+    const open = await db.drift.findFirst({
+      where: {
+        kind: f.kind,
+        operationId: f.operationId,
+        monoObjectId: f.monoObjectId,
+        resolvedAt: null,
+      },
+      select: { id: true },
+    });
     if (open) {
       stillOpen++;
       continue;
     }
-    await db.drift.create({ data: { id: newId("drf"), runId, kind: f.kind, severity: f.severity, operationId: f.operationId, monoObjectId: f.monoObjectId, evidence: f.evidence as Prisma.InputJsonValue } });
+    await db.drift.create({
+      data: {
+        id: newId("drf"),
+        runId,
+        kind: f.kind,
+        severity: f.severity,
+        operationId: f.operationId,
+        monoObjectId: f.monoObjectId,
+        evidence: f.evidence as Prisma.InputJsonValue,
+      },
+    });
     created++;
     if (f.severity === "critical") newCritical++;
   }
@@ -65,16 +86,42 @@ async function storeFindings(runId: string, findings: TFinding[]) {
 export async function runReconciliation(o: TRunOptions) {
   const now = o.now ?? new Date();
   const hours = o.windowHours ?? env.RECONCILE_WINDOW_HOURS;
-  const running = await db.reconciliationRun.findFirst({ where: { state: "running", startedAt: { gt: new Date(now.getTime() - STALE_RUN_MS) } }, select: { id: true } });
-  if (running) throw new AppError("conflict", `Reconciliation run ${running.id} is still in progress`);
-  const run = await db.reconciliationRun.create({
-    data: { id: newId("rec"), trigger: o.trigger, windowStart: new Date(now.getTime() - hours * 3_600_000), windowEnd: now, state: "running", startedAt: now, startedById: o.startedBy?.id ?? null },
+  const running = await db.reconciliationRun.findFirst({
+    where: { state: "running", startedAt: { gt: new Date(now.getTime() - STALE_RUN_MS) } },
+    select: { id: true },
   });
-  if (o.trigger === "manual") await recordAudit({ action: "reconciliation.run_started", target: { type: "reconciliation_run", id: run.id }, details: { windowHours: hours, by: o.startedBy?.email ?? null }, ctx: o.ctx });
+  if (running)
+    throw new AppError("conflict", `Reconciliation run ${running.id} is still in progress`);
+  const run = await db.reconciliationRun.create({
+    data: {
+      id: newId("rec"),
+      trigger: o.trigger,
+      windowStart: new Date(now.getTime() - hours * 3_600_000),
+      windowEnd: now,
+      state: "running",
+      startedAt: now,
+      startedById: o.startedBy?.id ?? null,
+    },
+  });
+  if (o.trigger === "manual")
+    await recordAudit({
+      action: "reconciliation.run_started",
+      target: { type: "reconciliation_run", id: run.id },
+      details: { windowHours: hours, by: o.startedBy?.email ?? null },
+      ctx: o.ctx,
+    });
   try {
     const mono = o.mono ?? getMonoClient();
-    const accounts = o.ledgerAccounts || o.bankAccounts ? { ledgerAccounts: o.ledgerAccounts ?? [], bankAccounts: o.bankAccounts ?? [] } : await defaultAccounts(mono);
-    const scope: TScope = { windowStart: run.windowStart, windowEnd: run.windowEnd, mono, ...accounts };
+    const accounts =
+      o.ledgerAccounts || o.bankAccounts
+        ? { ledgerAccounts: o.ledgerAccounts ?? [], bankAccounts: o.bankAccounts ?? [] }
+        : await defaultAccounts(mono);
+    const scope: TScope = {
+      windowStart: run.windowStart,
+      windowEnd: run.windowEnd,
+      mono,
+      ...accounts,
+    };
     const payouts = await comparePayouts(scope, now);
     const transfers = await compareTransfers(scope, now);
     const balances = await compareBalances(scope);
@@ -82,7 +129,13 @@ export async function runReconciliation(o: TRunOptions) {
     const stored = await storeFindings(run.id, findings);
     if (stored.newCritical > 0) {
       const open = await db.drift.count({ where: { resolvedAt: null, severity: "critical" } });
-      await raiseAlert({ rule: "reconciliation_critical", subject: "drift", severity: "critical", title: `${open} critical reconciliation finding(s) unresolved`, details: { open, runId: run.id } });
+      await raiseAlert({
+        rule: "reconciliation_critical",
+        subject: "drift",
+        severity: "critical",
+        title: `${open} critical reconciliation finding(s) unresolved`,
+        details: { open, runId: run.id },
+      });
     }
     const byKind: Record<string, number> = {};
     for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
@@ -90,13 +143,24 @@ export async function runReconciliation(o: TRunOptions) {
       findings: findings.length,
       ...stored,
       byKind,
-      checked: { payouts: payouts.checked, transfers: transfers.checked, ledgerAccounts: scope.ledgerAccounts.length, bankAccounts: scope.bankAccounts.length },
+      checked: {
+        payouts: payouts.checked,
+        transfers: transfers.checked,
+        ledgerAccounts: scope.ledgerAccounts.length,
+        bankAccounts: scope.bankAccounts.length,
+      },
       busyAccounts: balances.checks.filter((c) => c.status === "busy").map((c) => c.account),
     };
-    return await db.reconciliationRun.update({ where: { id: run.id }, data: { state: "done", finishedAt: new Date(), summary } });
+    return await db.reconciliationRun.update({
+      where: { id: run.id },
+      data: { state: "done", finishedAt: new Date(), summary },
+    });
   } catch (err) {
     logger.error({ err, runId: run.id }, "reconciliation run failed");
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return db.reconciliationRun.update({ where: { id: run.id }, data: { state: "failed", finishedAt: new Date(), error: message.slice(0, 1000) } });
+    return db.reconciliationRun.update({
+      where: { id: run.id },
+      data: { state: "failed", finishedAt: new Date(), error: message.slice(0, 1000) },
+    });
   }
 }

@@ -15,7 +15,15 @@ export type TFinding = {
 };
 
 /** The Mono reads reconciliation needs (the client's methods; a test may wrap them). */
-export type TReconcileMono = Pick<MonoClient, "getPayout" | "listTransfers" | "listLedgerTransactions" | "getLedgerBalance" | "listLedgerAccounts" | "listAccounts">;
+export type TReconcileMono = Pick<
+  MonoClient,
+  | "getPayout"
+  | "listTransfers"
+  | "listLedgerTransactions"
+  | "getLedgerBalance"
+  | "listLedgerAccounts"
+  | "listAccounts"
+>;
 
 export type TScope = {
   windowStart: Date;
@@ -31,7 +39,10 @@ export type TScope = {
 export const LAG_TOLERANCE_MS = 10 * 60_000;
 
 /** Walks Mono's page_number pagination (500 per page). */
-export async function allPages<T>(load: (page: number) => Promise<{ items: T[]; totalPages: number }>, maxPages = 200): Promise<T[]> {
+export async function allPages<T>(
+  load: (page: number) => Promise<{ items: T[]; totalPages: number }>,
+  maxPages = 200,
+): Promise<T[]> {
   const out: T[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const r = await load(page);

@@ -15,15 +15,33 @@ export async function lookupAtMono(id: string): Promise<TMonoLookup> {
   try {
     if (id.startsWith("cpout_")) {
       const p = await mono.getPayout(id, { signal });
-      return { kind: "found", label: "Payout", state: p.state, externalId: p.external_id ?? null, endpoint: "GET /v1/core/payouts/{id}" };
+      return {
+        kind: "found",
+        label: "Payout",
+        state: p.state,
+        externalId: p.external_id ?? null,
+        endpoint: "GET /v1/core/payouts/{id}",
+      };
     }
     const filter = id.startsWith("bat_") ? { batch_id: id } : { id };
     const r = await mono.listTransfers({ ...filter, page_size: 10 }, { signal });
     const t = r.transfers[0];
     if (!t) return { kind: "absent" };
     return id.startsWith("bat_")
-      ? { kind: "found", label: "Batch", state: t.batch.state, externalId: t.external_id, endpoint: "GET /v1/transfers?batch_id=" }
-      : { kind: "found", label: "Transfer", state: t.state, externalId: t.external_id, endpoint: "GET /v1/transfers?id=" };
+      ? {
+          kind: "found",
+          label: "Batch",
+          state: t.batch.state,
+          externalId: t.external_id,
+          endpoint: "GET /v1/transfers?batch_id=",
+        }
+      : {
+          kind: "found",
+          label: "Transfer",
+          state: t.state,
+          externalId: t.external_id,
+          endpoint: "GET /v1/transfers?id=",
+        };
   } catch (err) {
     const e = err as { name?: string; status?: number };
     if (e?.name === "MonoApiError" && e.status === 404) return { kind: "absent" };

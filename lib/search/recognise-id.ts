@@ -59,39 +59,93 @@ const PREFIXED: { prefix: string; kind: TIdKind; body: number | "any" }[] = [
 
 // People paste ids out of tickets, e-mails and JSON: surrounding spaces and quotes are not theirs.
 export function cleanQuery(input: string): string {
-  return input.trim().replace(/^["'`<(\[]+|["'`>)\].,;]+$/g, "").trim();
+  return input
+    .trim()
+    .replace(/^["'`<(\[]+|["'`>)\].,;]+$/g, "")
+    .trim();
 }
 
 export function recogniseId(input: string): TRecognised {
   const value = cleanQuery(String(input ?? ""));
-  if (value.length === 0) return { ok: false, value, reason: "Paste an id: a request id, log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ id, external id or reference." };
-  if (value.length > MAX_QUERY_LENGTH) return { ok: false, value: value.slice(0, 40), reason: `Too long (${value.length} characters): no id the console knows is longer than ${MAX_QUERY_LENGTH}.` };
-  if (/\s/.test(value)) return { ok: false, value, reason: "Contains spaces: paste one id at a time." };
+  if (value.length === 0)
+    return {
+      ok: false,
+      value,
+      reason:
+        "Paste an id: a request id, log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ id, external id or reference.",
+    };
+  if (value.length > MAX_QUERY_LENGTH)
+    return {
+      ok: false,
+      value: value.slice(0, 40),
+      reason: `Too long (${value.length} characters): no id the console knows is longer than ${MAX_QUERY_LENGTH}.`,
+    };
+  if (/\s/.test(value))
+    return { ok: false, value, reason: "Contains spaces: paste one id at a time." };
 
   const lower = value.toLowerCase();
   for (const p of PREFIXED) {
     if (!lower.startsWith(p.prefix)) continue;
     const label = ID_KIND_LABEL[p.kind];
-    if (!value.startsWith(p.prefix)) return { ok: false, value, looksLike: p.kind, reason: `${label} prefixes are lower case: ${p.prefix}…` };
+    if (!value.startsWith(p.prefix))
+      return {
+        ok: false,
+        value,
+        looksLike: p.kind,
+        reason: `${label} prefixes are lower case: ${p.prefix}…`,
+      };
     const body = value.slice(p.prefix.length);
-    if (body.length === 0) return { ok: false, value, looksLike: p.kind, reason: `Only the prefix ${p.prefix} was pasted: the rest of the id is missing.` };
-    if (!B62.test(body)) return { ok: false, value, looksLike: p.kind, reason: `${label}s contain only letters and digits after ${p.prefix}; this one has "${firstOutside(body, /[0-9A-Za-z]/)}".` };
+    if (body.length === 0)
+      return {
+        ok: false,
+        value,
+        looksLike: p.kind,
+        reason: `Only the prefix ${p.prefix} was pasted: the rest of the id is missing.`,
+      };
+    if (!B62.test(body))
+      return {
+        ok: false,
+        value,
+        looksLike: p.kind,
+        reason: `${label}s contain only letters and digits after ${p.prefix}; this one has "${firstOutside(body, /[0-9A-Za-z]/)}".`,
+      };
     if (p.body !== "any" && body.length !== p.body) {
-      return { ok: false, value, looksLike: p.kind, reason: `${label}s have ${p.body} characters after ${p.prefix}; this one has ${body.length} (cut off or extra characters?).` };
+      return {
+        ok: false,
+        value,
+        looksLike: p.kind,
+        reason: `${label}s have ${p.body} characters after ${p.prefix}; this one has ${body.length} (cut off or extra characters?).`,
+      };
     }
     return { ok: true, kind: p.kind, value };
   }
 
   if (UUID.test(value)) return { ok: true, kind: "idempotency_key", value: value.toLowerCase() };
   if (UUID_LOOSE.test(value) && value.includes("-")) {
-    return { ok: false, value, looksLike: "idempotency_key", reason: "Looks like an idempotency key (UUID) but is not shaped 8-4-4-4-12 hexadecimal characters." };
+    return {
+      ok: false,
+      value,
+      looksLike: "idempotency_key",
+      reason:
+        "Looks like an idempotency key (UUID) but is not shaped 8-4-4-4-12 hexadecimal characters.",
+    };
   }
   if (lower.startsWith("mops-")) {
     if (OUR_EXTERNAL_ID.test(value)) return { ok: true, kind: "external_id", value };
-    return { ok: false, value, looksLike: "external_id", reason: "Console external ids look like mops-op_<22 characters> (and -<row> for a transfer row)." };
+    return {
+      ok: false,
+      value,
+      looksLike: "external_id",
+      reason:
+        "Console external ids look like mops-op_<22 characters> (and -<row> for a transfer row).",
+    };
   }
   if (REFERENCE.test(value)) return { ok: true, kind: "reference", value };
-  return { ok: false, value, reason: `Not an id the console knows: "${firstOutside(value.slice(1), /[0-9A-Za-z._:#/+-]/) || value[0]}" is not used in ids or references.` };
+  return {
+    ok: false,
+    value,
+    reason: `Not an id the console knows: "${firstOutside(value.slice(1), /[0-9A-Za-z._:#/+-]/) || value[0]}" is not used in ids or references.`,
+  };
 }
 
 function firstOutside(s: string, allowed: RegExp): string {

@@ -19,9 +19,14 @@ export type TSearchHit = {
   matchedOn: string; // the column that matched, so the agent knows why this is a result
   operation?: TOperationSummary;
 };
-export type TSearchResult = { query: string; recognised: TRecognised; hits: TSearchHit[]; account: TAccountView | null; notes: string[] };
+export type TSearchResult = {
+  query: string;
+  recognised: TRecognised;
+  hits: TSearchHit[];
+  account: TAccountView | null;
+  notes: string[];
+};
 export type TSearchOptions = { mono?: boolean }; // false: never call Mono (the benchmark, offline use)
-
 
 export async function searchById(query: string, o: TSearchOptions = {}): Promise<TSearchResult> {
   const recognised = recogniseId(query);
@@ -32,19 +37,43 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
   switch (recognised.kind) {
     case "request_id": {
       const [r] = await q.requestById(v);
-      if (r) hits.push(requestHit(r, "RequestLog.requestId"), ...(await operationsOf([r.operationId])));
+      if (r)
+        hits.push(requestHit(r, "RequestLog.requestId"), ...(await operationsOf([r.operationId])));
       break;
     }
     case "mono_log_id": {
       const rows = await q.requestsByLogId(v);
-      hits.push(...rows.map((r) => requestHit(r, "RequestLog.monoLogId")), ...(await operationsOf(rows.map((r) => r.operationId))));
+      hits.push(
+        ...rows.map((r) => requestHit(r, "RequestLog.monoLogId")),
+        ...(await operationsOf(rows.map((r) => r.operationId))),
+      );
       break;
     }
     case "idempotency_key": {
-      const [[op], [lastAttempt], [inbound]] = await Promise.all([q.operationByKey(v), q.lastRequestByKey(v), q.inboundByKey(v)]);
+      const [[op], [lastAttempt], [inbound]] = await Promise.all([
+        q.operationByKey(v),
+        q.lastRequestByKey(v),
+        q.inboundByKey(v),
+      ]);
       if (op || lastAttempt || inbound) {
-        const where = op ? "Mono idempotency key of an operation" : lastAttempt ? "sent to Mono" : `console write key (${inbound!.route})`;
-        hits.push({ type: "idempotency_key", id: v, href: `/idempotency/${v}`, title: `Idempotency key ${v}`, detail: where, at: lastAttempt?.at ?? inbound?.createdAt ?? null, matchedOn: op ? "Operation.idempotencyKey" : lastAttempt ? "RequestLog.idempotencyKey" : "InboundRequest.key" });
+        const where = op
+          ? "Mono idempotency key of an operation"
+          : lastAttempt
+            ? "sent to Mono"
+            : `console write key (${inbound!.route})`;
+        hits.push({
+          type: "idempotency_key",
+          id: v,
+          href: `/idempotency/${v}`,
+          title: `Idempotency key ${v}`,
+          detail: where,
+          at: lastAttempt?.at ?? inbound?.createdAt ?? null,
+          matchedOn: op
+            ? "Operation.idempotencyKey"
+            : lastAttempt
+              ? "RequestLog.idempotencyKey"
+              : "InboundRequest.key",
+        });
       }
       if (op) hits.push(operationHit(op, "Operation.idempotencyKey"));
       else if (lastAttempt) hits.push(...(await operationsOf([lastAttempt.operationId])));
@@ -63,7 +92,13 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
     }
     case "transfer_id": {
       const [item] = await q.itemByTransferId(v);
-      if (item) hits.push(...(await operationsOf([item.operationId], `OperationItem.monoTransferId (row ${item.position + 1})`)));
+      if (item)
+        hits.push(
+          ...(await operationsOf(
+            [item.operationId],
+            `OperationItem.monoTransferId (row ${item.position + 1})`,
+          )),
+        );
       break;
     }
     case "account_id":
@@ -72,9 +107,19 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
       break;
     case "external_id":
     case "reference": {
-      const [[byExternal], [byItem], byTicket] = await Promise.all([q.operationByExternalId(v), q.itemByExternalId(v), recognised.kind === "reference" ? q.operationsByTicket(v) : Promise.resolve([])]);
+      const [[byExternal], [byItem], byTicket] = await Promise.all([
+        q.operationByExternalId(v),
+        q.itemByExternalId(v),
+        recognised.kind === "reference" ? q.operationsByTicket(v) : Promise.resolve([]),
+      ]);
       if (byExternal) hits.push(operationHit(byExternal, "Operation.externalId"));
-      if (byItem) hits.push(...(await operationsOf([byItem.operationId], `OperationItem.externalId (row ${byItem.position + 1})`)));
+      if (byItem)
+        hits.push(
+          ...(await operationsOf(
+            [byItem.operationId],
+            `OperationItem.externalId (row ${byItem.position + 1})`,
+          )),
+        );
       hits.push(...byTicket.map((op) => operationHit(op, "Operation.ticketRef")));
       break;
     }
@@ -91,32 +136,73 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
 async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSearchOptions) {
   const [webhook] = await q.webhookByObjectId(id);
   if (webhook) {
-    result.hits.push({ type: "webhook", id: webhook.id.toString(), href: webhook.operationId ? `/operations/${webhook.operationId}` : null, title: `Webhook ${webhook.type}`, detail: `last received for ${id}`, at: webhook.receivedAt, matchedOn: "WebhookEvent.objectId" });
+    result.hits.push({
+      type: "webhook",
+      id: webhook.id.toString(),
+      href: webhook.operationId ? `/operations/${webhook.operationId}` : null,
+      title: `Webhook ${webhook.type}`,
+      detail: `last received for ${id}`,
+      at: webhook.receivedAt,
+      matchedOn: "WebhookEvent.objectId",
+    });
     result.hits.push(...(await operationsOf([webhook.operationId])));
   }
   if (o.mono === false || result.hits.some((h) => h.type === "operation")) return;
   const found = await lookupAtMono(id);
   if (found.kind === "error") result.notes.push(found.message);
   if (found.kind !== "found") return;
-  result.hits.push({ type: "mono_object", id, href: null, title: `${found.label} at Mono`, detail: `state ${found.state}; external_id ${found.externalId ?? "none"}`, at: null, matchedOn: found.endpoint });
+  result.hits.push({
+    type: "mono_object",
+    id,
+    href: null,
+    title: `${found.label} at Mono`,
+    detail: `state ${found.state}; external_id ${found.externalId ?? "none"}`,
+    at: null,
+    matchedOn: found.endpoint,
+  });
   if (found.externalId) {
-    const [[op], [item]] = await Promise.all([q.operationByExternalId(found.externalId), q.itemByExternalId(found.externalId)]);
+    const [[op], [item]] = await Promise.all([
+      q.operationByExternalId(found.externalId),
+      q.itemByExternalId(found.externalId),
+    ]);
     if (op) result.hits.push(operationHit(op, "Operation.externalId (from Mono)"));
-    if (item) result.hits.push(...(await operationsOf([item.operationId], "OperationItem.externalId (from Mono)")));
+    if (item)
+      result.hits.push(
+        ...(await operationsOf([item.operationId], "OperationItem.externalId (from Mono)")),
+      );
   }
-  if (!result.hits.some((h) => h.type === "operation")) result.notes.push("Mono knows this object but the console did not create it.");
+  if (!result.hits.some((h) => h.type === "operation"))
+    result.notes.push("Mono knows this object but the console did not create it.");
 }
 
-async function operationsOf(ids: (string | null)[], matchedOn = "RequestLog.operationId"): Promise<TSearchHit[]> {
+async function operationsOf(
+  ids: (string | null)[],
+  matchedOn = "RequestLog.operationId",
+): Promise<TSearchHit[]> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   if (unique.length === 0) return [];
-  const ops = unique.length === 1 ? await q.operationById(unique[0]) : await q.operationsByIds(unique);
+  const ops =
+    unique.length === 1 ? await q.operationById(unique[0]) : await q.operationsByIds(unique);
   return ops.map((op) => operationHit(op, matchedOn));
 }
 
 function operationHit(op: TOperationSummary, matchedOn: string): TSearchHit {
-  const kind = op.kind === "payout" ? "Payout" : op.kind === "bank_transfer" ? "Bank transfer" : "Transfer batch";
-  return { type: "operation", id: op.id, href: `/operations/${op.id}`, title: `${kind} ${op.id}`, detail: op.state, at: op.createdAt, matchedOn, operation: op };
+  const kind =
+    op.kind === "payout"
+      ? "Payout"
+      : op.kind === "bank_transfer"
+        ? "Bank transfer"
+        : "Transfer batch";
+  return {
+    type: "operation",
+    id: op.id,
+    href: `/operations/${op.id}`,
+    title: `${kind} ${op.id}`,
+    detail: op.state,
+    at: op.createdAt,
+    matchedOn,
+    operation: op,
+  };
 }
 
 function requestHit(r: TRequestSummary, matchedOn: string): TSearchHit {
@@ -133,5 +219,7 @@ function requestHit(r: TRequestSummary, matchedOn: string): TSearchHit {
 
 function dedupe(hits: TSearchHit[]): TSearchHit[] {
   const seen = new Set<string>();
-  return hits.filter((h) => (seen.has(`${h.type}:${h.id}`) ? false : (seen.add(`${h.type}:${h.id}`), true)));
+  return hits.filter((h) =>
+    seen.has(`${h.type}:${h.id}`) ? false : (seen.add(`${h.type}:${h.id}`), true),
+  );
 }

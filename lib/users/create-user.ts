@@ -15,7 +15,15 @@ export async function createUser(input: TCreateUserInput, ctx: TAuditContext) {
       throw new AppError("conflict", "A user with this email already exists");
     }
     const user = await tx.user.create({ data: { ...input, passwordHash } });
-    await recordAudit({ action: "user.created", target: { type: "user", id: user.id }, details: { email: user.email, role: user.role }, ctx }, tx);
+    await recordAudit(
+      {
+        action: "user.created",
+        target: { type: "user", id: user.id },
+        details: { email: user.email, role: user.role },
+        ctx,
+      },
+      tx,
+    );
     return { user, temporaryPassword: password };
   });
 }

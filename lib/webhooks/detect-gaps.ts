@@ -18,12 +18,18 @@ import { raiseWebhookAlert, resolveWebhookAlerts } from "./raise-alert";
 const FALLBACK_MINUTES = RAILS.co_ach.expectedMinutes;
 
 export function expectedMinutesOf(op: { method: string | null; monoRequest: unknown }): number {
-  const routing = (op.monoRequest as { transfers?: { routing?: string }[] } | null)?.transfers?.[0]?.routing;
+  const routing = (op.monoRequest as { transfers?: { routing?: string }[] } | null)?.transfers?.[0]
+    ?.routing;
   const rail = (op.method ?? routing) as TRail | undefined;
   return rail && rail in RAILS ? RAILS[rail].expectedMinutes : FALLBACK_MINUTES;
 }
 
-export type TGapReport = { candidates: number; gaps: string[]; settledByPoll: string[]; silence: boolean };
+export type TGapReport = {
+  candidates: number;
+  gaps: string[];
+  settledByPoll: string[];
+  silence: boolean;
+};
 
 export async function detectWebhookGaps(o: { now?: Date } = {}): Promise<TGapReport> {
   const now = o.now ?? new Date();
@@ -35,29 +41,60 @@ export async function detectWebhookGaps(o: { now?: Date } = {}): Promise<TGapRep
     orderBy: { acceptedAt: "asc" },
     take: 500,
   });
-  const overdue = accepted.filter((op) => op.acceptedAt && now.getTime() - op.acceptedAt.getTime() > expectedMinutesOf(op) * 60_000);
+  const overdue = accepted.filter(
+    (op) =>
+      op.acceptedAt && now.getTime() - op.acceptedAt.getTime() > expectedMinutesOf(op) * 60_000,
+  );
   const withEvents = new Set(
-    (await db.webhookEvent.groupBy({ by: ["operationId"], where: { operationId: { in: overdue.map((op) => op.id) } } })).map((g) => g.operationId),
+    (
+      await db.webhookEvent.groupBy({
+        by: ["operationId"],
+        where: { operationId: { in: overdue.map((op) => op.id) } },
+      })
+    ).map((g) => g.operationId),
   );
   const gaps: string[] = [];
   const settledByPoll: string[] = [];
   for (const op of overdue.filter((x) => !withEvents.has(x.id))) {
     let stillAccepted = true;
     try {
-      stillAccepted = !(await confirmOperation(op.id, { actorEmail: "system:gap-detector" })).changed;
+      stillAccepted = !(await confirmOperation(op.id, { actorEmail: "system:gap-detector" }))
+        .changed;
     } catch (err) {
       logger.warn({ err, operationId: op.id }, "gap detector could not poll Mono");
     }
     (stillAccepted ? gaps : settledByPoll).push(op.id);
-    const flagged = await db.auditEvent.findFirst({ where: { targetId: op.id, action: "operation.webhook_gap" }, select: { seq: true } });
+    const flagged = await db.auditEvent.findFirst({
+      where: { targetId: op.id, action: "operation.webhook_gap" },
+      select: { seq: true },
+    });
     if (!flagged) {
       const minutes = Math.round((now.getTime() - op.acceptedAt!.getTime()) / 60_000);
-      await recordAudit({ action: "operation.webhook_gap", target: { type: "operation", id: op.id }, details: { minutesAccepted: minutes, expectedMinutes: expectedMinutesOf(op), monoId: op.monoId, settledByPoll: !stillAccepted }, ctx: { actorEmail: "system:gap-detector" } });
+      await recordAudit({
+        action: "operation.webhook_gap",
+        target: { type: "operation", id: op.id },
+        details: {
+          minutesAccepted: minutes,
+          expectedMinutes: expectedMinutesOf(op),
+          monoId: op.monoId,
+          settledByPoll: !stillAccepted,
+        },
+        ctx: { actorEmail: "system:gap-detector" },
+      });
     }
   }
   const fold = "webhook_gap:webhooks";
   if (gaps.length > 0) {
-    await raiseWebhookAlert({ rule: "webhook_gap", subject: "webhooks", severity: "warning", title: `${gaps.length} operation(s) past their rail's expected time with no webhook from Mono`, details: { operations: gaps.slice(0, 20).join(", "), count: gaps.length } }, now);
+    await raiseWebhookAlert(
+      {
+        rule: "webhook_gap",
+        subject: "webhooks",
+        severity: "warning",
+        title: `${gaps.length} operation(s) past their rail's expected time with no webhook from Mono`,
+        details: { operations: gaps.slice(0, 20).join(", "), count: gaps.length },
+      },
+      now,
+    );
   }
   await resolveWebhookAlerts("webhook_gap", new Set(gaps.length > 0 ? [fold] : []), now);
   const silence = await evaluateWebhookSilence(now);

@@ -23,6 +23,12 @@ let lastWake = 0;
 export function wakeDrain(log: TLogger, now: number = Date.now()): boolean {
   if (!queueRunsHere() || now - lastWake < 1_000) return false;
   lastWake = now;
-  void enqueue(DRAIN_JOB, {}, { singletonKey: DRAIN_JOB, singletonSeconds: 1, retryLimit: 0 }).catch((err) => log.warn({ err }, "could not wake the webhook drain; the sweep will pick the events up"));
+  void enqueue(
+    DRAIN_JOB,
+    {},
+    { singletonKey: DRAIN_JOB, singletonSeconds: 1, retryLimit: 0 },
+  ).catch((err) =>
+    log.warn({ err }, "could not wake the webhook drain; the sweep will pick the events up"),
+  );
   return true;
 }

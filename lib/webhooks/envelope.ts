@@ -7,7 +7,11 @@ import { z } from "zod";
 // trusted for money: processing reads the object back from Mono's API.
 export const ZWebhookEnvelope = z.object({
   event: z.object({
-    type: z.string().min(1).max(100).regex(/^[a-z0-9_.]+$/),
+    type: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[a-z0-9_.]+$/),
     data: z.record(z.string(), z.unknown()),
   }),
   timestamp: z.string().max(64).optional(),
@@ -34,7 +38,11 @@ export function objectIdOf(data: Record<string, unknown>): string | null {
  */
 export function dedupeKeyOf(type: string, data: Record<string, unknown>, rawBody: string): string {
   const id = objectIdOf(data);
-  const parts = !id ? ["raw", rawBody] : IMMUTABLE_TYPES.has(type) ? [type, id] : [type, id, str(data.state) ?? "", str(data.updated_at) ?? ""];
+  const parts = !id
+    ? ["raw", rawBody]
+    : IMMUTABLE_TYPES.has(type)
+      ? [type, id]
+      : [type, id, str(data.state) ?? "", str(data.updated_at) ?? ""];
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 

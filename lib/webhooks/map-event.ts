@@ -10,7 +10,8 @@ import { getMonoClient, MonoApiError } from "../mono";
 export type TEventMapping = { operationId: string } | { operationId: null; why: string };
 
 type TData = Record<string, unknown>;
-const s = (v: unknown): string | null => (typeof v === "string" && v.length > 0 && v.length <= 200 ? v : null);
+const s = (v: unknown): string | null =>
+  typeof v === "string" && v.length > 0 && v.length <= 200 ? v : null;
 
 async function byMonoId(monoId: string | null) {
   return monoId ? db.operation.findFirst({ where: { monoId }, select: { id: true } }) : null;
@@ -19,16 +20,23 @@ async function byExternalId(externalId: string | null) {
   if (!externalId) return null;
   const op = await db.operation.findUnique({ where: { externalId }, select: { id: true } });
   if (op) return op;
-  const item = await db.operationItem.findUnique({ where: { externalId }, select: { operationId: true } });
+  const item = await db.operationItem.findUnique({
+    where: { externalId },
+    select: { operationId: true },
+  });
   return item ? { id: item.operationId } : null;
 }
 async function byTransferId(trn: string | null) {
   if (!trn) return null;
-  const item = await db.operationItem.findFirst({ where: { monoTransferId: trn }, select: { operationId: true } });
+  const item = await db.operationItem.findFirst({
+    where: { monoTransferId: trn },
+    select: { operationId: true },
+  });
   return item ? { id: item.operationId } : null;
 }
 
-const found = (op: { id: string } | null): TEventMapping | null => (op ? { operationId: op.id } : null);
+const found = (op: { id: string } | null): TEventMapping | null =>
+  op ? { operationId: op.id } : null;
 const notFound = (why: string): TEventMapping => ({ operationId: null, why });
 
 async function payout(id: string | null, externalId: string | null): Promise<TEventMapping> {
@@ -36,20 +44,31 @@ async function payout(id: string | null, externalId: string | null): Promise<TEv
   if (local || !id) return local ?? notFound("no payout id in the event");
   try {
     const p = await getMonoClient().getPayout(id);
-    return found(await byExternalId(p.external_id)) ?? notFound(`payout ${id} (external_id ${p.external_id}) was not created by the console`);
+    return (
+      found(await byExternalId(p.external_id)) ??
+      notFound(`payout ${id} (external_id ${p.external_id}) was not created by the console`)
+    );
   } catch (err) {
-    if (err instanceof MonoApiError && err.status === 404) return notFound(`Mono does not know payout ${id}`);
+    if (err instanceof MonoApiError && err.status === 404)
+      return notFound(`Mono does not know payout ${id}`);
     throw err;
   }
 }
 
-async function transfers(filter: { id?: string; batch_id?: string }, label: string): Promise<TEventMapping> {
+async function transfers(
+  filter: { id?: string; batch_id?: string },
+  label: string,
+): Promise<TEventMapping> {
   const r = await getMonoClient().listTransfers({ ...filter, page_size: 10 });
   for (const t of r.transfers) {
     const op = found((await byExternalId(t.external_id)) ?? (await byMonoId(t.batch.id)));
     if (op) return op;
   }
-  return notFound(r.transfers.length === 0 ? `Mono does not know ${label}` : `${label} was not created by the console`);
+  return notFound(
+    r.transfers.length === 0
+      ? `Mono does not know ${label}`
+      : `${label} was not created by the console`,
+  );
 }
 
 export async function mapEventToOperation(type: string, data: TData): Promise<TEventMapping> {
@@ -57,15 +76,25 @@ export async function mapEventToOperation(type: string, data: TData): Promise<TE
   if (type.startsWith("payout_")) return payout(id, s(data.external_id));
   if (type.startsWith("bank_transfer_")) {
     const batch = (data.batch ?? {}) as TData;
-    const local = found((await byTransferId(id)) ?? (await byExternalId(s(data.external_id))) ?? (await byMonoId(s(batch.id))));
-    return local ?? (id ? transfers({ id }, `transfer ${id}`) : notFound("no transfer id in the event"));
+    const local = found(
+      (await byTransferId(id)) ??
+        (await byExternalId(s(data.external_id))) ??
+        (await byMonoId(s(batch.id))),
+    );
+    return (
+      local ?? (id ? transfers({ id }, `transfer ${id}`) : notFound("no transfer id in the event"))
+    );
   }
   if (type.startsWith("batch_")) {
     const local = found(await byMonoId(id));
-    return local ?? (id ? transfers({ batch_id: id }, `batch ${id}`) : notFound("no batch id in the event"));
+    return (
+      local ??
+      (id ? transfers({ batch_id: id }, `batch ${id}`) : notFound("no batch id in the event"))
+    );
   }
   if (type === "ledger_account_transaction_created") {
-    if (data.origin !== "payout") return notFound(`ledger movement with origin ${String(data.origin)}`);
+    if (data.origin !== "payout")
+      return notFound(`ledger movement with origin ${String(data.origin)}`);
     return payout(s(data.id_in_origin), null);
   }
   if (type === "account_credited") return notFound("incoming money to a Banking account");

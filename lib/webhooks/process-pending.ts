@@ -13,7 +13,10 @@ import { processWebhookEvent } from "./process-webhook-event";
 
 export const LEASE_MS = 60_000;
 
-export async function claimEvents(limit: number, o: { id?: bigint; now?: Date } = {}): Promise<bigint[]> {
+export async function claimEvents(
+  limit: number,
+  o: { id?: bigint; now?: Date } = {},
+): Promise<bigint[]> {
   const now = o.now ?? new Date();
   const rows = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
     UPDATE "WebhookEvent" SET "leaseUntil" = ${utc(new Date(now.getTime() + LEASE_MS))}
@@ -30,7 +33,9 @@ export type TDrainResult = { processed: number; failed: number };
 // Concurrency 2 by default: processing costs several Prisma queries (CPU) and commits per event;
 // a wider drain took the CPU the receiver needs for its 2xx during a burst (docs/BENCHMARKS.md).
 // Processing lags a burst and catches up after it.
-export async function drainWebhookEvents(o: { budgetMs?: number; concurrency?: number; batch?: number } = {}): Promise<TDrainResult> {
+export async function drainWebhookEvents(
+  o: { budgetMs?: number; concurrency?: number; batch?: number } = {},
+): Promise<TDrainResult> {
   const until = Date.now() + (o.budgetMs ?? 20_000);
   const concurrency = o.concurrency ?? 2;
   const out: TDrainResult = { processed: 0, failed: 0 };
@@ -47,7 +52,10 @@ export async function drainWebhookEvents(o: { budgetMs?: number; concurrency?: n
             out.processed++;
           } catch (err) {
             out.failed++;
-            logger.warn({ err, webhookEventId: id.toString() }, "webhook event failed; retried after its lease");
+            logger.warn(
+              { err, webhookEventId: id.toString() },
+              "webhook event failed; retried after its lease",
+            );
           }
         }
       }),

@@ -16,7 +16,12 @@ import { recordFinalStateCorrection } from "./record-final-state-correction";
 // out-of-order deliveries can never move a state backwards.
 
 export type TProcessingResult = "applied" | "ignored_stale" | "correction" | "external" | "error";
-export type TProcessOutcome = { eventId: string; result: TProcessingResult | "missing" | "skipped"; operationId: string | null; details?: Record<string, unknown> };
+export type TProcessOutcome = {
+  eventId: string;
+  result: TProcessingResult | "missing" | "skipped";
+  operationId: string | null;
+  details?: Record<string, unknown>;
+};
 
 const SYSTEM: TAuditContext = { actorEmail: "system:webhooks" };
 const RETRY_AFTER_MS = 60_000;
@@ -25,48 +30,125 @@ type TData = Record<string, unknown>;
 
 function invalidateCaches(type: string, data: TData): void {
   const batch = (data.batch ?? {}) as TData;
-  for (const id of [data.account_id, batch.account_id]) if (typeof id === "string") invalidateMonoCache({ kind: "balances", id });
-  if (type.startsWith("bank_transfer_") || type.startsWith("batch_")) invalidateMonoCache({ kind: "transfers" });
+  for (const id of [data.account_id, batch.account_id])
+    if (typeof id === "string") invalidateMonoCache({ kind: "balances", id });
+  if (type.startsWith("bank_transfer_") || type.startsWith("batch_"))
+    invalidateMonoCache({ kind: "transfers" });
 }
 
-async function decide(ev: { id: bigint; type: string; data: TData }, ctx: TAuditContext): Promise<{ result: TProcessingResult; operationId: string | null; details: Record<string, unknown> }> {
+async function decide(
+  ev: { id: bigint; type: string; data: TData },
+  ctx: TAuditContext,
+): Promise<{
+  result: TProcessingResult;
+  operationId: string | null;
+  details: Record<string, unknown>;
+}> {
   const mapping = await mapEventToOperation(ev.type, ev.data);
-  if (mapping.operationId === null) return { result: "external", operationId: null, details: { why: mapping.why } };
+  if (mapping.operationId === null)
+    return { result: "external", operationId: null, details: { why: mapping.why } };
   const operationId = mapping.operationId;
-  const op = await db.operation.findUniqueOrThrow({ where: { id: operationId }, select: { state: true } });
-  if (ev.type === "bank_transfer_change_final_state" && (op.state === "settled" || op.state === "failed")) {
+  const op = await db.operation.findUniqueOrThrow({
+    where: { id: operationId },
+    select: { state: true },
+  });
+  if (
+    ev.type === "bank_transfer_change_final_state" &&
+    (op.state === "settled" || op.state === "failed")
+  ) {
     const c = await recordFinalStateCorrection({ operationId, webhookEventId: ev.id, ctx });
-    if (c && (c.outcomeChanged || c.changes.length > 0)) return { result: "correction", operationId, details: { correction: c } };
-    return { result: "ignored_stale", operationId, details: { state: op.state, note: "Mono's transfers already match the recorded final state" } };
+    if (c && (c.outcomeChanged || c.changes.length > 0))
+      return { result: "correction", operationId, details: { correction: c } };
+    return {
+      result: "ignored_stale",
+      operationId,
+      details: { state: op.state, note: "Mono's transfers already match the recorded final state" },
+    };
   }
-  if (FINAL_STATES.includes(op.state)) return { result: "ignored_stale", operationId, details: { state: op.state, note: "the operation is already final; an event cannot move it back" } };
-  if (op.state !== "accepted") return { result: "applied", operationId, details: { state: op.state, note: "not accepted yet: the send path records Mono's answer" } };
+  if (FINAL_STATES.includes(op.state))
+    return {
+      result: "ignored_stale",
+      operationId,
+      details: {
+        state: op.state,
+        note: "the operation is already final; an event cannot move it back",
+      },
+    };
+  if (op.state !== "accepted")
+    return {
+      result: "applied",
+      operationId,
+      details: { state: op.state, note: "not accepted yet: the send path records Mono's answer" },
+    };
   const r = await confirmOperation(operationId, ctx);
-  return { result: "applied", operationId, details: { from: op.state, state: r.state, changed: r.changed } };
+  return {
+    result: "applied",
+    operationId,
+    details: { from: op.state, state: r.state, changed: r.changed },
+  };
 }
 
-export async function processWebhookEvent(id: bigint | string, o: { force?: boolean; ctx?: TAuditContext } = {}): Promise<TProcessOutcome> {
+export async function processWebhookEvent(
+  id: bigint | string,
+  o: { force?: boolean; ctx?: TAuditContext } = {},
+): Promise<TProcessOutcome> {
   const eventId = BigInt(id);
-  const ev = await db.webhookEvent.findUnique({ where: { id: eventId }, select: { id: true, type: true, data: true, receivedAt: true, processedAt: true, processingResult: true, operationId: true } });
+  const ev = await db.webhookEvent.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      type: true,
+      data: true,
+      receivedAt: true,
+      processedAt: true,
+      processingResult: true,
+      operationId: true,
+    },
+  });
   if (!ev) return { eventId: eventId.toString(), result: "missing", operationId: null };
-  if (ev.processedAt && ev.processingResult !== "error" && !o.force) return { eventId: eventId.toString(), result: "skipped", operationId: ev.operationId };
+  if (ev.processedAt && ev.processingResult !== "error" && !o.force)
+    return { eventId: eventId.toString(), result: "skipped", operationId: ev.operationId };
   const data = (ev.data ?? {}) as TData;
   try {
     invalidateCaches(ev.type, data);
     const d = await decide({ id: ev.id, type: ev.type, data }, o.ctx ?? SYSTEM);
     await db.webhookEvent.update({
       where: { id: eventId },
-      data: { processedAt: new Date(), leaseUntil: null, processingResult: d.result, processingError: null, operationId: d.operationId, external: d.result === "external", processingDetails: d.details as Prisma.InputJsonValue },
+      data: {
+        processedAt: new Date(),
+        leaseUntil: null,
+        processingResult: d.result,
+        processingError: null,
+        operationId: d.operationId,
+        external: d.result === "external",
+        processingDetails: d.details as Prisma.InputJsonValue,
+      },
     });
-    return { eventId: eventId.toString(), result: d.result, operationId: d.operationId, details: d.details };
+    return {
+      eventId: eventId.toString(),
+      result: d.result,
+      operationId: d.operationId,
+      details: d.details,
+    };
   } catch (err) {
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    logger.warn({ err, webhookEventId: eventId.toString(), type: ev.type }, "webhook processing failed");
+    logger.warn(
+      { err, webhookEventId: eventId.toString(), type: ev.type },
+      "webhook processing failed",
+    );
     // Mono retries a delivery for ~8.4 h; an event that failed (Mono unreachable, a bug) stays
     // pending with a lease as back-off, so a drain retries it a minute later — for a day at most.
     const now = Date.now();
     const retry = now - ev.receivedAt.getTime() < RETRY_FOR_MS;
-    await db.webhookEvent.update({ where: { id: eventId }, data: { processedAt: retry ? null : new Date(now), leaseUntil: new Date(now + RETRY_AFTER_MS), processingResult: "error", processingError: message.slice(0, 1000) } });
+    await db.webhookEvent.update({
+      where: { id: eventId },
+      data: {
+        processedAt: retry ? null : new Date(now),
+        leaseUntil: new Date(now + RETRY_AFTER_MS),
+        processingResult: "error",
+        processingError: message.slice(0, 1000),
+      },
+    });
     throw err;
   }
 }

@@ -11,11 +11,18 @@ export type TWebhookAlertRule = Extract<TAlertRule, "final_state_correction" | "
 
 const asRule = (r: TWebhookAlertRule): TAlertRule => r;
 
-export function raiseWebhookAlert(s: Omit<TAlertSignal, "rule"> & { rule: TWebhookAlertRule }, now?: Date): Promise<TRaiseResult> {
+export function raiseWebhookAlert(
+  s: Omit<TAlertSignal, "rule"> & { rule: TWebhookAlertRule },
+  now?: Date,
+): Promise<TRaiseResult> {
   return raiseAlert({ ...s, rule: asRule(s.rule) }, now);
 }
 
 /** Resolves the rule's open alerts whose fold key is not in `active` (the condition cleared). */
-export function resolveWebhookAlerts(rule: TWebhookAlertRule, active: ReadonlySet<string>, now?: Date): Promise<number> {
+export function resolveWebhookAlerts(
+  rule: TWebhookAlertRule,
+  active: ReadonlySet<string>,
+  now?: Date,
+): Promise<number> {
   return resolveCleared([asRule(rule)], active, now);
 }

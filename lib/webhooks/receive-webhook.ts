@@ -9,7 +9,12 @@ import { storeEvent } from "./store-events";
 import { recordRejection, type TRejectionReason } from "./record-rejection";
 import { wakeDrain } from "./enqueue-processing";
 
-export type TReceived = { received: true; event_id: string; duplicate: boolean; deliveries: number };
+export type TReceived = {
+  received: true;
+  event_id: string;
+  duplicate: boolean;
+  deliveries: number;
+};
 
 const STATUS_OF: Record<TRejectionReason, ConstructorParameters<typeof AppError>[0]> = {
   missing_signature: "unauthenticated",
@@ -32,7 +37,10 @@ const MESSAGE_OF: Record<TRejectionReason, string> = {
   not_configured: "Webhook secret is not configured",
 };
 
-async function refuse(reason: TRejectionReason, o: { ip: string | null; log: TLogger; now: Date }): Promise<never> {
+async function refuse(
+  reason: TRejectionReason,
+  o: { ip: string | null; log: TLogger; now: Date },
+): Promise<never> {
   await recordRejection(reason, o);
   throw new AppError(STATUS_OF[reason], MESSAGE_OF[reason], { meta: { reason } });
 }
@@ -40,14 +48,18 @@ async function refuse(reason: TRejectionReason, o: { ip: string | null; log: TLo
 function secrets(): TSignatureSecret[] {
   const out: TSignatureSecret[] = [];
   if (env.MONO_WEBHOOK_SECRET) out.push({ secret: env.MONO_WEBHOOK_SECRET, label: "valid" });
-  if (env.MONO_WEBHOOK_SECRET_PREVIOUS) out.push({ secret: env.MONO_WEBHOOK_SECRET_PREVIOUS, label: "valid_previous_secret" });
+  if (env.MONO_WEBHOOK_SECRET_PREVIOUS)
+    out.push({ secret: env.MONO_WEBHOOK_SECRET_PREVIOUS, label: "valid_previous_secret" });
   return out;
 }
 
 // The receiver's whole job: bounded raw read, signature, envelope, one row per event (a repeat
 // only counts a delivery), wake the drain. No call to Mono and no operation lookup happens here, so the
 // answer takes one INSERT; processing runs on the queue (process-webhook-event.ts).
-export async function receiveWebhook(req: Request, o: { ip: string | null; log: TLogger; now?: Date }): Promise<TReceived> {
+export async function receiveWebhook(
+  req: Request,
+  o: { ip: string | null; log: TLogger; now?: Date },
+): Promise<TReceived> {
   const now = o.now ?? new Date();
   const ctx = { ip: o.ip, log: o.log, now };
   const keys = secrets();
@@ -62,7 +74,13 @@ export async function receiveWebhook(req: Request, o: { ip: string | null; log: 
     throw err;
   }
 
-  const sig = verifySignature({ header: req.headers.get("mono-signature"), rawBody: raw, secrets: keys, nowSec: Math.floor(now.getTime() / 1000), toleranceSec: env.WEBHOOK_SIGNATURE_TOLERANCE_SECONDS });
+  const sig = verifySignature({
+    header: req.headers.get("mono-signature"),
+    rawBody: raw,
+    secrets: keys,
+    nowSec: Math.floor(now.getTime() / 1000),
+    toleranceSec: env.WEBHOOK_SIGNATURE_TOLERANCE_SECONDS,
+  });
   if (!sig.ok) return refuse(sig.reason, ctx);
 
   // Parsed only once authenticated: unauthenticated input never reaches JSON.parse.
@@ -76,8 +94,30 @@ export async function receiveWebhook(req: Request, o: { ip: string | null; log: 
   if (!parsed.success) return refuse("invalid_envelope", ctx);
 
   const { type, data } = parsed.data.event;
-  const stored = await storeEvent({ dedupeKey: dedupeKeyOf(type, data, raw), type, objectId: objectIdOf(data), signatureResult: sig.result, rawBody: raw, data, eventTimestamp: eventTimestampOf(parsed.data), receivedAt: now });
+  const stored = await storeEvent({
+    dedupeKey: dedupeKeyOf(type, data, raw),
+    type,
+    objectId: objectIdOf(data),
+    signatureResult: sig.result,
+    rawBody: raw,
+    data,
+    eventTimestamp: eventTimestampOf(parsed.data),
+    receivedAt: now,
+  });
   if (stored.inserted) wakeDrain(o.log);
-  o.log.info({ webhookEventId: stored.id.toString(), type: parsed.data.event.type, duplicate: !stored.inserted, deliveries: stored.deliveries }, "webhook received");
-  return { received: true, event_id: stored.id.toString(), duplicate: !stored.inserted, deliveries: stored.deliveries };
+  o.log.info(
+    {
+      webhookEventId: stored.id.toString(),
+      type: parsed.data.event.type,
+      duplicate: !stored.inserted,
+      deliveries: stored.deliveries,
+    },
+    "webhook received",
+  );
+  return {
+    received: true,
+    event_id: stored.id.toString(),
+    duplicate: !stored.inserted,
+    deliveries: stored.deliveries,
+  };
 }

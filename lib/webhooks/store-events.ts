@@ -10,7 +10,16 @@ import { utc } from "../metrics/sql-time";
 // approach as the Mono request log (lib/mono/request-log-pg.ts); a commit costs ~10 ms on the dev
 // box's disk, which alone capped one-row-per-commit near 100 deliveries/s per connection.
 
-export type TNewEvent = { dedupeKey: string; type: string; objectId: string | null; signatureResult: string; rawBody: string; data: unknown; eventTimestamp: Date | null; receivedAt: Date };
+export type TNewEvent = {
+  dedupeKey: string;
+  type: string;
+  objectId: string | null;
+  signatureResult: string;
+  rawBody: string;
+  data: unknown;
+  eventTimestamp: Date | null;
+  receivedAt: Date;
+};
 export type TStored = { id: bigint; inserted: boolean; deliveries: number };
 
 type TPending = { row: TNewEvent; resolve: (s: TStored) => void; reject: (e: unknown) => void };
@@ -60,7 +69,13 @@ async function flush(batch: TPending[]): Promise<void> {
     const byRow = new Map(rows.map((r) => [r.dedupeKey, r]));
     for (const [key, ps] of byKey) {
       const r = byRow.get(key)!;
-      ps.forEach((p, i) => p.resolve({ id: BigInt(r.id), inserted: Boolean(r.inserted) && i === 0, deliveries: Number(r.deliveries) }));
+      ps.forEach((p, i) =>
+        p.resolve({
+          id: BigInt(r.id),
+          inserted: Boolean(r.inserted) && i === 0,
+          deliveries: Number(r.deliveries),
+        }),
+      );
     }
   } catch (err) {
     for (const p of batch) p.reject(err);

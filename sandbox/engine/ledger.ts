@@ -3,7 +3,11 @@
 //   debit   → available -= a            release → pending -= a, available += a
 //   debit of a hold (payout settled)   → pending -= a
 // so available + pending always equals the sum of the account's postings.
-import type { TMonoLedgerOperationType, TMonoLedgerOrigin, TMonoLedgerTransaction } from "../../lib/mono/contract";
+import type {
+  TMonoLedgerOperationType,
+  TMonoLedgerOrigin,
+  TMonoLedgerTransaction,
+} from "../../lib/mono/contract";
 import type { Sandbox } from "../context";
 import { newId } from "../ids";
 import type { TLedgerAccountRec } from "../state";

@@ -18,9 +18,19 @@ import { checkAmount } from "../validate";
 import { post } from "./ledger";
 
 /** Fixed bank fee per method (minor units) plus GMF (4×1000 tax) on the amount credited. */
-const BANK_FEE: Record<TMonoPayoutMethod, number> = { co_ach: 200_000, co_mono_turbo: 300_000, co_transfiya: 100_000, co_breb: 0 };
+const BANK_FEE: Record<TMonoPayoutMethod, number> = {
+  co_ach: 200_000,
+  co_mono_turbo: 300_000,
+  co_transfiya: 100_000,
+  co_breb: 0,
+};
 const GMF_PER_THOUSAND = 4;
-const RAIL: Record<TMonoPayoutMethod, TMonoRouting> = { co_ach: "ach", co_mono_turbo: "turbo", co_transfiya: "transfiya", co_breb: "transfiya" };
+const RAIL: Record<TMonoPayoutMethod, TMonoRouting> = {
+  co_ach: "ach",
+  co_mono_turbo: "turbo",
+  co_transfiya: "transfiya",
+  co_breb: "transfiya",
+};
 const TO_PROCESSING_MS = 1_000;
 
 export function gmf(target: number): number {
@@ -38,7 +48,8 @@ function targetFromSource(source: number, fee: number): number {
 export function resolveLedgerAccount(sb: Sandbox, id: string, path: string): TLedgerAccountRec {
   const acc = sb.state.ledgerAccounts.get(id);
   if (!acc) fail(422, "item_not_found", "The ledger account doesn't exist.", path);
-  if (acc.state !== "active") fail(422, "account_not_active", `The ledger account is ${acc.state}.`, path);
+  if (acc.state !== "active")
+    fail(422, "account_not_active", `The ledger account is ${acc.state}.`, path);
   return acc;
 }
 
@@ -53,18 +64,29 @@ export function createPayout(sb: Sandbox, input: TMonoCreatePayoutRequest): TCre
   const hasSource = input.source_amount != null;
   const hasTarget = input.target_amount != null;
   if (hasSource === hasTarget) {
-    fail(422, "validation_error", "Send exactly one of source_amount or target_amount; the other must be null.", hasSource ? "#/target_amount" : "#/source_amount");
+    fail(
+      422,
+      "validation_error",
+      "Send exactly one of source_amount or target_amount; the other must be null.",
+      hasSource ? "#/target_amount" : "#/source_amount",
+    );
   }
   const given = (input.source_amount ?? input.target_amount)!;
   const givenPath = hasSource ? "#/source_amount" : "#/target_amount";
   const bad = checkAmount(given.amount, `${givenPath}/amount`);
   if (bad) throw new MonoError(422, [bad]);
   if (given.currency !== account.currency_code || input.target.currency !== account.currency_code) {
-    fail(422, "currency_mismatch", `The account's currency is ${account.currency_code}.`, `${givenPath}/currency`);
+    fail(
+      422,
+      "currency_mismatch",
+      `The account's currency is ${account.currency_code}.`,
+      `${givenPath}/currency`,
+    );
   }
   const fee = BANK_FEE[input.method];
   const target = hasTarget ? given.amount : targetFromSource(given.amount, fee);
-  if (target <= 0) fail(422, "invalid_amount", "The amount does not cover the fees.", `${givenPath}/amount`);
+  if (target <= 0)
+    fail(422, "invalid_amount", "The amount does not cover the fees.", `${givenPath}/amount`);
   const source = hasSource ? given.amount : target + fee + gmf(target);
 
   const now = sb.nowIso();
@@ -79,7 +101,10 @@ export function createPayout(sb: Sandbox, input: TMonoCreatePayoutRequest): TCre
     target_amount: { amount: target, currency: cur },
     calculated_fees: {
       bank_transfer: { id: newId("fee"), amount: { amount: fee, currency: cur } },
-      bank_transfer_gmf: { id: newId("fee"), amount: { amount: source - target - fee, currency: cur } },
+      bank_transfer_gmf: {
+        id: newId("fee"),
+        amount: { amount: source - target - fee, currency: cur },
+      },
     },
     description: input.description ?? null,
     external_id: input.external_id,
@@ -95,7 +120,10 @@ export function createPayout(sb: Sandbox, input: TMonoCreatePayoutRequest): TCre
   };
   sb.state.payouts.set(payout.id, payout);
   sb.state.payoutsByExternalId.set(payout.external_id, payout.id);
-  sb.state.payoutCreatesByExternalId.set(payout.external_id, (sb.state.payoutCreatesByExternalId.get(payout.external_id) ?? 0) + 1);
+  sb.state.payoutCreatesByExternalId.set(
+    payout.external_id,
+    (sb.state.payoutCreatesByExternalId.get(payout.external_id) ?? 0) + 1,
+  );
   sb.tagResource(payout.id);
 
   if (account.available < source) {
@@ -104,7 +132,14 @@ export function createPayout(sb: Sandbox, input: TMonoCreatePayoutRequest): TCre
     payout.state_reason = "insufficient_funds";
     sb.webhooks.emit("payout_failed", view(payout), payout.id);
   } else {
-    post(sb, { account, type: "hold", amount: source, origin: "payout", idInOrigin: payout.id, description: `Payout ${payout.external_id}` });
+    post(sb, {
+      account,
+      type: "hold",
+      amount: source,
+      origin: "payout",
+      idInOrigin: payout.id,
+      description: `Payout ${payout.external_id}`,
+    });
     payout.held = true;
     sb.webhooks.emit("payout_created", view(payout), payout.id);
     sb.clock.in(TO_PROCESSING_MS, { kind: "payout", id: payout.id });
@@ -128,27 +163,59 @@ export function advancePayout(sb: Sandbox, id: string): void {
 }
 
 /** Final state: debits the hold once (settled) or releases it once (failed). */
-export function finishPayout(sb: Sandbox, p: TPayoutRec, state: "settled" | "failed", reason: TMonoPayoutStateReason | null): void {
+export function finishPayout(
+  sb: Sandbox,
+  p: TPayoutRec,
+  state: "settled" | "failed",
+  reason: TMonoPayoutStateReason | null,
+): void {
   if (p.state === "settled" || p.state === "failed") return;
   const account = sb.state.ledgerAccounts.get(p.account_id);
   if (account && p.held && !p.settled && !p.released) {
     const amount = p.source_amount.amount;
     if (state === "settled") {
-      post(sb, { account, type: "debit", amount, origin: "payout", idInOrigin: p.id, description: `Payout ${p.external_id}`, fromHold: true });
+      post(sb, {
+        account,
+        type: "debit",
+        amount,
+        origin: "payout",
+        idInOrigin: p.id,
+        description: `Payout ${p.external_id}`,
+        fromHold: true,
+      });
       p.settled = true;
     } else {
-      post(sb, { account, type: "release", amount, origin: "payout", idInOrigin: p.id, description: `Payout ${p.external_id} failed` });
+      post(sb, {
+        account,
+        type: "release",
+        amount,
+        origin: "payout",
+        idInOrigin: p.id,
+        description: `Payout ${p.external_id} failed`,
+      });
       p.released = true;
     }
   }
   setState(sb, p, state, reason);
 }
 
-function setState(sb: Sandbox, p: TPayoutRec, state: TPayoutRec["state"], reason: TMonoPayoutStateReason | null): void {
+function setState(
+  sb: Sandbox,
+  p: TPayoutRec,
+  state: TPayoutRec["state"],
+  reason: TMonoPayoutStateReason | null,
+): void {
   p.state = state;
   p.state_reason = reason;
   p.updated_at = sb.nowIso();
-  const event = state === "processing" ? "payout_processing" : state === "settled" ? "payout_settled" : state === "failed" ? "payout_failed" : "payout_created";
+  const event =
+    state === "processing"
+      ? "payout_processing"
+      : state === "settled"
+        ? "payout_settled"
+        : state === "failed"
+          ? "payout_failed"
+          : "payout_created";
   sb.webhooks.emit(event, view(p), p.id);
   sb.onChange();
 }

@@ -43,7 +43,11 @@ export function advanceTransfer(sb: Sandbox, id: string): void {
       t.hops++;
       t.routing = next;
       t.updated_at = sb.nowIso();
-      sb.webhooks.emit("bank_transfer_fallback_routing", { ...transferView(sb, t), fallback_reason: o.reason }, t.id);
+      sb.webhooks.emit(
+        "bank_transfer_fallback_routing",
+        { ...transferView(sb, t), fallback_reason: o.reason },
+        t.id,
+      );
       sb.clock.in(settleDelayMs(next, t.payee.document_number), { kind: "transfer", id: t.id });
       sb.onChange();
     } else {
@@ -65,13 +69,24 @@ function decline(sb: Sandbox, t: TTransferRec, reason: string): void {
 }
 
 /** The rail corrected itself: approved ↔ declined, with bank_transfer_change_final_state. */
-export function changeFinalState(sb: Sandbox, t: TTransferRec, to: "approved" | "declined" | null, reason: string | null): TTransferRec {
+export function changeFinalState(
+  sb: Sandbox,
+  t: TTransferRec,
+  to: "approved" | "declined" | null,
+  reason: string | null,
+): TTransferRec {
   if (t.state !== "approved" && t.state !== "declined") {
-    fail(409, "validation_error", `The transfer is ${t.state}; only approved or declined transfers can change final state.`, "#/state");
+    fail(
+      409,
+      "validation_error",
+      `The transfer is ${t.state}; only approved or declined transfers can change final state.`,
+      "#/state",
+    );
   }
   const previous: TMonoTransferState = t.state;
   const next = to ?? (previous === "approved" ? "declined" : "approved");
-  if (next === previous) fail(409, "validation_error", `The transfer is already ${previous}.`, "#/state");
+  if (next === previous)
+    fail(409, "validation_error", `The transfer is already ${previous}.`, "#/state");
   if (next === "declined") {
     if (t.debited) adjustBalance(sb, t.account_id, t.amount.amount);
     t.debited = false;
@@ -83,7 +98,11 @@ export function changeFinalState(sb: Sandbox, t: TTransferRec, to: "approved" | 
   }
   t.state = next;
   t.updated_at = sb.nowIso();
-  sb.webhooks.emit("bank_transfer_change_final_state", { ...transferView(sb, t), previous_state: previous }, t.id);
+  sb.webhooks.emit(
+    "bank_transfer_change_final_state",
+    { ...transferView(sb, t), previous_state: previous },
+    t.id,
+  );
   sb.onChange();
   return t;
 }

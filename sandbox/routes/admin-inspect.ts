@@ -14,10 +14,24 @@ type TMake = (method: TRoute["method"], pattern: string, handler: TRoute["handle
 const ZRate = z.number().min(0).max(1);
 const ZFaultConfig: z.ZodType<TFaultConfig> = z.object({
   rate: ZRate.optional(),
-  rates: z.partialRecord(
-    z.enum(["latency", "status_429", "status_5xx", "status_5xx_after_commit", "reset", "reset_after_commit", "hang", "webhook_duplicate", "webhook_reorder", "webhook_delay", "webhook_drop"]),
-    ZRate,
-  ).optional(),
+  rates: z
+    .partialRecord(
+      z.enum([
+        "latency",
+        "status_429",
+        "status_5xx",
+        "status_5xx_after_commit",
+        "reset",
+        "reset_after_commit",
+        "hang",
+        "webhook_duplicate",
+        "webhook_reorder",
+        "webhook_delay",
+        "webhook_drop",
+      ]),
+      ZRate,
+    )
+    .optional(),
   latencyMs: z.number().nonnegative().optional(),
   retryAfterSeconds: z.number().nonnegative().optional(),
   hangMs: z.number().nonnegative().optional(),
@@ -27,14 +41,29 @@ const ZFaultConfig: z.ZodType<TFaultConfig> = z.object({
   seed: z.number().int().optional(),
 });
 const ZFaultsBody = z.union([z.object({ text: z.string() }), ZFaultConfig]);
-const ZWebhooks = z.object({ url: z.string().url().nullish(), urls: z.array(z.string().url()).optional(), secret: z.string().min(1).optional() });
+const ZWebhooks = z.object({
+  url: z.string().url().nullish(),
+  urls: z.array(z.string().url()).optional(),
+  secret: z.string().min(1).optional(),
+});
 
-export type TDuplicate = { kind: "payout" | "transfer" | "idempotency_key"; key: string; count: number; ids: string[] };
+export type TDuplicate = {
+  kind: "payout" | "transfer" | "idempotency_key";
+  key: string;
+  count: number;
+  ids: string[];
+};
 
-function duplicates(sb: Sandbox): { duplicates: TDuplicate[]; payouts: number; transfers: number; batches: number } {
+function duplicates(sb: Sandbox): {
+  duplicates: TDuplicate[];
+  payouts: number;
+  transfers: number;
+  batches: number;
+} {
   const out: TDuplicate[] = [];
   const payoutIds = new Map<string, string[]>();
-  for (const p of sb.state.payouts.values()) payoutIds.set(p.external_id, [...(payoutIds.get(p.external_id) ?? []), p.id]);
+  for (const p of sb.state.payouts.values())
+    payoutIds.set(p.external_id, [...(payoutIds.get(p.external_id) ?? []), p.id]);
   for (const [key, count] of sb.state.payoutCreatesByExternalId) {
     if (count > 1) out.push({ kind: "payout", key, count, ids: payoutIds.get(key) ?? [] });
   }
@@ -47,9 +76,15 @@ function duplicates(sb: Sandbox): { duplicates: TDuplicate[]; payouts: number; t
   for (const t of sb.state.transfers.values()) if (t.state !== "duplicated") transfers++;
   for (const [key, ids] of sb.state.resourcesByIdemKey) {
     const roots = ids.filter((id) => id.startsWith("cpout_") || id.startsWith("bat_"));
-    if (roots.length > 1) out.push({ kind: "idempotency_key", key, count: roots.length, ids: roots });
+    if (roots.length > 1)
+      out.push({ kind: "idempotency_key", key, count: roots.length, ids: roots });
   }
-  return { duplicates: out, payouts: sb.state.payouts.size, transfers, batches: sb.state.batches.size };
+  return {
+    duplicates: out,
+    payouts: sb.state.payouts.size,
+    transfers,
+    batches: sb.state.batches.size,
+  };
 }
 
 export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
@@ -58,7 +93,8 @@ export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
     r("GET", "/counts", (ctx) => {
       const ext = ctx.query.get("external_id");
       const key = ctx.query.get("idempotency_key");
-      if (ext === null && key === null) fail(422, "missing_field", "Give external_id or idempotency_key.", "#/external_id");
+      if (ext === null && key === null)
+        fail(422, "missing_field", "Give external_id or idempotency_key.", "#/external_id");
       const body: Record<string, unknown> = {};
       if (ext !== null) {
         const tIds = sb.state.transfersByExternalId.get(ext) ?? [];
@@ -80,7 +116,13 @@ export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
           batches: ids.filter((i) => i.startsWith("bat_")).length,
           transfers: ids.filter((i) => i.startsWith("trn_")).length,
           ids,
-          stored: rec ? { state: rec.state, status: rec.status, created_at: new Date(rec.createdAt).toISOString() } : null,
+          stored: rec
+            ? {
+                state: rec.state,
+                status: rec.status,
+                created_at: new Date(rec.createdAt).toISOString(),
+              }
+            : null,
         };
       }
       return { status: 200, body };
@@ -91,10 +133,18 @@ export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
       const state = ctx.query.get("state");
       const list = sb.state.deliveryOrder
         .map((id) => sb.state.deliveries.get(id)!)
-        .filter((d) => (type === null || d.type === type) && (resource === null || d.resource_id === resource) && (state === null || d.state === state));
+        .filter(
+          (d) =>
+            (type === null || d.type === type) &&
+            (resource === null || d.resource_id === resource) &&
+            (state === null || d.state === state),
+        );
       return { status: 200, body: { deliveries: list, total: list.length } };
     }),
-    r("GET", "/webhooks", () => ({ status: 200, body: { urls: sb.webhook.urls, secret_set: sb.webhook.secret.length > 0 } })),
+    r("GET", "/webhooks", () => ({
+      status: 200,
+      body: { urls: sb.webhook.urls, secret_set: sb.webhook.secret.length > 0 },
+    })),
     r("PUT", "/webhooks", (ctx) => {
       const b = parse(ZWebhooks, adminBody(ctx));
       if (b.urls !== undefined) sb.webhook.urls = b.urls;
@@ -102,12 +152,18 @@ export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
       if (b.secret !== undefined) sb.webhook.secret = b.secret;
       return { status: 200, body: { urls: sb.webhook.urls } };
     }),
-    r("GET", "/faults", () => ({ status: 200, body: { allowed: sb.allowFaults, config: sb.faultConfig } })),
+    r("GET", "/faults", () => ({
+      status: 200,
+      body: { allowed: sb.allowFaults, config: sb.faultConfig },
+    })),
     r("PUT", "/faults", (ctx) => {
       const b = parse(ZFaultsBody, adminBody(ctx));
       let cfg: TFaultConfig;
       try {
-        cfg = "text" in b && typeof b.text === "string" ? parseFaultConfig(b.text) : (b as TFaultConfig);
+        cfg =
+          "text" in b && typeof b.text === "string"
+            ? parseFaultConfig(b.text)
+            : (b as TFaultConfig);
       } catch (e) {
         fail(400, "invalid_format", e instanceof Error ? e.message : String(e), "#/text");
       }
@@ -117,7 +173,9 @@ export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
     r("GET", "/requests", (ctx) => {
       const logId = ctx.query.get("log_id");
       const key = ctx.query.get("idempotency_key");
-      const list = sb.requestLog.filter((e) => (logId === null || e.id === logId) && (key === null || e.idempotency_key === key));
+      const list = sb.requestLog.filter(
+        (e) => (logId === null || e.id === logId) && (key === null || e.idempotency_key === key),
+      );
       return { status: 200, body: { requests: list } };
     }),
     r("GET", "/state", () => ({

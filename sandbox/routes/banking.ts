@@ -8,7 +8,10 @@ import type { TRoute } from "../http";
 import { bool, oneOf, page, paginate } from "../query";
 
 function copyAccount(a: TMonoAccount): TMonoAccount {
-  return { ...a, balance: { available: { ...a.balance.available }, updated_at: a.balance.updated_at } };
+  return {
+    ...a,
+    balance: { available: { ...a.balance.available }, updated_at: a.balance.updated_at },
+  };
 }
 
 export function bankingRoutes(sb: Sandbox): TRoute[] {
@@ -19,7 +22,9 @@ export function bankingRoutes(sb: Sandbox): TRoute[] {
       access: ALL_ROLES,
       handler: (ctx) => {
         const p = page(ctx.query);
-        const all = [...sb.state.accounts.values()].sort((a, b) => b.inserted_at.localeCompare(a.inserted_at) || a.id.localeCompare(b.id));
+        const all = [...sb.state.accounts.values()].sort(
+          (a, b) => b.inserted_at.localeCompare(a.inserted_at) || a.id.localeCompare(b.id),
+        );
         const { items, pagination } = paginate(all, p);
         return { status: 200, body: { accounts: items.map(copyAccount), pagination } };
       },
@@ -32,7 +37,12 @@ export function bankingRoutes(sb: Sandbox): TRoute[] {
         bool(ctx.query.get("live"), "live"); // validated; the sandbox's balance is always live
         const a = sb.state.accounts.get(ctx.params.id);
         if (!a) fail(404, "item_not_found", "Item doesn't exist", "#/account_id");
-        const body: TMonoAccountBalance = { id: a.id, available: { ...a.balance.available }, inserted_at: a.inserted_at, updated_at: a.balance.updated_at };
+        const body: TMonoAccountBalance = {
+          id: a.id,
+          available: { ...a.balance.available },
+          inserted_at: a.inserted_at,
+          updated_at: a.balance.updated_at,
+        };
         return { status: 200, body };
       },
     },
@@ -41,7 +51,8 @@ export function bankingRoutes(sb: Sandbox): TRoute[] {
       pattern: "/v1/banks",
       access: ALL_ROLES,
       handler: (ctx) => {
-        const kind = oneOf(ctx.query.get("kind"), ["transfers", "pse"] as const, "kind") ?? "transfers";
+        const kind =
+          oneOf(ctx.query.get("kind"), ["transfers", "pse"] as const, "kind") ?? "transfers";
         const body: TMonoBankList = { kind, banks: kind === "pse" ? PSE_BANKS : TRANSFER_BANKS };
         return { status: 200, body };
       },

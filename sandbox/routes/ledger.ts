@@ -1,5 +1,11 @@
 // Core ledger reads: accounts, balances (available / pending), transactions.
-import type { TMonoLedgerAccount, TMonoLedgerBalance, TMonoLedgerOperationType, TMonoLedgerOrigin, TMonoLedgerTransaction } from "../../lib/mono/contract";
+import type {
+  TMonoLedgerAccount,
+  TMonoLedgerBalance,
+  TMonoLedgerOperationType,
+  TMonoLedgerOrigin,
+  TMonoLedgerTransaction,
+} from "../../lib/mono/contract";
 import { ALL_ROLES } from "../auth";
 import type { Sandbox } from "../context";
 import { fail } from "../errors";
@@ -9,7 +15,14 @@ import { omit } from "../omit";
 import type { TLedgerAccountRec } from "../state";
 
 const OPS: readonly TMonoLedgerOperationType[] = ["credit", "debit", "hold", "release"];
-const ORIGINS: readonly TMonoLedgerOrigin[] = ["card_transaction", "card_presentment_payment", "subaccount_operation", "payout", "fee", "synced_bank_transaction"];
+const ORIGINS: readonly TMonoLedgerOrigin[] = [
+  "card_transaction",
+  "card_presentment_payment",
+  "subaccount_operation",
+  "payout",
+  "fee",
+  "synced_bank_transaction",
+];
 
 export function ledgerView(a: TLedgerAccountRec): TMonoLedgerAccount {
   const pub = omit(a, ["available", "pending"]);
@@ -39,7 +52,9 @@ function listAccounts(sb: Sandbox, ctx: TCtx): TResult {
         (currencies.length === 0 || currencies.includes(a.currency_code)) &&
         (states.length === 0 || states.includes(a.state)) &&
         (nickname === null || (a.name ?? "").toLowerCase().includes(nickname.toLowerCase())) &&
-        (inserted === null || (Date.parse(a.inserted_at) >= inserted.from && Date.parse(a.inserted_at) <= inserted.until)),
+        (inserted === null ||
+          (Date.parse(a.inserted_at) >= inserted.from &&
+            Date.parse(a.inserted_at) <= inserted.until)),
     )
     .sort((a, b) => b.inserted_at.localeCompare(a.inserted_at) || a.id.localeCompare(b.id));
   const { items, pagination } = paginate(all, p);
@@ -61,24 +76,36 @@ function listTransactions(sb: Sandbox, ctx: TCtx): TResult {
       (op === null || t.operation_type === op) &&
       (origin === null || t.origin === origin) &&
       (!excludeReversed || t.reverted_by === null) &&
-      (at === null || (Date.parse(t.transaction_at) >= at.from && Date.parse(t.transaction_at) <= at.until)) &&
-      (originAt === null || (Date.parse(t.origin_transaction_at) >= originAt.from && Date.parse(t.origin_transaction_at) <= originAt.until)),
+      (at === null ||
+        (Date.parse(t.transaction_at) >= at.from && Date.parse(t.transaction_at) <= at.until)) &&
+      (originAt === null ||
+        (Date.parse(t.origin_transaction_at) >= originAt.from &&
+          Date.parse(t.origin_transaction_at) <= originAt.until)),
   );
   const dir = s.type === "asc" ? 1 : -1;
-  const key = (t: TMonoLedgerTransaction): number | string => (s.field === "amount" ? t.amount.amount : t[s.field]);
+  const key = (t: TMonoLedgerTransaction): number | string =>
+    s.field === "amount" ? t.amount.amount : t[s.field];
   const indexed = rows.map((t, i) => ({ t, i }));
   indexed.sort((x, y) => {
     const kx = key(x.t);
     const ky = key(y.t);
     return (kx < ky ? -1 : kx > ky ? 1 : x.i - y.i) * dir;
   });
-  const { items, pagination } = paginate(indexed.map((x) => x.t), p);
+  const { items, pagination } = paginate(
+    indexed.map((x) => x.t),
+    p,
+  );
   return { status: 200, body: { transactions: items, pagination } };
 }
 
 export function ledgerRoutes(sb: Sandbox): TRoute[] {
   return [
-    { method: "GET", pattern: "/v1/ledger/accounts", access: ALL_ROLES, handler: (ctx) => listAccounts(sb, ctx) },
+    {
+      method: "GET",
+      pattern: "/v1/ledger/accounts",
+      access: ALL_ROLES,
+      handler: (ctx) => listAccounts(sb, ctx),
+    },
     {
       method: "GET",
       pattern: "/v1/ledger/accounts/:id",
@@ -91,11 +118,19 @@ export function ledgerRoutes(sb: Sandbox): TRoute[] {
       access: ALL_ROLES,
       handler: (ctx) => {
         const a = account(sb, ctx);
-        const body: TMonoLedgerBalance = { available: { amount: a.available, currency: a.currency_code }, pending: { amount: a.pending, currency: a.currency_code } };
+        const body: TMonoLedgerBalance = {
+          available: { amount: a.available, currency: a.currency_code },
+          pending: { amount: a.pending, currency: a.currency_code },
+        };
         return { status: 200, body };
       },
     },
-    { method: "GET", pattern: "/v1/ledger/accounts/:id/transactions", access: ALL_ROLES, handler: (ctx) => listTransactions(sb, ctx) },
+    {
+      method: "GET",
+      pattern: "/v1/ledger/accounts/:id/transactions",
+      access: ALL_ROLES,
+      handler: (ctx) => listTransactions(sb, ctx),
+    },
     {
       method: "GET",
       pattern: "/v1/ledger/accounts/:id/transactions/:tx",

@@ -19,7 +19,13 @@ const KEY_TYPES: [TMonoBrebKeyType, RegExp][] = [
   ["email", /^[^\s@]{1,30}@[A-Za-z0-9.-]{1,61}$/],
   ["identification", /^[A-Za-z0-9]{1,18}$/],
 ];
-const NAMES = ["María Fernanda Gómez", "Juan Camilo Rodríguez", "Luisa Martínez Ospina", "Andrés Felipe Cárdenas", "Valentina Restrepo"];
+const NAMES = [
+  "María Fernanda Gómez",
+  "Juan Camilo Rodríguez",
+  "Luisa Martínez Ospina",
+  "Andrés Felipe Cárdenas",
+  "Valentina Restrepo",
+];
 
 /** Deterministic creditor for a key, so the same key always resolves to the same person. */
 function resolveKey(value: string): TMonoBrebTarget {
@@ -29,10 +35,16 @@ function resolveKey(value: string): TMonoBrebTarget {
   const type = KEY_TYPES.find(([, re]) => re.test(value))?.[0];
   if (!type) fail(400, "invalid_format", "The value is not a valid Bre-B key.", "#/value");
   const h = createHash("sha256").update(value).digest();
-  const digits = (n: number, from: number): string => Array.from({ length: n }, (_, i) => String(h[(from + i) % h.length] % 10)).join("");
+  const digits = (n: number, from: number): string =>
+    Array.from({ length: n }, (_, i) => String(h[(from + i) % h.length] % 10)).join("");
   return {
     id: newId("bbtgt"),
-    creditor: { document_number: "10" + digits(8, 0), document_type: "CC", full_name: NAMES[h[10] % NAMES.length], type: "natural" },
+    creditor: {
+      document_number: "10" + digits(8, 0),
+      document_type: "CC",
+      full_name: NAMES[h[10] % NAMES.length],
+      type: "natural",
+    },
     creditor_account: { currency_code: "COP", number: digits(10, 12), type: "savings_account" },
     key_type: type,
     key_value: value,
@@ -52,7 +64,13 @@ export function payoutRoutes(sb: Sandbox): TRoute[] {
       write: true,
       handler: (ctx) => {
         const input = parse(ZCreatePayout, jsonBody(ctx));
-        if (!isTransferBank(input.target.bank_code)) fail(422, "item_not_found", "Unknown bank_code; see GET /v1/banks.", "#/target/bank_code");
+        if (!isTransferBank(input.target.bank_code))
+          fail(
+            422,
+            "item_not_found",
+            "Unknown bank_code; see GET /v1/banks.",
+            "#/target/bank_code",
+          );
         const { status, payout } = createPayout(sb, input);
         if (status === 201) ctx.created.push(payout.id);
         return { status, body: view(payout) };

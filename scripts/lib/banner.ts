@@ -1,4 +1,10 @@
-export function printBanner(o: { url: string; monoEnv: string; database: string; sandbox?: string; logins: { role: string; email: string; password: string }[] }) {
+export function printBanner(o: {
+  url: string;
+  monoEnv: string;
+  database: string;
+  sandbox?: string;
+  logins: { role: string; email: string; password: string }[];
+}) {
   const lines = [
     "",
     "  Mono Ops Console is running",
@@ -9,7 +15,8 @@ export function printBanner(o: { url: string; monoEnv: string; database: string;
   ];
   if (o.logins.length) {
     lines.push("", "  Demo logins (new passwords on every start; sandbox only):");
-    for (const l of o.logins) lines.push(`    ${l.role.padEnd(9)} ${l.email.padEnd(30)} ${l.password}`);
+    for (const l of o.logins)
+      lines.push(`    ${l.role.padEnd(9)} ${l.email.padEnd(30)} ${l.password}`);
   }
   lines.push("", "  Press Ctrl-C to stop everything.", "");
   console.log(lines.join("\n"));

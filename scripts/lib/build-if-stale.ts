@@ -3,7 +3,20 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "types", "public", "generated", "next.config.ts", "tsconfig.next.json", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "types",
+  "public",
+  "generated",
+  "next.config.ts",
+  "tsconfig.next.json",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "instrumentation.ts",
+];
 
 function fingerprint(root: string): string {
   const h = createHash("sha256");
@@ -24,8 +37,17 @@ function fingerprint(root: string): string {
 export function buildIfStale(root: string, env: NodeJS.ProcessEnv): "fresh" | "built" {
   const marker = path.join(root, ".next", "mono-ops-source-hash");
   const want = fingerprint(root);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === want) return "fresh";
-  execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+  if (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(marker) &&
+    readFileSync(marker, "utf8") === want
+  )
+    return "fresh";
+  execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   writeFileSync(marker, want);
   return "built";
 }

@@ -3,7 +3,12 @@ import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process"
 // Every child the launcher starts, so Ctrl-C (or a failure) stops all of them.
 const children: { name: string; proc: ChildProcess }[] = [];
 
-export function spawnChild(name: string, cmd: string, args: string[], opts: SpawnOptions): ChildProcess {
+export function spawnChild(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions,
+): ChildProcess {
   const proc = spawn(cmd, args, opts);
   children.push({ name, proc });
   return proc;
@@ -31,7 +36,11 @@ export async function stopAll(): Promise<void> {
   }
 }
 
-export function waitForLine(proc: ChildProcess, marker: string, timeoutMs: number): Promise<string> {
+export function waitForLine(
+  proc: ChildProcess,
+  marker: string,
+  timeoutMs: number,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let buf = "";
     const t = setTimeout(() => reject(new Error(`timed out waiting for "${marker}"`)), timeoutMs);

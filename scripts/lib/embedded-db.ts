@@ -11,11 +11,22 @@ export async function startEmbeddedDb(opts: { dir: string; port?: number }): Pro
   const port = opts.port ?? (await freePort());
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(root, "scripts/pglite-server.ts"), "--db", opts.dir, "--port", String(port)],
+    [
+      "--import",
+      "tsx",
+      path.join(root, "scripts/pglite-server.ts"),
+      "--db",
+      opts.dir,
+      "--port",
+      String(port),
+    ],
     { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("embedded PostgreSQL did not start within 60 s")), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error("embedded PostgreSQL did not start within 60 s")),
+      60_000,
+    );
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`embedded PostgreSQL exited with code ${code}`));

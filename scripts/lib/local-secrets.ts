@@ -2,7 +2,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "n
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-export type TLocalSecrets = { nextauthSecret: string; sandboxAdminKey: string; sandboxBatchKey: string; webhookSecret: string; sandboxAdminToken: string };
+export type TLocalSecrets = {
+  nextauthSecret: string;
+  sandboxAdminKey: string;
+  sandboxBatchKey: string;
+  webhookSecret: string;
+  sandboxAdminToken: string;
+};
 
 // The embedded default needs secrets nobody configured. They are generated once, kept in
 // .data/ (git-ignored, mode 600) and reused, so sessions survive a restart. Never used when

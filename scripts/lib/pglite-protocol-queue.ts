@@ -6,12 +6,25 @@
 // client's statement. It also stops the queue for good when one message fails. This replaces the
 // queue's scheduler: a round stays with its connection until Sync, and a failure is reported to
 // its client only.
-type TItem = { handlerId: number; message: Uint8Array; resolve: (n: number) => void; reject: (e: unknown) => void; onData: (d: Uint8Array) => void };
+type TItem = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (n: number) => void;
+  reject: (e: unknown) => void;
+  onData: (d: Uint8Array) => void;
+};
 type TQueue = {
   queue: TItem[];
   processing: boolean;
   lastHandlerId: number | null;
-  db: { isInTransaction(): boolean; runExclusive<T>(fn: () => Promise<T>): Promise<T>; execProtocolRawStream(m: Uint8Array, o: { onRawData: (d: Uint8Array) => void }): Promise<unknown> };
+  db: {
+    isInTransaction(): boolean;
+    runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+    execProtocolRawStream(
+      m: Uint8Array,
+      o: { onRawData: (d: Uint8Array) => void },
+    ): Promise<unknown>;
+  };
   processQueue(): Promise<void>;
   clearQueueForHandler(id: number): void;
 };
@@ -42,7 +55,14 @@ export function patchProtocolQueue(queue: unknown): void {
         let bytes = 0;
         try {
           const current = item;
-          await this.db.runExclusive(() => this.db.execProtocolRawStream(current.message, { onRawData: (d) => { bytes += d.length; current.onData(d); } }));
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(current.message, {
+              onRawData: (d) => {
+                bytes += d.length;
+                current.onData(d);
+              },
+            }),
+          );
           if (OPENS_ROUND.has(type)) roundOwner = item.handlerId;
           else if (CLOSES_ROUND.has(type)) roundOwner = null;
           this.lastHandlerId = item.handlerId;

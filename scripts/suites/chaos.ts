@@ -20,7 +20,10 @@ const log = (s: string) => console.log(`[chaos] ${s}`);
 
 log(`${payouts} payouts, ${concurrency} concurrent clients, console: ${mode}; faults: ${faults}`);
 const t0 = performance.now();
-const stack: TStack = mode === "host" ? await routeHostStack({ name: "chaos" }) : await launcherStack({ name: "chaos", log });
+const stack: TStack =
+  mode === "host"
+    ? await routeHostStack({ name: "chaos" })
+    : await launcherStack({ name: "chaos", log });
 log(`stack up in ${Math.round((performance.now() - t0) / 1000)} s: ${stack.describe}`);
 let exit = 1;
 let line = "";
@@ -42,42 +45,64 @@ try {
   });
   const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
   const f = r.figures;
-  log(`states ${JSON.stringify(f.states)}; refused ${JSON.stringify(f.refused)}; console answers ${JSON.stringify(f.console_statuses)}`);
-  log(`faults injected ${JSON.stringify(f.faults_injected)}; Mono attempts ${f.mono_attempts} (${f.mono_retries} retries)`);
-  log(`webhooks: ${f.webhook_events} events, ${f.webhook_deliveries} deliveries, ${f.webhook_unprocessed} unprocessed; attacks ${f.webhook_attacks} (${JSON.stringify(r.details.attackBy)})`);
-  log(`secret scan: ${scan.secrets} secrets × ${scan.log_bytes} log bytes + ${scan.columns} columns → ${scan.hits.length} hits ${JSON.stringify(scan.hits)}`);
-  if (f.lost || f.duplicates || f.early_retries || f.webhook_attacks_unexpected || f.forged_settlements_accepted) log(`details ${JSON.stringify(r.details)}`);
-  const ok = f.duplicates === 0 && f.lost === 0 && f.early_retries === 0 && f.webhook_attacks_unexpected === 0 && f.forged_settlements_accepted === 0 && scan.hits.length === 0 && f.operations > 0;
+  log(
+    `states ${JSON.stringify(f.states)}; refused ${JSON.stringify(f.refused)}; console answers ${JSON.stringify(f.console_statuses)}`,
+  );
+  log(
+    `faults injected ${JSON.stringify(f.faults_injected)}; Mono attempts ${f.mono_attempts} (${f.mono_retries} retries)`,
+  );
+  log(
+    `webhooks: ${f.webhook_events} events, ${f.webhook_deliveries} deliveries, ${f.webhook_unprocessed} unprocessed; attacks ${f.webhook_attacks} (${JSON.stringify(r.details.attackBy)})`,
+  );
+  log(
+    `secret scan: ${scan.secrets} secrets × ${scan.log_bytes} log bytes + ${scan.columns} columns → ${scan.hits.length} hits ${JSON.stringify(scan.hits)}`,
+  );
+  if (
+    f.lost ||
+    f.duplicates ||
+    f.early_retries ||
+    f.webhook_attacks_unexpected ||
+    f.forged_settlements_accepted
+  )
+    log(`details ${JSON.stringify(r.details)}`);
+  const ok =
+    f.duplicates === 0 &&
+    f.lost === 0 &&
+    f.early_retries === 0 &&
+    f.webhook_attacks_unexpected === 0 &&
+    f.forged_settlements_accepted === 0 &&
+    scan.hits.length === 0 &&
+    f.operations > 0;
   exit = ok ? 0 : 1;
   line = JSON.stringify({
-      suite: "chaos",
-      payouts: f.payouts,
-      duplicates: f.duplicates,
-      lost: f.lost,
-      early_retries: f.early_retries,
-      retries_after_429_checked: f.retries_after_429_checked,
-      sandbox_429_followups_checked: f.sandbox_429_followups_checked,
-      states: f.states,
-      console_statuses: f.console_statuses,
-      unanswered: f.unanswered,
-      mono_attempts: f.mono_attempts,
-      faults_injected: Object.values(f.faults_injected).reduce((a, b) => a + b, 0),
-      webhook_deliveries: f.webhook_deliveries,
-      webhook_events: f.webhook_events,
-      webhook_attacks: f.webhook_attacks,
-      webhook_attacks_unexpected: f.webhook_attacks_unexpected,
-      forged_settlements_accepted: f.forged_settlements_accepted,
-      secret_hits: scan.hits.length,
-      submit_p50_ms: f.submit_p50_ms,
-      submit_p99_ms: f.submit_p99_ms,
-      submit_seconds: f.submit_seconds,
-      settle_seconds: f.settle_seconds,
-      open_after_faulted_drain: f.open_after_faulted_drain,
-      console: mode,
-      database: stack.db.label,
-      machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
-      ok,
-    });
+    suite: "chaos",
+    payouts: f.payouts,
+    duplicates: f.duplicates,
+    lost: f.lost,
+    early_retries: f.early_retries,
+    retries_after_429_checked: f.retries_after_429_checked,
+    sandbox_429_followups_checked: f.sandbox_429_followups_checked,
+    states: f.states,
+    console_statuses: f.console_statuses,
+    unanswered: f.unanswered,
+    mono_attempts: f.mono_attempts,
+    faults_injected: Object.values(f.faults_injected).reduce((a, b) => a + b, 0),
+    webhook_deliveries: f.webhook_deliveries,
+    webhook_events: f.webhook_events,
+    webhook_attacks: f.webhook_attacks,
+    webhook_attacks_unexpected: f.webhook_attacks_unexpected,
+    forged_settlements_accepted: f.forged_settlements_accepted,
+    secret_hits: scan.hits.length,
+    submit_p50_ms: f.submit_p50_ms,
+    submit_p99_ms: f.submit_p99_ms,
+    submit_seconds: f.submit_seconds,
+    settle_seconds: f.settle_seconds,
+    open_after_faulted_drain: f.open_after_faulted_drain,
+    console: mode,
+    database: stack.db.label,
+    machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    ok,
+  });
 } catch (err) {
   console.error(err);
 } finally {

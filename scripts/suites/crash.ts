@@ -22,15 +22,56 @@ log(`stack up: ${stack.describe}`);
 let exit = 1;
 let line = "";
 try {
-  const r = await runCrash({ host: stack.host!, sandbox: stack.sandbox, pool: stack.pool, nextauthSecret: stack.secrets.nextauthSecret, payouts, kills, concurrency, faults: CRASH_FAULTS, settleTimeoutMs: 240_000, killEveryMs: [2_000, 9_000], log });
+  const r = await runCrash({
+    host: stack.host!,
+    sandbox: stack.sandbox,
+    pool: stack.pool,
+    nextauthSecret: stack.secrets.nextauthSecret,
+    payouts,
+    kills,
+    concurrency,
+    faults: CRASH_FAULTS,
+    settleTimeoutMs: 240_000,
+    killEveryMs: [2_000, 9_000],
+    log,
+  });
   const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
   const f = r.figures;
-  log(`states ${JSON.stringify(f.states)}; console answers ${JSON.stringify(f.console_statuses)}; audit ${JSON.stringify(r.details.audit)}`);
-  log(`secret scan: ${scan.secrets} secrets × ${scan.log_bytes} log bytes + ${scan.columns} columns → ${scan.hits.length} hits ${JSON.stringify(scan.hits)}`);
+  log(
+    `states ${JSON.stringify(f.states)}; console answers ${JSON.stringify(f.console_statuses)}; audit ${JSON.stringify(r.details.audit)}`,
+  );
+  log(
+    `secret scan: ${scan.secrets} secrets × ${scan.log_bytes} log bytes + ${scan.columns} columns → ${scan.hits.length} hits ${JSON.stringify(scan.hits)}`,
+  );
   if (f.duplicates || f.not_final || !f.audit_chain_ok) log(`details ${JSON.stringify(r.details)}`);
-  const ok = f.duplicates === 0 && f.not_final === 0 && f.audit_chain_ok && f.kills >= Math.min(kills, 5) && scan.hits.length === 0 && f.operations > 0;
+  const ok =
+    f.duplicates === 0 &&
+    f.not_final === 0 &&
+    f.audit_chain_ok &&
+    f.kills >= Math.min(kills, 5) &&
+    scan.hits.length === 0 &&
+    f.operations > 0;
   exit = ok ? 0 : 1;
-  line = JSON.stringify({ suite: "crash", payouts: f.payouts, kills: f.kills, duplicates: f.duplicates, not_final: f.not_final, operations: f.operations, states: f.states, resumed_after_crash: f.resumed_after_crash, sweeps_left_active_by_kills: f.sweeps_left_active_by_kills, unanswered: f.unanswered, audit_chain_ok: f.audit_chain_ok, audit_rows: f.audit_rows, secret_hits: scan.hits.length, restart_ms_max: f.restart_ms_max, settle_seconds: f.settle_seconds, database: stack.db.label, machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, ok });
+  line = JSON.stringify({
+    suite: "crash",
+    payouts: f.payouts,
+    kills: f.kills,
+    duplicates: f.duplicates,
+    not_final: f.not_final,
+    operations: f.operations,
+    states: f.states,
+    resumed_after_crash: f.resumed_after_crash,
+    sweeps_left_active_by_kills: f.sweeps_left_active_by_kills,
+    unanswered: f.unanswered,
+    audit_chain_ok: f.audit_chain_ok,
+    audit_rows: f.audit_rows,
+    secret_hits: scan.hits.length,
+    restart_ms_max: f.restart_ms_max,
+    settle_seconds: f.settle_seconds,
+    database: stack.db.label,
+    machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    ok,
+  });
 } catch (err) {
   console.error(err);
 } finally {

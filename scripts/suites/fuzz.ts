@@ -5,7 +5,14 @@
 // Last line: {"suite":"fuzz","inputs":…,"routes":…,"server_errors":…,"bad_shape":…,"writes":…,…}
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import { freshDatabase, LogCapture, startSandboxProcess, SUITE_SANDBOX_KEY, argValue, ROOT } from "./lib/stack";
+import {
+  freshDatabase,
+  LogCapture,
+  startSandboxProcess,
+  SUITE_SANDBOX_KEY,
+  argValue,
+  ROOT,
+} from "./lib/stack";
 
 const inputs = Number(argValue("inputs", process.env.FUZZ_INPUTS ?? "10000"));
 const seed = Number(argValue("seed", String(Date.now() % 1_000_000)));
@@ -46,7 +53,17 @@ try {
   const countRows = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
   log(`${inputs} inputs, seed ${seed}, ${database.label}`);
   // A few generated bodies turn out valid and are skipped: generate 3 % more than asked.
-  const r = await runFuzz({ root: ROOT, inputs: Math.ceil(inputs * 1.03), seed, cookie: await sessionCookie(user), origin: "http://localhost:3000", webhookSecret, countRows, schemas: fuzzSchemas(), log });
+  const r = await runFuzz({
+    root: ROOT,
+    inputs: Math.ceil(inputs * 1.03),
+    seed,
+    cookie: await sessionCookie(user),
+    origin: "http://localhost:3000",
+    webhookSecret,
+    countRows,
+    schemas: fuzzSchemas(),
+    log,
+  });
   const f = r.figures;
   log(`statuses ${JSON.stringify(r.byStatus)}`);
   log(`kinds ${JSON.stringify(r.byKind)}`);
@@ -55,7 +72,22 @@ try {
   for (const s of r.samples) log(s);
   const ok = f.server_errors === 0 && f.bad_shape === 0 && f.writes === 0 && f.inputs >= inputs;
   exit = ok ? 0 : 1;
-  line = JSON.stringify({ suite: "fuzz", inputs: f.inputs, routes: f.routes, rejected: f.rejected, accidentally_valid: f.accidentally_valid, skipped_valid: f.skipped_valid, server_errors: f.server_errors, bad_shape: f.bad_shape, writes: f.writes, seconds: f.seconds, seed, database: database.label, machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`, ok });
+  line = JSON.stringify({
+    suite: "fuzz",
+    inputs: f.inputs,
+    routes: f.routes,
+    rejected: f.rejected,
+    accidentally_valid: f.accidentally_valid,
+    skipped_valid: f.skipped_valid,
+    server_errors: f.server_errors,
+    bad_shape: f.bad_shape,
+    writes: f.writes,
+    seconds: f.seconds,
+    seed,
+    database: database.label,
+    machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    ok,
+  });
 } catch (err) {
   console.error(err);
 } finally {

@@ -19,11 +19,21 @@ async function findSandbox(request: APIRequestContext): Promise<TSandbox> {
   const url = /base URL (http:\/\/[^\s;,]+)/.exec(env?.detail ?? "")?.[1];
   if (!url) throw new Error(`no sandbox URL in the readiness report: ${env?.detail}`);
   const dataRoot = path.resolve(".data");
-  const dirs = readdirSync(dataRoot).filter((d) => d.startsWith("e2e-")).map((d) => path.join(dataRoot, d)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const dirs = readdirSync(dataRoot)
+    .filter((d) => d.startsWith("e2e-"))
+    .map((d) => path.join(dataRoot, d))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const dir of dirs) {
     try {
-      const token = (JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")) as { sandboxAdminToken: string }).sandboxAdminToken;
-      if ((await fetch(`${url}/_sandbox/state`, { headers: { "x-sandbox-admin-token": token } })).ok) return { url, token };
+      const token = (
+        JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")) as {
+          sandboxAdminToken: string;
+        }
+      ).sandboxAdminToken;
+      if (
+        (await fetch(`${url}/_sandbox/state`, { headers: { "x-sandbox-admin-token": token } })).ok
+      )
+        return { url, token };
     } catch {
       /* another run's directory */
     }
@@ -32,18 +42,26 @@ async function findSandbox(request: APIRequestContext): Promise<TSandbox> {
 }
 
 async function setBalance(s: TSandbox, amount: number) {
-  const r = await fetch(`${s.url}/_sandbox/accounts/${ACCOUNT}/balance`, { method: "POST", headers: { "content-type": "application/json", "x-sandbox-admin-token": s.token }, body: JSON.stringify({ amount }) });
+  const r = await fetch(`${s.url}/_sandbox/accounts/${ACCOUNT}/balance`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sandbox-admin-token": s.token },
+    body: JSON.stringify({ amount }),
+  });
   expect(r.ok).toBe(true);
 }
 
 async function checkNow(page: Page) {
   await page.goto("/alerts");
-  const done = page.waitForResponse((r) => r.url().endsWith("/api/alerts/evaluate") && r.request().method() === "POST");
+  const done = page.waitForResponse(
+    (r) => r.url().endsWith("/api/alerts/evaluate") && r.request().method() === "POST",
+  );
   await page.getByRole("button", { name: "Check now" }).click();
   expect((await done).status()).toBe(200);
 }
 
-test("a balance under the critical floor raises the banner; acknowledge; recovery resolves it", async ({ page }) => {
+test("a balance under the critical floor raises the banner; acknowledge; recovery resolves it", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   const sandbox = await findSandbox(page.request);
   await setBalance(sandbox, HEALTHY);
@@ -57,10 +75,14 @@ test("a balance under the critical floor raises the banner; acknowledge; recover
 
   await page.goto("/overview");
   await expect(page.getByTestId("critical-alert-banner")).toBeVisible();
-  await expect(page.locator(`[data-account="${ACCOUNT}"] [data-testid="balance-level"]`)).toHaveAttribute("data-level", "critical");
+  await expect(
+    page.locator(`[data-account="${ACCOUNT}"] [data-testid="balance-level"]`),
+  ).toHaveAttribute("data-level", "critical");
 
   await page.goto("/alerts");
-  const row = page.locator('[data-testid="alert-row"][data-rule="balance_critical"]').filter({ hasText: "Dispersión nómina" });
+  const row = page
+    .locator('[data-testid="alert-row"][data-rule="balance_critical"]')
+    .filter({ hasText: "Dispersión nómina" });
   await row.getByRole("button", { name: "Acknowledge" }).click();
   await expect(row).toHaveAttribute("data-state", "acknowledged");
   await expect(row).toContainText("ack by admin@demo.mono-ops.test");
@@ -68,11 +90,18 @@ test("a balance under the critical floor raises the banner; acknowledge; recover
   await setBalance(sandbox, HEALTHY);
   await checkNow(page);
   await page.goto("/alerts?state=resolved");
-  await expect(page.locator('[data-testid="alert-row"][data-rule="balance_critical"]').filter({ hasText: "Dispersión nómina" }).first()).toHaveAttribute("data-state", "resolved");
+  await expect(
+    page
+      .locator('[data-testid="alert-row"][data-rule="balance_critical"]')
+      .filter({ hasText: "Dispersión nómina" })
+      .first(),
+  ).toHaveAttribute("data-state", "resolved");
   await expect(page.getByTestId("critical-alert-banner")).toHaveCount(0);
 });
 
-test("a viewer sees the alerts but cannot act on them; readiness is not for viewers", async ({ page }) => {
+test("a viewer sees the alerts but cannot act on them; readiness is not for viewers", async ({
+  page,
+}) => {
   await signIn(page, "viewer");
   await page.goto("/alerts");
   await expect(page.getByRole("button", { name: "Check now" })).toHaveCount(0);

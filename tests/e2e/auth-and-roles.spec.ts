@@ -19,7 +19,9 @@ test.describe("sign-in and roles", () => {
     await page.getByLabel("Email").fill("operator@demo.mono-ops.test");
     await page.getByLabel("Password").fill("definitely-wrong");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+      "Email or password is incorrect.",
+    );
     await page.goto("/overview");
     await expect(page).toHaveURL(/\/login/);
   });
@@ -33,7 +35,9 @@ test.describe("sign-in and roles", () => {
     const body = await api.json();
     expect(body.code).toBe("forbidden");
     expect(body.request_id).toMatch(/^req_/);
-    const write = await page.request.post("/api/users", { data: { email: "x@example.test", name: "X", role: "admin" } });
+    const write = await page.request.post("/api/users", {
+      data: { email: "x@example.test", name: "X", role: "admin" },
+    });
     expect(write.status()).toBe(403);
   });
 
@@ -46,7 +50,9 @@ test.describe("sign-in and roles", () => {
   test("the sign-in page has no serious accessibility violations", async ({ page }) => {
     await page.goto("/login");
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    const serious = results.violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    );
     expect(serious.map((v) => v.id)).toEqual([]);
   });
 });

@@ -21,11 +21,21 @@ async function findSandbox(request: APIRequestContext): Promise<TSandbox> {
   const url = /base URL (http:\/\/[^\s;,]+)/.exec(env?.detail ?? "")?.[1];
   if (!url) throw new Error(`no sandbox URL in the readiness report: ${env?.detail}`);
   const dataRoot = path.resolve(".data");
-  const dirs = readdirSync(dataRoot).filter((d) => d.startsWith("e2e-")).map((d) => path.join(dataRoot, d)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const dirs = readdirSync(dataRoot)
+    .filter((d) => d.startsWith("e2e-"))
+    .map((d) => path.join(dataRoot, d))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const dir of dirs) {
     try {
-      const token = (JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")) as { sandboxAdminToken: string }).sandboxAdminToken;
-      if ((await fetch(`${url}/_sandbox/state`, { headers: { "x-sandbox-admin-token": token } })).ok) return { url, token };
+      const token = (
+        JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")) as {
+          sandboxAdminToken: string;
+        }
+      ).sandboxAdminToken;
+      if (
+        (await fetch(`${url}/_sandbox/state`, { headers: { "x-sandbox-admin-token": token } })).ok
+      )
+        return { url, token };
     } catch {
       /* another run's directory */
     }
@@ -34,12 +44,18 @@ async function findSandbox(request: APIRequestContext): Promise<TSandbox> {
 }
 
 async function setFaults(s: TSandbox, body: object): Promise<{ allowed: boolean }> {
-  const r = await fetch(`${s.url}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json", "x-sandbox-admin-token": s.token }, body: JSON.stringify(body) });
+  const r = await fetch(`${s.url}/_sandbox/faults`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", "x-sandbox-admin-token": s.token },
+    body: JSON.stringify(body),
+  });
   expect(r.ok).toBe(true);
   return (await r.json()) as { allowed: boolean };
 }
 
-test("a retried payout is found from its first attempt's log_ id; the timeline shows both attempts and the delay", async ({ page }) => {
+test("a retried payout is found from its first attempt's log_ id; the timeline shows both attempts and the delay", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "admin");
   const sandbox = await findSandbox(page.request);
@@ -47,7 +63,10 @@ test("a retried payout is found from its first attempt's log_ id; the timeline s
   let operationId: string;
   try {
     const { allowed } = await setFaults(sandbox, { text: ONE_RETRY_FAULTS });
-    expect(allowed, "the embedded sandbox ignores faults: start the e2e console with SANDBOX_ALLOW_FAULTS=1 (playwright.config.ts webServer.env)").toBe(true);
+    expect(
+      allowed,
+      "the embedded sandbox ignores faults: start the e2e console with SANDBOX_ALLOW_FAULTS=1 (playwright.config.ts webServer.env)",
+    ).toBe(true);
     const res = await page.request.post("/api/operations/payouts", {
       headers: { "idempotency-key": randomUUID() },
       data: {
@@ -55,7 +74,14 @@ test("a retried payout is found from its first attempt's log_ id; the timeline s
         method: "co_ach",
         amount: 250_000_00,
         currency: "COP",
-        beneficiary: { bankCode: "1007", accountType: "savings_account", accountNumber: String(Date.now()).slice(-11), name: "Proveedor Reintento SAS", documentType: "CC", documentNumber: "1020304050" },
+        beneficiary: {
+          bankCode: "1007",
+          accountType: "savings_account",
+          accountNumber: String(Date.now()).slice(-11),
+          name: "Proveedor Reintento SAS",
+          documentType: "CC",
+          documentNumber: "1020304050",
+        },
         reason: "Investigation e2e: supplier invoice",
         ticketRef: "SUP-7781",
       },
@@ -67,8 +93,14 @@ test("a retried payout is found from its first attempt's log_ id; the timeline s
   }
 
   // The ticket brings Mono's log_ id of the failed first attempt.
-  const log = (await (await page.request.get(`/api/requests?operationId=${operationId}&range=15m`)).json()) as { requests: { method: string; attempt: number; status: number; monoLogId: string }[] };
-  const posts = log.requests.filter((r) => r.method === "POST").sort((a, b) => a.attempt - b.attempt);
+  const log = (await (
+    await page.request.get(`/api/requests?operationId=${operationId}&range=15m`)
+  ).json()) as {
+    requests: { method: string; attempt: number; status: number; monoLogId: string }[];
+  };
+  const posts = log.requests
+    .filter((r) => r.method === "POST")
+    .sort((a, b) => a.attempt - b.attempt);
   expect(posts.map((p) => p.status)).toEqual([503, 201]);
   const firstLogId = posts[0].monoLogId;
 
@@ -90,8 +122,12 @@ test("a retried payout is found from its first attempt's log_ id; the timeline s
   await expect(attempts.nth(0)).toContainText("Attempt 1: POST /v1/core/payouts → 503");
   await expect(attempts.nth(0)).toContainText(firstLogId);
   await expect(attempts.nth(1)).toContainText("Attempt 2: POST /v1/core/payouts → 201");
-  await expect(attempts.nth(1).getByTestId("attempt-delay")).toContainText(/Waited 1\.\d+ s before this attempt \(exponential backoff with jitter\)/);
-  await expect(timeline.getByTestId("event-created")).toContainText("Investigation e2e: supplier invoice");
+  await expect(attempts.nth(1).getByTestId("attempt-delay")).toContainText(
+    /Waited 1\.\d+ s before this attempt \(exponential backoff with jitter\)/,
+  );
+  await expect(timeline.getByTestId("event-created")).toContainText(
+    "Investigation e2e: supplier invoice",
+  );
   await expect(page.getByRole("button", { name: /Copy permalink/ })).toBeVisible();
   await page.screenshot({ path: "/tmp/ui-investigation-timeline.png", fullPage: true });
 });

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("an admin creates a user, who signs in with the temporary password; the audit log shows both", async ({ page, browser }) => {
+test("an admin creates a user, who signs in with the temporary password; the audit log shows both", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin");
   await page.goto("/users");
   const email = `e2e-${Date.now()}@example.test`;

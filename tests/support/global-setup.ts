@@ -43,7 +43,13 @@ export async function setup() {
   // Webhook receiver tests sign with these (current and previous secret during a rotation).
   process.env.MONO_WEBHOOK_SECRET ??= "whsec_test_current_0123456789";
   process.env.MONO_WEBHOOK_SECRET_PREVIOUS ??= "whsec_test_previous_0123456789";
-  sandbox = await startSandbox({ port: 0, apiKeys: [{ key: TEST_SANDBOX_KEY, role: "Administrator" }], timeScale: 0.01, allowFaults: true, adminEnabled: true });
+  sandbox = await startSandbox({
+    port: 0,
+    apiKeys: [{ key: TEST_SANDBOX_KEY, role: "Administrator" }],
+    timeScale: 0.01,
+    allowFaults: true,
+    adminEnabled: true,
+  });
   process.env.MONO_SANDBOX_BASE_URL = sandbox.url;
   process.env.MONO_SANDBOX_API_KEY = TEST_SANDBOX_KEY;
   process.env.MONO_SANDBOX_KEY_ISSUED_AT = new Date().toISOString().slice(0, 10);

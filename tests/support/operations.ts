@@ -14,7 +14,14 @@ export function payoutInput(over: Partial<TPayoutInput> = {}): TPayoutInput {
     method: "co_ach",
     amount: 250_000 * COP,
     currency: "COP",
-    beneficiary: { bankCode: "1007", accountType: "savings_account", accountNumber: acct, name: "Proveedor de Prueba SAS", documentType: "CC", documentNumber: "1020304050" },
+    beneficiary: {
+      bankCode: "1007",
+      accountType: "savings_account",
+      accountNumber: acct,
+      name: "Proveedor de Prueba SAS",
+      documentType: "CC",
+      documentNumber: "1020304050",
+    },
     reason: "Supplier invoice " + randomUUID().slice(0, 6),
     ...over,
   };
@@ -26,7 +33,10 @@ export async function sandboxAdmin<T>(path: string, init: RequestInit = {}): Pro
   return (await res.json()) as T;
 }
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

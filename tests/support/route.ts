@@ -2,7 +2,13 @@ import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { TRouteHandler } from "@/lib/api/with-api";
 
-export type TTestUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+export type TTestUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  sessionVersion: number;
+};
 
 const BASE = "http://localhost:3000";
 
@@ -35,7 +41,11 @@ export async function callRoute(
     body = JSON.stringify(opts.body);
     headers["content-type"] ??= "application/json";
   }
-  const req = new NextRequest(new URL(opts.path ?? "/api/test", BASE), { method: opts.method ?? "GET", headers, body });
+  const req = new NextRequest(new URL(opts.path ?? "/api/test", BASE), {
+    method: opts.method ?? "GET",
+    headers,
+    body,
+  });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
   let json: Record<string, unknown> = {};

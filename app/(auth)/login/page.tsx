@@ -16,16 +16,21 @@ export default async function LoginPage() {
       <main className="grid min-h-screen place-items-center bg-gradient-to-b from-slate-50 to-brand-50 px-4">
         <div className="w-full max-w-sm">
           <div className="mb-6 text-center">
-            <span className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white">M</span>
+            <span className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white">
+              M
+            </span>
             <h1 className="mt-4 text-xl font-semibold text-slate-900">Mono Ops Console</h1>
-            <p className="mt-1 text-sm text-slate-600">Sign in to investigate, pay out and monitor.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              Sign in to investigate, pay out and monitor.
+            </p>
           </div>
           <Suspense>
             <LoginForm sso={oidcEnabled()} />
           </Suspense>
           {env.MONO_ENV === "sandbox" ? (
             <p className="mt-4 text-center text-xs text-slate-500">
-              Sandbox environment: the demo logins are printed in the terminal that ran <code>npm start</code>.
+              Sandbox environment: the demo logins are printed in the terminal that ran{" "}
+              <code>npm start</code>.
             </p>
           ) : null}
         </div>

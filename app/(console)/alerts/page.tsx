@@ -13,7 +13,10 @@ export default async function Page() {
   if (!allowed) return <Forbidden role={user.role} permission="alerts.read" />;
   return (
     <>
-      <PageHeader title="Alerts" description="Low balances, error-rate spikes, 429 storms, an open breaker, webhook silence, old API keys, critical reconciliation findings. Repeats fold into one alert; an alert resolves itself when its condition clears." />
+      <PageHeader
+        title="Alerts"
+        description="Low balances, error-rate spikes, 429 storms, an open breaker, webhook silence, old API keys, critical reconciliation findings. Repeats fold into one alert; an alert resolves itself when its condition clears."
+      />
       <Card>
         <Suspense>
           <AlertsList canManage={can(user.role, "alerts.manage")} />

@@ -12,7 +12,10 @@ export default async function AuditPage() {
   if (!allowed) return <Forbidden role={user.role} permission="audit.read" />;
   return (
     <>
-      <PageHeader title="Audit log" description="Append-only and hash-chained: every sign-in, lockout, user change and privileged action. PostgreSQL itself refuses to change or delete a row." />
+      <PageHeader
+        title="Audit log"
+        description="Append-only and hash-chained: every sign-in, lockout, user change and privileged action. PostgreSQL itself refuses to change or delete a row."
+      />
       <Card>
         <Suspense>
           <AuditLog />

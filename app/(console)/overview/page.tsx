@@ -11,7 +11,10 @@ export default async function Page() {
   if (!allowed) return <Forbidden role={user.role} permission="overview.read" />;
   return (
     <>
-      <PageHeader title="Overview" description="The integration's health and money at a glance: balances against their floors, alerts, approvals, Mono's error rate and latency." />
+      <PageHeader
+        title="Overview"
+        description="The integration's health and money at a glance: balances against their floors, alerts, approvals, Mono's error rate and latency."
+      />
       <Suspense>
         <Overview />
       </Suspense>

@@ -11,7 +11,10 @@ export default async function Page() {
   if (!allowed) return <Forbidden role={user.role} permission="settings.read" />;
   return (
     <>
-      <PageHeader title="Readiness" description="The pre-launch checks, run live against the selected Mono environment. The same checks run from a shell with `npm run preflight` (non-zero exit on a failure)." />
+      <PageHeader
+        title="Readiness"
+        description="The pre-launch checks, run live against the selected Mono environment. The same checks run from a shell with `npm run preflight` (non-zero exit on a failure)."
+      />
       <Card>
         <ReadinessReport />
       </Card>

@@ -12,7 +12,10 @@ export default async function Page() {
   if (!allowed) return <Forbidden role={user.role} permission="reconciliation.read" />;
   return (
     <>
-      <PageHeader title="Reconciliation" description="Our operations compared with Mono's transfers, payouts, ledger movements and balances. Missing on either side, state or amount mismatch, balance drift — each with Mono's evidence, resolved with a reason." />
+      <PageHeader
+        title="Reconciliation"
+        description="Our operations compared with Mono's transfers, payouts, ledger movements and balances. Missing on either side, state or amount mismatch, balance drift — each with Mono's evidence, resolved with a reason."
+      />
       <Suspense>
         <ReconciliationView canRun={can(user.role, "reconciliation.run")} />
       </Suspense>

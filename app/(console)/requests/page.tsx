@@ -12,7 +12,10 @@ export default async function Page() {
   if (!allowed) return <Forbidden role={user.role} permission="requests.read" />;
   return (
     <>
-      <PageHeader title="Requests" description="Every HTTP attempt the console made to Mono: request id, Mono log_ id, idempotency key, status, error_code, latency and the wait before each retry. Bodies are redacted when logged." />
+      <PageHeader
+        title="Requests"
+        description="Every HTTP attempt the console made to Mono: request id, Mono log_ id, idempotency key, status, error_code, latency and the wait before each retry. Bodies are redacted when logged."
+      />
       <Card>
         <Suspense>
           <RequestList />

@@ -12,7 +12,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ q
   const { q = "" } = await searchParams;
   return (
     <>
-      <PageHeader title="Search" description="Any id: request id, Mono log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ ids, external id or ticket reference. Every lookup is exact and indexed." />
+      <PageHeader
+        title="Search"
+        description="Any id: request id, Mono log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ ids, external id or ticket reference. Every lookup is exact and indexed."
+      />
       <Card>
         <SearchResults q={q} />
       </Card>

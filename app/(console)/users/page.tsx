@@ -12,10 +12,16 @@ export default async function UsersPage() {
   if (!allowed) return <Forbidden role={user.role} permission="users.manage" />;
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in and what their role allows. Changing a role or disabling a user ends their sessions at once; every change is audited." />
+      <PageHeader
+        title="Users"
+        description="Who can sign in and what their role allows. Changing a role or disabling a user ends their sessions at once; every change is audited."
+      />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Add a user" description="A temporary password is shown once after creation." />
+          <CardHeader
+            title="Add a user"
+            description="A temporary password is shown once after creation."
+          />
           <CreateUserForm />
         </Card>
         <Card>

@@ -13,7 +13,10 @@ export default async function Page() {
   if (!allowed) return <Forbidden role={user.role} permission="webhooks.read" />;
   return (
     <>
-      <PageHeader title="Webhooks" description="Every event Mono delivered: its signature check, what processing did (always by reading Mono back), and the operation it belongs to. Events about objects made outside the console are marked external." />
+      <PageHeader
+        title="Webhooks"
+        description="Every event Mono delivered: its signature check, what processing did (always by reading Mono back), and the operation it belongs to. Events about objects made outside the console are marked external."
+      />
       <Card>
         <Suspense>
           <WebhookLog canReprocess={can(user.role, "webhooks.reprocess")} />

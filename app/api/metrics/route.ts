@@ -15,10 +15,18 @@ function tokenMatches(header: string | null, token: string): boolean {
 }
 
 export const GET = withApi({ permission: "public" }, async ({ req }) => {
-  if (!env.METRICS_TOKEN) throw new AppError("not_found", "Metrics are disabled: set METRICS_TOKEN");
+  if (!env.METRICS_TOKEN)
+    throw new AppError("not_found", "Metrics are disabled: set METRICS_TOKEN");
   if (!tokenMatches(req.headers.get("authorization"), env.METRICS_TOKEN)) {
-    throw new AppError("unauthenticated", "Send Authorization: Bearer <METRICS_TOKEN>", { headers: { "www-authenticate": 'Bearer realm="metrics"' } });
+    throw new AppError("unauthenticated", "Send Authorization: Bearer <METRICS_TOKEN>", {
+      headers: { "www-authenticate": 'Bearer realm="metrics"' },
+    });
   }
   const text = renderPrometheus(await collectMetrics());
-  return new Response(text, { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(text, {
+    headers: {
+      "content-type": "text/plain; version=0.0.4; charset=utf-8",
+      "cache-control": "no-store",
+    },
+  });
 });

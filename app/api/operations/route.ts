@@ -2,4 +2,7 @@ import { withApi } from "@/lib/api/with-api";
 import { ZOperationFilters } from "@/lib/operations/list-filters";
 import { listOperations } from "@/lib/operations/list-operations";
 
-export const GET = withApi({ permission: "operations.read", query: ZOperationFilters }, async ({ query, user }) => listOperations(query, user.id));
+export const GET = withApi(
+  { permission: "operations.read", query: ZOperationFilters },
+  async ({ query, user }) => listOperations(query, user.id),
+);

@@ -6,8 +6,18 @@ import { ZPolicySettings } from "@/lib/guard/policy-schema";
 
 export const GET = withApi({ permission: "settings.read" }, async () => getPolicy());
 
-const ZPolicyUpdate = z.strictObject({ settings: ZPolicySettings, expectedVersion: z.number().int().nonnegative(), reason: z.string().trim().min(5).max(500) });
+const ZPolicyUpdate = z.strictObject({
+  settings: ZPolicySettings,
+  expectedVersion: z.number().int().nonnegative(),
+  reason: z.string().trim().min(5).max(500),
+});
 
-export const PUT = withApi({ permission: "policy.write", body: ZPolicyUpdate }, async ({ body, audit }) =>
-  updatePolicy(body.settings, { expectedVersion: body.expectedVersion, reason: body.reason, ctx: audit }),
+export const PUT = withApi(
+  { permission: "policy.write", body: ZPolicyUpdate },
+  async ({ body, audit }) =>
+    updatePolicy(body.settings, {
+      expectedVersion: body.expectedVersion,
+      reason: body.reason,
+      ctx: audit,
+    }),
 );

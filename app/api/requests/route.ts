@@ -2,4 +2,7 @@ import { withApi } from "@/lib/api/with-api";
 import { listRequests } from "@/lib/investigation/list-requests";
 import { ZRequestFilters } from "@/lib/investigation/request-filters";
 
-export const GET = withApi({ permission: "requests.read", query: ZRequestFilters }, async ({ query }) => listRequests(query));
+export const GET = withApi(
+  { permission: "requests.read", query: ZRequestFilters },
+  async ({ query }) => listRequests(query),
+);

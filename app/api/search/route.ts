@@ -6,4 +6,7 @@ const ZSearchQuery = z.strictObject({ q: z.string().max(1_000) });
 
 // Any id → what it is and where it leads. A malformed or unknown id is a normal answer (200 with
 // `recognised.ok: false` or no hits), not an error: the search box explains it in place.
-export const GET = withApi({ permission: "requests.read", query: ZSearchQuery }, async ({ query }) => searchById(query.q));
+export const GET = withApi(
+  { permission: "requests.read", query: ZSearchQuery },
+  async ({ query }) => searchById(query.q),
+);

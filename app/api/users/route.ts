@@ -5,9 +5,14 @@ import { ZCreateUserInput } from "@/lib/users/schemas";
 import { NextResponse } from "next/server";
 import { toJsonSafe } from "@/lib/api/json";
 
-export const GET = withApi({ permission: "users.manage" }, async () => ({ users: await listUsers() }));
+export const GET = withApi({ permission: "users.manage" }, async () => ({
+  users: await listUsers(),
+}));
 
-export const POST = withApi({ permission: "users.manage", body: ZCreateUserInput }, async ({ body, audit }) => {
-  const { user, temporaryPassword } = await createUser(body, audit);
-  return NextResponse.json(toJsonSafe({ user, temporaryPassword }), { status: 201 });
-});
+export const POST = withApi(
+  { permission: "users.manage", body: ZCreateUserInput },
+  async ({ body, audit }) => {
+    const { user, temporaryPassword } = await createUser(body, audit);
+    return NextResponse.json(toJsonSafe({ user, temporaryPassword }), { status: 201 });
+  },
+);

@@ -27,7 +27,16 @@ export type TChaosOptions = {
   log?: (s: string) => void;
 };
 
-type TSandboxReq = { id: string; at: string; method: string; path: string; status: number; idempotency_key: string | null; fault: string | null; duration_ms: number };
+type TSandboxReq = {
+  id: string;
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  idempotency_key: string | null;
+  fault: string | null;
+  duration_ms: number;
+};
 
 const FINAL = new Set(["settled", "failed", "needs_attention"]);
 
@@ -35,14 +44,24 @@ export async function runChaos(o: TChaosOptions) {
   const log = o.log ?? (() => undefined);
   const admin = sandboxAdmin(o.sandbox);
   const tag = `chaos-${randomUUID().slice(0, 8)}`;
-  const operators = await makeUsers(o.pool, o.nextauthSecret, ["operator", "operator", "operator", "operator"], tag);
-  const account = await admin<{ id: string }>("/ledger/accounts", { method: "POST", body: { name: `Chaos ${tag}`, available: 1_000_000_000_000_00 } });
+  const operators = await makeUsers(
+    o.pool,
+    o.nextauthSecret,
+    ["operator", "operator", "operator", "operator"],
+    tag,
+  );
+  const account = await admin<{ id: string }>("/ledger/accounts", {
+    method: "POST",
+    body: { name: `Chaos ${tag}`, available: 1_000_000_000_000_00 },
+  });
 
   // Every request the sandbox saw (its ring buffer keeps 5,000: poll it while the run goes on).
   const seen = new Map<string, TSandboxReq>();
   let polling = true;
   const pollSandbox = async () => {
-    const r = await admin<{ requests: TSandboxReq[] }>("/requests").catch(() => ({ requests: [] as TSandboxReq[] }));
+    const r = await admin<{ requests: TSandboxReq[] }>("/requests").catch(() => ({
+      requests: [] as TSandboxReq[],
+    }));
     for (const e of r.requests) seen.set(e.id, e);
   };
   const poller = (async () => {
@@ -60,23 +79,42 @@ export async function runChaos(o: TChaosOptions) {
   const decoyCount = o.attacks ? (o.decoys ?? 5) : 0;
   const statuses: Record<string, number> = {};
   const count = (k: string) => (statuses[k] = (statuses[k] ?? 0) + 1);
-  type TSub = { n: number; key: string; decoy: boolean; opId: string | null; answer: number; tries: number; refused?: string };
+  type TSub = {
+    n: number;
+    key: string;
+    decoy: boolean;
+    opId: string | null;
+    answer: number;
+    tries: number;
+    refused?: string;
+  };
   const subs: TSub[] = [];
   const latencies: number[] = [];
 
   async function submit(n: number, user: TSuiteUser, decoy: boolean): Promise<TSub> {
     const key = randomUUID();
-    const body = payoutBody({ sourceAccountId: account.id, n, tag, documentNumber: decoy ? "88814235000" : undefined });
+    const body = payoutBody({
+      sourceAccountId: account.id,
+      n,
+      tag,
+      documentNumber: decoy ? "88814235000" : undefined,
+    });
     const sub: TSub = { n, key, decoy, opId: null, answer: 0, tries: 0 };
     // A browser-like client: same Idempotency-Key on every retry; waits Retry-After on 409 in use.
     for (let k = 0; k < 12; k++) {
       sub.tries++;
-      const r = await call(o.consoleUrl, "POST", "/api/operations/payouts", { cookie: user.cookie, body, headers: { "idempotency-key": key }, timeoutMs: 180_000 });
+      const r = await call(o.consoleUrl, "POST", "/api/operations/payouts", {
+        cookie: user.cookie,
+        body,
+        headers: { "idempotency-key": key },
+        timeoutMs: 180_000,
+      });
       count(r.status === 0 ? `network:${r.error}` : String(r.status));
       latencies.push(r.ms);
       sub.answer = r.status;
       if (r.status === 201 || r.status === 200) {
-        sub.opId = ((r.json?.operation as { id?: string } | undefined)?.id ?? null) as string | null;
+        sub.opId = ((r.json?.operation as { id?: string } | undefined)?.id ?? null) as
+          string | null;
         return sub;
       }
       if (r.status === 409 && r.json?.code === "idempotency_key_in_use") {
@@ -93,60 +131,148 @@ export async function runChaos(o: TChaosOptions) {
   }
 
   // Webhook attacks run alongside the payouts.
-  const attack = { sent: 0, unexpected: [] as string[], by: {} as Record<string, number>, forged_settle_sent: 0 };
+  const attack = {
+    sent: 0,
+    unexpected: [] as string[],
+    by: {} as Record<string, number>,
+    forged_settle_sent: 0,
+  };
   let attacking = o.attacks;
   const decoySubs: TSub[] = [];
   const attacker = (async () => {
     if (!o.attacks) return;
-    const sign = (raw: string | Buffer, secret: string, t = Math.floor(Date.now() / 1000)) => `t=${t},v1=${createHmac("sha256", secret).update(`${t}.`).update(raw).digest("hex")}`;
-    const env = (type: string, data: object) => JSON.stringify({ event: { type, data }, timestamp: new Date().toISOString() });
-    const fakePayout = (id: string) => ({ id, state: "settled", updated_at: new Date().toISOString(), external_id: `forged-${randomUUID()}`, source_amount: { amount: 1, currency: "COP" }, target_amount: { amount: 1, currency: "COP" } });
-    const kinds = ["unsigned", "wrong_secret", "stale", "malformed_header", "oversized", "bad_utf8", "bad_json", "forged_settle"] as const;
+    const sign = (raw: string | Buffer, secret: string, t = Math.floor(Date.now() / 1000)) =>
+      `t=${t},v1=${createHmac("sha256", secret).update(`${t}.`).update(raw).digest("hex")}`;
+    const env = (type: string, data: object) =>
+      JSON.stringify({ event: { type, data }, timestamp: new Date().toISOString() });
+    const fakePayout = (id: string) => ({
+      id,
+      state: "settled",
+      updated_at: new Date().toISOString(),
+      external_id: `forged-${randomUUID()}`,
+      source_amount: { amount: 1, currency: "COP" },
+      target_amount: { amount: 1, currency: "COP" },
+    });
+    const kinds = [
+      "unsigned",
+      "wrong_secret",
+      "stale",
+      "malformed_header",
+      "oversized",
+      "bad_utf8",
+      "bad_json",
+      "forged_settle",
+    ] as const;
     let i = 0;
     while (attacking) {
       const kind = kinds[i++ % kinds.length];
-      const raw = env("payout_settled", fakePayout(`cpout_${randomUUID().replace(/-/g, "").slice(0, 22)}`));
+      const raw = env(
+        "payout_settled",
+        fakePayout(`cpout_${randomUUID().replace(/-/g, "").slice(0, 22)}`),
+      );
       let r;
       let want: number[];
       if (kind === "unsigned") {
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: raw, headers: { "content-type": "application/json", origin: "" } });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: raw,
+          headers: { "content-type": "application/json", origin: "" },
+        });
         want = [401];
       } else if (kind === "wrong_secret") {
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: raw, headers: { "content-type": "application/json", "mono-signature": sign(raw, "whsec_attacker_guess_000000"), origin: "" } });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: raw,
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": sign(raw, "whsec_attacker_guess_000000"),
+            origin: "",
+          },
+        });
         want = [401];
       } else if (kind === "stale") {
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: raw, headers: { "content-type": "application/json", "mono-signature": sign(raw, o.webhookSecret, Math.floor(Date.now() / 1000) - 3_600), origin: "" } });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: raw,
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": sign(raw, o.webhookSecret, Math.floor(Date.now() / 1000) - 3_600),
+            origin: "",
+          },
+        });
         want = [401];
       } else if (kind === "malformed_header") {
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: raw, headers: { "content-type": "application/json", "mono-signature": "t=abc,v1=<script>", origin: "" } });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: raw,
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": "t=abc,v1=<script>",
+            origin: "",
+          },
+        });
         want = [401];
       } else if (kind === "oversized") {
-        const big = env("payout_settled", { ...fakePayout("cpout_x"), pad: "x".repeat(2 * 1024 * 1024) });
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: big, headers: { "content-type": "application/json", "mono-signature": sign(big, o.webhookSecret), origin: "" } });
+        const big = env("payout_settled", {
+          ...fakePayout("cpout_x"),
+          pad: "x".repeat(2 * 1024 * 1024),
+        });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: big,
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": sign(big, o.webhookSecret),
+            origin: "",
+          },
+        });
         want = [413];
       } else if (kind === "bad_utf8") {
-        const bytes = Buffer.concat([Buffer.from('{"event":{"type":"payout_settled","data":{"id":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}}}')]);
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: new Uint8Array(bytes), headers: { "content-type": "application/json", "mono-signature": sign(bytes, o.webhookSecret), origin: "" } });
+        const bytes = Buffer.concat([
+          Buffer.from('{"event":{"type":"payout_settled","data":{"id":"'),
+          Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+          Buffer.from('"}}}'),
+        ]);
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: new Uint8Array(bytes),
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": sign(bytes, o.webhookSecret),
+            origin: "",
+          },
+        });
         want = [400];
       } else if (kind === "bad_json") {
         const junk = '{"event": {"type": "payout_settled", "data": {"id": "cpout_';
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: junk, headers: { "content-type": "application/json", "mono-signature": sign(junk, o.webhookSecret), origin: "" } });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: junk,
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": sign(junk, o.webhookSecret),
+            origin: "",
+          },
+        });
         want = [400];
       } else {
         // A leaked secret: a validly signed "settled" for a payout Mono is failing.
-        const target = decoySubs.length ? await decoyMonoId(o.pool, decoySubs[i % decoySubs.length]) : null;
+        const target = decoySubs.length
+          ? await decoyMonoId(o.pool, decoySubs[i % decoySubs.length])
+          : null;
         if (!target) {
           await sleep(50);
           continue;
         }
         const forged = env("payout_settled", fakePayout(target));
-        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", { rawBody: forged, headers: { "content-type": "application/json", "mono-signature": sign(forged, o.webhookSecret), origin: "" } });
+        r = await call(o.consoleUrl, "POST", "/api/webhooks/mono", {
+          rawBody: forged,
+          headers: {
+            "content-type": "application/json",
+            "mono-signature": sign(forged, o.webhookSecret),
+            origin: "",
+          },
+        });
         attack.forged_settle_sent++;
         want = [200];
       }
       attack.sent++;
       attack.by[`${kind}:${r.status}`] = (attack.by[`${kind}:${r.status}`] ?? 0) + 1;
-      if (!want.includes(r.status)) attack.unexpected.push(`${kind} → ${r.status} ${r.text.slice(0, 120)}`);
+      if (!want.includes(r.status))
+        attack.unexpected.push(`${kind} → ${r.status} ${r.text.slice(0, 120)}`);
       await sleep(150);
     }
   })();
@@ -166,18 +292,25 @@ export async function runChaos(o: TChaosOptions) {
         if (decoy) decoySubs.push(s);
         if (performance.now() - lastReport > 15_000) {
           lastReport = performance.now();
-          log(`submitted ${subs.length}/${total} (${Math.round((performance.now() - started) / 1000)} s) statuses ${JSON.stringify(statuses)}`);
+          log(
+            `submitted ${subs.length}/${total} (${Math.round((performance.now() - started) / 1000)} s) statuses ${JSON.stringify(statuses)}`,
+          );
         }
       }
     }),
   );
   const submitSeconds = (performance.now() - started) / 1000;
-  log(`all ${total} submitted in ${submitSeconds.toFixed(0)} s; waiting for the jobs to finish every operation`);
+  log(
+    `all ${total} submitted in ${submitSeconds.toFixed(0)} s; waiting for the jobs to finish every operation`,
+  );
 
   // Quiescence: the console's own jobs (poller, recovery, webhook processing) finish everything,
   // first still under faults, then with Mono healthy again.
   const openCount = async () => {
-    const { rows } = await o.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Operation" WHERE reason LIKE $1 AND state::text NOT IN ('settled','failed','needs_attention')`, [`${tag} #%`]);
+    const { rows } = await o.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Operation" WHERE reason LIKE $1 AND state::text NOT IN ('settled','failed','needs_attention')`,
+      [`${tag} #%`],
+    );
     return Number(rows[0].n);
   };
   const settleStart = performance.now();
@@ -191,7 +324,9 @@ export async function runChaos(o: TChaosOptions) {
   attacking = false;
   await attacker;
   await admin("/faults", { method: "PUT", body: {} });
-  log(`${open} operations still open after ${Math.round(faultedDrainSeconds)} s of draining under faults; faults cleared`);
+  log(
+    `${open} operations still open after ${Math.round(faultedDrainSeconds)} s of draining under faults; faults cleared`,
+  );
   const cleanStart = performance.now();
   while (open > 0 && performance.now() - cleanStart < o.settleTimeoutMs) {
     await sleep(2_000);
@@ -204,31 +339,54 @@ export async function runChaos(o: TChaosOptions) {
 
   // Invariants.
   const dup = await admin<{ duplicates: unknown[]; payouts: number }>("/duplicates");
-  const { rows: ops } = await o.pool.query<{ id: string; reason: string; state: string; lastErrorCode: string | null; attemptCount: number; monoId: string | null }>(
+  const { rows: ops } = await o.pool.query<{
+    id: string;
+    reason: string;
+    state: string;
+    lastErrorCode: string | null;
+    attemptCount: number;
+    monoId: string | null;
+  }>(
     `SELECT id, reason, state::text AS state, "lastErrorCode", "attemptCount", "monoId" FROM "Operation" WHERE reason LIKE $1`,
     [`${tag} #%`],
   );
   const byReason = new Map(ops.map((r) => [r.reason, r]));
   const states: Record<string, number> = {};
   for (const r of ops) states[r.state] = (states[r.state] ?? 0) + 1;
-  const lostOps = ops.filter((r) => !FINAL.has(r.state) || (r.state === "needs_attention" && !r.lastErrorCode));
+  const lostOps = ops.filter(
+    (r) => !FINAL.has(r.state) || (r.state === "needs_attention" && !r.lastErrorCode),
+  );
   const acknowledgedMissing = subs.filter((s) => s.opId && !ops.some((r) => r.id === s.opId));
   // A submission the client never got an answer for, with no operation behind it, is not an
   // operation (nothing was written); counted apart.
   const unanswered = subs.filter((s) => !s.opId && !s.refused && !byReason.has(`${tag} #${s.n}`));
   const refused: Record<string, number> = {};
   for (const s of subs) if (s.refused) refused[s.refused] = (refused[s.refused] ?? 0) + 1;
-  const decoyOps = decoySubs.map((s) => byReason.get(`${tag} #${s.n}`)).filter(Boolean) as typeof ops;
+  const decoyOps = decoySubs
+    .map((s) => byReason.get(`${tag} #${s.n}`))
+    .filter(Boolean) as typeof ops;
   const forgedAccepted = decoyOps.filter((r) => r.state === "settled").length;
 
-  const early = await earlyRetries(o.pool, ops.map((r) => r.id));
+  const early = await earlyRetries(
+    o.pool,
+    ops.map((r) => r.id),
+  );
   const sandboxEarly = earlyBySandbox([...seen.values()], o.retryAfterS);
   const faultCounts: Record<string, number> = {};
-  for (const e of seen.values()) if (e.fault) faultCounts[e.fault.split(";")[0]] = (faultCounts[e.fault.split(";")[0]] ?? 0) + 1;
-  const { rows: wh } = await o.pool.query<{ events: string; deliveries: string; unprocessed: string; errors: string }>(
+  for (const e of seen.values())
+    if (e.fault) faultCounts[e.fault.split(";")[0]] = (faultCounts[e.fault.split(";")[0]] ?? 0) + 1;
+  const { rows: wh } = await o.pool.query<{
+    events: string;
+    deliveries: string;
+    unprocessed: string;
+    errors: string;
+  }>(
     `SELECT count(*) AS events, coalesce(sum(deliveries), 0) AS deliveries, count(*) FILTER (WHERE "processedAt" IS NULL) AS unprocessed, count(*) FILTER (WHERE "processingError" IS NOT NULL) AS errors FROM "WebhookEvent"`,
   );
-  const { rows: attempts } = await o.pool.query<{ n: string; retries: string }>(`SELECT count(*) AS n, count(*) FILTER (WHERE attempt > 1) AS retries FROM "RequestLog" WHERE "operationId" = ANY($1)`, [ops.map((r) => r.id)]);
+  const { rows: attempts } = await o.pool.query<{ n: string; retries: string }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE attempt > 1) AS retries FROM "RequestLog" WHERE "operationId" = ANY($1)`,
+    [ops.map((r) => r.id)],
+  );
   const sorted = latencies.sort((a, b) => a - b);
 
   return {
@@ -265,13 +423,24 @@ export async function runChaos(o: TChaosOptions) {
       forged_settle_sent: attack.forged_settle_sent,
       forged_settlements_accepted: forgedAccepted,
     },
-    details: { lostOps: lostOps.slice(0, 20), acknowledgedMissing: acknowledgedMissing.slice(0, 20), earlySamples: [...early.samples, ...sandboxEarly.samples].slice(0, 20), attackUnexpected: attack.unexpected.slice(0, 20), attackBy: attack.by, decoyStates: decoyOps.map((r) => r.state), duplicates: dup.duplicates.slice(0, 10) },
+    details: {
+      lostOps: lostOps.slice(0, 20),
+      acknowledgedMissing: acknowledgedMissing.slice(0, 20),
+      earlySamples: [...early.samples, ...sandboxEarly.samples].slice(0, 20),
+      attackUnexpected: attack.unexpected.slice(0, 20),
+      attackBy: attack.by,
+      decoyStates: decoyOps.map((r) => r.state),
+      duplicates: dup.duplicates.slice(0, 10),
+    },
   };
 }
 
 async function decoyMonoId(pool: pg.Pool, s: { opId: string | null }): Promise<string | null> {
   if (!s.opId) return null;
-  const { rows } = await pool.query<{ monoId: string | null }>(`SELECT "monoId" FROM "Operation" WHERE id = $1`, [s.opId]);
+  const { rows } = await pool.query<{ monoId: string | null }>(
+    `SELECT "monoId" FROM "Operation" WHERE id = $1`,
+    [s.opId],
+  );
   return rows[0]?.monoId ?? null;
 }
 
@@ -284,7 +453,15 @@ function retryAfterMs(v: string | undefined | null, at: Date): number | null {
 
 /** RequestLog: every attempt that followed a 429 carrying Retry-After waited at least that long. */
 export async function earlyRetries(pool: pg.Pool, operationIds: string[]) {
-  const { rows } = await pool.query<{ prevAt: Date; prevDur: number; ra: string | null; at: Date; delay: number; reason: string | null; requestId: string }>(
+  const { rows } = await pool.query<{
+    prevAt: Date;
+    prevDur: number;
+    ra: string | null;
+    at: Date;
+    delay: number;
+    reason: string | null;
+    requestId: string;
+  }>(
     `SELECT p.at AS "prevAt", p."durationMs" AS "prevDur", p."responseHeaders"->>'retry-after' AS ra, a.at, a."delayBeforeMs" AS delay, a."delayReason" AS reason, a."requestId"
        FROM "RequestLog" a JOIN "RequestLog" p ON p."callId" = a."callId" AND p.attempt = a.attempt - 1
       WHERE p.status = 429 AND (cardinality($1::text[]) = 0 OR a."operationId" = ANY($1))`,
@@ -308,7 +485,11 @@ export async function earlyRetries(pool: pg.Pool, operationIds: string[]) {
 /** The sandbox's own view: after a 429 on an idempotency key, the next request with that key came ≥ Retry-After later. */
 function earlyBySandbox(reqs: TSandboxReq[], retryAfterS: number) {
   const byKey = new Map<string, TSandboxReq[]>();
-  for (const r of reqs) if (r.idempotency_key) (byKey.get(r.idempotency_key) ?? byKey.set(r.idempotency_key, []).get(r.idempotency_key)!).push(r);
+  for (const r of reqs)
+    if (r.idempotency_key)
+      (
+        byKey.get(r.idempotency_key) ?? byKey.set(r.idempotency_key, []).get(r.idempotency_key)!
+      ).push(r);
   let checked = 0;
   let violations = 0;
   const samples: string[] = [];
@@ -323,7 +504,9 @@ function earlyBySandbox(reqs: TSandboxReq[], retryAfterS: number) {
       // Same machine clock on both sides; 25 ms covers the socket hop.
       if (gap < retryAfterS * 1000 - 25) {
         violations++;
-        samples.push(`sandbox ${list[i].id} → ${list[i + 1].id}: ${gap} ms after a 429 (Retry-After ${retryAfterS} s)`);
+        samples.push(
+          `sandbox ${list[i].id} → ${list[i + 1].id}: ${gap} ms after a 429 (Retry-After ${retryAfterS} s)`,
+        );
       }
     }
   }

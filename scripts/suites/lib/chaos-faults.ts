@@ -8,4 +8,5 @@ export const CHAOS_FAULTS = (seed: number) =>
   `webhook_duplicate=0.3,webhook_reorder=0.3,apply_to=all,seed=${seed}`;
 
 // Crash: latency on half the writes keeps Mono calls in flight, so kills land mid-call; light faults on top.
-export const CRASH_FAULTS = "latency=0.5,latency_ms=400,5xx_after_commit=0.05,reset_after_commit=0.05,429=0.05,retry_after=1,webhook_duplicate=0.2,webhook_reorder=0.2,apply_to=writes";
+export const CRASH_FAULTS =
+  "latency=0.5,latency_ms=400,5xx_after_commit=0.05,reset_after_commit=0.05,429=0.05,retry_after=1,webhook_duplicate=0.2,webhook_reorder=0.2,apply_to=writes";

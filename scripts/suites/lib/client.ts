@@ -5,15 +5,31 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
 
-export type TSuiteUser = { id: string; email: string; name: string; role: string; sessionVersion: number; cookie: string };
+export type TSuiteUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  sessionVersion: number;
+  cookie: string;
+};
 
 export async function mintCookie(secret: string, u: Omit<TSuiteUser, "cookie">): Promise<string> {
-  const jwt = await encode({ token: { sub: u.id, sv: u.sessionVersion, role: u.role, email: u.email, name: u.name }, secret, maxAge: 24 * 3600 });
+  const jwt = await encode({
+    token: { sub: u.id, sv: u.sessionVersion, role: u.role, email: u.email, name: u.name },
+    secret,
+    maxAge: 24 * 3600,
+  });
   return `next-auth.session-token=${jwt}`;
 }
 
 /** Users without a password (they only ever use minted sessions). */
-export async function makeUsers(pool: pg.Pool, secret: string, roles: string[], tag = "suite"): Promise<TSuiteUser[]> {
+export async function makeUsers(
+  pool: pg.Pool,
+  secret: string,
+  roles: string[],
+  tag = "suite",
+): Promise<TSuiteUser[]> {
   const out: TSuiteUser[] = [];
   for (const role of roles) {
     const email = `${tag}-${role}-${randomUUID().slice(0, 8)}@suites.example.test`;
@@ -21,15 +37,39 @@ export async function makeUsers(pool: pg.Pool, secret: string, roles: string[], 
       `INSERT INTO "User" (email, name, role, "updatedAt") VALUES ($1, $2, $3::"Role", now()) RETURNING id, "sessionVersion"`,
       [email, `Suite ${role} ${email.slice(-22, -18)}`, role],
     );
-    const u = { id: rows[0].id, email, name: `Suite ${role} ${email.slice(-22, -18)}`, role, sessionVersion: rows[0].sessionVersion };
+    const u = {
+      id: rows[0].id,
+      email,
+      name: `Suite ${role} ${email.slice(-22, -18)}`,
+      role,
+      sessionVersion: rows[0].sessionVersion,
+    };
     out.push({ ...u, cookie: await mintCookie(secret, u) });
   }
   return out;
 }
 
-export type TAnswer = { status: number; json: Record<string, unknown> | null; text: string; headers: Headers | null; ms: number; error?: string };
+export type TAnswer = {
+  status: number;
+  json: Record<string, unknown> | null;
+  text: string;
+  headers: Headers | null;
+  ms: number;
+  error?: string;
+};
 
-export async function call(base: string, method: string, p: string, o: { cookie?: string; body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<TAnswer> {
+export async function call(
+  base: string,
+  method: string,
+  p: string,
+  o: {
+    cookie?: string;
+    body?: unknown;
+    rawBody?: string | Uint8Array;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
+): Promise<TAnswer> {
   const headers: Record<string, string> = { ...o.headers };
   if (o.cookie) headers.cookie = o.cookie;
   let body: string | Uint8Array | undefined = o.rawBody;
@@ -40,7 +80,12 @@ export async function call(base: string, method: string, p: string, o: { cookie?
   if (method !== "GET" && method !== "HEAD") headers.origin ??= base;
   const t0 = performance.now();
   try {
-    const res = await fetch(`${base}${p}`, { method, headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(o.timeoutMs ?? 120_000) });
+    const res = await fetch(`${base}${p}`, {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+      signal: AbortSignal.timeout(o.timeoutMs ?? 120_000),
+    });
     const text = await res.text();
     let json: Record<string, unknown> | null = null;
     try {
@@ -51,12 +96,26 @@ export async function call(base: string, method: string, p: string, o: { cookie?
     return { status: res.status, json, text, headers: res.headers, ms: performance.now() - t0 };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    return { status: 0, json: null, text: "", headers: null, ms: performance.now() - t0, error: e.cause?.code ?? e.name ?? String(err) };
+    return {
+      status: 0,
+      json: null,
+      text: "",
+      headers: null,
+      ms: performance.now() - t0,
+      error: e.cause?.code ?? e.name ?? String(err),
+    };
   }
 }
 
 /** A valid payout request (no-approval tier) with a beneficiary account unique to `n`. */
-export function payoutBody(o: { sourceAccountId: string; n: number; tag: string; amount?: number; method?: string; documentNumber?: string }) {
+export function payoutBody(o: {
+  sourceAccountId: string;
+  n: number;
+  tag: string;
+  amount?: number;
+  method?: string;
+  documentNumber?: string;
+}) {
   return {
     sourceAccountId: o.sourceAccountId,
     method: o.method ?? "co_ach",

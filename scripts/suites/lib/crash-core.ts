@@ -34,10 +34,18 @@ export async function runCrash(o: TCrashOptions) {
   const log = o.log ?? (() => undefined);
   const admin = sandboxAdmin(o.sandbox);
   const tag = `crash-${randomUUID().slice(0, 8)}`;
-  const users = await makeUsers(o.pool, o.nextauthSecret, ["operator", "operator", "operator", "admin"], tag);
+  const users = await makeUsers(
+    o.pool,
+    o.nextauthSecret,
+    ["operator", "operator", "operator", "admin"],
+    tag,
+  );
   const operators = users.slice(0, 3);
   const adminUser = users[3];
-  const account = await admin<{ id: string }>("/ledger/accounts", { method: "POST", body: { name: `Crash ${tag}`, available: 1_000_000_000_000_00 } });
+  const account = await admin<{ id: string }>("/ledger/accounts", {
+    method: "POST",
+    body: { name: `Crash ${tag}`, available: 1_000_000_000_000_00 },
+  });
   await admin("/faults", { method: "PUT", body: { text: o.faults } });
 
   let alive = true; // whether a console process is up (the driver's clients back off while not)
@@ -48,12 +56,18 @@ export async function runCrash(o: TCrashOptions) {
   let submitting = true;
 
   const expireDeadLeases = async () => {
-    const a = await o.pool.query(`UPDATE "Operation" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state = 'sending' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`);
-    const b = await o.pool.query(`UPDATE "InboundRequest" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state::text = 'in_flight' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`);
+    const a = await o.pool.query(
+      `UPDATE "Operation" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state = 'sending' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`,
+    );
+    const b = await o.pool.query(
+      `UPDATE "InboundRequest" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state::text = 'in_flight' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`,
+    );
     // pg-boss's own lease: a sweep the dead process was running stays "active" (blocking its
     // singleton queue) until pg-boss expires it — at most 4 periods + its 2-minute maintenance since
     // the fix in lib/jobs/start-workers.ts, 15+ minutes before. Expire it now, as pg-boss would.
-    const c = await o.pool.query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE state = 'active'`).catch(() => ({ rowCount: 0 }));
+    const c = await o.pool
+      .query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE state = 'active'`)
+      .catch(() => ({ rowCount: 0 }));
     return { sending: a.rowCount ?? 0, inbound: b.rowCount ?? 0, sweeps: c.rowCount ?? 0 };
   };
 
@@ -61,7 +75,10 @@ export async function runCrash(o: TCrashOptions) {
     while (kills < o.kills) {
       const wait = o.killEveryMs[0] + Math.random() * (o.killEveryMs[1] - o.killEveryMs[0]);
       await sleep(wait);
-      const { rows } = await o.pool.query<{ s: string; n: string }>(`SELECT state::text AS s, count(*) AS n FROM "Operation" WHERE reason LIKE $1 GROUP BY 1`, [`${tag} #%`]);
+      const { rows } = await o.pool.query<{ s: string; n: string }>(
+        `SELECT state::text AS s, count(*) AS n FROM "Operation" WHERE reason LIKE $1 GROUP BY 1`,
+        [`${tag} #%`],
+      );
       alive = false;
       await o.host.kill();
       kills++;
@@ -69,7 +86,9 @@ export async function runCrash(o: TCrashOptions) {
       sweepsLeftActive += expired.sweeps;
       const at = JSON.stringify(Object.fromEntries(rows.map((r) => [r.s, Number(r.n)])));
       killAt.push(at);
-      log(`kill #${kills} (SIGKILL) with ${at}; leases of the dead process expired: ${JSON.stringify(expired)}`);
+      log(
+        `kill #${kills} (SIGKILL) with ${at}; leases of the dead process expired: ${JSON.stringify(expired)}`,
+      );
       restartMs.push(await o.host.start());
       alive = true;
       log(`restarted in ${Math.round(restartMs.at(-1)!)} ms`);
@@ -92,8 +111,14 @@ export async function runCrash(o: TCrashOptions) {
         continue;
       }
       sub.tries++;
-      const r = await call(o.host.url, "POST", "/api/operations/payouts", { cookie: user.cookie, body, headers: { "idempotency-key": key }, timeoutMs: 120_000 });
-      statuses[r.status === 0 ? "network" : String(r.status)] = (statuses[r.status === 0 ? "network" : String(r.status)] ?? 0) + 1;
+      const r = await call(o.host.url, "POST", "/api/operations/payouts", {
+        cookie: user.cookie,
+        body,
+        headers: { "idempotency-key": key },
+        timeoutMs: 120_000,
+      });
+      statuses[r.status === 0 ? "network" : String(r.status)] =
+        (statuses[r.status === 0 ? "network" : String(r.status)] ?? 0) + 1;
       if (r.status === 201 || r.status === 200) {
         sub.opId = (r.json?.operation as { id?: string } | undefined)?.id ?? null;
         return sub;
@@ -122,14 +147,19 @@ export async function runCrash(o: TCrashOptions) {
     }),
   );
   submitting = false;
-  log(`all ${o.payouts} submissions answered (${JSON.stringify(statuses)}); waiting for the remaining kills`);
+  log(
+    `all ${o.payouts} submissions answered (${JSON.stringify(statuses)}); waiting for the remaining kills`,
+  );
   await killer;
 
   // After the last restart: the console's own jobs must finish everything.
   const t0 = performance.now();
   let notFinal = -1;
   while (performance.now() - t0 < o.settleTimeoutMs) {
-    const { rows } = await o.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Operation" WHERE reason LIKE $1 AND state::text NOT IN ('settled','failed','needs_attention')`, [`${tag} #%`]);
+    const { rows } = await o.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Operation" WHERE reason LIKE $1 AND state::text NOT IN ('settled','failed','needs_attention')`,
+      [`${tag} #%`],
+    );
     notFinal = Number(rows[0].n);
     if (notFinal === 0) break;
     await sleep(1_000);
@@ -138,7 +168,13 @@ export async function runCrash(o: TCrashOptions) {
   await admin("/faults", { method: "PUT", body: {} });
 
   const dup = await admin<{ duplicates: unknown[]; payouts: number }>("/duplicates");
-  const { rows: ops } = await o.pool.query<{ id: string; reason: string; state: string; lastErrorCode: string | null; attemptCount: number }>(
+  const { rows: ops } = await o.pool.query<{
+    id: string;
+    reason: string;
+    state: string;
+    lastErrorCode: string | null;
+    attemptCount: number;
+  }>(
     `SELECT id, reason, state::text AS state, "lastErrorCode", "attemptCount" FROM "Operation" WHERE reason LIKE $1`,
     [`${tag} #%`],
   );
@@ -147,7 +183,9 @@ export async function runCrash(o: TCrashOptions) {
   const perReason = new Map<string, number>();
   for (const r of ops) perReason.set(r.reason, (perReason.get(r.reason) ?? 0) + 1);
   const consoleDuplicates = [...perReason.values()].filter((c) => c > 1).length;
-  const notFinalOps = ops.filter((r) => !FINAL.has(r.state) || (r.state === "needs_attention" && !r.lastErrorCode));
+  const notFinalOps = ops.filter(
+    (r) => !FINAL.has(r.state) || (r.state === "needs_attention" && !r.lastErrorCode),
+  );
   const missing = subs.filter((s) => s.opId && !ops.some((r) => r.id === s.opId)).length;
   const unanswered = subs.filter((s) => !s.opId && !s.refused).length;
   const resumed = ops.filter((r) => r.attemptCount > 1).length;
@@ -172,6 +210,11 @@ export async function runCrash(o: TCrashOptions) {
       settle_seconds: Math.round(settleSeconds),
       console_statuses: statuses,
     },
-    details: { notFinal: notFinalOps.slice(0, 20), audit: audit.json, killAt, duplicates: dup.duplicates.slice(0, 10) },
+    details: {
+      notFinal: notFinalOps.slice(0, 20),
+      audit: audit.json,
+      killAt,
+      duplicates: dup.duplicates.slice(0, 10),
+    },
   };
 }

@@ -27,7 +27,17 @@ export type TFuzzOptions = {
   log?: (s: string) => void;
 };
 
-type TCase = { key: string; route: TRouteFile; method: TMethod; kind: string; params: Record<string, string>; query: string; headers: Record<string, string>; body?: Uint8Array; json?: unknown };
+type TCase = {
+  key: string;
+  route: TRouteFile;
+  method: TMethod;
+  kind: string;
+  params: Record<string, string>;
+  query: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  json?: unknown;
+};
 
 const enc = new TextEncoder();
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -63,7 +73,7 @@ const HOSTILE = [
   "%00",
   "<script>alert(1)</script>",
   "' OR 1=1 --",
-  "'; DROP TABLE \"User\"; --",
+  '\'; DROP TABLE "User"; --',
   "${jndi:ldap://x}",
   "{{7*7}}",
   "\u202e\u0645\u0631\u062d\u0628\u0627",
@@ -76,19 +86,84 @@ const HOSTILE = [
   "\r\nSet-Cookie: x=1",
 ];
 
-const arbHostileString = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 30 }), fc.string({ unit: "binary", maxLength: 30 }));
-const arbHugeNumber = fc.constantFrom(-1, 0, -0.5, 1.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER * 10, 1e-300, -100_000_000);
-const arbWrongValue: fc.Arbitrary<unknown> = fc.oneof(arbHostileString, arbHugeNumber, fc.constant(null), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), fc.dictionary(arbHostileString, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }));
-const PROTO_KEYS = ["__proto__", "constructor", "prototype", "__defineGetter__", "toString", "hasOwnProperty"];
+const arbHostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.string({ unit: "binary", maxLength: 30 }),
+);
+const arbHugeNumber = fc.constantFrom(
+  -1,
+  0,
+  -0.5,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  Number.MAX_SAFE_INTEGER * 10,
+  1e-300,
+  -100_000_000,
+);
+const arbWrongValue: fc.Arbitrary<unknown> = fc.oneof(
+  arbHostileString,
+  arbHugeNumber,
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+  fc.dictionary(arbHostileString, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+);
+const PROTO_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "__defineGetter__",
+  "toString",
+  "hasOwnProperty",
+];
 
 const arbQuery = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom("limit", "cursor", "from", "to", "state", "kind", "q", "range", "tz", "operator", "amountMin", "amountMax", "status", "endpoint", "accountId", "id", "page", "sort", "__proto__", "constructor"), fc.string({ maxLength: 12 })),
+      fc.oneof(
+        fc.constantFrom(
+          "limit",
+          "cursor",
+          "from",
+          "to",
+          "state",
+          "kind",
+          "q",
+          "range",
+          "tz",
+          "operator",
+          "amountMin",
+          "amountMax",
+          "status",
+          "endpoint",
+          "accountId",
+          "id",
+          "page",
+          "sort",
+          "__proto__",
+          "constructor",
+        ),
+        fc.string({ maxLength: 12 }),
+      ),
       fc.oneof(
         arbHostileString,
         arbHugeNumber.map(String),
-        fc.constantFrom("%ZZ", "%C3%28", "%E0%80%AF", "%FF%FE", "%", "%%", "a%00b", "[object Object]", "1,2,3", "-999999999999999999999"),
+        fc.constantFrom(
+          "%ZZ",
+          "%C3%28",
+          "%E0%80%AF",
+          "%FF%FE",
+          "%",
+          "%%",
+          "a%00b",
+          "[object Object]",
+          "1,2,3",
+          "-999999999999999999999",
+        ),
       ),
     ),
     { minLength: 1, maxLength: 5 },
@@ -107,10 +182,37 @@ function encodeLoose(s: string): string {
 }
 
 const arbInvalidUtf8 = fc
-  .tuple(fc.string({ maxLength: 40 }), fc.constantFrom([0xc3, 0x28], [0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]), fc.string({ maxLength: 40 }))
-  .map(([a, bad, b]) => new Uint8Array([...enc.encode(`{"x":"${a.replace(/["\\]/g, "")}`), ...bad, ...enc.encode(`${b.replace(/["\\]/g, "")}"}`)]));
+  .tuple(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      [0xc3, 0x28],
+      [0xff],
+      [0x80],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82],
+    ),
+    fc.string({ maxLength: 40 }),
+  )
+  .map(
+    ([a, bad, b]) =>
+      new Uint8Array([
+        ...enc.encode(`{"x":"${a.replace(/["\\]/g, "")}`),
+        ...bad,
+        ...enc.encode(`${b.replace(/["\\]/g, "")}"}`),
+      ]),
+  );
 
-function mutate(template: Record<string, unknown>, ops: { op: "drop" | "set" | "extra" | "deep" | "proto"; at: number; value: unknown; name: string }[]): { json: unknown; text: string } {
+function mutate(
+  template: Record<string, unknown>,
+  ops: {
+    op: "drop" | "set" | "extra" | "deep" | "proto";
+    at: number;
+    value: unknown;
+    name: string;
+  }[],
+): { json: unknown; text: string } {
   const obj: Record<string, unknown> = structuredClone(template);
   let protoText = "";
   for (const m of ops) {
@@ -120,54 +222,156 @@ function mutate(template: Record<string, unknown>, ops: { op: "drop" | "set" | "
     else if (m.op === "set") obj[k] = m.value;
     else if (m.op === "extra") obj[`x_${m.name}`.slice(0, 40)] = m.value;
     else if (m.op === "deep") {
-      const nested = Object.values(obj).find((v) => v && typeof v === "object" && !Array.isArray(v)) as Record<string, unknown> | undefined;
+      const nested = Object.values(obj).find(
+        (v) => v && typeof v === "object" && !Array.isArray(v),
+      ) as Record<string, unknown> | undefined;
       if (nested) {
         const nk = Object.keys(nested);
         nested[nk[m.at % nk.length]] = m.value;
       } else obj[k] = m.value;
-    } else protoText = `${JSON.stringify(PROTO_KEYS[m.at % PROTO_KEYS.length])}:${JSON.stringify(m.value ?? { polluted: true })},`;
+    } else
+      protoText = `${JSON.stringify(PROTO_KEYS[m.at % PROTO_KEYS.length])}:${JSON.stringify(m.value ?? { polluted: true })},`;
   }
   const text = JSON.stringify(obj);
   return { json: obj, text: protoText ? `{${protoText}${text.slice(1)}` : text };
 }
 
 const arbMutations = fc.array(
-  fc.record({ op: fc.constantFrom("drop", "set", "extra", "deep", "proto" as const), at: fc.nat(50), value: arbWrongValue, name: fc.string({ maxLength: 8 }) }),
+  fc.record({
+    op: fc.constantFrom("drop", "set", "extra", "deep", "proto" as const),
+    at: fc.nat(50),
+    value: arbWrongValue,
+    name: fc.string({ maxLength: 8 }),
+  }),
   { minLength: 1, maxLength: 3 },
 );
 
 // Valid request bodies of the main write routes, which the fuzzer mutates into invalid ones.
 export function templates(): Record<string, Record<string, unknown>> {
-  const beneficiary = { bankCode: "1007", accountType: "savings_account", accountNumber: "12345678901", name: "Proveedor SAS", documentType: "CC", documentNumber: "1020304050" };
+  const beneficiary = {
+    bankCode: "1007",
+    accountType: "savings_account",
+    accountNumber: "12345678901",
+    name: "Proveedor SAS",
+    documentType: "CC",
+    documentNumber: "1020304050",
+  };
   return {
-    "POST /api/operations/payouts": { sourceAccountId: "lacc_4PagosProveedores9aBcD", method: "co_ach", amount: 100_000, currency: "COP", beneficiary, reason: "fuzz" },
-    "POST /api/operations/transfers": { sourceAccountId: "acc_5tgliBmzjZ6mpQPRbQjfKj", mode: "create", routing: "ach", currency: "COP", rows: [{ amount: 100_000, beneficiary }], reason: "fuzz" },
+    "POST /api/operations/payouts": {
+      sourceAccountId: "lacc_4PagosProveedores9aBcD",
+      method: "co_ach",
+      amount: 100_000,
+      currency: "COP",
+      beneficiary,
+      reason: "fuzz",
+    },
+    "POST /api/operations/transfers": {
+      sourceAccountId: "acc_5tgliBmzjZ6mpQPRbQjfKj",
+      mode: "create",
+      routing: "ach",
+      currency: "COP",
+      rows: [{ amount: 100_000, beneficiary }],
+      reason: "fuzz",
+    },
     "PATCH /api/operations/[id]": { amount: 100_000, reason: "fuzz edit" },
-    "POST /api/operations/[id]/decision": { decision: "approved", fingerprint: "a".repeat(64), comment: "ok" },
+    "POST /api/operations/[id]/decision": {
+      decision: "approved",
+      fingerprint: "a".repeat(64),
+      comment: "ok",
+    },
     "POST /api/operations/[id]/cancel": { reason: "fuzz cancel" },
     "POST /api/operations/[id]/reveal": { reason: "fuzz reveal" },
     "POST /api/users": { email: "fuzz@example.test", name: "Fuzz", role: "viewer" },
     "PATCH /api/users/[id]": { role: "viewer" },
     "POST /api/auth/step-up": { password: "x" },
-    "POST /api/mono/breb-resolve": { sourceAccountId: "lacc_4PagosProveedores9aBcD", key: "sandbox@key.co" },
+    "POST /api/mono/breb-resolve": {
+      sourceAccountId: "lacc_4PagosProveedores9aBcD",
+      key: "sandbox@key.co",
+    },
   };
 }
 
-function arbBodyCase(route: TRouteFile, method: TMethod): fc.Arbitrary<{ kind: string; body: Uint8Array; contentType: string; json?: unknown }> {
+function arbBodyCase(
+  route: TRouteFile,
+  method: TMethod,
+): fc.Arbitrary<{ kind: string; body: Uint8Array; contentType: string; json?: unknown }> {
   const tpl = templates()[`${method} ${route.urlPath}`];
   const json = "application/json";
-  const kinds: fc.Arbitrary<{ kind: string; body: Uint8Array; contentType: string; json?: unknown }>[] = [
-    fc.string({ maxLength: 80 }).filter((s) => !isJson(s)).map((s) => ({ kind: "body:not_json", body: enc.encode(s), contentType: json })),
-    fc.jsonValue({ maxDepth: 3 }).filter((v) => v === null || typeof v !== "object" || Array.isArray(v)).map((v) => ({ kind: "body:wrong_top_type", body: enc.encode(JSON.stringify(v)), contentType: json, json: v })),
+  const kinds: fc.Arbitrary<{
+    kind: string;
+    body: Uint8Array;
+    contentType: string;
+    json?: unknown;
+  }>[] = [
+    fc
+      .string({ maxLength: 80 })
+      .filter((s) => !isJson(s))
+      .map((s) => ({ kind: "body:not_json", body: enc.encode(s), contentType: json })),
+    fc
+      .jsonValue({ maxDepth: 3 })
+      .filter((v) => v === null || typeof v !== "object" || Array.isArray(v))
+      .map((v) => ({
+        kind: "body:wrong_top_type",
+        body: enc.encode(JSON.stringify(v)),
+        contentType: json,
+        json: v,
+      })),
     arbInvalidUtf8.map((b) => ({ kind: "body:invalid_utf8", body: b, contentType: json })),
-    fc.tuple(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "", "text/json", "application/javascript"), fc.jsonValue({ maxDepth: 2 })).map(([ct, v]) => ({ kind: "body:content_type", body: enc.encode(JSON.stringify(tpl ?? v)), contentType: ct })),
-    fc.constantFrom(300_000, 2_200_000).map((n) => ({ kind: "body:oversized", body: enc.encode(JSON.stringify({ ...(tpl ?? {}), reason: "x".repeat(n) })), contentType: json })),
-    fc.dictionary(fc.oneof(arbHostileString, fc.constantFrom(...PROTO_KEYS)), arbWrongValue, { minKeys: 1, maxKeys: 6 }).map((d) => ({ kind: "body:junk_object", body: enc.encode(JSON.stringify(d)), contentType: json, json: d })),
-    fc.constantFrom("", "   ", "{}", "[]", "{", '{"a":', "\ufeff{}", "null").map((s) => ({ kind: "body:degenerate", body: enc.encode(s), contentType: json, json: isJson(s) ? JSON.parse(s.replace(/^\ufeff/, "")) : undefined })),
-    fc.nat({ max: 30 }).map((n) => ({ kind: "body:deep_nesting", body: enc.encode("[".repeat(2_000 + n * 300) + "]".repeat(2_000 + n * 300)), contentType: json })),
+    fc
+      .tuple(
+        fc.constantFrom(
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x",
+          "application/xml",
+          "",
+          "text/json",
+          "application/javascript",
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+      )
+      .map(([ct, v]) => ({
+        kind: "body:content_type",
+        body: enc.encode(JSON.stringify(tpl ?? v)),
+        contentType: ct,
+      })),
+    fc.constantFrom(300_000, 2_200_000).map((n) => ({
+      kind: "body:oversized",
+      body: enc.encode(JSON.stringify({ ...(tpl ?? {}), reason: "x".repeat(n) })),
+      contentType: json,
+    })),
+    fc
+      .dictionary(fc.oneof(arbHostileString, fc.constantFrom(...PROTO_KEYS)), arbWrongValue, {
+        minKeys: 1,
+        maxKeys: 6,
+      })
+      .map((d) => ({
+        kind: "body:junk_object",
+        body: enc.encode(JSON.stringify(d)),
+        contentType: json,
+        json: d,
+      })),
+    fc.constantFrom("", "   ", "{}", "[]", "{", '{"a":', "\ufeff{}", "null").map((s) => ({
+      kind: "body:degenerate",
+      body: enc.encode(s),
+      contentType: json,
+      json: isJson(s) ? JSON.parse(s.replace(/^\ufeff/, "")) : undefined,
+    })),
+    fc.nat({ max: 30 }).map((n) => ({
+      kind: "body:deep_nesting",
+      body: enc.encode("[".repeat(2_000 + n * 300) + "]".repeat(2_000 + n * 300)),
+      contentType: json,
+    })),
   ];
   if (tpl) {
-    const m = arbMutations.map((ops) => mutate(tpl, ops)).map(({ json: j, text }) => ({ kind: "body:mutated", body: enc.encode(text), contentType: json, json: isJson(text) ? JSON.parse(text) : j }));
+    const m = arbMutations
+      .map((ops) => mutate(tpl, ops))
+      .map(({ json: j, text }) => ({
+        kind: "body:mutated",
+        body: enc.encode(text),
+        contentType: json,
+        json: isJson(text) ? JSON.parse(text) : j,
+      }));
     kinds.push(m, m, m); // mutations of a valid body are the sharpest inputs: weight them
   }
   return fc.oneof(...kinds);
@@ -182,24 +386,42 @@ function isJson(s: string): boolean {
   }
 }
 
-function arbWebhookCase(secret: string | undefined): fc.Arbitrary<{ kind: string; body: Uint8Array; headers: Record<string, string> }> {
-  const sign = (raw: Uint8Array, s: string, t: number) => `t=${t},v1=${createHmac("sha256", s).update(`${t}.`).update(raw).digest("hex")}`;
+function arbWebhookCase(
+  secret: string | undefined,
+): fc.Arbitrary<{ kind: string; body: Uint8Array; headers: Record<string, string> }> {
+  const sign = (raw: Uint8Array, s: string, t: number) =>
+    `t=${t},v1=${createHmac("sha256", s).update(`${t}.`).update(raw).digest("hex")}`;
   const now = () => Math.floor(Date.now() / 1000);
-  const body = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => enc.encode(JSON.stringify(v))), arbInvalidUtf8, fc.string({ maxLength: 100 }).map((s) => enc.encode(s)));
-  return fc.tuple(fc.constantFrom("none", "wrong_secret", "stale", "future", "malformed", "valid_sig_bad_body"), body, arbHostileString).map(([sig, b, junk]) => {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (sig === "wrong_secret") headers["mono-signature"] = sign(b, "whsec_wrong_wrong_wrong", now());
-    if (sig === "stale") headers["mono-signature"] = sign(b, secret ?? "x", now() - 7_200);
-    if (sig === "future") headers["mono-signature"] = sign(b, secret ?? "x", now() + 7_200);
-    if (sig === "malformed") headers["mono-signature"] = `t=${junk.replace(/[^\x20-\x7e]/g, "")},v1=zz`;
-    let out = b;
-    if (sig === "valid_sig_bad_body") {
-      // Signed correctly, but never a valid envelope: invalid UTF-8, or JSON without event.type/data.
-      out = b.length % 2 === 0 ? new Uint8Array([...b, 0xff, 0xfe]) : enc.encode(JSON.stringify({ not_event: JSON.parse(JSON.stringify(junk)) }));
-      headers["mono-signature"] = sign(out, secret ?? "x", now());
-    }
-    return { kind: `webhook:${sig}`, body: out, headers };
-  });
+  const body = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }).map((v) => enc.encode(JSON.stringify(v))),
+    arbInvalidUtf8,
+    fc.string({ maxLength: 100 }).map((s) => enc.encode(s)),
+  );
+  return fc
+    .tuple(
+      fc.constantFrom("none", "wrong_secret", "stale", "future", "malformed", "valid_sig_bad_body"),
+      body,
+      arbHostileString,
+    )
+    .map(([sig, b, junk]) => {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (sig === "wrong_secret")
+        headers["mono-signature"] = sign(b, "whsec_wrong_wrong_wrong", now());
+      if (sig === "stale") headers["mono-signature"] = sign(b, secret ?? "x", now() - 7_200);
+      if (sig === "future") headers["mono-signature"] = sign(b, secret ?? "x", now() + 7_200);
+      if (sig === "malformed")
+        headers["mono-signature"] = `t=${junk.replace(/[^\x20-\x7e]/g, "")},v1=zz`;
+      let out = b;
+      if (sig === "valid_sig_bad_body") {
+        // Signed correctly, but never a valid envelope: invalid UTF-8, or JSON without event.type/data.
+        out =
+          b.length % 2 === 0
+            ? new Uint8Array([...b, 0xff, 0xfe])
+            : enc.encode(JSON.stringify({ not_event: JSON.parse(JSON.stringify(junk)) }));
+        headers["mono-signature"] = sign(out, secret ?? "x", now());
+      }
+      return { kind: `webhook:${sig}`, body: out, headers };
+    });
 }
 
 export function buildCases(o: TFuzzOptions): { cases: TCase[]; noSurface: string[] } {
@@ -207,45 +429,104 @@ export function buildCases(o: TFuzzOptions): { cases: TCase[]; noSurface: string
   const arbs: fc.Arbitrary<TCase>[] = [];
   const noSurface: string[] = [];
   for (const route of routes) {
-    for (const [m, d] of Object.entries(route.declared) as [TMethod, NonNullable<TRouteFile["declared"][TMethod]>][]) {
+    for (const [m, d] of Object.entries(route.declared) as [
+      TMethod,
+      NonNullable<TRouteFile["declared"][TMethod]>,
+    ][]) {
       const key = `${m} ${route.urlPath}`;
-      const base = () => ({ key, route, method: m, params: Object.fromEntries(route.paramNames.map((n) => [n, validParam(route, n)])), query: "", headers: {} as Record<string, string> });
+      const base = () => ({
+        key,
+        route,
+        method: m,
+        params: Object.fromEntries(route.paramNames.map((n) => [n, validParam(route, n)])),
+        query: "",
+        headers: {} as Record<string, string>,
+      });
       const mine: fc.Arbitrary<TCase>[] = [];
       if (route.urlPath === "/api/webhooks/mono" && m === "POST") {
-        mine.push(arbWebhookCase(o.webhookSecret).map((w) => ({ ...base(), kind: w.kind, headers: w.headers, body: w.body })));
+        mine.push(
+          arbWebhookCase(o.webhookSecret).map((w) => ({
+            ...base(),
+            kind: w.kind,
+            headers: w.headers,
+            body: w.body,
+          })),
+        );
       }
       if (d.params && route.paramNames.length) {
         mine.push(
           fc.tuple(fc.constantFrom(...route.paramNames), arbHostileString).map(([n, v]): TCase => {
             const c = base();
-            return { ...c, kind: "params", params: { ...c.params, [n]: v }, body: d.body ? enc.encode(JSON.stringify(templates()[key] ?? {})) : undefined, headers: d.body ? { "content-type": "application/json" } : ({} as Record<string, string>) };
+            return {
+              ...c,
+              kind: "params",
+              params: { ...c.params, [n]: v },
+              body: d.body ? enc.encode(JSON.stringify(templates()[key] ?? {})) : undefined,
+              headers: d.body
+                ? { "content-type": "application/json" }
+                : ({} as Record<string, string>),
+            };
           }),
         );
       }
       if (d.query) mine.push(arbQuery.map((q) => ({ ...base(), kind: "query", query: q })));
       if (d.body) {
         mine.push(
-          arbBodyCase(route, m).map((b) => ({ ...base(), kind: b.kind, headers: { "content-type": b.contentType }, body: b.body, json: b.json })),
-          arbBodyCase(route, m).map((b) => ({ ...base(), kind: b.kind, headers: { "content-type": b.contentType }, body: b.body, json: b.json })),
+          arbBodyCase(route, m).map((b) => ({
+            ...base(),
+            kind: b.kind,
+            headers: { "content-type": b.contentType },
+            body: b.body,
+            json: b.json,
+          })),
+          arbBodyCase(route, m).map((b) => ({
+            ...base(),
+            kind: b.kind,
+            headers: { "content-type": b.contentType },
+            body: b.body,
+            json: b.json,
+          })),
         );
       }
       if (mine.length === 0) noSurface.push(key);
-      else arbs.push(...mine.map((a) => a.map((c) => (d.idempotent ? { ...c, headers: { ...c.headers, "idempotency-key": randomUUID() } } : c))));
+      else
+        arbs.push(
+          ...mine.map((a) =>
+            a.map((c) =>
+              d.idempotent
+                ? { ...c, headers: { ...c.headers, "idempotency-key": randomUUID() } }
+                : c,
+            ),
+          ),
+        );
     }
   }
   const cases = fc.sample(fc.oneof(...arbs), { numRuns: o.inputs, seed: o.seed });
   return { cases, noSurface };
 }
 
-type TModule = Record<string, (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+type TModule = Record<
+  string,
+  (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+>;
 
 export async function runFuzz(o: TFuzzOptions) {
   const log = o.log ?? (() => undefined);
   const { cases, noSurface } = buildCases(o);
   const modules = new Map<string, TModule>();
-  for (const c of cases) if (!modules.has(c.route.file)) modules.set(c.route.file, (await import(path.join(o.root, c.route.file))) as TModule);
+  for (const c of cases)
+    if (!modules.has(c.route.file))
+      modules.set(c.route.file, (await import(path.join(o.root, c.route.file))) as TModule);
 
-  const fig = { inputs: 0, rejected: 0, accidentally_valid: 0, skipped_valid: 0, server_errors: 0, bad_shape: 0, writes: 0 };
+  const fig = {
+    inputs: 0,
+    rejected: 0,
+    accidentally_valid: 0,
+    skipped_valid: 0,
+    server_errors: 0,
+    bad_shape: 0,
+    writes: 0,
+  };
   const byStatus: Record<string, number> = {};
   const byKind: Record<string, number> = {};
   const routesHit = new Set<string>();
@@ -255,12 +536,20 @@ export async function runFuzz(o: TFuzzOptions) {
   const t0 = performance.now();
   for (const c of cases) {
     const schema = o.schemas[c.key];
-    if (schema && c.json !== undefined && (c.kind === "body:mutated" || c.kind === "body:junk_object") && (c.headers["content-type"] ?? "").includes("json") && schema.safeParse(c.json).success) {
+    if (
+      schema &&
+      c.json !== undefined &&
+      (c.kind === "body:mutated" || c.kind === "body:junk_object") &&
+      (c.headers["content-type"] ?? "").includes("json") &&
+      schema.safeParse(c.json).success
+    ) {
       fig.skipped_valid++;
       continue;
     }
     const qs = c.query ? `?${c.query}` : "";
-    const urlPath = c.route.urlPath.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, n: string) => encodeLoose(c.params[n] ?? "x"));
+    const urlPath = c.route.urlPath.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, n: string) =>
+      encodeLoose(c.params[n] ?? "x"),
+    );
     let url: URL;
     try {
       url = new URL(`${o.origin}${urlPath}${qs}`);
@@ -273,8 +562,14 @@ export async function runFuzz(o: TFuzzOptions) {
     let text = "";
     let ctype = "";
     try {
-      const req = new NextRequest(url, { method: c.method, headers, body: c.body && c.method !== "GET" ? (c.body as BodyInit) : undefined });
-      const res = await modules.get(c.route.file)![c.method](req, { params: Promise.resolve(c.params) });
+      const req = new NextRequest(url, {
+        method: c.method,
+        headers,
+        body: c.body && c.method !== "GET" ? (c.body as BodyInit) : undefined,
+      });
+      const res = await modules
+        .get(c.route.file)!
+        [c.method](req, { params: Promise.resolve(c.params) });
       status = res.status;
       ctype = res.headers.get("content-type") ?? "";
       text = await res.text();
@@ -287,9 +582,17 @@ export async function runFuzz(o: TFuzzOptions) {
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
     const after = await o.countRows();
-    const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !(c.kind.startsWith("webhook:") && (t === "WebhookRejection" || t === "Alert" || t === "AuditEvent")));
+    const changed = Object.keys(after).filter(
+      (t) =>
+        after[t] !== before[t] &&
+        !(
+          c.kind.startsWith("webhook:") &&
+          (t === "WebhookRejection" || t === "Alert" || t === "AuditEvent")
+        ),
+    );
     before = after;
-    const show = () => `${c.method} ${url.pathname}${url.search.slice(0, 80)} [${c.kind}] ${String(new TextDecoder().decode(c.body ?? new Uint8Array()).slice(0, 160))} → ${status} ${text.slice(0, 200)}`;
+    const show = () =>
+      `${c.method} ${url.pathname}${url.search.slice(0, 80)} [${c.kind}] ${String(new TextDecoder().decode(c.body ?? new Uint8Array()).slice(0, 160))} → ${status} ${text.slice(0, 200)}`;
     if (status >= 200 && status < 300) {
       fig.accidentally_valid++;
       validByRoute[c.key] = (validByRoute[c.key] ?? 0) + 1;
@@ -307,7 +610,15 @@ export async function runFuzz(o: TFuzzOptions) {
     } catch {
       p = null;
     }
-    if (!p || !ctype.includes("application/problem+json") || p.status !== status || typeof p.code !== "string" || typeof p.detail !== "string" || typeof p.request_id !== "string" || !/^req_/.test(p.request_id as string)) {
+    if (
+      !p ||
+      !ctype.includes("application/problem+json") ||
+      p.status !== status ||
+      typeof p.code !== "string" ||
+      typeof p.detail !== "string" ||
+      typeof p.request_id !== "string" ||
+      !/^req_/.test(p.request_id as string)
+    ) {
       fig.bad_shape++;
       if (samples.length < 30) samples.push(`shape: ${show()}`);
     }
@@ -315,14 +626,34 @@ export async function runFuzz(o: TFuzzOptions) {
       fig.writes++;
       if (samples.length < 30) samples.push(`write to ${changed.join(",")}: ${show()}`);
     }
-    if (fig.inputs % 1000 === 0) log(`${fig.inputs} inputs (${Math.round((performance.now() - t0) / 1000)} s): ${JSON.stringify(byStatus)}`);
+    if (fig.inputs % 1000 === 0)
+      log(
+        `${fig.inputs} inputs (${Math.round((performance.now() - t0) / 1000)} s): ${JSON.stringify(byStatus)}`,
+      );
   }
-  return { figures: { ...fig, routes: routesHit.size, seconds: Math.round((performance.now() - t0) / 1000) }, byStatus, byKind, noSurface, validByRoute, samples };
+  return {
+    figures: {
+      ...fig,
+      routes: routesHit.size,
+      seconds: Math.round((performance.now() - t0) / 1000),
+    },
+    byStatus,
+    byKind,
+    noSurface,
+    validByRoute,
+    samples,
+  };
 }
 
 /** Row counts of every table in the public schema, in one statement. */
-export async function rowCounter(query: (sql: string) => Promise<Record<string, unknown>[]>): Promise<() => Promise<Record<string, number>>> {
-  const tables = (await query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_prisma%' ORDER BY 1`)).map((r) => String(r.t));
+export async function rowCounter(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+): Promise<() => Promise<Record<string, number>>> {
+  const tables = (
+    await query(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_prisma%' ORDER BY 1`,
+    )
+  ).map((r) => String(r.t));
   const sql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(", ")}`;
   return async () => {
     const [row] = await query(sql);

@@ -14,9 +14,13 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.
 const port = Number(process.env.PORT ?? 0);
 const routes = discoverRoutes(root).filter((r) => !r.file.includes("[...nextauth]"));
 const modules = new Map<string, Record<string, unknown>>();
-for (const r of routes) modules.set(r.file, (await import(path.join(root, r.file))) as Record<string, unknown>);
+for (const r of routes)
+  modules.set(r.file, (await import(path.join(root, r.file))) as Record<string, unknown>);
 
-type THandler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type THandler = (
+  req: NextRequest,
+  ctx: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -27,17 +31,29 @@ const server = http.createServer((req, res) => {
         const base = process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`;
         const url = new URL(req.url ?? "/", base);
         const hit = matchRoute(routes, url.pathname);
-        const handler = hit ? (modules.get(hit.route.file)?.[req.method ?? "GET"] as THandler | undefined) : undefined;
+        const handler = hit
+          ? (modules.get(hit.route.file)?.[req.method ?? "GET"] as THandler | undefined)
+          : undefined;
         if (!hit || !handler) {
           res.writeHead(hit ? 405 : 404, { "content-type": "application/problem+json" });
-          res.end(JSON.stringify({ status: hit ? 405 : 404, code: hit ? "method_not_allowed" : "not_found" }));
+          res.end(
+            JSON.stringify({
+              status: hit ? 405 : 404,
+              code: hit ? "method_not_allowed" : "not_found",
+            }),
+          );
           return;
         }
         const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+        for (const [k, v] of Object.entries(req.headers))
+          if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
         headers.set("x-forwarded-for", req.socket.remoteAddress ?? "127.0.0.1");
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
-        const nreq = new NextRequest(url, { method: req.method, headers, body: body && req.method !== "GET" && req.method !== "HEAD" ? body : undefined });
+        const nreq = new NextRequest(url, {
+          method: req.method,
+          headers,
+          body: body && req.method !== "GET" && req.method !== "HEAD" ? body : undefined,
+        });
         const out = await handler(nreq, { params: Promise.resolve(hit.params) });
         const buf = Buffer.from(await out.arrayBuffer());
         res.writeHead(out.status, Object.fromEntries(out.headers));

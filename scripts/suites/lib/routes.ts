@@ -14,7 +14,18 @@ export type TRouteFile = {
   paramNames: string[];
   catchAll: boolean;
   regex: RegExp;
-  declared: Partial<Record<TMethod, { body: boolean; query: boolean; params: boolean; idempotent: boolean; permission: string | null }>>;
+  declared: Partial<
+    Record<
+      TMethod,
+      {
+        body: boolean;
+        query: boolean;
+        params: boolean;
+        idempotent: boolean;
+        permission: string | null;
+      }
+    >
+  >;
 };
 
 function walk(dir: string): string[] {
@@ -45,10 +56,19 @@ export function discoverRoutes(root: string): TRouteFile[] {
         return "([^/]+)";
       })
       .join("/");
-    out.push({ file, urlPath, paramNames, catchAll, regex: new RegExp(`^/${re}/?$`), declared: declaredOptions(readFileSync(abs, "utf8")) });
+    out.push({
+      file,
+      urlPath,
+      paramNames,
+      catchAll,
+      regex: new RegExp(`^/${re}/?$`),
+      declared: declaredOptions(readFileSync(abs, "utf8")),
+    });
   }
   // Static segments win over dynamic ones (Next's rule): /api/operations/export before /api/operations/[id].
-  return out.sort((a, b) => a.paramNames.length - b.paramNames.length || b.urlPath.length - a.urlPath.length);
+  return out.sort(
+    (a, b) => a.paramNames.length - b.paramNames.length || b.urlPath.length - a.urlPath.length,
+  );
 }
 
 function declaredOptions(src: string): TRouteFile["declared"] {
@@ -69,19 +89,31 @@ function declaredOptions(src: string): TRouteFile["declared"] {
     }
     const opts = src.slice(open, end + 1);
     const perm = /permission:\s*"([^"]+)"/.exec(opts)?.[1] ?? null;
-    out[m] = { body: /\bbody:/.test(opts), query: /\bquery:/.test(opts), params: /\bparams:/.test(opts), idempotent: /idempotent:\s*true/.test(opts), permission: perm };
+    out[m] = {
+      body: /\bbody:/.test(opts),
+      query: /\bquery:/.test(opts),
+      params: /\bparams:/.test(opts),
+      idempotent: /idempotent:\s*true/.test(opts),
+      permission: perm,
+    };
   }
   return out;
 }
 
-export function matchRoute(routes: TRouteFile[], pathname: string): { route: TRouteFile; params: Record<string, string | string[]> } | null {
+export function matchRoute(
+  routes: TRouteFile[],
+  pathname: string,
+): { route: TRouteFile; params: Record<string, string | string[]> } | null {
   for (const r of routes) {
     const m = r.regex.exec(pathname);
     if (!m) continue;
     const params: Record<string, string | string[]> = {};
     r.paramNames.forEach((n, i) => {
       const raw = m[i + 1];
-      params[n] = r.catchAll && i === r.paramNames.length - 1 ? raw.split("/").map(safeDecode) : safeDecode(raw);
+      params[n] =
+        r.catchAll && i === r.paramNames.length - 1
+          ? raw.split("/").map(safeDecode)
+          : safeDecode(raw);
     });
     return { route: r, params };
   }

@@ -3,7 +3,12 @@
 import type pg from "pg";
 
 export type TSecret = { name: string; value: string };
-export type TScanResult = { secrets: number; log_bytes: number; columns: number; hits: { where: string; secret: string; count: number }[] };
+export type TScanResult = {
+  secrets: number;
+  log_bytes: number;
+  columns: number;
+  hits: { where: string; secret: string; count: number }[];
+};
 
 // The launcher prints the demo logins in its banner on purpose (to the person who started it).
 const BANNER = /\n {2}Mono Ops Console is running[\s\S]*?Press Ctrl-C to stop everything\./g;
@@ -19,9 +24,16 @@ export function scanLogs(text: string, secrets: TSecret[], where = "logs"): TSca
   return hits;
 }
 
-export async function scanDatabase(pool: pg.Pool, secrets: TSecret[]): Promise<{ columns: number; hits: TScanResult["hits"] }> {
+export async function scanDatabase(
+  pool: pg.Pool,
+  secrets: TSecret[],
+): Promise<{ columns: number; hits: TScanResult["hits"] }> {
   const usable = secrets.filter((s) => s.value && s.value.length >= 8);
-  const { rows: cols } = await pool.query<{ table_schema: string; table_name: string; column_name: string }>(
+  const { rows: cols } = await pool.query<{
+    table_schema: string;
+    table_name: string;
+    column_name: string;
+  }>(
     `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
       WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
@@ -31,17 +43,36 @@ export async function scanDatabase(pool: pg.Pool, secrets: TSecret[]): Promise<{
   for (const c of cols) {
     const ident = `"${c.table_schema}"."${c.table_name}"`;
     const col = `"${c.column_name}"`;
-    const sums = usable.map((_, i) => `count(*) FILTER (WHERE strpos(${col}::text, $${i + 1}) > 0) AS s${i}`).join(", ");
-    const { rows } = await pool.query<Record<string, string>>(`SELECT ${sums} FROM ${ident}`, usable.map((s) => s.value));
+    const sums = usable
+      .map((_, i) => `count(*) FILTER (WHERE strpos(${col}::text, $${i + 1}) > 0) AS s${i}`)
+      .join(", ");
+    const { rows } = await pool.query<Record<string, string>>(
+      `SELECT ${sums} FROM ${ident}`,
+      usable.map((s) => s.value),
+    );
     usable.forEach((s, i) => {
       const n = Number(rows[0][`s${i}`]);
-      if (n > 0) hits.push({ where: `${c.table_schema}.${c.table_name}.${c.column_name}`, secret: s.name, count: n });
+      if (n > 0)
+        hits.push({
+          where: `${c.table_schema}.${c.table_name}.${c.column_name}`,
+          secret: s.name,
+          count: n,
+        });
     });
   }
   return { columns: cols.length, hits };
 }
 
-export async function scanAll(pool: pg.Pool, logs: string, secrets: TSecret[]): Promise<TScanResult> {
+export async function scanAll(
+  pool: pg.Pool,
+  logs: string,
+  secrets: TSecret[],
+): Promise<TScanResult> {
   const db = await scanDatabase(pool, secrets);
-  return { secrets: secrets.filter((s) => s.value && s.value.length >= 8).length, log_bytes: logs.length, columns: db.columns, hits: [...scanLogs(logs, secrets), ...db.hits] };
+  return {
+    secrets: secrets.filter((s) => s.value && s.value.length >= 8).length,
+    log_bytes: logs.length,
+    columns: db.columns,
+    hits: [...scanLogs(logs, secrets), ...db.hits],
+  };
 }

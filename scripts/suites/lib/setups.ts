@@ -3,8 +3,20 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { freePort } from "../../lib/free-port";
-import { freshDatabase, LogCapture, startSandboxProcess, SUITE_SANDBOX_KEY, type TDatabase } from "./stack";
-import { newSecrets, routeHost, startLauncher, type TConsoleSecrets, type TRouteHost } from "./console";
+import {
+  freshDatabase,
+  LogCapture,
+  startSandboxProcess,
+  SUITE_SANDBOX_KEY,
+  type TDatabase,
+} from "./stack";
+import {
+  newSecrets,
+  routeHost,
+  startLauncher,
+  type TConsoleSecrets,
+  type TRouteHost,
+} from "./console";
 import type { TSecret } from "./secret-scan";
 
 export type TStack = {
@@ -22,7 +34,11 @@ export type TStack = {
 
 // Hangs must end for the run to end: the client gives up on a silent response after
 // MONO_TIMEOUT_RESPONSE_MS and the sandbox drops a hung socket after hang_ms (a bit longer).
-export const SUITE_TIMEOUTS = { MONO_TIMEOUT_RESPONSE_MS: "2000", MONO_TIMEOUT_TOTAL_MS: "30000", MONO_TIMEOUT_CONNECT_MS: "2000" };
+export const SUITE_TIMEOUTS = {
+  MONO_TIMEOUT_RESPONSE_MS: "2000",
+  MONO_TIMEOUT_TOTAL_MS: "30000",
+  MONO_TIMEOUT_CONNECT_MS: "2000",
+};
 
 function secretList(s: TConsoleSecrets): TSecret[] {
   return [
@@ -36,12 +52,24 @@ function secretList(s: TConsoleSecrets): TSecret[] {
 }
 
 /** Route-host console + its own sandbox process + a fresh database. */
-export async function routeHostStack(o: { name: string; env?: Record<string, string>; jobs?: boolean; sandboxEnv?: Record<string, string> }): Promise<TStack> {
+export async function routeHostStack(o: {
+  name: string;
+  env?: Record<string, string>;
+  jobs?: boolean;
+  sandboxEnv?: Record<string, string>;
+}): Promise<TStack> {
   const logs = new LogCapture(o.name);
   const db = await freshDatabase(`mono_suite_${o.name}`);
   const port = await freePort();
   const secrets = newSecrets(SUITE_SANDBOX_KEY);
-  const sandbox = await startSandboxProcess({ logs, env: { SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/mono`, SANDBOX_WEBHOOK_SECRET: secrets.webhookSecret, ...o.sandboxEnv } });
+  const sandbox = await startSandboxProcess({
+    logs,
+    env: {
+      SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/mono`,
+      SANDBOX_WEBHOOK_SECRET: secrets.webhookSecret,
+      ...o.sandboxEnv,
+    },
+  });
   secrets.sandboxAdminToken = sandbox.adminToken;
   const host = await routeHost({
     logs,
@@ -82,7 +110,11 @@ export async function routeHostStack(o: { name: string; env?: Record<string, str
 }
 
 /** `npm start` (the launcher) on a fresh PostgreSQL database: embedded sandbox + `next start`. */
-export async function launcherStack(o: { name: string; env?: Record<string, string>; log?: (s: string) => void }): Promise<TStack> {
+export async function launcherStack(o: {
+  name: string;
+  env?: Record<string, string>;
+  log?: (s: string) => void;
+}): Promise<TStack> {
   const logs = new LogCapture(o.name);
   const db = await freshDatabase(`mono_suite_${o.name}`, { migrate: false }); // the launcher migrates
   const demoPassword = `demo-${randomBytes(12).toString("base64url")}`;
@@ -91,7 +123,15 @@ export async function launcherStack(o: { name: string; env?: Record<string, stri
     logs,
     demoPassword,
     log: o.log,
-    env: { DATABASE_URL: db.url, ...(db.kind === "pglite" ? { DATABASE_POOL_MAX: "1" } : {}), SANDBOX_ALLOW_FAULTS: "1", SANDBOX_TIME_SCALE: "0.01", LOG_LEVEL: "info", ...SUITE_TIMEOUTS, ...o.env },
+    env: {
+      DATABASE_URL: db.url,
+      ...(db.kind === "pglite" ? { DATABASE_POOL_MAX: "1" } : {}),
+      SANDBOX_ALLOW_FAULTS: "1",
+      SANDBOX_TIME_SCALE: "0.01",
+      LOG_LEVEL: "info",
+      ...SUITE_TIMEOUTS,
+      ...o.env,
+    },
   });
   const pool = new pg.Pool({ connectionString: db.url, max: db.kind === "pglite" ? 1 : 4 });
   return {

@@ -15,11 +15,22 @@ import { waitForLine } from "../../lib/children";
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 export const SUITES_DIR = path.join(ROOT, ".data", "suites");
 
-export type TDatabase = { url: string; kind: "postgresql" | "pglite"; label: string; stop(): Promise<void> };
+export type TDatabase = {
+  url: string;
+  kind: "postgresql" | "pglite";
+  label: string;
+  stop(): Promise<void>;
+};
 
 /** A brand-new, migrated database. `SUITES_PG_URL` (or TEST_DATABASE_URL) names the server. */
-export async function freshDatabase(name: string, o: { migrate?: boolean } = {}): Promise<TDatabase> {
-  const server = process.env.SUITES_PG_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export async function freshDatabase(
+  name: string,
+  o: { migrate?: boolean } = {},
+): Promise<TDatabase> {
+  const server =
+    process.env.SUITES_PG_URL ??
+    process.env.TEST_DATABASE_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
   const dbName = `${name}_${Date.now().toString(36)}_${process.pid}`;
   let db: TDatabase;
   const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 2_000 });
@@ -72,12 +83,22 @@ export class LogCapture {
   }
 }
 
-export type TSandboxProc = { url: string; port: number; proc: ChildProcess; adminToken: string; stop(): Promise<void> };
+export type TSandboxProc = {
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  adminToken: string;
+  stop(): Promise<void>;
+};
 
 export const SUITE_SANDBOX_KEY = `sk_suite_${Math.random().toString(36).slice(2)}_${Date.now().toString(36)}`;
 
 /** The Mono sandbox as its own process; `env` adds SANDBOX_* settings (webhook URL, secret…). */
-export async function startSandboxProcess(o: { env?: Record<string, string>; logs?: LogCapture; apiKey?: string }): Promise<TSandboxProc> {
+export async function startSandboxProcess(o: {
+  env?: Record<string, string>;
+  logs?: LogCapture;
+  apiKey?: string;
+}): Promise<TSandboxProc> {
   const port = await freePort();
   const adminToken = `adm_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const proc = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
@@ -133,7 +154,10 @@ export function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export function argValue(name: string, fallback: string | undefined = undefined): string | undefined {
+export function argValue(
+  name: string,
+  fallback: string | undefined = undefined,
+): string | undefined {
   const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (i < 0) return fallback;
   const a = process.argv[i];

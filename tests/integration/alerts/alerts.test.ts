@@ -27,15 +27,33 @@ let sbx: TSandboxHandle;
 let client: MonoClient;
 
 async function setLedger(available: number) {
-  const r = await fetch(`${sbx.url}/_sandbox/ledger/accounts/${ACCOUNT}/balance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ available }) });
+  const r = await fetch(`${sbx.url}/_sandbox/ledger/accounts/${ACCOUNT}/balance`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ available }),
+  });
   expect(r.ok).toBe(true);
 }
 
 beforeAll(async () => {
-  sbx = await startSandbox({ port: 0, adminEnabled: true, apiKeys: [{ key: KEY, role: "Administrator" }] });
-  const created = await fetch(`${sbx.url}/_sandbox/ledger/accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: ACCOUNT, name: "Alertas itest", available: 450_000_000_00 }) });
+  sbx = await startSandbox({
+    port: 0,
+    adminEnabled: true,
+    apiKeys: [{ key: KEY, role: "Administrator" }],
+  });
+  const created = await fetch(`${sbx.url}/_sandbox/ledger/accounts`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id: ACCOUNT, name: "Alertas itest", available: 450_000_000_00 }),
+  });
   expect(created.ok).toBe(true);
-  client = new MonoClient({ baseUrl: sbx.url, apiKey: KEY, keyIssuedAt: new Date().toISOString().slice(0, 10), timeouts: { connectMs: 1_000, responseMs: 2_000, totalMs: 5_000 }, backoff: { baseMs: 10, capMs: 20, jitterMs: 1, maxRetries: 1 } });
+  client = new MonoClient({
+    baseUrl: sbx.url,
+    apiKey: KEY,
+    keyIssuedAt: new Date().toISOString().slice(0, 10),
+    timeouts: { connectMs: 1_000, responseMs: 2_000, totalMs: 5_000 },
+    backoff: { baseMs: 10, capMs: 20, jitterMs: 1, maxRetries: 1 },
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -74,8 +92,14 @@ describe("low-balance alerts", () => {
     const acked = await callRoute(ack.POST, { method: "POST", user: operator, params });
     expect(acked.status).toBe(200);
     expect((acked.json.alert as { acknowledgedBy: string }).acknowledgedBy).toBe(operator.email);
-    expect((await callRoute(ack.POST, { method: "POST", user: operator, params })).status).toBe(409);
-    expect(await db.auditEvent.count({ where: { action: "alert.acknowledged", targetId: alerts[0].id } })).toBe(1);
+    expect((await callRoute(ack.POST, { method: "POST", user: operator, params })).status).toBe(
+      409,
+    );
+    expect(
+      await db.auditEvent.count({
+        where: { action: "alert.acknowledged", targetId: alerts[0].id },
+      }),
+    ).toBe(1);
 
     // Folding keeps working on the acknowledged alert: no second page for the same condition.
     await runFamilies([BALANCE_FAMILY]);
@@ -85,31 +109,65 @@ describe("low-balance alerts", () => {
     await pollBalances({ client });
     const recovered = await runFamilies([BALANCE_FAMILY]);
     expect(recovered.resolved).toBeGreaterThanOrEqual(1);
-    expect((await db.alert.findUniqueOrThrow({ where: { id: alerts[0].id } })).state).toBe("resolved");
+    expect((await db.alert.findUniqueOrThrow({ where: { id: alerts[0].id } })).state).toBe(
+      "resolved",
+    );
     const listed = await callRoute(list.GET, { user: viewer, path: "/api/alerts?state=resolved" });
     expect((listed.json.alerts as { id: string }[]).some((a) => a.id === alerts[0].id)).toBe(true);
   });
 
   it("a family that cannot read its data leaves its alerts alone", async () => {
-    await raiseAlert({ rule: "error_rate", subject: "itest-keep", severity: "warning", title: "t", details: {} });
-    const failing: TFamily = { name: "broken", rules: ["error_rate"], evaluate: () => Promise.reject(new Error("db down")) };
+    await raiseAlert({
+      rule: "error_rate",
+      subject: "itest-keep",
+      severity: "warning",
+      title: "t",
+      details: {},
+    });
+    const failing: TFamily = {
+      name: "broken",
+      rules: ["error_rate"],
+      evaluate: () => Promise.reject(new Error("db down")),
+    };
     const r = await runFamilies([failing]);
     expect(r.failed).toEqual(["broken"]);
-    expect((await db.alert.findFirstOrThrow({ where: { foldKey: "error_rate:itest-keep" } })).state).toBe("open");
+    expect(
+      (await db.alert.findFirstOrThrow({ where: { foldKey: "error_rate:itest-keep" } })).state,
+    ).toBe("open");
   });
 
   it("a person resolves an alert with a note; resolving twice is a conflict", async () => {
     const admin = (await makeUser({ role: "admin" })).user;
-    const { id } = await raiseAlert({ rule: "key_age", subject: "itest-resolve", severity: "warning", title: "t", details: {} });
-    const r = await callRoute(resolve.POST, { method: "POST", user: admin, params: { id }, body: { note: "rotated" } });
+    const { id } = await raiseAlert({
+      rule: "key_age",
+      subject: "itest-resolve",
+      severity: "warning",
+      title: "t",
+      details: {},
+    });
+    const r = await callRoute(resolve.POST, {
+      method: "POST",
+      user: admin,
+      params: { id },
+      body: { note: "rotated" },
+    });
     expect(r.status).toBe(200);
-    expect((await callRoute(resolve.POST, { method: "POST", user: admin, params: { id }, body: {} })).status).toBe(409);
+    expect(
+      (await callRoute(resolve.POST, { method: "POST", user: admin, params: { id }, body: {} }))
+        .status,
+    ).toBe(409);
   });
 });
 
 describe("readiness against a live sandbox", () => {
   it("passes the Mono checks, verifies the webhook secret and reads the clock skew", async () => {
-    const env = readEnv({ MONO_SANDBOX_API_KEY: KEY, MONO_SANDBOX_BASE_URL: sbx.url, MONO_WEBHOOK_SECRET: "whsec_itest_12345678", NEXTAUTH_SECRET: "x".repeat(32), MONO_SANDBOX_KEY_ISSUED_AT: new Date(Date.now() - 85 * 86_400_000).toISOString().slice(0, 10) });
+    const env = readEnv({
+      MONO_SANDBOX_API_KEY: KEY,
+      MONO_SANDBOX_BASE_URL: sbx.url,
+      MONO_WEBHOOK_SECRET: "whsec_itest_12345678",
+      NEXTAUTH_SECRET: "x".repeat(32),
+      MONO_SANDBOX_KEY_ISSUED_AT: new Date(Date.now() - 85 * 86_400_000).toISOString().slice(0, 10),
+    });
     const r = await runReadiness({ env, client });
     const by = Object.fromEntries(r.checks.map((c) => [c.id, c]));
     expect(by.credentials.status).toBe("pass");
@@ -123,7 +181,11 @@ describe("readiness against a live sandbox", () => {
   });
 
   it("a wrong key fails credentials with the fix, and skips what depends on it", async () => {
-    const bad = new MonoClient({ baseUrl: sbx.url, apiKey: "sk_wrong_key_000000000", backoff: { baseMs: 10, capMs: 20, jitterMs: 1, maxRetries: 1 } });
+    const bad = new MonoClient({
+      baseUrl: sbx.url,
+      apiKey: "sk_wrong_key_000000000",
+      backoff: { baseMs: 10, capMs: 20, jitterMs: 1, maxRetries: 1 },
+    });
     const r = await runReadiness({ client: bad });
     const by = Object.fromEntries(r.checks.map((c) => [c.id, c]));
     expect(by.credentials.status).toBe("fail");

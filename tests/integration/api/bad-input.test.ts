@@ -23,7 +23,8 @@ describe("bad input gets a clear 4xx in the one error shape and changes nothing"
   it("malformed JSON, wrong types, unknown fields, wrong content type, oversized and empty bodies", async () => {
     const users = await db.user.count();
     const audits = await db.auditEvent.count();
-    const post = (o: Parameters<typeof callRoute>[1]) => callRoute(usersRoute.POST, { method: "POST", user: admin, ...o });
+    const post = (o: Parameters<typeof callRoute>[1]) =>
+      callRoute(usersRoute.POST, { method: "POST", user: admin, ...o });
 
     let r = await post({ rawBody: "{not json", headers: { "content-type": "application/json" } });
     expect(r.status).toBe(400);
@@ -31,21 +32,36 @@ describe("bad input gets a clear 4xx in the one error shape and changes nothing"
 
     r = await post({ body: { email: 42, name: ["x"], role: "overlord" } });
     expectProblem(r.json, 400, "validation_failed");
-    expect((r.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["/email", "/name", "/role"]);
+    expect((r.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual([
+      "/email",
+      "/name",
+      "/role",
+    ]);
 
     r = await post({ body: { email: "a@example.test", name: "A", role: "viewer", isAdmin: true } });
     expectProblem(r.json, 400, "validation_failed");
 
-    r = await post({ rawBody: "email=a@example.test", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    r = await post({
+      rawBody: "email=a@example.test",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expectProblem(r.json, 415, "unsupported_media_type");
 
-    r = await post({ rawBody: JSON.stringify({ name: "x".repeat(300_000) }), headers: { "content-type": "application/json" } });
+    r = await post({
+      rawBody: JSON.stringify({ name: "x".repeat(300_000) }),
+      headers: { "content-type": "application/json" },
+    });
     expectProblem(r.json, 413, "payload_too_large");
 
     r = await post({ rawBody: "", headers: { "content-type": "application/json" } });
     expectProblem(r.json, 400, "bad_request");
 
-    r = await callRoute(userRoute.PATCH, { method: "PATCH", user: admin, params: { id: "../../etc/passwd" }, body: { role: "admin" } });
+    r = await callRoute(userRoute.PATCH, {
+      method: "PATCH",
+      user: admin,
+      params: { id: "../../etc/passwd" },
+      body: { role: "admin" },
+    });
     expectProblem(r.json, 400, "validation_failed");
 
     r = await callRoute(auditRoute.GET, { user: admin, path: "/api/audit?limit=99999&bogus=1" });
@@ -56,21 +72,42 @@ describe("bad input gets a clear 4xx in the one error shape and changes nothing"
   });
 
   it("echoes a caller's X-Request-Id and refuses to echo a hostile one", async () => {
-    const ok = await callRoute(usersRoute.GET, { user: admin, headers: { "x-request-id": "req_caller-supplied-123" } });
+    const ok = await callRoute(usersRoute.GET, {
+      user: admin,
+      headers: { "x-request-id": "req_caller-supplied-123" },
+    });
     expect(ok.headers.get("x-request-id")).toBe("req_caller-supplied-123");
-    const bad = await callRoute(usersRoute.GET, { user: admin, headers: { "x-request-id": "<script>alert(1)</script>" } });
+    const bad = await callRoute(usersRoute.GET, {
+      user: admin,
+      headers: { "x-request-id": "<script>alert(1)</script>" },
+    });
     expect(bad.headers.get("x-request-id")).toMatch(/^req_[0-9A-Za-z]{27}$/);
   });
 
   it("refuses cross-site state changes before anything runs", async () => {
     const users = await db.user.count();
     const body = { email: `x-${Date.now()}@example.test`, name: "X", role: "viewer" };
-    let r = await callRoute(usersRoute.POST, { method: "POST", user: admin, body, headers: { origin: "https://evil.example" } });
+    let r = await callRoute(usersRoute.POST, {
+      method: "POST",
+      user: admin,
+      body,
+      headers: { origin: "https://evil.example" },
+    });
     expectProblem(r.json, 403, "cross_origin_refused");
-    r = await callRoute(usersRoute.POST, { method: "POST", user: admin, body, headers: { "sec-fetch-site": "cross-site" } });
+    r = await callRoute(usersRoute.POST, {
+      method: "POST",
+      user: admin,
+      body,
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expectProblem(r.json, 403, "cross_origin_refused");
     expect(await db.user.count()).toBe(users);
-    r = await callRoute(usersRoute.POST, { method: "POST", user: admin, body, headers: { origin: "http://localhost:3000" } });
+    r = await callRoute(usersRoute.POST, {
+      method: "POST",
+      user: admin,
+      body,
+      headers: { origin: "http://localhost:3000" },
+    });
     expect(r.status).toBe(201);
   });
 
@@ -78,7 +115,12 @@ describe("bad input gets a clear 4xx in the one error shape and changes nothing"
     const users = await db.user.count();
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
-        const r = await callRoute(usersRoute.POST, { method: "POST", user: admin, rawBody: JSON.stringify(value), headers: { "content-type": "application/json" } });
+        const r = await callRoute(usersRoute.POST, {
+          method: "POST",
+          user: admin,
+          rawBody: JSON.stringify(value),
+          headers: { "content-type": "application/json" },
+        });
         return r.status >= 400 && r.status < 500 && typeof r.json.code === "string";
       }),
       { numRuns: 200 },

@@ -32,7 +32,8 @@ beforeAll(async () => {
   for (const file of routeFiles) {
     if (NOT_WRAPPED.has(file)) continue;
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
-    for (const m of METHODS) if (mod[m]) entries.push({ file, method: m, handler: mod[m] as TRouteHandler });
+    for (const m of METHODS)
+      if (mod[m]) entries.push({ file, method: m, handler: mod[m] as TRouteHandler });
   }
   for (const role of ROLES) users[role] = (await makeUser({ role })).user;
 });
@@ -45,7 +46,9 @@ describe("route × role matrix", () => {
   it("every exported handler declares a permission through withApi", () => {
     for (const e of entries) {
       expect(e.handler.permission, `${e.method} ${e.file} has no permission`).toBeDefined();
-      expect(e.handler.permission === "public" || typeof e.handler.permission === "string").toBe(true);
+      expect(e.handler.permission === "public" || typeof e.handler.permission === "string").toBe(
+        true,
+      );
     }
   });
 
@@ -54,14 +57,18 @@ describe("route × role matrix", () => {
     for (const e of entries) {
       if (e.handler.permission === "public") continue;
       const perm = e.handler.permission as TPermission;
-      const params = Object.fromEntries([...e.file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], FAKE_PARAMS[m[1]] ?? "x"]));
+      const params = Object.fromEntries(
+        [...e.file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], FAKE_PARAMS[m[1]] ?? "x"]),
+      );
       const anon = await callRoute(e.handler, { method: e.method, params });
       if (anon.status !== 401) failures.push(`${e.method} ${e.file} signed-out → ${anon.status}`);
       for (const role of ROLES) {
         const r = await callRoute(e.handler, { method: e.method, params, user: users[role] });
         const allowed = can(role, perm);
-        if (allowed && (r.status === 401 || r.status === 403)) failures.push(`${e.method} ${e.file} ${role} should be allowed, got ${r.status}`);
-        if (!allowed && r.status !== 403) failures.push(`${e.method} ${e.file} ${role} should be 403, got ${r.status}`);
+        if (allowed && (r.status === 401 || r.status === 403))
+          failures.push(`${e.method} ${e.file} ${role} should be allowed, got ${r.status}`);
+        if (!allowed && r.status !== 403)
+          failures.push(`${e.method} ${e.file} ${role} should be 403, got ${r.status}`);
         if (!allowed) expect(r.json.code).toBe("forbidden");
       }
     }
@@ -72,11 +79,26 @@ describe("route × role matrix", () => {
     const failures: string[] = [];
     for (const e of entries) {
       if (e.method === "GET") continue;
-      const params = Object.fromEntries([...e.file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], FAKE_PARAMS[m[1]] ?? "x"]));
+      const params = Object.fromEntries(
+        [...e.file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], FAKE_PARAMS[m[1]] ?? "x"]),
+      );
       for (const role of [null, ...ROLES]) {
-        for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }] as Record<string, string>[]) {
-          const r = await callRoute(e.handler, { method: e.method, params, user: role ? users[role] : null, body: {}, headers });
-          if (r.status !== 403 || r.json.code !== "cross_origin_refused") failures.push(`${e.method} ${e.file} ${role ?? "signed-out"} ${JSON.stringify(headers)} → ${r.status} ${String(r.json.code)}`);
+        for (const headers of [
+          { origin: "https://evil.example" },
+          { "sec-fetch-site": "cross-site" },
+          { origin: "null" },
+        ] as Record<string, string>[]) {
+          const r = await callRoute(e.handler, {
+            method: e.method,
+            params,
+            user: role ? users[role] : null,
+            body: {},
+            headers,
+          });
+          if (r.status !== 403 || r.json.code !== "cross_origin_refused")
+            failures.push(
+              `${e.method} ${e.file} ${role ?? "signed-out"} ${JSON.stringify(headers)} → ${r.status} ${String(r.json.code)}`,
+            );
         }
       }
     }

@@ -6,7 +6,10 @@ import { makeUser } from "@/prisma/factories";
 const ctx = { ip: "203.0.113.7", userAgent: "vitest" };
 
 async function auditActions(userId: string) {
-  const rows = await db.auditEvent.findMany({ where: { targetId: userId }, orderBy: { seq: "asc" } });
+  const rows = await db.auditEvent.findMany({
+    where: { targetId: userId },
+    orderBy: { seq: "asc" },
+  });
   return rows.map((r) => r.action);
 }
 
@@ -21,10 +24,19 @@ describe("sign-in with email and password", () => {
   it("locks the account after five failures, refuses even the right password while locked, and audits it", async () => {
     const { user, password } = await makeUser({ role: "viewer" });
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
-      expect(await signInWithPassword(user.email, "wrong-password", ctx)).toEqual({ ok: false, reason: "invalid" });
+      expect(await signInWithPassword(user.email, "wrong-password", ctx)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await signInWithPassword(user.email, "wrong-password", ctx)).toEqual({ ok: false, reason: "locked" });
-    expect(await signInWithPassword(user.email, password, ctx)).toEqual({ ok: false, reason: "locked" });
+    expect(await signInWithPassword(user.email, "wrong-password", ctx)).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+    expect(await signInWithPassword(user.email, password, ctx)).toEqual({
+      ok: false,
+      reason: "locked",
+    });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     const actions = await auditActions(user.id);
@@ -35,15 +47,26 @@ describe("sign-in with email and password", () => {
 
   it("lets a locked user in again once the lock has passed", async () => {
     const { user, password } = await makeUser({ role: "viewer" });
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await signInWithPassword(user.email, password, ctx)).ok).toBe(true);
   });
 
   it("refuses a disabled user and an unknown email with no hint of which", async () => {
     const { user, password } = await makeUser({ role: "viewer", active: false });
-    expect(await signInWithPassword(user.email, password, ctx)).toEqual({ ok: false, reason: "disabled" });
-    expect(await signInWithPassword("nobody@example.test", "whatever-password", ctx)).toEqual({ ok: false, reason: "invalid" });
-    const unknown = await db.auditEvent.findFirst({ where: { actorEmail: "nobody@example.test", action: "auth.login_failed" } });
+    expect(await signInWithPassword(user.email, password, ctx)).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
+    expect(await signInWithPassword("nobody@example.test", "whatever-password", ctx)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const unknown = await db.auditEvent.findFirst({
+      where: { actorEmail: "nobody@example.test", action: "auth.login_failed" },
+    });
     expect(unknown).not.toBeNull();
   });
 });

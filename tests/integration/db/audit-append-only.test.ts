@@ -7,7 +7,11 @@ describe("audit log", () => {
   it("chains concurrent appends without forks and verifies", async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        recordAudit({ action: "test.concurrent", target: { type: "test", id: String(i) }, details: { i, nested: { b: 1, a: 2 } } }),
+        recordAudit({
+          action: "test.concurrent",
+          target: { type: "test", id: String(i) },
+          details: { i, nested: { b: 1, a: 2 } },
+        }),
       ),
     );
     const verdict = await verifyAuditChain();
@@ -18,7 +22,9 @@ describe("audit log", () => {
   it("is refused UPDATE, DELETE and TRUNCATE by PostgreSQL itself", async () => {
     await recordAudit({ action: "test.immutable" });
     const before = await db.auditEvent.count();
-    await expect(db.$executeRaw`UPDATE "AuditEvent" SET action = 'tampered'`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET action = 'tampered'`).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRaw`DELETE FROM "AuditEvent"`).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     expect(await db.auditEvent.count()).toBe(before);

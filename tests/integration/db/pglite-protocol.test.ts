@@ -17,14 +17,19 @@ afterAll(async () => {
 
 describe("embedded PostgreSQL (PGlite socket server)", () => {
   it("keeps every extended-protocol round of concurrent connections together", async () => {
-    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: emb.url, max: 4 }));
+    const pools = Array.from(
+      { length: 4 },
+      () => new pg.Pool({ connectionString: emb.url, max: 4 }),
+    );
     try {
       const queries = Array.from({ length: 3000 }, (_, i) => {
         const pool = pools[i % pools.length];
         const n = (i % 5) + 1; // 1, 2 or 3 parameters: a mixed-up Bind would fail or mis-add
         const params = Array.from({ length: n }, (_, k) => i * 10 + k);
         const sql = `SELECT ${params.map((_, k) => `$${k + 1}::int`).join(" + ")} AS total`;
-        return pool.query(sql, params).then((r) => [Number(r.rows[0].total), params.reduce((a, b) => a + b, 0)]);
+        return pool
+          .query(sql, params)
+          .then((r) => [Number(r.rows[0].total), params.reduce((a, b) => a + b, 0)]);
       });
       const results = await Promise.all(queries);
       for (const [got, want] of results) expect(got).toBe(want);

@@ -20,47 +20,80 @@ type TRow = { requestId: string; statusClass: string; operationId: string | null
 
 describe("request log list", () => {
   it("filters by operation and status class (URL query), newest first, with a working cursor", async () => {
-    const all = await callRoute(listRoute.GET, { user: viewer, path: `/api/requests?operationId=${op.id}&range=15m` });
+    const all = await callRoute(listRoute.GET, {
+      user: viewer,
+      path: `/api/requests?operationId=${op.id}&range=15m`,
+    });
     expect(all.status).toBe(200);
     const rows = all.json.requests as TRow[];
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.every((r) => r.operationId === op.id)).toBe(true);
     expect(rows.map((r) => r.at)).toEqual([...rows.map((r) => r.at)].sort().reverse());
 
-    const failed = await callRoute(listRoute.GET, { user: viewer, path: `/api/requests?operationId=${op.id}&statusClass=5xx,network` });
+    const failed = await callRoute(listRoute.GET, {
+      user: viewer,
+      path: `/api/requests?operationId=${op.id}&statusClass=5xx,network`,
+    });
     expect((failed.json.requests as TRow[]).map((r) => r.statusClass)).toEqual(["5xx"]);
 
-    const first = await callRoute(listRoute.GET, { user: viewer, path: `/api/requests?operationId=${op.id}&limit=1` });
-    const next = await callRoute(listRoute.GET, { user: viewer, path: `/api/requests?operationId=${op.id}&limit=1&cursor=${first.json.nextCursor}` });
+    const first = await callRoute(listRoute.GET, {
+      user: viewer,
+      path: `/api/requests?operationId=${op.id}&limit=1`,
+    });
+    const next = await callRoute(listRoute.GET, {
+      user: viewer,
+      path: `/api/requests?operationId=${op.id}&limit=1&cursor=${first.json.nextCursor}`,
+    });
     expect((next.json.requests as TRow[])[0].requestId).toBe(rows[1].requestId);
   });
 
   it("refuses unknown filter values with field errors", async () => {
-    const r = await callRoute(listRoute.GET, { user: viewer, path: "/api/requests?statusClass=3xx&range=1y" });
+    const r = await callRoute(listRoute.GET, {
+      user: viewer,
+      path: "/api/requests?statusClass=3xx&range=1y",
+    });
     expect([r.status, r.json.code]).toEqual([400, "validation_failed"]);
   });
 
   it("exports CSV (no bodies, formula-safe) and audits the export", async () => {
-    const r = await callRoute(exportRoute.GET, { user: viewer, path: `/api/requests/export?operationId=${op.id}` });
+    const r = await callRoute(exportRoute.GET, {
+      user: viewer,
+      path: `/api/requests/export?operationId=${op.id}`,
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toContain("text/csv");
     const text = String(r.json.raw);
     expect(text.split("\n")[0]).toContain("request_id");
     expect(text).toContain(op.idempotencyKey);
     expect(text).not.toContain((op.target as { accountNumber: string }).accountNumber);
-    expect(await db.auditEvent.count({ where: { action: "requests.exported", actorId: viewer.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "requests.exported", actorId: viewer.id } }),
+    ).toBe(1);
   });
 
   it("request detail: redacted bodies, the attempt chain, the operation", async () => {
-    const first = await db.requestLog.findFirstOrThrow({ where: { operationId: op.id, method: "POST" }, orderBy: { at: "asc" } });
-    const r = await callRoute(detailRoute.GET, { user: viewer, params: { requestId: first.requestId } });
+    const first = await db.requestLog.findFirstOrThrow({
+      where: { operationId: op.id, method: "POST" },
+      orderBy: { at: "asc" },
+    });
+    const r = await callRoute(detailRoute.GET, {
+      user: viewer,
+      params: { requestId: first.requestId },
+    });
     expect(r.status).toBe(200);
     expect((r.json.chain as { attempt: number }[]).map((c) => c.attempt)).toEqual([1, 2]);
     expect(r.json.operation).toMatchObject({ id: op.id });
     const text = JSON.stringify(r.json);
     expect(text).not.toContain((op.target as { accountNumber: string }).accountNumber);
     expect(text).toContain("Bearer [redacted]");
-    expect((await callRoute(detailRoute.GET, { user: viewer, params: { requestId: "req_doesnotexist00" } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(detailRoute.GET, {
+          user: viewer,
+          params: { requestId: "req_doesnotexist00" },
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -78,21 +111,51 @@ describe("idempotency-key inspector", () => {
   });
 
   it("a key reused with another payload shows a field-by-field diff", async () => {
-    const sent = await db.requestLog.findFirstOrThrow({ where: { operationId: op.id, method: "POST" } });
+    const sent = await db.requestLog.findFirstOrThrow({
+      where: { operationId: op.id, method: "POST" },
+    });
     const body = structuredClone(sent.requestBody) as { target_amount: { amount: number } };
     body.target_amount.amount += 100;
     await db.requestLog.create({
-      data: { ...sent, id: undefined, requestId: `req_${"Z".repeat(22)}${Date.now().toString(36).slice(-5)}`, requestBody: body, status: 409, statusClass: "409", errorCode: "idempotency_key_reused", monoLogId: "log_reused0000000000000000", requestHeaders: undefined, responseHeaders: undefined, responseBody: undefined },
+      data: {
+        ...sent,
+        id: undefined,
+        requestId: `req_${"Z".repeat(22)}${Date.now().toString(36).slice(-5)}`,
+        requestBody: body,
+        status: 409,
+        statusClass: "409",
+        errorCode: "idempotency_key_reused",
+        monoLogId: "log_reused0000000000000000",
+        requestHeaders: undefined,
+        responseHeaders: undefined,
+        responseBody: undefined,
+      },
     });
     const r = await callRoute(keyRoute.GET, { user: viewer, params: { key: op.idempotencyKey } });
-    const m = r.json.mismatch as { detected: boolean; reasons: string[]; diffs: { diff: { path: string; change: string; before: number; after: number }[] }[] };
+    const m = r.json.mismatch as {
+      detected: boolean;
+      reasons: string[];
+      diffs: { diff: { path: string; change: string; before: number; after: number }[] }[];
+    };
     expect(m.detected).toBe(true);
     expect(m.reasons.join(" ")).toContain("idempotency_key_reused");
-    expect(m.diffs[0].diff).toEqual([{ path: "/target_amount/amount", change: "changed", before: body.target_amount.amount - 100, after: body.target_amount.amount }]);
+    expect(m.diffs[0].diff).toEqual([
+      {
+        path: "/target_amount/amount",
+        change: "changed",
+        before: body.target_amount.amount - 100,
+        after: body.target_amount.amount,
+      },
+    ]);
   });
 
   it("an unknown key is a 404; a non-UUID is a 400", async () => {
-    expect((await callRoute(keyRoute.GET, { user: viewer, params: { key: crypto.randomUUID() } })).status).toBe(404);
-    expect((await callRoute(keyRoute.GET, { user: viewer, params: { key: "nope" } })).status).toBe(400);
+    expect(
+      (await callRoute(keyRoute.GET, { user: viewer, params: { key: crypto.randomUUID() } }))
+        .status,
+    ).toBe(404);
+    expect((await callRoute(keyRoute.GET, { user: viewer, params: { key: "nope" } })).status).toBe(
+      400,
+    );
   });
 });

@@ -14,30 +14,59 @@ describe("a payout that needed a retry, investigated from the log_ id of its fir
   it("search finds it; the timeline shows both attempts, the delay before the second and why", async () => {
     const { op, user } = await retriedPayout();
     expect(op.state).toBe("accepted");
-    const attempts = await db.requestLog.findMany({ where: { operationId: op.id, method: "POST" }, orderBy: { at: "asc" } });
+    const attempts = await db.requestLog.findMany({
+      where: { operationId: op.id, method: "POST" },
+      orderBy: { at: "asc" },
+    });
     expect(attempts.map((a) => a.status)).toEqual([503, 201]);
     const firstLogId = attempts[0].monoLogId!;
     expect(firstLogId).toMatch(/^log_/);
 
     const viewer = (await makeUser({ role: "viewer" })).user;
-    const found = await callRoute(searchRoute.GET, { user: viewer, path: `/api/search?q=${encodeURIComponent(` ${firstLogId} `)}` });
+    const found = await callRoute(searchRoute.GET, {
+      user: viewer,
+      path: `/api/search?q=${encodeURIComponent(` ${firstLogId} `)}`,
+    });
     expect(found.status).toBe(200);
     expect(found.json.recognised).toMatchObject({ ok: true, kind: "mono_log_id" });
     const hits = found.json.hits as { type: string; id: string; href: string }[];
-    expect(hits).toContainEqual(expect.objectContaining({ type: "request", id: attempts[0].requestId, href: `/requests/${attempts[0].requestId}` }));
-    expect(hits).toContainEqual(expect.objectContaining({ type: "operation", id: op.id, href: `/operations/${op.id}` }));
+    expect(hits).toContainEqual(
+      expect.objectContaining({
+        type: "request",
+        id: attempts[0].requestId,
+        href: `/requests/${attempts[0].requestId}`,
+      }),
+    );
+    expect(hits).toContainEqual(
+      expect.objectContaining({ type: "operation", id: op.id, href: `/operations/${op.id}` }),
+    );
 
     const t = await callRoute(timelineRoute.GET, { user: viewer, params: { id: op.id } });
     expect(t.status).toBe(200);
     const events = t.json.events as TEvent[];
     const times = events.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(events[0]).toMatchObject({ kind: "created", actor: user.email, details: expect.objectContaining({ reason: op.reason, ticketRef: op.ticketRef }) });
+    expect(events[0]).toMatchObject({
+      kind: "created",
+      actor: user.email,
+      details: expect.objectContaining({ reason: op.reason, ticketRef: op.ticketRef }),
+    });
     expect(events.some((e) => e.kind === "policy")).toBe(true);
     const writes = events.filter((e) => e.kind === "attempt");
     expect(writes).toHaveLength(2);
-    expect(writes[0]).toMatchObject({ ids: { requestId: attempts[0].requestId, monoLogId: firstLogId, idempotencyKey: op.idempotencyKey }, details: { status: 503, attempt: 1, delayBeforeMs: 0 } });
-    expect(writes[1].details).toMatchObject({ status: 201, attempt: 2, delayReason: "exponential backoff with jitter" });
+    expect(writes[0]).toMatchObject({
+      ids: {
+        requestId: attempts[0].requestId,
+        monoLogId: firstLogId,
+        idempotencyKey: op.idempotencyKey,
+      },
+      details: { status: 503, attempt: 1, delayBeforeMs: 0 },
+    });
+    expect(writes[1].details).toMatchObject({
+      status: 201,
+      attempt: 2,
+      delayReason: "exponential backoff with jitter",
+    });
     expect(writes[1].details.delayBeforeMs as number).toBeGreaterThanOrEqual(1_000);
     expect(writes[1].details.observedGapMs as number).toBeGreaterThanOrEqual(900);
     expect(events.some((e) => e.kind === "state" && e.title === "Accepted")).toBe(true);
@@ -49,7 +78,10 @@ describe("a payout that needed a retry, investigated from the log_ id of its fir
     const r = await callRoute(evidenceRoute.GET, { user: viewer, params: { id: op.id } });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-disposition")).toContain(`evidence-${op.id}.json`);
-    const logs = await db.requestLog.findMany({ where: { operationId: op.id }, select: { requestId: true, monoLogId: true } });
+    const logs = await db.requestLog.findMany({
+      where: { operationId: op.id },
+      select: { requestId: true, monoLogId: true },
+    });
     expect(r.json.monoLogIds).toEqual(expect.arrayContaining(logs.map((l) => l.monoLogId)));
     expect(r.json.requestIds).toEqual(expect.arrayContaining(logs.map((l) => l.requestId)));
     expect(r.json.idempotencyKeys).toEqual([op.idempotencyKey]);
@@ -58,13 +90,18 @@ describe("a payout that needed a retry, investigated from the log_ id of its fir
     expect(text).not.toContain(target.accountNumber);
     expect(text).not.toContain(target.documentNumber);
     expect(text).toContain(target.accountNumber.slice(-4));
-    const audit = await db.auditEvent.findFirst({ where: { targetId: op.id, action: "operation.evidence_exported" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { targetId: op.id, action: "operation.evidence_exported" },
+    });
     expect(audit?.actorId).toBe(viewer.id);
   });
 
   it("an unknown operation is a 404, not an empty timeline", async () => {
     const viewer = (await makeUser({ role: "viewer" })).user;
-    const r = await callRoute(timelineRoute.GET, { user: viewer, params: { id: "op_0000000000000000000000" } });
+    const r = await callRoute(timelineRoute.GET, {
+      user: viewer,
+      params: { id: "op_0000000000000000000000" },
+    });
     expect([r.status, r.json.code]).toEqual([404, "not_found"]);
   });
 });

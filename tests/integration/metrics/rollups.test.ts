@@ -19,44 +19,113 @@ afterAll(async () => {
   await pool.end();
 });
 
-const CLASSES: [TStatusClass, number | null][] = [["2xx", 200], ["4xx", 422], ["409", 409], ["429", 429], ["5xx", 503], ["network", null]];
+const CLASSES: [TStatusClass, number | null][] = [
+  ["2xx", 200],
+  ["4xx", 422],
+  ["409", 409],
+  ["429", 429],
+  ["5xx", 503],
+  ["network", null],
+];
 const BASE = Date.UTC(2021, 0, 4, 10, 0, 0);
 
 const ZAttempt = fc.record({
   ep: fc.integer({ min: 0, max: 2 }),
   cls: fc.integer({ min: 0, max: CLASSES.length - 1 }),
   offsetSec: fc.integer({ min: 0, max: 3 * 3600 }), // spans hours, so hourly rows fold several minutes
-  durationMs: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constantFrom(25, 26, 1_000, 30_000, 30_001), fc.integer({ min: 0, max: 70_000 })),
+  durationMs: fc.oneof(
+    fc.integer({ min: 0, max: 120 }),
+    fc.constantFrom(25, 26, 1_000, 30_000, 30_001),
+    fc.integer({ min: 0, max: 70_000 }),
+  ),
   attempt: fc.integer({ min: 1, max: 3 }),
   shapeError: fc.boolean(),
 });
 
-type TAttempt = { ep: number; cls: number; offsetSec: number; durationMs: number; attempt: number; shapeError: boolean };
+type TAttempt = {
+  ep: number;
+  cls: number;
+  offsetSec: number;
+  durationMs: number;
+  attempt: number;
+  shapeError: boolean;
+};
 
 function row(run: string, a: TAttempt): TRequestLogRow {
   const [statusClass, status] = CLASSES[a.cls];
   return {
-    requestId: `req_${randomUUID()}`, monoLogId: null, operationId: null, idempotencyKey: null, traceId: "0".repeat(32),
-    method: "GET", path: "/x", endpoint: `GET /itest/${run}/${a.ep}`, status, statusClass,
+    requestId: `req_${randomUUID()}`,
+    monoLogId: null,
+    operationId: null,
+    idempotencyKey: null,
+    traceId: "0".repeat(32),
+    method: "GET",
+    path: "/x",
+    endpoint: `GET /itest/${run}/${a.ep}`,
+    status,
+    statusClass,
     errorCode: statusClass === "2xx" ? (a.shapeError ? "response_shape" : null) : "boom",
-    attempt: a.attempt, callId: "call_x", durationMs: a.durationMs, delayBeforeMs: 0, delayReason: null, apiKeyLabel: "interactive",
-    requestBody: null, responseBody: null, requestHeaders: null, responseHeaders: null, at: new Date(BASE + a.offsetSec * 1000),
+    attempt: a.attempt,
+    callId: "call_x",
+    durationMs: a.durationMs,
+    delayBeforeMs: 0,
+    delayReason: null,
+    apiKeyLabel: "interactive",
+    requestBody: null,
+    responseBody: null,
+    requestHeaders: null,
+    responseHeaders: null,
+    at: new Date(BASE + a.offsetSec * 1000),
   };
 }
 
-type TAgg = { count: number; errorCount: number; retries: number; durationSum: number; latencyHist: number[] };
+type TAgg = {
+  count: number;
+  errorCount: number;
+  retries: number;
+  durationSum: number;
+  latencyHist: number[];
+};
 const keyOf = (b: Date, e: string, c: string) => `${b.toISOString()}|${e}|${c}`;
 
 async function readRollups(table: string, run: string): Promise<Map<string, TAgg>> {
-  const r = await pool.query(`SELECT "bucket", "endpoint", "statusClass", "count", "errorCount", "retries", "durationSum"::float8 AS "durationSum", "latencyHist" FROM "${table}" WHERE "endpoint" LIKE $1`, [`GET /itest/${run}/%`]);
-  return new Map(r.rows.map((x) => [keyOf(new Date(x.bucket.getTime() - x.bucket.getTimezoneOffset() * 60_000), x.endpoint, x.statusClass), { count: x.count, errorCount: x.errorCount, retries: x.retries, durationSum: x.durationSum, latencyHist: x.latencyHist }]));
+  const r = await pool.query(
+    `SELECT "bucket", "endpoint", "statusClass", "count", "errorCount", "retries", "durationSum"::float8 AS "durationSum", "latencyHist" FROM "${table}" WHERE "endpoint" LIKE $1`,
+    [`GET /itest/${run}/%`],
+  );
+  return new Map(
+    r.rows.map((x) => [
+      keyOf(
+        new Date(x.bucket.getTime() - x.bucket.getTimezoneOffset() * 60_000),
+        x.endpoint,
+        x.statusClass,
+      ),
+      {
+        count: x.count,
+        errorCount: x.errorCount,
+        retries: x.retries,
+        durationSum: x.durationSum,
+        latencyHist: x.latencyHist,
+      },
+    ]),
+  );
 }
 
 function expected(rows: TRequestLogRow[], unitMs: number): Map<string, TAgg> {
   const out = new Map<string, TAgg>();
   for (const r of rows) {
-    const k = keyOf(new Date(Math.floor(r.at.getTime() / unitMs) * unitMs), r.endpoint, r.statusClass);
-    const a = out.get(k) ?? { count: 0, errorCount: 0, retries: 0, durationSum: 0, latencyHist: emptyHist() };
+    const k = keyOf(
+      new Date(Math.floor(r.at.getTime() / unitMs) * unitMs),
+      r.endpoint,
+      r.statusClass,
+    );
+    const a = out.get(k) ?? {
+      count: 0,
+      errorCount: 0,
+      retries: 0,
+      durationSum: 0,
+      latencyHist: emptyHist(),
+    };
     a.count++;
     if (r.statusClass !== "2xx" || r.errorCode !== null) a.errorCount++;
     if (r.attempt > 1) a.retries++;
@@ -86,7 +155,9 @@ describe("MetricRollup maintained by the request-log sink", () => {
     const rows = fc.sample(ZAttempt, 80).map((a) => row(run, a));
     await Promise.all(rows.map((r) => sink.write(r)));
     const before = await readRollups("MetricRollup", run);
-    await pool.query(`UPDATE "MetricRollup" SET "count" = 0 WHERE "endpoint" LIKE $1`, [`GET /itest/${run}/%`]);
+    await pool.query(`UPDATE "MetricRollup" SET "count" = 0 WHERE "endpoint" LIKE $1`, [
+      `GET /itest/${run}/%`,
+    ]);
     const client = await pool.connect();
     try {
       await rebuildRollups(client, { from: new Date(BASE), to: new Date(BASE + 4 * 3600_000) });
@@ -99,9 +170,12 @@ describe("MetricRollup maintained by the request-log sink", () => {
 
   it("the all-endpoints rows (endpoint '*') equal the sum over every endpoint", async () => {
     const sum = async (table: string, star: boolean) =>
-      (await pool.query(`SELECT "bucket", "statusClass", sum("count")::int AS n, sum("errorCount")::int AS e, sum("retries")::int AS r, sum("durationSum")::float8 AS d
-        FROM "${table}" WHERE "endpoint" ${star ? "=" : "<>"} '*' GROUP BY 1, 2 ORDER BY 1, 2`)).rows;
-    for (const t of ["MetricRollup", "MetricRollupHour"]) expect(await sum(t, true)).toEqual(await sum(t, false));
+      (
+        await pool.query(`SELECT "bucket", "statusClass", sum("count")::int AS n, sum("errorCount")::int AS e, sum("retries")::int AS r, sum("durationSum")::float8 AS d
+        FROM "${table}" WHERE "endpoint" ${star ? "=" : "<>"} '*' GROUP BY 1, 2 ORDER BY 1, 2`)
+      ).rows;
+    for (const t of ["MetricRollup", "MetricRollupHour"])
+      expect(await sum(t, true)).toEqual(await sum(t, false));
   });
 });
 
@@ -116,8 +190,12 @@ describe("chart series read from rollups", () => {
     for (const range of ["6h", "7d"] as const) {
       const s = await getRequestSeries({ range, endpoint: ep, now });
       expect(s.points.reduce((n, p) => n + p.total, 0)).toBe(mine.length);
-      expect(s.points.reduce((n, p) => n + p.byClass["429"], 0)).toBe(mine.filter((r) => r.statusClass === "429").length);
-      expect(s.points.reduce((n, p) => n + p.retries, 0)).toBe(mine.filter((r) => r.attempt > 1).length);
+      expect(s.points.reduce((n, p) => n + p.byClass["429"], 0)).toBe(
+        mine.filter((r) => r.statusClass === "429").length,
+      );
+      expect(s.points.reduce((n, p) => n + p.retries, 0)).toBe(
+        mine.filter((r) => r.attempt > 1).length,
+      );
     }
     const stats = await getEndpointStats({ range: "24h", now });
     const st = stats.find((x) => x.endpoint === ep);

@@ -23,15 +23,31 @@ beforeAll(async () => {
 describe("GET /api/metrics", () => {
   it("refuses a missing or wrong bearer token with 401", async () => {
     expect((await callRoute(metrics, { path: "/api/metrics" })).status).toBe(401);
-    expect((await callRoute(metrics, { path: "/api/metrics", headers: { authorization: "Bearer nope" } })).status).toBe(401);
+    expect(
+      (
+        await callRoute(metrics, {
+          path: "/api/metrics",
+          headers: { authorization: "Bearer nope" },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("serves Prometheus text with request counters, latency histogram and webhook results", async () => {
-    const r = await callRoute(metrics, { path: "/api/metrics", headers: { authorization: `Bearer ${TOKEN}` } });
+    const r = await callRoute(metrics, {
+      path: "/api/metrics",
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = String(r.json.raw);
-    for (const name of ["mono_requests_total", "mono_request_duration_seconds", "mono_request_retries_total", "mono_webhook_events_total", "console_job_queue_depth"]) {
+    for (const name of [
+      "mono_requests_total",
+      "mono_request_duration_seconds",
+      "mono_request_retries_total",
+      "mono_webhook_events_total",
+      "console_job_queue_depth",
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });
@@ -40,10 +56,15 @@ describe("GET /api/metrics", () => {
 describe("GET /api/charts/requests", () => {
   it("answers every range with a dense series and refuses an unknown range", async () => {
     for (const range of ["15m", "1h", "6h", "24h", "7d", "30d"]) {
-      const r = await callRoute(charts, { user: viewer, path: `/api/charts/requests?range=${range}` });
+      const r = await callRoute(charts, {
+        user: viewer,
+        path: `/api/charts/requests?range=${range}`,
+      });
       expect(r.status).toBe(200);
       expect((r.json.points as unknown[]).length).toBeGreaterThan(10);
     }
-    expect((await callRoute(charts, { user: viewer, path: "/api/charts/requests?range=2y" })).status).toBe(400);
+    expect(
+      (await callRoute(charts, { user: viewer, path: "/api/charts/requests?range=2y" })).status,
+    ).toBe(400);
   });
 });

@@ -12,27 +12,47 @@ import { AppError } from "@/lib/api/app-error";
 import { payoutInput, sandboxAdmin, COP } from "@/tests/support/operations";
 
 async function rejectsWith(p: Promise<unknown>, code: string, reason?: string) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).code).toBe(code);
-  if (reason) expect((err as AppError).extra.meta?.reason ?? (err as AppError).extra.errors?.[0]?.code).toBe(reason);
+  if (reason)
+    expect((err as AppError).extra.meta?.reason ?? (err as AppError).extra.errors?.[0]?.code).toBe(
+      reason,
+    );
   return err as AppError;
 }
 
 describe("guard: tiers at their exact boundaries (±1 cent)", () => {
   it("COP 1,000,000.00 goes straight out; 1,000,000.01 waits for one approver", async () => {
     const { user } = await makeUser({ role: "operator" });
-    expect((await submitPayout(payoutInput({ amount: 1_000_000 * COP }), user, {})).state).toBe("accepted");
+    expect((await submitPayout(payoutInput({ amount: 1_000_000 * COP }), user, {})).state).toBe(
+      "accepted",
+    );
     const one = await submitPayout(payoutInput({ amount: 1_000_000 * COP + 1 }), user, {});
-    expect([one.state, one.requiredApprovals, one.stepUpRequired]).toEqual(["pending_approval", 1, false]);
+    expect([one.state, one.requiredApprovals, one.stepUpRequired]).toEqual([
+      "pending_approval",
+      1,
+      false,
+    ]);
   });
 
   it("20,000,000.01 needs two approvers and step-up; 200,000,000.01 is refused and writes nothing", async () => {
     const { user } = await makeUser({ role: "operator" });
     const two = await submitPayout(payoutInput({ amount: 20_000_000 * COP + 1 }), user, {});
-    expect([two.state, two.requiredApprovals, two.stepUpRequired]).toEqual(["pending_approval", 2, true]);
+    expect([two.state, two.requiredApprovals, two.stepUpRequired]).toEqual([
+      "pending_approval",
+      2,
+      true,
+    ]);
     const before = await db.operation.count();
-    await rejectsWith(submitPayout(payoutInput({ amount: 200_000_000 * COP + 1 }), user, {}), "unprocessable", "amount_over_limit");
+    await rejectsWith(
+      submitPayout(payoutInput({ amount: 200_000_000 * COP + 1 }), user, {}),
+      "unprocessable",
+      "amount_over_limit",
+    );
     expect(await db.operation.count()).toBe(before);
   });
 });
@@ -41,20 +61,37 @@ describe("guard: daily cap, balance and duplicates", () => {
   it("allows exactly the daily cap and refuses one cent more", async () => {
     const { user } = await makeUser({ role: "operator" });
     // 50,000,000 = 2 × 20,000,000 + 10,000,000 (each waits for approval, but counts towards the cap).
-    for (const amt of [20_000_000, 20_000_000, 10_000_000]) await submitPayout(payoutInput({ amount: amt * COP }), user, {});
-    const err = await rejectsWith(submitPayout(payoutInput({ amount: 1 }), user, {}), "unprocessable", "daily_cap_exceeded");
+    for (const amt of [20_000_000, 20_000_000, 10_000_000])
+      await submitPayout(payoutInput({ amount: amt * COP }), user, {});
+    const err = await rejectsWith(
+      submitPayout(payoutInput({ amount: 1 }), user, {}),
+      "unprocessable",
+      "daily_cap_exceeded",
+    );
     expect(err.extra.meta?.remaining).toBe(0n);
   });
 
   it("refuses an amount the source account cannot cover, showing the shortfall, and writes nothing", async () => {
     const { user } = await makeUser({ role: "operator" });
-    const created = await sandboxAdmin<{ id: string }>("/ledger/accounts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Casi vacía", available: 300_000 * COP }) });
+    const created = await sandboxAdmin<{ id: string }>("/ledger/accounts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Casi vacía", available: 300_000 * COP }),
+    });
     const before = await db.operation.count();
     // Needed: 299,000 + 2,000 ACH fee + 1,196 GMF (4×1000) = 302,196 → short by 2,196.
-    const err = await rejectsWith(submitPayout(payoutInput({ sourceAccountId: created.id, amount: 299_000 * COP }), user, {}), "unprocessable", "insufficient_balance");
+    const err = await rejectsWith(
+      submitPayout(payoutInput({ sourceAccountId: created.id, amount: 299_000 * COP }), user, {}),
+      "unprocessable",
+      "insufficient_balance",
+    );
     expect(err.extra.meta?.shortfall).toBe(2_196n * BigInt(COP));
     expect(await db.operation.count()).toBe(before);
-    const ok = await submitPayout(payoutInput({ sourceAccountId: created.id, amount: 200_000 * COP }), user, {});
+    const ok = await submitPayout(
+      payoutInput({ sourceAccountId: created.id, amount: 200_000 * COP }),
+      user,
+      {},
+    );
     expect(ok.state).toBe("accepted");
   });
 
@@ -64,7 +101,11 @@ describe("guard: daily cap, balance and duplicates", () => {
     await submitPayout(input, user, {});
     const err = await rejectsWith(submitPayout(input, user, {}), "conflict", "duplicate_suspected");
     expect((err.extra.meta?.matches as unknown[]).length).toBe(1);
-    const again = await submitPayout({ ...input, duplicateReason: "Second instalment agreed with the supplier (ticket 881)" }, user, {});
+    const again = await submitPayout(
+      { ...input, duplicateReason: "Second instalment agreed with the supplier (ticket 881)" },
+      user,
+      {},
+    );
     expect(again.state).toBe("accepted");
     expect(again.duplicateReason).toContain("instalment");
   });
@@ -78,20 +119,47 @@ describe("maker-checker", () => {
     const op = await submitPayout(payoutInput({ amount: 25_000_000 * COP }), maker, {});
     expect(op.requiredApprovals).toBe(2);
 
-    await rejectsWith(decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, { ...maker, role: "approver" }, {}), "forbidden");
-    await rejectsWith(decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a1, {}), "step_up_required");
+    await rejectsWith(
+      decideOperation(
+        op.id,
+        { decision: "approved", fingerprint: op.fingerprint },
+        { ...maker, role: "approver" },
+        {},
+      ),
+      "forbidden",
+    );
+    await rejectsWith(
+      decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a1, {}),
+      "step_up_required",
+    );
     await rejectsWith(stepUp(a1, "not-my-password", {}), "forbidden");
     await db.user.update({ where: { id: a1.id }, data: { stepUpAt: new Date() } });
     await decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a1, {});
-    await rejectsWith(decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a1, {}), "conflict");
+    await rejectsWith(
+      decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a1, {}),
+      "conflict",
+    );
 
     // The maker edits the amount: the first approval no longer counts.
-    const edited = await editPayout(op.id, { amount: 24_000_000 * COP, reason: "Invoice corrected" }, maker, {});
+    const edited = await editPayout(
+      op.id,
+      { amount: 24_000_000 * COP, reason: "Invoice corrected" },
+      maker,
+      {},
+    );
     expect(edited.fingerprint).not.toBe(op.fingerprint);
     expect(edited.state).toBe("pending_approval");
-    await rejectsWith(decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a2, {}), "state_conflict");
+    await rejectsWith(
+      decideOperation(op.id, { decision: "approved", fingerprint: op.fingerprint }, a2, {}),
+      "state_conflict",
+    );
     await stepUp(a2, "approver-two-password", {});
-    const afterA2 = await decideOperation(op.id, { decision: "approved", fingerprint: edited.fingerprint }, a2, {});
+    const afterA2 = await decideOperation(
+      op.id,
+      { decision: "approved", fingerprint: edited.fingerprint },
+      a2,
+      {},
+    );
     expect(afterA2.state).toBe("pending_approval"); // a1's approval was for the old payload
     expect(afterA2.attemptCount).toBe(0);
   });
@@ -100,7 +168,12 @@ describe("maker-checker", () => {
     const { user: maker } = await makeUser({ role: "operator" });
     const { user: a1 } = await makeUser({ role: "approver" });
     const op = await submitPayout(payoutInput({ amount: 2_000_000 * COP }), maker, {});
-    const r = await decideOperation(op.id, { decision: "rejected", fingerprint: op.fingerprint, comment: "Wrong beneficiary" }, a1, {});
+    const r = await decideOperation(
+      op.id,
+      { decision: "rejected", fingerprint: op.fingerprint, comment: "Wrong beneficiary" },
+      a1,
+      {},
+    );
     expect([r.state, r.attemptCount]).toEqual(["rejected", 0]);
   });
 });
@@ -110,20 +183,38 @@ describe("kill switch", () => {
     const { user: admin } = await makeUser({ role: "admin" });
     const { user } = await makeUser({ role: "operator" });
     const p = await getPolicy();
-    await updatePolicy({ ...p.settings, killSwitch: true }, { expectedVersion: p.version, reason: "incident drill", ctx: { actorId: admin.id } });
+    await updatePolicy(
+      { ...p.settings, killSwitch: true },
+      { expectedVersion: p.version, reason: "incident drill", ctx: { actorId: admin.id } },
+    );
     try {
       const op = await submitPayout(payoutInput(), user, {});
       expect([op.state, op.attemptCount]).toEqual(["approved", 0]);
       expect(await sendApprovedBacklog()).toBe(0);
       const q = await getPolicy();
-      await updatePolicy({ ...q.settings, killSwitch: false }, { expectedVersion: q.version, reason: "drill over", ctx: { actorId: admin.id } });
+      await updatePolicy(
+        { ...q.settings, killSwitch: false },
+        { expectedVersion: q.version, reason: "drill over", ctx: { actorId: admin.id } },
+      );
       expect(await sendApprovedBacklog()).toBeGreaterThanOrEqual(1);
-      expect((await db.operation.findUniqueOrThrow({ where: { id: op.id } })).state).toBe("accepted");
+      expect((await db.operation.findUniqueOrThrow({ where: { id: op.id } })).state).toBe(
+        "accepted",
+      );
     } finally {
       const q = await getPolicy();
-      if (q.settings.killSwitch) await updatePolicy({ ...q.settings, killSwitch: false }, { expectedVersion: q.version, reason: "cleanup", ctx: {} });
+      if (q.settings.killSwitch)
+        await updatePolicy(
+          { ...q.settings, killSwitch: false },
+          { expectedVersion: q.version, reason: "cleanup", ctx: {} },
+        );
     }
-    const actions = (await db.auditEvent.findMany({ where: { action: { in: ["policy.kill_switch_on", "policy.kill_switch_off"] } } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["policy.kill_switch_on", "policy.kill_switch_off"]));
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { action: { in: ["policy.kill_switch_on", "policy.kill_switch_off"] } },
+      })
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["policy.kill_switch_on", "policy.kill_switch_off"]),
+    );
   });
 });

@@ -21,8 +21,12 @@ describe("write path: payouts", () => {
     const counts = await sandboxAdmin<{ payouts: number }>(`/counts?external_id=${op.externalId}`);
     expect(counts.payouts).toBe(1);
     const logs = await db.requestLog.findMany({ where: { operationId: op.id } });
-    expect(logs.some((l) => l.idempotencyKey === op.idempotencyKey && l.method === "POST")).toBe(true);
-    const actions = (await db.auditEvent.findMany({ where: { targetId: op.id }, orderBy: { seq: "asc" } })).map((a) => a.action);
+    expect(logs.some((l) => l.idempotencyKey === op.idempotencyKey && l.method === "POST")).toBe(
+      true,
+    );
+    const actions = (
+      await db.auditEvent.findMany({ where: { targetId: op.id }, orderBy: { seq: "asc" } })
+    ).map((a) => a.action);
     expect(actions).toEqual(["operation.created", "operation.accepted", "operation.settled"]);
   });
 

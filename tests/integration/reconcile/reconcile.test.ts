@@ -16,18 +16,30 @@ import { POST as resolveRoute } from "@/app/api/reconciliation/findings/[id]/res
 import { POST as runRoute } from "@/app/api/reconciliation/runs/route";
 import { COP, payoutInput, sandboxAdmin, waitFor } from "@/tests/support/operations";
 
-const post = (path: string, body: unknown) => sandboxAdmin<Record<string, unknown>>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  sandboxAdmin<Record<string, unknown>>(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 type TUser = Awaited<ReturnType<typeof makeUser>>["user"];
 const tag = () => randomBytes(4).toString("hex");
 
 async function accounts() {
-  const lacc = (await post("/ledger/accounts", { name: `Recon ${tag()}`, available: 2_000_000_000 * COP })).id as string;
-  const acc = (await post("/accounts", { name: `Recon ${tag()}`, balance: 2_000_000_000 * COP })).id as string;
+  const lacc = (
+    await post("/ledger/accounts", { name: `Recon ${tag()}`, available: 2_000_000_000 * COP })
+  ).id as string;
+  const acc = (await post("/accounts", { name: `Recon ${tag()}`, balance: 2_000_000_000 * COP }))
+    .id as string;
   return { lacc, acc };
 }
 
 async function settledPayout(user: TUser, lacc: string) {
-  const op = await submitPayout(payoutInput({ sourceAccountId: lacc, method: "co_mono_turbo" }), user, { actorId: user.id });
+  const op = await submitPayout(
+    payoutInput({ sourceAccountId: lacc, method: "co_mono_turbo" }),
+    user,
+    { actorId: user.id },
+  );
   await waitFor(async () => (await getMonoClient().getPayout(op.monoId!)).state === "settled");
   expect((await confirmOperation(op.id)).state).toBe("settled");
   return op;
@@ -36,16 +48,44 @@ async function settledPayout(user: TUser, lacc: string) {
 async function settledTransfer(user: TUser, acc: string) {
   const acct = String(Math.floor(Math.random() * 1e10)).padStart(10, "4");
   const op = await submitTransfers(
-    { sourceAccountId: acc, mode: "create", routing: "turbo", currency: "COP", reason: "Recon test", rows: [{ amount: 80_000 * COP, beneficiary: { bankCode: "1007", accountType: "savings_account", accountNumber: acct, name: "Beneficiario Recon", documentType: "CC", documentNumber: "79123456" } }] },
+    {
+      sourceAccountId: acc,
+      mode: "create",
+      routing: "turbo",
+      currency: "COP",
+      reason: "Recon test",
+      rows: [
+        {
+          amount: 80_000 * COP,
+          beneficiary: {
+            bankCode: "1007",
+            accountType: "savings_account",
+            accountNumber: acct,
+            name: "Beneficiario Recon",
+            documentType: "CC",
+            documentNumber: "79123456",
+          },
+        },
+      ],
+    },
     user,
     { actorId: user.id },
   );
-  await waitFor(async () => (await getMonoClient().listTransfers({ batch_id: op.monoId! })).transfers[0]?.state === "approved");
+  await waitFor(
+    async () =>
+      (await getMonoClient().listTransfers({ batch_id: op.monoId! })).transfers[0]?.state ===
+      "approved",
+  );
   expect((await confirmOperation(op.id)).state).toBe("settled");
   return op;
 }
 
-const payee = { kind: "co_person", name: "Externo", document_type: "CC", document_number: "1010101010" };
+const payee = {
+  kind: "co_person",
+  name: "Externo",
+  document_type: "CC",
+  document_number: "1010101010",
+};
 
 let operator: TUser;
 let admin: TUser;
@@ -59,9 +99,18 @@ describe("reconciliation", () => {
     const { lacc, acc } = await accounts();
     await settledPayout(operator, lacc);
     await settledTransfer(operator, acc);
-    const run = await runReconciliation({ trigger: "manual", windowHours: 1, ledgerAccounts: [lacc], bankAccounts: [acc] });
+    const run = await runReconciliation({
+      trigger: "manual",
+      windowHours: 1,
+      ledgerAccounts: [lacc],
+      bankAccounts: [acc],
+    });
     expect(run.state).toBe("done");
-    expect(run.summary).toMatchObject({ findings: 0, created: 0, checked: { payouts: 1, transfers: 1, ledgerAccounts: 1, bankAccounts: 1 } });
+    expect(run.summary).toMatchObject({
+      findings: 0,
+      created: 0,
+      checked: { payouts: 1, transfers: 1, ledgerAccounts: 1, bankAccounts: 1 },
+    });
     expect(await db.drift.count({ where: { runId: run.id } })).toBe(0);
   });
 
@@ -72,15 +121,50 @@ describe("reconciliation", () => {
     const ghostId = `cpout_${"Z".repeat(22)}`;
     await db.operation.update({ where: { id: ghost.id }, data: { monoId: ghostId } });
     // missing here: a payout and a batch made outside the console
-    const extPayout = await post("/external/payouts?settle=true", { account_id: lacc, method: "co_transfiya", external_id: `dash-${tag()}`, target_amount: { amount: 7_000 * COP, currency: "COP" }, target: { country: "CO", currency: "COP", kind: "co_bank_account", account_number: "3001112233", account_type: "savings_account", bank_code: "1007", payee } });
-    const extBatch = await post("/external/transfers?settle=true", { account_id: acc, transfers: [{ amount: { amount: 9_000 * COP, currency: "COP" }, routing: "turbo", external_id: `dash-${tag()}`, payee: { name: "Externo", document_type: "CC", document_number: "1010101010", bank_account: { bank_code: "1007", number: "3001112233", type: "savings_account" } } }] });
+    const extPayout = await post("/external/payouts?settle=true", {
+      account_id: lacc,
+      method: "co_transfiya",
+      external_id: `dash-${tag()}`,
+      target_amount: { amount: 7_000 * COP, currency: "COP" },
+      target: {
+        country: "CO",
+        currency: "COP",
+        kind: "co_bank_account",
+        account_number: "3001112233",
+        account_type: "savings_account",
+        bank_code: "1007",
+        payee,
+      },
+    });
+    const extBatch = await post("/external/transfers?settle=true", {
+      account_id: acc,
+      transfers: [
+        {
+          amount: { amount: 9_000 * COP, currency: "COP" },
+          routing: "turbo",
+          external_id: `dash-${tag()}`,
+          payee: {
+            name: "Externo",
+            document_type: "CC",
+            document_number: "1010101010",
+            bank_account: { bank_code: "1007", number: "3001112233", type: "savings_account" },
+          },
+        },
+      ],
+    });
     // state mismatch: Mono flips a transfer after we recorded it settled
     const flipped = await settledTransfer(operator, acc);
     const trn = (await getMonoClient().listTransfers({ batch_id: flipped.monoId! })).transfers[0];
-    await post(`/transfers/${trn.id}/change_final_state`, { state: "declined", declination_reason: "declined_by_destination_bank" });
+    await post(`/transfers/${trn.id}/change_final_state`, {
+      state: "declined",
+      declination_reason: "declined_by_destination_bank",
+    });
     // amount mismatch: our record disagrees with what Mono paid
     const wrongAmount = await settledPayout(operator, lacc);
-    await db.operation.update({ where: { id: wrongAmount.id }, data: { amount: { increment: 1 } } });
+    await db.operation.update({
+      where: { id: wrongAmount.id },
+      data: { amount: { increment: 1 } },
+    });
     // balance drift: Mono's balance for the ledger account is not explained by its movements
     // (the sandbox's ledger explains every balance by construction, so the read is shifted here)
     const real = getMonoClient();
@@ -92,59 +176,133 @@ describe("reconciliation", () => {
       listAccounts: real.listAccounts.bind(real),
       getLedgerBalance: async (id, o) => {
         const b = await real.getLedgerBalance(id, o);
-        return id === lacc ? { ...b, available: { ...b.available, amount: b.available.amount + 150 * COP } } : b;
+        return id === lacc
+          ? { ...b, available: { ...b.available, amount: b.available.amount + 150 * COP } }
+          : b;
       },
     };
 
-    const run = await runReconciliation({ trigger: "manual", windowHours: 1, ledgerAccounts: [lacc], bankAccounts: [acc], mono });
+    const run = await runReconciliation({
+      trigger: "manual",
+      windowHours: 1,
+      ledgerAccounts: [lacc],
+      bankAccounts: [acc],
+      mono,
+    });
     expect(run.state).toBe("done");
     const found = await db.drift.findMany({ where: { runId: run.id } });
-    const one = (kind: string, where: (d: (typeof found)[number]) => boolean) => found.find((d) => d.kind === kind && where(d));
+    const one = (kind: string, where: (d: (typeof found)[number]) => boolean) =>
+      found.find((d) => d.kind === kind && where(d));
 
-    expect(one("missing_at_mono", (d) => d.operationId === ghost.id)).toMatchObject({ severity: "critical", monoObjectId: ghostId });
-    expect(one("missing_here", (d) => d.monoObjectId === extPayout.id)).toMatchObject({ severity: "warning", operationId: null });
-    expect(one("missing_here", (d) => d.monoObjectId === (extBatch.batch as { id: string }).id)).toMatchObject({ severity: "warning" });
+    expect(one("missing_at_mono", (d) => d.operationId === ghost.id)).toMatchObject({
+      severity: "critical",
+      monoObjectId: ghostId,
+    });
+    expect(one("missing_here", (d) => d.monoObjectId === extPayout.id)).toMatchObject({
+      severity: "warning",
+      operationId: null,
+    });
+    expect(
+      one("missing_here", (d) => d.monoObjectId === (extBatch.batch as { id: string }).id),
+    ).toMatchObject({ severity: "warning" });
     const mismatch = one("state_mismatch", (d) => d.operationId === flipped.id);
-    expect(mismatch).toMatchObject({ severity: "critical", evidence: { ours: "settled", monoOutcome: "failed" } });
+    expect(mismatch).toMatchObject({
+      severity: "critical",
+      evidence: { ours: "settled", monoOutcome: "failed" },
+    });
     const amount = one("amount_mismatch", (d) => d.operationId === wrongAmount.id);
-    expect(amount?.evidence).toMatchObject({ target: { ours: Number(wrongAmount.amount) + 1, mono: Number(wrongAmount.amount) } });
-    expect(one("balance_drift", (d) => d.monoObjectId === lacc)).toMatchObject({ severity: "critical", evidence: { difference: 150 * COP } });
-    expect(found.filter((d) => d.operationId === flipped.id || d.operationId === wrongAmount.id)).toHaveLength(2);
+    expect(amount?.evidence).toMatchObject({
+      target: { ours: Number(wrongAmount.amount) + 1, mono: Number(wrongAmount.amount) },
+    });
+    expect(one("balance_drift", (d) => d.monoObjectId === lacc)).toMatchObject({
+      severity: "critical",
+      evidence: { difference: 150 * COP },
+    });
+    expect(
+      found.filter((d) => d.operationId === flipped.id || d.operationId === wrongAmount.id),
+    ).toHaveLength(2);
 
-    const alert = await db.alert.findFirstOrThrow({ where: { foldKey: "reconciliation_critical:drift", state: { in: ["open", "acknowledged"] } } });
+    const alert = await db.alert.findFirstOrThrow({
+      where: { foldKey: "reconciliation_critical:drift", state: { in: ["open", "acknowledged"] } },
+    });
     expect(alert.severity).toBe("critical");
 
     // an hour later the same drift is still open: reported, not stored again
-    const again = await runReconciliation({ trigger: "schedule", windowHours: 1, ledgerAccounts: [lacc], bankAccounts: [acc], mono });
+    const again = await runReconciliation({
+      trigger: "schedule",
+      windowHours: 1,
+      ledgerAccounts: [lacc],
+      bankAccounts: [acc],
+      mono,
+    });
     expect(await db.drift.count({ where: { runId: again.id } })).toBe(0);
     expect((again.summary as { stillOpen: number }).stillOpen).toBe(found.length);
 
     // resolve with a reason: audited, once
     const target = mismatch!;
-    const short = await callRoute(resolveRoute, { method: "POST", user: operator, params: { id: target.id }, body: { reason: "ok" } });
+    const short = await callRoute(resolveRoute, {
+      method: "POST",
+      user: operator,
+      params: { id: target.id },
+      body: { reason: "ok" },
+    });
     expect(short.status).toBe(400);
-    const ok = await callRoute(resolveRoute, { method: "POST", user: operator, params: { id: target.id }, body: { reason: "Mono reversed the transfer; refund booked in ticket OPS-42" } });
+    const ok = await callRoute(resolveRoute, {
+      method: "POST",
+      user: operator,
+      params: { id: target.id },
+      body: { reason: "Mono reversed the transfer; refund booked in ticket OPS-42" },
+    });
     expect(ok.status).toBe(200);
     const row = await db.drift.findUniqueOrThrow({ where: { id: target.id } });
-    expect(row).toMatchObject({ resolvedById: operator.id, resolution: "Mono reversed the transfer; refund booked in ticket OPS-42" });
-    expect(await db.auditEvent.count({ where: { targetId: target.id, action: "reconciliation.finding_resolved" } })).toBe(1);
-    const twice = await callRoute(resolveRoute, { method: "POST", user: admin, params: { id: target.id }, body: { reason: "again, by someone else" } });
+    expect(row).toMatchObject({
+      resolvedById: operator.id,
+      resolution: "Mono reversed the transfer; refund booked in ticket OPS-42",
+    });
+    expect(
+      await db.auditEvent.count({
+        where: { targetId: target.id, action: "reconciliation.finding_resolved" },
+      }),
+    ).toBe(1);
+    const twice = await callRoute(resolveRoute, {
+      method: "POST",
+      user: admin,
+      params: { id: target.id },
+      body: { reason: "again, by someone else" },
+    });
     expect(twice.status).toBe(409);
     const viewer = (await makeUser({ role: "viewer" })).user;
-    const denied = await callRoute(resolveRoute, { method: "POST", user: viewer, params: { id: found[0].id }, body: { reason: "viewers cannot resolve" } });
+    const denied = await callRoute(resolveRoute, {
+      method: "POST",
+      user: viewer,
+      params: { id: found[0].id },
+      body: { reason: "viewers cannot resolve" },
+    });
     expect(denied.status).toBe(403);
-    expect((await db.drift.findUniqueOrThrow({ where: { id: found[0].id } })).resolvedAt).toBeNull();
+    expect(
+      (await db.drift.findUniqueOrThrow({ where: { id: found[0].id } })).resolvedAt,
+    ).toBeNull();
   });
 
   it("Run now through the API: operator+ only, audited, answers with the finished run", async () => {
     const viewer = (await makeUser({ role: "viewer" })).user;
     const before = await db.reconciliationRun.count();
-    expect((await callRoute(runRoute, { method: "POST", user: viewer, body: {} })).status).toBe(403);
+    expect((await callRoute(runRoute, { method: "POST", user: viewer, body: {} })).status).toBe(
+      403,
+    );
     expect(await db.reconciliationRun.count()).toBe(before);
-    const r = await callRoute(runRoute, { method: "POST", user: operator, body: { windowHours: 1 } });
+    const r = await callRoute(runRoute, {
+      method: "POST",
+      user: operator,
+      body: { windowHours: 1 },
+    });
     expect(r.status).toBe(200);
     const run = r.json.run as { id: string; state: string; trigger: string };
     expect(run).toMatchObject({ state: "done", trigger: "manual" });
-    expect(await db.auditEvent.count({ where: { targetId: run.id, action: "reconciliation.run_started" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { targetId: run.id, action: "reconciliation.run_started" },
+      }),
+    ).toBe(1);
   });
 });

@@ -13,9 +13,19 @@ describe("GET /v1/accounts", () => {
     const r = await s.call("GET", "/v1/accounts");
     expect(r.status).toBe(200);
     expect(r.headers.get("x-mono-log-id")).toMatch(/^log_[0-9A-Za-z]{22}$/);
-    expect(r.body.pagination).toEqual({ page_number: 1, page_size: 10, total_items: 3, total_pages: 1 });
+    expect(r.body.pagination).toEqual({
+      page_number: 1,
+      page_size: 10,
+      total_items: 3,
+      total_pages: 1,
+    });
     const ops = r.body.accounts.find((a: { id: string }) => a.id === ACC.operations);
-    expect(ops).toMatchObject({ provider: "coopcentral", state: "active", type: "savings_account", balance: { available: { amount: 85_000_000_000, currency: "COP" } } });
+    expect(ops).toMatchObject({
+      provider: "coopcentral",
+      state: "active",
+      type: "savings_account",
+      balance: { available: { amount: 85_000_000_000, currency: "COP" } },
+    });
     for (const a of r.body.accounts) {
       expect(a.id).toMatch(ID_RE);
       expect(Number.isInteger(a.balance.available.amount)).toBe(true);
@@ -25,15 +35,32 @@ describe("GET /v1/accounts", () => {
   });
 
   it("every role can read", async () => {
-    for (const key of Object.values(KEYS)) expect((await s.call("GET", "/v1/accounts", { key })).status).toBe(200);
+    for (const key of Object.values(KEYS))
+      expect((await s.call("GET", "/v1/accounts", { key })).status).toBe(200);
   });
 
   it("pages: page_size 10..500, page_number ≥ 1", async () => {
-    for (const q of ["page_size=9", "page_size=501", "page_size=abc", "page_size=-10", "page_size=10.5"]) {
-      expectEnvelope(await s.call("GET", `/v1/accounts?${q}`), 400, "invalid_format", "#/page_size");
+    for (const q of [
+      "page_size=9",
+      "page_size=501",
+      "page_size=abc",
+      "page_size=-10",
+      "page_size=10.5",
+    ]) {
+      expectEnvelope(
+        await s.call("GET", `/v1/accounts?${q}`),
+        400,
+        "invalid_format",
+        "#/page_size",
+      );
     }
     for (const q of ["page_number=0", "page_number=x", "page_number=-1"]) {
-      expectEnvelope(await s.call("GET", `/v1/accounts?${q}`), 400, "invalid_format", "#/page_number");
+      expectEnvelope(
+        await s.call("GET", `/v1/accounts?${q}`),
+        400,
+        "invalid_format",
+        "#/page_number",
+      );
     }
     const edge = await s.call("GET", "/v1/accounts?page_size=500&page_number=1");
     expect(edge.body.pagination.page_size).toBe(500);
@@ -46,16 +73,40 @@ describe("GET /v1/accounts", () => {
 
 describe("auth", () => {
   it("401 without a header, with a malformed one, with an unknown key", async () => {
-    expectEnvelope(await s.call("GET", "/v1/accounts", { key: null }), 401, "missing_authorization_header");
-    expectEnvelope(await s.call("GET", "/v1/accounts", { key: null, headers: { authorization: "Basic abc" } }), 401, "expired_token");
-    expectEnvelope(await s.call("GET", "/v1/accounts", { key: "sk_revoked" }), 401, "expired_token");
+    expectEnvelope(
+      await s.call("GET", "/v1/accounts", { key: null }),
+      401,
+      "missing_authorization_header",
+    );
+    expectEnvelope(
+      await s.call("GET", "/v1/accounts", { key: null, headers: { authorization: "Basic abc" } }),
+      401,
+      "expired_token",
+    );
+    expectEnvelope(
+      await s.call("GET", "/v1/accounts", { key: "sk_revoked" }),
+      401,
+      "expired_token",
+    );
   });
 
   it("403 when the role may not call the endpoint", async () => {
     const body = { account_id: ACC.operations, transfers: [] };
-    expectEnvelope(await s.call("POST", "/v1/transfers", { key: KEYS.preparer, body }), 403, "not_authorized");
-    expectEnvelope(await s.call("POST", "/v1/transfers", { key: KEYS.viewer, body }), 403, "not_authorized");
-    expectEnvelope(await s.call("POST", "/v1/transfers/prepare", { key: KEYS.viewer, body }), 403, "not_authorized");
+    expectEnvelope(
+      await s.call("POST", "/v1/transfers", { key: KEYS.preparer, body }),
+      403,
+      "not_authorized",
+    );
+    expectEnvelope(
+      await s.call("POST", "/v1/transfers", { key: KEYS.viewer, body }),
+      403,
+      "not_authorized",
+    );
+    expectEnvelope(
+      await s.call("POST", "/v1/transfers/prepare", { key: KEYS.viewer, body }),
+      403,
+      "not_authorized",
+    );
   });
 
   it("custom keys replace the defaults", async () => {
@@ -74,12 +125,24 @@ describe("GET /v1/accounts/{id}/balances", () => {
     for (const q of ["", "?live=true", "?live=false"]) {
       const r = await s.call("GET", `/v1/accounts/${ACC.payroll}/balances${q}`);
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ id: ACC.payroll, available: { amount: 32_000_000_000, currency: "COP" } });
+      expect(r.body).toMatchObject({
+        id: ACC.payroll,
+        available: { amount: 32_000_000_000, currency: "COP" },
+      });
     }
   });
   it("400 on a bad live flag, 404 on an unknown account", async () => {
-    expectEnvelope(await s.call("GET", `/v1/accounts/${ACC.payroll}/balances?live=maybe`), 400, "invalid_format", "#/live");
-    expectEnvelope(await s.call("GET", "/v1/accounts/acc_0000000000000000000000/balances"), 404, "item_not_found");
+    expectEnvelope(
+      await s.call("GET", `/v1/accounts/${ACC.payroll}/balances?live=maybe`),
+      400,
+      "invalid_format",
+      "#/live",
+    );
+    expectEnvelope(
+      await s.call("GET", "/v1/accounts/acc_0000000000000000000000/balances"),
+      404,
+      "item_not_found",
+    );
   });
 });
 
@@ -88,8 +151,12 @@ describe("GET /v1/banks", () => {
     const t = await s.call("GET", "/v1/banks");
     expect(t.body.kind).toBe("transfers");
     const byCode = new Map(t.body.banks.map((b: { code: string; name: string }) => [b.code, b]));
-    for (const code of ["1007", "1001", "1051", "1013", "1507"]) expect(byCode.has(code)).toBe(true);
-    expect(byCode.get("1051")).toMatchObject({ name: "BANCO DAVIVIENDA", account_types: expect.arrayContaining(["savings_account"]) });
+    for (const code of ["1007", "1001", "1051", "1013", "1507"])
+      expect(byCode.has(code)).toBe(true);
+    expect(byCode.get("1051")).toMatchObject({
+      name: "BANCO DAVIVIENDA",
+      account_types: expect.arrayContaining(["savings_account"]),
+    });
     const p = await s.call("GET", "/v1/banks?kind=pse");
     expect(p.body.kind).toBe("pse");
     expect(p.body.banks.length).toBeGreaterThan(10);
@@ -119,8 +186,22 @@ describe("routing", () => {
     const t = await boot({ adminToken: "s3cret" });
     try {
       expectEnvelope(await t.admin("GET", "/state"), 401, "missing_authorization_header");
-      expect((await t.call("GET", "/_sandbox/state", { key: null, headers: { "x-sandbox-admin-token": "s3cret" } })).status).toBe(200);
-      expectEnvelope(await t.call("GET", "/_sandbox/state", { key: null, headers: { "x-sandbox-admin-token": "nope" } }), 401, "expired_token");
+      expect(
+        (
+          await t.call("GET", "/_sandbox/state", {
+            key: null,
+            headers: { "x-sandbox-admin-token": "s3cret" },
+          })
+        ).status,
+      ).toBe(200);
+      expectEnvelope(
+        await t.call("GET", "/_sandbox/state", {
+          key: null,
+          headers: { "x-sandbox-admin-token": "nope" },
+        }),
+        401,
+        "expired_token",
+      );
     } finally {
       await t.close();
     }

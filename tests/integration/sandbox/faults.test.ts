@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const payouts = async (t: TBooted = s) => (await t.admin("GET", "/duplicates")).body.payouts as number;
+const payouts = async (t: TBooted = s) =>
+  (await t.admin("GET", "/duplicates")).body.payouts as number;
 
 describe("x-sandbox-fault header", () => {
   it("is ignored unless faults are allowed", async () => {
@@ -22,8 +23,21 @@ describe("x-sandbox-fault header", () => {
   });
 
   it("a malformed header is a 400 invalid_format", async () => {
-    for (const f of ["status=418", "bogus", "after_commit", "status=429;after_commit", "reset;status=500", "latency=-1", "retry_after=2"]) {
-      expectEnvelope(await s.call("GET", "/v1/accounts", { fault: f }), 400, "invalid_format", "#/headers/x-sandbox-fault");
+    for (const f of [
+      "status=418",
+      "bogus",
+      "after_commit",
+      "status=429;after_commit",
+      "reset;status=500",
+      "latency=-1",
+      "retry_after=2",
+    ]) {
+      expectEnvelope(
+        await s.call("GET", "/v1/accounts", { fault: f }),
+        400,
+        "invalid_format",
+        "#/headers/x-sandbox-fault",
+      );
     }
   });
 
@@ -48,27 +62,43 @@ describe("x-sandbox-fault header", () => {
     expect(c.headers.get("retry-after")).toBe("5");
   });
 
-  it.each([500, 502, 503, 504, 408])("status=%i before commit: the envelope and nothing written", async (st) => {
-    const before = await payouts();
-    const r = await s.call("POST", "/v1/core/payouts", { body: payoutBody(), fault: `status=${st}` });
-    expect(r.status).toBe(st);
-    expect(r.body.code.startsWith(String(st))).toBe(true);
-    expect(r.headers.get("x-mono-log-id")).toBe(r.body.id);
-    expect(await payouts()).toBe(before);
-  });
+  it.each([500, 502, 503, 504, 408])(
+    "status=%i before commit: the envelope and nothing written",
+    async (st) => {
+      const before = await payouts();
+      const r = await s.call("POST", "/v1/core/payouts", {
+        body: payoutBody(),
+        fault: `status=${st}`,
+      });
+      expect(r.status).toBe(st);
+      expect(r.body.code.startsWith(String(st))).toBe(true);
+      expect(r.headers.get("x-mono-log-id")).toBe(r.body.id);
+      expect(await payouts()).toBe(before);
+    },
+  );
 
   it("reset drops the connection, before or after commit", async () => {
     const before = await payouts();
-    await expect(s.call("POST", "/v1/core/payouts", { body: payoutBody(), fault: "reset" })).rejects.toThrow();
+    await expect(
+      s.call("POST", "/v1/core/payouts", { body: payoutBody(), fault: "reset" }),
+    ).rejects.toThrow();
     expect(await payouts()).toBe(before);
-    await expect(s.call("POST", "/v1/core/payouts", { body: payoutBody(), fault: "reset;after_commit" })).rejects.toThrow();
+    await expect(
+      s.call("POST", "/v1/core/payouts", { body: payoutBody(), fault: "reset;after_commit" }),
+    ).rejects.toThrow();
     expect(await payouts()).toBe(before + 1);
   });
 
   it("hang outlives the client's timeout; nothing written before commit", async () => {
     const before = await payouts();
     const t0 = Date.now();
-    await expect(s.call("POST", "/v1/core/payouts", { body: payoutBody(), fault: "hang", signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      s.call("POST", "/v1/core/payouts", {
+        body: payoutBody(),
+        fault: "hang",
+        signal: AbortSignal.timeout(200),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - t0).toBeLessThan(2000);
     await expect(s.call("GET", "/v1/accounts", { fault: "hang=150" })).rejects.toThrow(); // server gives up and drops it
     expect(await payouts()).toBe(before);
@@ -87,7 +117,10 @@ describe("x-sandbox-fault header", () => {
 
 describe("per-run fault configuration", () => {
   it("options.faults applies rates; the admin surface is never faulted", async () => {
-    const t = await boot({ allowFaults: true, faults: { rates: { status_429: 1 }, retryAfterSeconds: 7 } });
+    const t = await boot({
+      allowFaults: true,
+      faults: { rates: { status_429: 1 }, retryAfterSeconds: 7 },
+    });
     try {
       const r = await t.call("GET", "/v1/accounts");
       expect(r.status).toBe(429);
@@ -109,7 +142,10 @@ describe("per-run fault configuration", () => {
 
   it("the text form and applyTo=writes; PUT /_sandbox/faults changes it at runtime", async () => {
     const put = await s.admin("PUT", "/faults", { text: "5xx_after_commit=1,apply_to=writes" });
-    expect(put.body.config).toMatchObject({ rates: { status_5xx_after_commit: 1 }, applyTo: "writes" });
+    expect(put.body.config).toMatchObject({
+      rates: { status_5xx_after_commit: 1 },
+      applyTo: "writes",
+    });
     try {
       expect((await s.call("GET", "/v1/accounts")).status).toBe(200);
       const before = await payouts();
@@ -130,7 +166,10 @@ describe("per-run fault configuration", () => {
       try {
         const out: string[] = [];
         for (let i = 0; i < 40; i++) {
-          const r = await t.call("GET", "/v1/accounts").then((x) => String(x.status), () => "reset");
+          const r = await t.call("GET", "/v1/accounts").then(
+            (x) => String(x.status),
+            () => "reset",
+          );
           out.push(r);
         }
         return out;

@@ -14,7 +14,14 @@ describe("sandbox/main.ts", () => {
   it("prints SANDBOX_READY <url>, serves with env keys, and exits 0 on SIGTERM", async () => {
     const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["sandbox/main.ts"], {
       cwd: root,
-      env: { ...process.env, SANDBOX_PORT: "0", SANDBOX_API_KEYS: "k1:Administrator,k2:Viewer", SANDBOX_ADMIN: "1", SANDBOX_ALLOW_FAULTS: "true", SANDBOX_FAULTS: "rate=0" },
+      env: {
+        ...process.env,
+        SANDBOX_PORT: "0",
+        SANDBOX_API_KEYS: "k1:Administrator,k2:Viewer",
+        SANDBOX_ADMIN: "1",
+        SANDBOX_ALLOW_FAULTS: "true",
+        SANDBOX_FAULTS: "rate=0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const url = await new Promise<string>((resolve, reject) => {
@@ -29,7 +36,10 @@ describe("sandbox/main.ts", () => {
     });
     const r = await fetch(`${url}/v1/accounts`, { headers: { authorization: "Bearer k1" } });
     expect(r.status).toBe(200);
-    expect((await fetch(`${url}/v1/accounts`, { headers: { authorization: `Bearer ${KEYS.admin}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${url}/v1/accounts`, { headers: { authorization: `Bearer ${KEYS.admin}` } }))
+        .status,
+    ).toBe(401);
     expect((await fetch(`${url}/_sandbox/state`)).status).toBe(200);
     const code = await new Promise<number | null>((resolve) => {
       child.once("exit", (c) => resolve(c));
@@ -39,7 +49,11 @@ describe("sandbox/main.ts", () => {
   }, 30_000);
 
   it("refuses a bad configuration", async () => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["sandbox/main.ts"], { cwd: root, env: { ...process.env, SANDBOX_PORT: "0", SANDBOX_API_KEYS: "k1:Boss" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["sandbox/main.ts"], {
+      cwd: root,
+      env: { ...process.env, SANDBOX_PORT: "0", SANDBOX_API_KEYS: "k1:Boss" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(1);
   }, 30_000);
@@ -58,7 +72,9 @@ describe("stateFile", () => {
     const b = await boot({ stateFile });
     try {
       expect((await b.call("GET", `/v1/core/payouts/${p.id}`)).body.state).toBe("pending");
-      expect((await b.call("GET", `/v1/ledger/accounts/${body.account_id}/balances`)).body).toEqual(bal);
+      expect((await b.call("GET", `/v1/ledger/accounts/${body.account_id}/balances`)).body).toEqual(
+        bal,
+      );
       const replay = await b.call("POST", "/v1/core/payouts", { body, idem: key });
       expect(replay.status).toBe(200);
       expect(replay.body.id).toBe(p.id);

@@ -15,8 +15,13 @@ let searchById: typeof import("@/lib/search/search-by-id").searchById;
 let f: Awaited<ReturnType<typeof import("./fixtures").everyIdKind>>;
 
 beforeAll(async () => {
-  client = new PrismaClient({ adapter: new PrismaPg({ ...pgConnectionConfig(process.env.DATABASE_URL!), max: 1 }), log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  client = new PrismaClient({
+    adapter: new PrismaPg({ ...pgConnectionConfig(process.env.DATABASE_URL!), max: 1 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", (e) =>
+    captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }),
+  );
   g.__monoOpsDb = client; // lib/db reuses the process-wide client: this one, with query events
   const { db } = await import("@/lib/db");
   expect(db).toBe(client);
@@ -44,7 +49,10 @@ async function plansOf(q: string): Promise<{ sql: string; scans: string[] }[]> {
 async function seqScans(sql: string, params: unknown[]): Promise<string[]> {
   const plan = await client.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-    return tx.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, ...params);
+    return tx.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      ...params,
+    );
   });
   captured.length = 0;
   const scans: string[] = [];
@@ -59,8 +67,12 @@ async function seqScans(sql: string, params: unknown[]): Promise<string[]> {
 
 describe("every search lookup is an indexed equality", () => {
   it("the check itself catches a lookup no index serves", async () => {
-    expect(await seqScans(`SELECT id FROM "Operation" WHERE reason = $1`, ["x"])).toEqual(["Operation"]);
-    expect(await seqScans(`SELECT id FROM "RequestLog" WHERE path LIKE $1`, ["%cpout_%"])).toEqual(["RequestLog"]);
+    expect(await seqScans(`SELECT id FROM "Operation" WHERE reason = $1`, ["x"])).toEqual([
+      "Operation",
+    ]);
+    expect(await seqScans(`SELECT id FROM "RequestLog" WHERE path LIKE $1`, ["%cpout_%"])).toEqual([
+      "RequestLog",
+    ]);
   });
 
   const cases: [string, () => string][] = [

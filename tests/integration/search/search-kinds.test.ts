@@ -6,13 +6,25 @@ import * as searchRoute from "@/app/api/search/route";
 import { everyIdKind } from "./fixtures";
 
 type THit = { type: string; id: string; href: string | null; matchedOn: string };
-type TResult = { recognised: { ok: boolean; kind?: string; reason?: string }; hits: THit[]; account: null | { id: string; balance: { available: number } | null; recentOperations: { id: string }[] }; notes: string[] };
+type TResult = {
+  recognised: { ok: boolean; kind?: string; reason?: string };
+  hits: THit[];
+  account: null | {
+    id: string;
+    balance: { available: number } | null;
+    recentOperations: { id: string }[];
+  };
+  notes: string[];
+};
 
 let viewer: TTestUser;
 let f: Awaited<ReturnType<typeof everyIdKind>>;
 
 async function search(q: string): Promise<TResult> {
-  const r = await callRoute(searchRoute.GET, { user: viewer, path: `/api/search?q=${encodeURIComponent(q)}` });
+  const r = await callRoute(searchRoute.GET, {
+    user: viewer,
+    path: `/api/search?q=${encodeURIComponent(q)}`,
+  });
   expect(r.status).toBe(200);
   return r.json as unknown as TResult;
 }
@@ -27,22 +39,37 @@ describe("search: every id kind leads to its operation", () => {
   it("our request id → the request and its operation", async () => {
     const r = await search(f.attempts[0].requestId);
     expect(r.recognised.kind).toBe("request_id");
-    expect(r.hits[0]).toMatchObject({ type: "request", id: f.attempts[0].requestId, href: `/requests/${f.attempts[0].requestId}`, matchedOn: "RequestLog.requestId" });
+    expect(r.hits[0]).toMatchObject({
+      type: "request",
+      id: f.attempts[0].requestId,
+      href: `/requests/${f.attempts[0].requestId}`,
+      matchedOn: "RequestLog.requestId",
+    });
     expect(opHit(r, f.payout.id)).toBeTruthy();
   });
 
   it("Mono log_ id → the attempt and its operation", async () => {
     const r = await search(f.attempts[1].monoLogId!);
     expect(r.recognised.kind).toBe("mono_log_id");
-    expect(r.hits.map((h) => h.id)).toEqual(expect.arrayContaining([f.attempts[1].requestId, f.payout.id]));
+    expect(r.hits.map((h) => h.id)).toEqual(
+      expect.arrayContaining([f.attempts[1].requestId, f.payout.id]),
+    );
   });
 
   it("idempotency key (any case) → the key inspector and the operation; a console write key → the inspector", async () => {
     const r = await search(f.payout.idempotencyKey.toUpperCase());
-    expect(r.hits).toContainEqual(expect.objectContaining({ type: "idempotency_key", href: `/idempotency/${f.payout.idempotencyKey}` }));
+    expect(r.hits).toContainEqual(
+      expect.objectContaining({
+        type: "idempotency_key",
+        href: `/idempotency/${f.payout.idempotencyKey}`,
+      }),
+    );
     expect(opHit(r, f.payout.id)?.matchedOn).toBe("Operation.idempotencyKey");
     const inbound = await search(f.inboundKey);
-    expect(inbound.hits[0]).toMatchObject({ type: "idempotency_key", matchedOn: "InboundRequest.key" });
+    expect(inbound.hits[0]).toMatchObject({
+      type: "idempotency_key",
+      matchedOn: "InboundRequest.key",
+    });
   });
 
   it("op_, cpout_, bat_ and trn_ ids", async () => {
@@ -55,8 +82,12 @@ describe("search: every id kind leads to its operation", () => {
   });
 
   it("external ids (operation and transfer row) and ticket references", async () => {
-    expect(opHit(await search(f.payout.externalId), f.payout.id)?.matchedOn).toBe("Operation.externalId");
-    expect(opHit(await search(f.items[0].externalId), f.batch.id)?.matchedOn).toBe("OperationItem.externalId (row 1)");
+    expect(opHit(await search(f.payout.externalId), f.payout.id)?.matchedOn).toBe(
+      "Operation.externalId",
+    );
+    expect(opHit(await search(f.items[0].externalId), f.batch.id)?.matchedOn).toBe(
+      "OperationItem.externalId (row 1)",
+    );
     const ref = await search(f.payout.ticketRef!);
     expect(ref.recognised.kind).toBe("reference");
     expect(opHit(ref, f.payout.id)?.matchedOn).toBe("Operation.ticketRef");

@@ -33,7 +33,16 @@ describe("chaos (short)", () => {
     });
     const f = r.figures;
     expect(f.operations).toBe(63);
-    expect({ duplicates: f.duplicates, lost: f.lost, early: f.early_retries, attacks: f.webhook_attacks_unexpected, forged: f.forged_settlements_accepted }, JSON.stringify(r.details)).toEqual({ duplicates: 0, lost: 0, early: 0, attacks: 0, forged: 0 });
+    expect(
+      {
+        duplicates: f.duplicates,
+        lost: f.lost,
+        early: f.early_retries,
+        attacks: f.webhook_attacks_unexpected,
+        forged: f.forged_settlements_accepted,
+      },
+      JSON.stringify(r.details),
+    ).toEqual({ duplicates: 0, lost: 0, early: 0, attacks: 0, forged: 0 });
     const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
     expect(scan.hits).toEqual([]);
   }, 240_000);

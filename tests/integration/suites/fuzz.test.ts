@@ -11,9 +11,25 @@ describe("fuzz (short)", () => {
   it("1,500 bad inputs: no 5xx, every error is problem+json with a request id, nothing written", async () => {
     const { user } = await makeUser({ role: "admin" });
     const countRows = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
-    const r = await runFuzz({ root: path.resolve(__dirname, "../../.."), inputs: 1_500, seed: 20_261_122, cookie: await sessionCookie(user), origin: "http://localhost:3000", webhookSecret: process.env.MONO_WEBHOOK_SECRET, countRows, schemas: fuzzSchemas() });
+    const r = await runFuzz({
+      root: path.resolve(__dirname, "../../.."),
+      inputs: 1_500,
+      seed: 20_261_122,
+      cookie: await sessionCookie(user),
+      origin: "http://localhost:3000",
+      webhookSecret: process.env.MONO_WEBHOOK_SECRET,
+      countRows,
+      schemas: fuzzSchemas(),
+    });
     expect(r.figures.inputs).toBeGreaterThan(1_400);
     expect(r.figures.routes).toBeGreaterThan(20);
-    expect({ server_errors: r.figures.server_errors, bad_shape: r.figures.bad_shape, writes: r.figures.writes }, r.samples.join("\n")).toEqual({ server_errors: 0, bad_shape: 0, writes: 0 });
+    expect(
+      {
+        server_errors: r.figures.server_errors,
+        bad_shape: r.figures.bad_shape,
+        writes: r.figures.writes,
+      },
+      r.samples.join("\n"),
+    ).toEqual({ server_errors: 0, bad_shape: 0, writes: 0 });
   }, 240_000);
 });

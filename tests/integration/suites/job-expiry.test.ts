@@ -10,7 +10,12 @@ vi.mock("@/lib/jobs/boss", () => ({
   getBoss: async () => ({
     createQueue: async () => undefined,
     work: async () => "w",
-    sendThrottled: async (name: string, _data: object, options: { expireInSeconds?: number }, seconds: number) => {
+    sendThrottled: async (
+      name: string,
+      _data: object,
+      options: { expireInSeconds?: number },
+      seconds: number,
+    ) => {
       calls.push({ name, options, seconds });
       return null;
     },

@@ -15,11 +15,19 @@ beforeAll(async () => {
 
 describe("the NUL character in input", () => {
   it("is refused with a 400 in the problem shape, in a query string and in a body, and nothing is written", async () => {
-    const r = await callRoute(chartsRoute.GET, { user: admin, path: "/api/charts/requests?endpoint=a%00b" });
+    const r = await callRoute(chartsRoute.GET, {
+      user: admin,
+      path: "/api/charts/requests?endpoint=a%00b",
+    });
     expect(r.status).toBe(400);
     expect(r.json.code).toBe("validation_failed");
     const ops = await db.operation.count();
-    const p = await callRoute(payoutsRoute.POST, { method: "POST", user: admin, body: payoutInput({ reason: "nul \u0000 here" }), headers: { "idempotency-key": crypto.randomUUID() } });
+    const p = await callRoute(payoutsRoute.POST, {
+      method: "POST",
+      user: admin,
+      body: payoutInput({ reason: "nul \u0000 here" }),
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
     expect(p.status).toBe(400);
     expect(p.json.code).toBe("validation_failed");
     expect(await db.operation.count()).toBe(ops);

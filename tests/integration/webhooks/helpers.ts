@@ -10,7 +10,9 @@ export const nowSec = () => Math.floor(Date.now() / 1000);
 
 export function sign(raw: string, o: { secret?: string; t?: number } = {}): string {
   const t = o.t ?? nowSec();
-  return `t=${t},v1=${createHmac("sha256", o.secret ?? SECRET).update(`${t}.${raw}`).digest("hex")}`;
+  return `t=${t},v1=${createHmac("sha256", o.secret ?? SECRET)
+    .update(`${t}.${raw}`)
+    .digest("hex")}`;
 }
 
 export function envelope(type: string, data: Record<string, unknown>): string {
@@ -23,7 +25,10 @@ export function fakeId(prefix: string): string {
 }
 
 /** POSTs a delivery to the real route handler; signed with the current secret unless `signature` says otherwise (null: no header). */
-export function deliver(raw: string, o: { signature?: string | null; headers?: Record<string, string> } = {}) {
+export function deliver(
+  raw: string,
+  o: { signature?: string | null; headers?: Record<string, string> } = {},
+) {
   const h: Record<string, string> = { "content-type": "application/json", ...o.headers };
   const signature = o.signature === undefined ? sign(raw) : o.signature;
   if (signature !== null) h["mono-signature"] = signature;
@@ -37,7 +42,11 @@ export async function rejectionCounts(): Promise<Record<string, number>> {
 
 export async function delta(before: Record<string, number>): Promise<Record<string, number>> {
   const after = await rejectionCounts();
-  return Object.fromEntries(Object.entries(after).filter(([k, v]) => v !== (before[k] ?? 0)).map(([k, v]) => [k, v - (before[k] ?? 0)]));
+  return Object.fromEntries(
+    Object.entries(after)
+      .filter(([k, v]) => v !== (before[k] ?? 0))
+      .map(([k, v]) => [k, v - (before[k] ?? 0)]),
+  );
 }
 
 export const eventCount = () => db.webhookEvent.count();

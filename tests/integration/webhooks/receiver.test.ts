@@ -7,11 +7,23 @@ import { submitPayout } from "@/lib/operations/submit-payout";
 import { getMonoClient } from "@/lib/mono";
 import { processWebhookEvent } from "@/lib/webhooks/process-webhook-event";
 import { payoutInput, waitFor } from "@/tests/support/operations";
-import { deliver, delta, envelope, eventCount, fakeId, nowSec, PREVIOUS, rejectionCounts, sign } from "./helpers";
+import {
+  deliver,
+  delta,
+  envelope,
+  eventCount,
+  fakeId,
+  nowSec,
+  PREVIOUS,
+  rejectionCounts,
+  sign,
+} from "./helpers";
 
 async function settledPayout() {
   const { user } = await makeUser({ role: "operator" });
-  const op = await submitPayout(payoutInput({ method: "co_mono_turbo" }), user, { actorId: user.id });
+  const op = await submitPayout(payoutInput({ method: "co_mono_turbo" }), user, {
+    actorId: user.id,
+  });
   expect(op.state).toBe("accepted");
   const payout = await waitFor(async () => {
     const p = await getMonoClient().getPayout(op.monoId!);
@@ -21,7 +33,13 @@ async function settledPayout() {
 }
 
 function unknownPayoutEvent(over: Record<string, unknown> = {}) {
-  return envelope("payout_settled", { id: fakeId("cpout"), state: "settled", external_id: fakeId("ext"), updated_at: new Date().toISOString(), ...over });
+  return envelope("payout_settled", {
+    id: fakeId("cpout"),
+    state: "settled",
+    external_id: fakeId("ext"),
+    updated_at: new Date().toISOString(),
+    ...over,
+  });
 }
 
 describe("webhook receiver: accepted deliveries", () => {
@@ -32,8 +50,20 @@ describe("webhook receiver: accepted deliveries", () => {
     const r = await deliver(raw);
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ received: true, duplicate: false, deliveries: 1 });
-    const ev = await db.webhookEvent.findUniqueOrThrow({ where: { id: BigInt(r.json.event_id as string) } });
-    expect(ev).toMatchObject({ type: "payout_settled", objectId: payout.id, signatureResult: "valid", rawBody: raw, deliveries: 1, processedAt: null, processingResult: null, operationId: null, external: false });
+    const ev = await db.webhookEvent.findUniqueOrThrow({
+      where: { id: BigInt(r.json.event_id as string) },
+    });
+    expect(ev).toMatchObject({
+      type: "payout_settled",
+      objectId: payout.id,
+      signatureResult: "valid",
+      rawBody: raw,
+      deliveries: 1,
+      processedAt: null,
+      processingResult: null,
+      operationId: null,
+      external: false,
+    });
     expect(ev.dedupeKey).toMatch(/^[0-9a-f]{64}$/);
     expect(await delta(before)).toEqual({});
     // the operation is untouched until processing runs
@@ -42,11 +72,18 @@ describe("webhook receiver: accepted deliveries", () => {
     const out = await processWebhookEvent(ev.id);
     expect(out).toMatchObject({ result: "applied", operationId: op.id });
     const after = await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } });
-    expect(after).toMatchObject({ processingResult: "applied", operationId: op.id, external: false, processingError: null });
+    expect(after).toMatchObject({
+      processingResult: "applied",
+      operationId: op.id,
+      external: false,
+      processingError: null,
+    });
     expect(after.processedAt).toBeInstanceOf(Date);
     const row = await db.operation.findUniqueOrThrow({ where: { id: op.id } });
     expect(row.state).toBe("settled");
-    const audit = await db.auditEvent.findMany({ where: { targetId: op.id, action: "operation.settled" } });
+    const audit = await db.auditEvent.findMany({
+      where: { targetId: op.id, action: "operation.settled" },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0].actorEmail).toBe("system:webhooks");
     // processing again is a no-op
@@ -57,7 +94,9 @@ describe("webhook receiver: accepted deliveries", () => {
     const raw = unknownPayoutEvent();
     const r = await deliver(raw, { signature: sign(raw, { secret: PREVIOUS }) });
     expect(r.status).toBe(200);
-    const ev = await db.webhookEvent.findUniqueOrThrow({ where: { id: BigInt(r.json.event_id as string) } });
+    const ev = await db.webhookEvent.findUniqueOrThrow({
+      where: { id: BigInt(r.json.event_id as string) },
+    });
     expect(ev.signatureResult).toBe("valid_previous_secret");
   });
 
@@ -65,7 +104,9 @@ describe("webhook receiver: accepted deliveries", () => {
     const raw = unknownPayoutEvent();
     const good = sign(raw);
     const t = good.split(",")[0];
-    const r = await deliver(raw, { signature: `${t},v0=abc,v1=${"0".repeat(64)},${good.split(",")[1]}` });
+    const r = await deliver(raw, {
+      signature: `${t},v0=abc,v1=${"0".repeat(64)},${good.split(",")[1]}`,
+    });
     expect(r.status).toBe(200);
   });
 
@@ -78,22 +119,34 @@ describe("webhook receiver: accepted deliveries", () => {
     expect(answers.map((a) => a.json.duplicate)).toEqual([false, ...Array(9).fill(true)]);
     expect(new Set(answers.map((a) => a.json.event_id)).size).toBe(1);
     expect(await eventCount()).toBe(before + 1);
-    const ev = await db.webhookEvent.findUniqueOrThrow({ where: { id: BigInt(answers[0].json.event_id as string) } });
+    const ev = await db.webhookEvent.findUniqueOrThrow({
+      where: { id: BigInt(answers[0].json.event_id as string) },
+    });
     expect(ev.deliveries).toBe(10);
   });
 
   it("re-signed retries of the same body (Mono re-signs each attempt) are duplicates too; concurrent ones as well", async () => {
     const raw = unknownPayoutEvent();
-    const answers = await Promise.all([0, 1, 2, 3, 4].map((i) => deliver(raw, { signature: sign(raw, { t: nowSec() - i * 30 }) })));
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => deliver(raw, { signature: sign(raw, { t: nowSec() - i * 30 }) })),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(answers.filter((a) => a.json.duplicate === false)).toHaveLength(1);
-    const ev = await db.webhookEvent.findUniqueOrThrow({ where: { id: BigInt(answers[0].json.event_id as string) } });
+    const ev = await db.webhookEvent.findUniqueOrThrow({
+      where: { id: BigInt(answers[0].json.event_id as string) },
+    });
     expect(ev.deliveries).toBe(5);
   });
 });
 
 describe("webhook receiver: refused deliveries store nothing but a counted rejection", () => {
-  async function expectRefused(raw: string, signature: string | null, status: number, reason: string, headers: Record<string, string> = {}) {
+  async function expectRefused(
+    raw: string,
+    signature: string | null,
+    status: number,
+    reason: string,
+    headers: Record<string, string> = {},
+  ) {
     const before = await rejectionCounts();
     const events = await eventCount();
     const r = await deliver(raw, { signature, headers });
@@ -113,7 +166,12 @@ describe("webhook receiver: refused deliveries store nothing but a counted rejec
 
   it("wrong secret → 401 bad_signature", async () => {
     const raw = unknownPayoutEvent();
-    await expectRefused(raw, sign(raw, { secret: "whsec_somebody_else_123" }), 401, "bad_signature");
+    await expectRefused(
+      raw,
+      sign(raw, { secret: "whsec_somebody_else_123" }),
+      401,
+      "bad_signature",
+    );
   });
 
   it("stale (301 s old) and future (301 s ahead) timestamps → 401 stale_timestamp; 299 s is fine", async () => {
@@ -139,17 +197,29 @@ describe("webhook receiver: refused deliveries store nothing but a counted rejec
   });
 
   it("oversized body → 413 too_large, by declared length and by bytes actually read", async () => {
-    const big = envelope("payout_settled", { id: fakeId("cpout"), padding: "x".repeat(1024 * 1024) });
+    const big = envelope("payout_settled", {
+      id: fakeId("cpout"),
+      padding: "x".repeat(1024 * 1024),
+    });
     await expectRefused(big, sign(big), 413, "too_large");
     const small = unknownPayoutEvent();
-    await expectRefused(small, sign(small), 413, "too_large", { "content-length": String(2 * 1024 * 1024) });
+    await expectRefused(small, sign(small), 413, "too_large", {
+      "content-length": String(2 * 1024 * 1024),
+    });
   });
 
   it("raises the signature_failures alert once bad signatures pass the threshold (folded)", async () => {
     const raw = unknownPayoutEvent();
-    for (let i = 0; i < 6; i++) await deliver(raw, { signature: sign(raw, { secret: "whsec_attacker_000000" }) });
-    const alert = await db.alert.findFirst({ where: { foldKey: "signature_failures:webhooks", state: { in: ["open", "acknowledged"] } } });
+    for (let i = 0; i < 6; i++)
+      await deliver(raw, { signature: sign(raw, { secret: "whsec_attacker_000000" }) });
+    const alert = await db.alert.findFirst({
+      where: { foldKey: "signature_failures:webhooks", state: { in: ["open", "acknowledged"] } },
+    });
     expect(alert).not.toBeNull();
-    expect(await db.alert.count({ where: { foldKey: "signature_failures:webhooks", state: { in: ["open", "acknowledged"] } } })).toBe(1);
+    expect(
+      await db.alert.count({
+        where: { foldKey: "signature_failures:webhooks", state: { in: ["open", "acknowledged"] } },
+      }),
+    ).toBe(1);
   });
 });

@@ -8,8 +8,12 @@ import { toJsonSafe } from "@/lib/api/json";
 
 describe("error mapping", () => {
   it("maps Prisma's known errors and hides everything else behind a generic 500", () => {
-    expect(mapUnknownError({ name: "PrismaClientKnownRequestError", code: "P2025" }).status).toBe(404);
-    expect(mapUnknownError({ name: "PrismaClientKnownRequestError", code: "P2002" }).status).toBe(409);
+    expect(mapUnknownError({ name: "PrismaClientKnownRequestError", code: "P2025" }).status).toBe(
+      404,
+    );
+    expect(mapUnknownError({ name: "PrismaClientKnownRequestError", code: "P2002" }).status).toBe(
+      409,
+    );
     const hidden = mapUnknownError(new Error("connection to 10.0.0.5 password=hunter2 failed"));
     expect(hidden.status).toBe(500);
     expect(hidden.message).not.toContain("hunter2");

@@ -8,7 +8,9 @@ function shuffleKeys(v: unknown, seed: number): unknown {
   if (v && typeof v === "object") {
     const keys = Object.keys(v);
     const order = seed % 2 ? keys.reverse() : keys;
-    return Object.fromEntries(order.map((k) => [k, shuffleKeys((v as Record<string, unknown>)[k], seed)]));
+    return Object.fromEntries(
+      order.map((k) => [k, shuffleKeys((v as Record<string, unknown>)[k], seed)]),
+    );
   }
   return v;
 }
@@ -28,10 +30,18 @@ const base: TAuditFields = {
 
 describe("canonical JSON", () => {
   it("gives the same bytes whatever the key order", () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.nat(), (v, seed) => canonicalJson(v) === canonicalJson(shuffleKeys(v, seed))));
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.nat(),
+        (v, seed) => canonicalJson(v) === canonicalJson(shuffleKeys(v, seed)),
+      ),
+    );
   });
   it("writes BigInt as a decimal string", () => {
-    expect(canonicalJson({ amount: 123456789012345678901234567890n })).toBe('{"amount":"123456789012345678901234567890"}');
+    expect(canonicalJson({ amount: 123456789012345678901234567890n })).toBe(
+      '{"amount":"123456789012345678901234567890"}',
+    );
   });
 });
 
@@ -40,7 +50,15 @@ describe("audit hash chain", () => {
     const h = auditHash(GENESIS_HASH, base);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
     for (const key of Object.keys(base) as (keyof TAuditFields)[]) {
-      const changed = { ...base, [key]: key === "at" ? new Date(base.at.getTime() + 1) : key === "details" ? { role: "admin" } : "other" };
+      const changed = {
+        ...base,
+        [key]:
+          key === "at"
+            ? new Date(base.at.getTime() + 1)
+            : key === "details"
+              ? { role: "admin" }
+              : "other",
+      };
       expect(auditHash(GENESIS_HASH, changed), key).not.toBe(h);
     }
     expect(auditHash("f".repeat(64), base)).not.toBe(h);

@@ -19,9 +19,20 @@ describe("environment validation", () => {
   });
 
   it("refuses demo users in production and malformed values anywhere", () => {
-    const full = Object.fromEntries(REQUIRED_IN_PRODUCTION.map((n) => [n, n === "MONO_PRODUCTION_KEY_ISSUED_AT" ? "2026-10-01" : n.endsWith("URL") ? "https://x.example" : "x".repeat(40)]));
+    const full = Object.fromEntries(
+      REQUIRED_IN_PRODUCTION.map((n) => [
+        n,
+        n === "MONO_PRODUCTION_KEY_ISSUED_AT"
+          ? "2026-10-01"
+          : n.endsWith("URL")
+            ? "https://x.example"
+            : "x".repeat(40),
+      ]),
+    );
     expect(() => readEnv({ ...full, MONO_ENV: "production" })).not.toThrow();
-    expect(() => readEnv({ ...full, MONO_ENV: "production", DEMO_USERS: "1" })).toThrow(/DEMO_USERS/);
+    expect(() => readEnv({ ...full, MONO_ENV: "production", DEMO_USERS: "1" })).toThrow(
+      /DEMO_USERS/,
+    );
     expect(() => readEnv({ MONO_ENV: "staging" })).toThrow(EnvError);
     expect(() => readEnv({ MONO_TIMEOUT_CONNECT_MS: "-5" })).toThrow(EnvError);
   });

@@ -7,10 +7,15 @@ const perms = Object.keys(PERMISSIONS) as TPermission[];
 describe("permission matrix", () => {
   it("is monotonic: a higher role holds everything a lower role holds", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ROLES), fc.constantFrom(...ROLES), fc.constantFrom(...perms), (a, b, p) => {
-        if (roleRank(a) <= roleRank(b) && can(a, p)) return can(b, p);
-        return true;
-      }),
+      fc.property(
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(...perms),
+        (a, b, p) => {
+          if (roleRank(a) <= roleRank(b) && can(a, p)) return can(b, p);
+          return true;
+        },
+      ),
     );
   });
 

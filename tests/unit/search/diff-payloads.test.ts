@@ -4,8 +4,18 @@ import { diffPayloads } from "@/lib/investigation/diff-payloads";
 
 describe("diffPayloads", () => {
   it("lists every changed, added and removed field as a JSON pointer", () => {
-    const a = { amount: { amount: 100, currency: "COP" }, target: { account_number: "****1234", payee: { name: "Ana" } }, gone: 1, list: [1, 2] };
-    const b = { amount: { amount: 150, currency: "COP" }, target: { account_number: "****9999", payee: { name: "Ana" } }, extra: true, list: [1, 2, 3] };
+    const a = {
+      amount: { amount: 100, currency: "COP" },
+      target: { account_number: "****1234", payee: { name: "Ana" } },
+      gone: 1,
+      list: [1, 2],
+    };
+    const b = {
+      amount: { amount: 150, currency: "COP" },
+      target: { account_number: "****9999", payee: { name: "Ana" } },
+      extra: true,
+      list: [1, 2, 3],
+    };
     expect(diffPayloads(a, b)).toEqual([
       { path: "/amount/amount", change: "changed", before: 100, after: 150 },
       { path: "/extra", change: "added", after: true },
@@ -25,7 +35,13 @@ describe("diffPayloads", () => {
   it("is empty exactly when the two payloads are the same JSON (key order ignored)", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
-        const shuffled = JSON.parse(JSON.stringify(v, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x)));
+        const shuffled = JSON.parse(
+          JSON.stringify(v, (_k, x) =>
+            x && typeof x === "object" && !Array.isArray(x)
+              ? Object.fromEntries(Object.entries(x).reverse())
+              : x,
+          ),
+        );
         expect(diffPayloads(v, shuffled)).toEqual([]);
       }),
     );
@@ -40,5 +56,9 @@ describe("diffPayloads", () => {
 });
 
 function canon(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x));
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1)))
+      : x,
+  );
 }

@@ -3,12 +3,16 @@ import { describe, expect, it } from "vitest";
 import { ID_KINDS, MAX_QUERY_LENGTH, recogniseId, type TIdKind } from "@/lib/search/recognise-id";
 
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".split("");
-const b62 = (n: number) => fc.array(fc.constantFrom(...B62), { minLength: n, maxLength: n }).map((a) => a.join(""));
+const b62 = (n: number) =>
+  fc.array(fc.constantFrom(...B62), { minLength: n, maxLength: n }).map((a) => a.join(""));
 
 // One generator per kind, producing ids shaped exactly as the console and Mono mint them.
 const GENERATORS: Record<TIdKind, fc.Arbitrary<string>> = {
   request_id: b62(27).map((s) => `req_${s}`),
-  mono_log_id: fc.integer({ min: 1, max: 60 }).chain(b62).map((s) => `log_${s}`),
+  mono_log_id: fc
+    .integer({ min: 1, max: 60 })
+    .chain(b62)
+    .map((s) => `log_${s}`),
   idempotency_key: fc.uuid().filter((u) => /^[0-9a-f-]{36}$/i.test(u)),
   operation_id: b62(22).map((s) => `op_${s}`),
   transfer_id: b62(22).map((s) => `trn_${s}`),
@@ -16,9 +20,15 @@ const GENERATORS: Record<TIdKind, fc.Arbitrary<string>> = {
   payout_id: b62(22).map((s) => `cpout_${s}`),
   account_id: b62(22).map((s) => `acc_${s}`),
   ledger_account_id: b62(22).map((s) => `lacc_${s}`),
-  external_id: fc.tuple(b62(22), fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined })).map(([s, row]) => `mops-op_${s}${row ? `-${row}` : ""}`),
+  external_id: fc
+    .tuple(b62(22), fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }))
+    .map(([s, row]) => `mops-op_${s}${row ? `-${row}` : ""}`),
   reference: fc
-    .tuple(fc.constantFrom("TCK", "ZD", "INC", "case", "SUP"), fc.constantFrom("-", "#", ":", "/", ""), fc.integer({ min: 1, max: 99_999_999 }))
+    .tuple(
+      fc.constantFrom("TCK", "ZD", "INC", "case", "SUP"),
+      fc.constantFrom("-", "#", ":", "/", ""),
+      fc.integer({ min: 1, max: 99_999_999 }),
+    )
     .map(([p, sep, n]) => `${p}${sep}${n}`),
 };
 
@@ -41,11 +51,18 @@ describe("recogniseId", () => {
 
   it("never throws on arbitrary input, and always says why when it refuses", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "grapheme", maxLength: 80 }), fc.string({ unit: "binary", maxLength: 80 })), (s) => {
-        const r = recogniseId(s);
-        if (!r.ok) expect(r.reason.length).toBeGreaterThan(10);
-        else expect(ID_KINDS).toContain(r.kind);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc.string({ unit: "grapheme", maxLength: 80 }),
+          fc.string({ unit: "binary", maxLength: 80 }),
+        ),
+        (s) => {
+          const r = recogniseId(s);
+          if (!r.ok) expect(r.reason.length).toBeGreaterThan(10);
+          else expect(ID_KINDS).toContain(r.kind);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -87,6 +104,10 @@ describe("recogniseId", () => {
   });
 
   it("normalises idempotency keys to lower case", () => {
-    expect(recogniseId("3B0F5C2E-1D2A-4C3B-9E8F-7A6B5C4D3E2F")).toEqual({ ok: true, kind: "idempotency_key", value: "3b0f5c2e-1d2a-4c3b-9e8f-7a6b5c4d3e2f" });
+    expect(recogniseId("3B0F5C2E-1D2A-4C3B-9E8F-7A6B5C4D3E2F")).toEqual({
+      ok: true,
+      kind: "idempotency_key",
+      value: "3b0f5c2e-1d2a-4c3b-9e8f-7a6b5c4d3e2f",
+    });
   });
 });

@@ -2,14 +2,25 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decideVerdict, type TRetryFacts } from "@/lib/investigation/retry-verdict";
 
-const base: TRetryFacts = { state: "needs_attention", leaseActive: false, neverSent: false, insideWindow: true, payloadMatches: true, monoHasIt: "unknown" };
+const base: TRetryFacts = {
+  state: "needs_attention",
+  leaseActive: false,
+  neverSent: false,
+  insideWindow: true,
+  payloadMatches: true,
+  monoHasIt: "unknown",
+};
 
 describe("safe-to-retry verdict", () => {
   it("inside the window with the same payload → retry with the same key", () => {
     const v = decideVerdict(base);
     expect(v.code).toBe("retry_same_key");
     expect(v.allowed).toEqual(["retry_same_key", "reconcile"]);
-    expect(decideVerdict({ ...base, monoHasIt: "no" }).allowed).toEqual(["retry_same_key", "reconcile", "mark_failed"]);
+    expect(decideVerdict({ ...base, monoHasIt: "no" }).allowed).toEqual([
+      "retry_same_key",
+      "reconcile",
+      "mark_failed",
+    ]);
   });
 
   it("Mono already has it → reconcile first (record as accepted), never retry or mark failed", () => {
@@ -21,18 +32,33 @@ describe("safe-to-retry verdict", () => {
   });
 
   it("outside the window → reconcile first; mark failed or resend only once Mono says it does not have it", () => {
-    expect(decideVerdict({ ...base, insideWindow: false })).toMatchObject({ code: "reconcile_first", allowed: ["reconcile"] });
-    expect(decideVerdict({ ...base, insideWindow: false, monoHasIt: "no" })).toMatchObject({ code: "reconcile_first", allowed: ["mark_failed", "retry_same_key", "reconcile"] });
+    expect(decideVerdict({ ...base, insideWindow: false })).toMatchObject({
+      code: "reconcile_first",
+      allowed: ["reconcile"],
+    });
+    expect(decideVerdict({ ...base, insideWindow: false, monoHasIt: "no" })).toMatchObject({
+      code: "reconcile_first",
+      allowed: ["mark_failed", "retry_same_key", "reconcile"],
+    });
   });
 
   it("a payload mismatch is never retried", () => {
-    expect(decideVerdict({ ...base, payloadMatches: false })).toMatchObject({ code: "payload_mismatch", allowed: ["reconcile"] });
+    expect(decideVerdict({ ...base, payloadMatches: false })).toMatchObject({
+      code: "payload_mismatch",
+      allowed: ["reconcile"],
+    });
   });
 
   it("a live lease means in flight; other states have nothing to recover", () => {
-    expect(decideVerdict({ ...base, state: "sending", leaseActive: true })).toMatchObject({ code: "in_flight", allowed: [] });
+    expect(decideVerdict({ ...base, state: "sending", leaseActive: true })).toMatchObject({
+      code: "in_flight",
+      allowed: [],
+    });
     expect(decideVerdict({ ...base, state: "sending" }).code).toBe("retry_same_key");
-    expect(decideVerdict({ ...base, state: "settled" })).toMatchObject({ code: "not_applicable", allowed: [] });
+    expect(decideVerdict({ ...base, state: "settled" })).toMatchObject({
+      code: "not_applicable",
+      allowed: [],
+    });
   });
 
   it("invariants over every combination of facts", () => {

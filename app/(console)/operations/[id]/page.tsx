@@ -20,7 +20,11 @@ export default async function OperationPage({
   return (
     <div className="space-y-6">
       <SafeToRetryPanel operationId={id} canRecover={can(user.role, "operations.recover")} />
-      <OperationDetail id={id} canReveal={can(user.role, "pii.reveal")} justCreated={sp.created === "1"} />
+      <OperationDetail
+        id={id}
+        canReveal={can(user.role, "pii.reveal")}
+        justCreated={sp.created === "1"}
+      />
       <OperationTimeline operationId={id} />
     </div>
   );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { stepUp } from "@/lib/auth/step-up";
 
-export const POST = withApi({ permission: "payouts.approve", body: z.strictObject({ password: z.string().min(1).max(200) }) }, async ({ body, user, audit }) =>
-  stepUp(user, body.password, audit),
+export const POST = withApi(
+  { permission: "payouts.approve", body: z.strictObject({ password: z.string().min(1).max(200) }) },
+  async ({ body, user, audit }) => stepUp(user, body.password, audit),
 );

@@ -5,13 +5,21 @@ import { getAnnotations } from "@/lib/metrics/annotations";
 
 // Error rate by status class, latency p50/p95 and volume over a range, plus the per-endpoint
 // table and the annotations, all from rollups.
-export const GET = withApi({ permission: "overview.read", query: ZChartQuery }, async ({ query }) => {
-  const now = new Date();
-  const filter = { range: query.range, endpoint: query.endpoint, statusClass: query.statusClass, now };
-  const [series, endpoints, annotations] = await Promise.all([
-    getRequestSeries(filter),
-    getEndpointStats({ ...filter, endpoint: undefined }),
-    getAnnotations(windowOf(query.range, now)),
-  ]);
-  return { ...series, endpoints, annotations };
-});
+export const GET = withApi(
+  { permission: "overview.read", query: ZChartQuery },
+  async ({ query }) => {
+    const now = new Date();
+    const filter = {
+      range: query.range,
+      endpoint: query.endpoint,
+      statusClass: query.statusClass,
+      now,
+    };
+    const [series, endpoints, annotations] = await Promise.all([
+      getRequestSeries(filter),
+      getEndpointStats({ ...filter, endpoint: undefined }),
+      getAnnotations(windowOf(query.range, now)),
+    ]);
+    return { ...series, endpoints, annotations };
+  },
+);

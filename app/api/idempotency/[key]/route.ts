@@ -2,6 +2,13 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { inspectIdempotencyKey } from "@/lib/investigation/inspect-idempotency-key";
 
-const ZParams = z.strictObject({ key: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a UUID").transform((k) => k.toLowerCase()) });
+const ZParams = z.strictObject({
+  key: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a UUID")
+    .transform((k) => k.toLowerCase()),
+});
 
-export const GET = withApi({ permission: "requests.read", params: ZParams }, async ({ params }) => inspectIdempotencyKey(params.key));
+export const GET = withApi({ permission: "requests.read", params: ZParams }, async ({ params }) =>
+  inspectIdempotencyKey(params.key),
+);

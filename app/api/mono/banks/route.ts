@@ -2,4 +2,6 @@ import { withApi } from "@/lib/api/with-api";
 import { getMonoClient } from "@/lib/mono";
 
 // The banks Mono can pay to (cached 24 h by the client), for the payout and transfer forms.
-export const GET = withApi({ permission: "operations.read" }, async () => getMonoClient().listBanks({ kind: "transfers" }));
+export const GET = withApi({ permission: "operations.read" }, async () =>
+  getMonoClient().listBanks({ kind: "transfers" }),
+);

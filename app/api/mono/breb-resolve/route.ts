@@ -8,4 +8,7 @@ const ZResolve = z.strictObject({
 });
 
 // Resolves a Bre-B key to its holder, shown to the operator for confirmation before a payout.
-export const POST = withApi({ permission: "payouts.create", body: ZResolve }, async ({ body, log }) => resolveBrebKey(body.sourceAccountId, body.key, log));
+export const POST = withApi(
+  { permission: "payouts.create", body: ZResolve },
+  async ({ body, log }) => resolveBrebKey(body.sourceAccountId, body.key, log),
+);

@@ -9,4 +9,7 @@ const ZPreviewQuery = z.strictObject({
 });
 
 // What the guard will say before the operator submits: tier, approvals, step-up, fees, timing.
-export const GET = withApi({ permission: "payouts.create", query: ZPreviewQuery }, async ({ query }) => previewOperation(query));
+export const GET = withApi(
+  { permission: "payouts.create", query: ZPreviewQuery },
+  async ({ query }) => previewOperation(query),
+);

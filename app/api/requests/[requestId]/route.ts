@@ -2,6 +2,10 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { getRequest } from "@/lib/investigation/get-request";
 
-const ZParams = z.strictObject({ requestId: z.string().regex(/^req_[0-9A-Za-z]{6,40}$/, "a req_ id") });
+const ZParams = z.strictObject({
+  requestId: z.string().regex(/^req_[0-9A-Za-z]{6,40}$/, "a req_ id"),
+});
 
-export const GET = withApi({ permission: "requests.read", params: ZParams }, async ({ params }) => getRequest(params.requestId));
+export const GET = withApi({ permission: "requests.read", params: ZParams }, async ({ params }) =>
+  getRequest(params.requestId),
+);

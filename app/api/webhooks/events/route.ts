@@ -2,4 +2,7 @@ import { withApi } from "@/lib/api/with-api";
 import { listWebhookEvents } from "@/lib/webhooks/list-events";
 import { ZWebhookListQuery } from "@/lib/webhooks/list-query";
 
-export const GET = withApi({ permission: "webhooks.read", query: ZWebhookListQuery }, async ({ query }) => listWebhookEvents(query));
+export const GET = withApi(
+  { permission: "webhooks.read", query: ZWebhookListQuery },
+  async ({ query }) => listWebhookEvents(query),
+);

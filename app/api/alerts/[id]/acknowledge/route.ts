@@ -2,6 +2,9 @@ import { withApi } from "@/lib/api/with-api";
 import { acknowledgeAlert } from "@/lib/alerts/change-alert-state";
 import { ZAlertIdParams } from "@/lib/alerts/list-alerts";
 
-export const POST = withApi({ permission: "alerts.manage", params: ZAlertIdParams }, async ({ params, user, audit }) => ({
-  alert: await acknowledgeAlert(params.id, { id: user.id, email: user.email }, audit),
-}));
+export const POST = withApi(
+  { permission: "alerts.manage", params: ZAlertIdParams },
+  async ({ params, user, audit }) => ({
+    alert: await acknowledgeAlert(params.id, { id: user.id, email: user.email }, audit),
+  }),
+);

@@ -5,6 +5,11 @@ import { runRecoveryAction, ZRecoveryAction } from "@/lib/investigation/run-reco
 
 // GET: the "Safe to retry?" verdict with its facts. POST: one recovery action, re-checked against
 // a fresh verdict, state-checked and audited.
-export const GET = withApi({ permission: "operations.read", params: ZParams }, async ({ params }) => safeToRetry(params.id));
+export const GET = withApi({ permission: "operations.read", params: ZParams }, async ({ params }) =>
+  safeToRetry(params.id),
+);
 
-export const POST = withApi({ permission: "operations.recover", params: ZParams, body: ZRecoveryAction, idempotent: true }, async ({ params, body, audit }) => runRecoveryAction(params.id, body, audit));
+export const POST = withApi(
+  { permission: "operations.recover", params: ZParams, body: ZRecoveryAction, idempotent: true },
+  async ({ params, body, audit }) => runRecoveryAction(params.id, body, audit),
+);

@@ -2,4 +2,6 @@ import { withApi } from "@/lib/api/with-api";
 import { ZOperationIdParams as ZParams } from "@/lib/operations/schemas";
 import { buildTimeline } from "@/lib/investigation/build-timeline";
 
-export const GET = withApi({ permission: "operations.read", params: ZParams }, async ({ params }) => buildTimeline(params.id));
+export const GET = withApi({ permission: "operations.read", params: ZParams }, async ({ params }) =>
+  buildTimeline(params.id),
+);

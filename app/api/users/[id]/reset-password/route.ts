@@ -2,6 +2,7 @@ import { withApi } from "@/lib/api/with-api";
 import { resetPassword } from "@/lib/users/reset-password";
 import { ZUserIdParams } from "@/lib/users/schemas";
 
-export const POST = withApi({ permission: "users.manage", params: ZUserIdParams }, async ({ params, audit }) =>
-  resetPassword(params.id, audit),
+export const POST = withApi(
+  { permission: "users.manage", params: ZUserIdParams },
+  async ({ params, audit }) => resetPassword(params.id, audit),
 );
