@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Button } from "../ui/button";
+import { ListFooter } from "../ui/list-footer";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
 import type { TAlertFilters } from "./api";
@@ -106,21 +107,12 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
           </tbody>
         </table>
       </div>
-      {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-      {!list.isPending && rows.length === 0 ? (
-        <p className="p-5 text-sm text-slate-500">No alerts match these filters.</p>
-      ) : null}
-      {list.hasNextPage ? (
-        <div className="p-4 text-center">
-          <Button
-            variant="secondary"
-            onClick={() => list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
-            Load older alerts
-          </Button>
-        </div>
-      ) : null}
+      <ListFooter
+        list={list}
+        count={rows.length}
+        empty="No alerts match these filters."
+        more="Load older alerts"
+      />
     </div>
   );
 }

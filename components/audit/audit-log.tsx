@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { ListFooter } from "../ui/list-footer";
 import { ErrorNote } from "../ui/error-note";
 import { auditKeys, fetchAuditPage, fetchAuditVerdict, type TAuditFilters } from "./api";
 
@@ -118,21 +119,12 @@ export function AuditLog() {
           </tbody>
         </table>
       </div>
-      {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-      {!list.isPending && rows.length === 0 ? (
-        <p className="p-5 text-sm text-slate-500">No audit events match these filters.</p>
-      ) : null}
-      {list.hasNextPage ? (
-        <div className="p-4 text-center">
-          <Button
-            variant="secondary"
-            onClick={() => list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
-            {list.isFetchingNextPage ? "Loading…" : "Load older events"}
-          </Button>
-        </div>
-      ) : null}
+      <ListFooter
+        list={list}
+        count={rows.length}
+        empty="No audit events match these filters."
+        more="Load older events"
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DRIFT_KINDS, ZFindingListQuery } from "@/lib/reconcile/list-query";
-import { Button } from "../ui/button";
+import { ListFooter } from "../ui/list-footer";
 import { ErrorNote } from "../ui/error-note";
 import { findingsSearch, type TFindingFilters } from "./api";
 import { FindingRow, KIND_LABEL } from "./finding-row";
@@ -124,21 +124,12 @@ export function ReconciliationView({ canRun }: { canRun: boolean }) {
               ))}
             </tbody>
           </table>
-          {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-          {!list.isPending && rows.length === 0 ? (
-            <p className="p-5 text-sm text-slate-500">No findings match these filters.</p>
-          ) : null}
-          {list.hasNextPage ? (
-            <div className="p-4 text-center">
-              <Button
-                variant="secondary"
-                onClick={() => list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                Load older findings
-              </Button>
-            </div>
-          ) : null}
+          <ListFooter
+            list={list}
+            count={rows.length}
+            empty="No findings match these filters."
+            more="Load older findings"
+          />
         </div>
       </Card>
     </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
+import { ListFooter } from "../ui/list-footer";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
 import { formatWhen } from "../operations/format-time";
@@ -110,21 +110,12 @@ export function WebhookLog({ canReprocess }: { canReprocess: boolean }) {
               ))}
             </tbody>
           </table>
-          {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-          {!list.isPending && rows.length === 0 ? (
-            <p className="p-5 text-sm text-slate-500">No webhook events match these filters.</p>
-          ) : null}
-          {list.hasNextPage ? (
-            <div className="p-4 text-center">
-              <Button
-                variant="secondary"
-                onClick={() => list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                Load older events
-              </Button>
-            </div>
-          ) : null}
+          <ListFooter
+            list={list}
+            count={rows.length}
+            empty="No webhook events match these filters."
+            more="Load older events"
+          />
         </div>
         {selected !== null ? (
           <WebhookDetail id={selected} canReprocess={canReprocess} onClose={() => select(null)} />
