@@ -32,7 +32,12 @@ describe("chaos (short)", () => {
       decoys: 3,
     });
     const f = r.figures;
-    expect(f.operations).toBe(63);
+    // Every submission is accounted for: an operation, or (while Mono's breaker was open and the
+    // balance pre-check answered 503 for longer than this client retries) nothing written at all.
+    // A 4xx refusal would be a bug here: none of the faults makes a request invalid.
+    expect(f.refused).toEqual({});
+    expect(f.operations + f.unanswered).toBe(63);
+    expect(f.operations).toBeGreaterThanOrEqual(40);
     expect(
       {
         duplicates: f.duplicates,
