@@ -1,38 +1,14 @@
 import { apiFetch } from "../api-client";
 import type { TPayloadDiff } from "@/lib/investigation/diff-payloads";
+import type {
+  TTimeline as TServerTimeline,
+  TTimelineEvent as TServerTimelineEvent,
+} from "@/lib/investigation/build-timeline";
 import type { TRecoveryAction, TVerdictCode } from "@/lib/investigation/retry-verdict";
 
-export type TTimelineEvent = {
-  at: string;
-  kind:
-    | "created"
-    | "policy"
-    | "approval"
-    | "attempt"
-    | "confirmation"
-    | "webhook"
-    | "state"
-    | "reconciliation"
-    | "audit";
-  title: string;
-  actor: string | null;
-  tone: "neutral" | "good" | "bad" | "warn";
-  ids: {
-    requestId?: string;
-    monoLogId?: string | null;
-    idempotencyKey?: string | null;
-    callId?: string;
-    monoObjectId?: string | null;
-    auditSeq?: string;
-  };
-  details: Record<string, unknown>;
-};
-export type TTimeline = {
-  operationId: string;
-  state: string;
-  events: TTimelineEvent[];
-  truncated: boolean;
-};
+// The server's timeline as it arrives in JSON: dates are ISO strings.
+export type TTimelineEvent = Omit<TServerTimelineEvent, "at"> & { at: string };
+export type TTimeline = Omit<TServerTimeline, "events"> & { events: TTimelineEvent[] };
 
 export type TSafeToRetry = {
   operationId: string;

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { maskTarget } from "./mask";
 import { RANGES, type TOperationFilters } from "./list-filters";
 
-export function operationWhere(f: TOperationFilters, userId: string): Prisma.OperationWhereInput {
+function operationWhere(f: TOperationFilters, userId: string): Prisma.OperationWhereInput {
   return {
     ...(f.state?.length ? { state: { in: f.state } } : {}),
     ...(f.kind?.length ? { kind: { in: f.kind } } : {}),

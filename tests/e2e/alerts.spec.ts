@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { findSandbox, signIn, type TSandbox } from "./helpers";
 
 // The low-balance path end to end in Chromium: the sandbox balance drops below the critical floor,
 // "Check now" polls and evaluates, the banner appears on every page, an operator acknowledges the
@@ -9,37 +7,6 @@ import { signIn } from "./helpers";
 
 const ACCOUNT = "acc_2Nomina7kQ9xVbR4sTuW1z"; // "Dispersión nómina": not a payout source in other specs
 const HEALTHY = 320_000_000_00;
-
-type TSandbox = { url: string; token: string };
-
-/** The embedded sandbox's URL (from the readiness report) and its admin token (from .data/). */
-async function findSandbox(request: APIRequestContext): Promise<TSandbox> {
-  const report = await (await request.get("/api/readiness")).json();
-  const env = (report.checks as { id: string; detail: string }[]).find((c) => c.id === "env");
-  const url = /base URL (http:\/\/[^\s;,]+)/.exec(env?.detail ?? "")?.[1];
-  if (!url) throw new Error(`no sandbox URL in the readiness report: ${env?.detail}`);
-  const dataRoot = path.resolve(".data");
-  const dirs = readdirSync(dataRoot)
-    .filter((d) => d.startsWith("e2e-"))
-    .map((d) => path.join(dataRoot, d))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const dir of dirs) {
-    try {
-      const token = (
-        JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")) as {
-          sandboxAdminToken: string;
-        }
-      ).sandboxAdminToken;
-      if (
-        (await fetch(`${url}/_sandbox/state`, { headers: { "x-sandbox-admin-token": token } })).ok
-      )
-        return { url, token };
-    } catch {
-      /* another run's directory */
-    }
-  }
-  throw new Error("no admin token in .data/e2e-* matches the running sandbox");
-}
 
 async function setBalance(s: TSandbox, amount: number) {
   const r = await fetch(`${s.url}/_sandbox/accounts/${ACCOUNT}/balance`, {

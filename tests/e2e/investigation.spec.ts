@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { findSandbox, signIn, type TSandbox } from "./helpers";
 
 // Support's path end to end: a payout whose first POST to Mono failed (503) and whose retry went
 // through is found by pasting the log_ id of its FIRST attempt into the header search box; its
@@ -12,36 +10,7 @@ import { signIn } from "./helpers";
 // fail exactly the first write after they are set and let the second through. That needs the
 // sandbox to accept faults: SANDBOX_ALLOW_FAULTS=1 in the launcher's environment.
 
-type TSandbox = { url: string; token: string };
 const ONE_RETRY_FAULTS = "5xx=0.5,statuses=503,apply_to=writes,seed=7";
-
-async function findSandbox(request: APIRequestContext): Promise<TSandbox> {
-  const report = await (await request.get("/api/readiness")).json();
-  const env = (report.checks as { id: string; detail: string }[]).find((c) => c.id === "env");
-  const url = /base URL (http:\/\/[^\s;,]+)/.exec(env?.detail ?? "")?.[1];
-  if (!url) throw new Error(`no sandbox URL in the readiness report: ${env?.detail}`);
-  const dataRoot = path.resolve(".data");
-  const dirs = readdirSync(dataRoot)
-    .filter((d) => d.startsWith("e2e-"))
-    .map((d) => path.join(dataRoot, d))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const dir of dirs) {
-    try {
-      const token = (
-        JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")) as {
-          sandboxAdminToken: string;
-        }
-      ).sandboxAdminToken;
-      if (
-        (await fetch(`${url}/_sandbox/state`, { headers: { "x-sandbox-admin-token": token } })).ok
-      )
-        return { url, token };
-    } catch {
-      /* another run's directory */
-    }
-  }
-  throw new Error("no admin token in .data/e2e-* matches the running sandbox");
-}
 
 async function setFaults(s: TSandbox, body: object): Promise<{ allowed: boolean }> {
   const r = await fetch(`${s.url}/_sandbox/faults`, {
