@@ -1,6 +1,7 @@
 import "server-only";
 import type { TJobDef } from "../jobs/types";
 import { db } from "../db";
+import { foldPendingRollups } from "./fold-rollups";
 import { utc } from "./sql-time";
 
 // Retention for the monitoring tables. Minute rollups serve ranges up to 24 h (kept 35 days for
@@ -21,5 +22,7 @@ export async function pruneMonitoringData(now: Date = new Date()) {
 }
 
 export const metricsJobs: TJobDef[] = [
+  // Every 5 s: bounds the pending tail chart queries aggregate on the fly (~5 s of attempts).
+  { name: "metrics.fold-rollups", everySeconds: 5, handler: () => foldPendingRollups() },
   { name: "metrics.prune", everySeconds: 6 * 3600, handler: () => pruneMonitoringData() },
 ];

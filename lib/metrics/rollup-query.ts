@@ -2,12 +2,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { HIST_SLOTS } from "./histogram";
+import { rollupHalves, type TGrain } from "./rollup-sql";
 import { utc } from "./sql-time";
 import { ALL_ENDPOINTS } from "./status-classes";
 import type { TWindow } from "./ranges";
 
 // The one reader of the rollup tables. Every chart aggregates rollup rows, never RequestLog:
-// a 7-day series sums at most 168 hours × endpoints × classes rows.
+// a 7-day series sums at most 168 hours × endpoints × classes rows (plus the few RequestLog rows
+// the fold job has not reached yet, aggregated the same way: see rollupRows).
 
 export type TRollupAgg = {
   key: string;
@@ -35,6 +37,17 @@ type TRawRow = {
 };
 
 /**
+ * Rollup rows matching `where` (over the rollup columns), folded and pending alike, as one FROM
+ * item. One statement, one snapshot: a fold committing meanwhile is seen whole or not at all.
+ * `where` is applied inside each half so the table half keeps its index range scan.
+ */
+export function rollupRows(grain: TGrain, where: Prisma.Sql): Prisma.Sql {
+  const h = rollupHalves(grain);
+  return Prisma.sql`(SELECT * FROM ${Prisma.raw(h.table)} WHERE ${where}
+    UNION ALL SELECT * FROM ${Prisma.raw(h.pending)} WHERE ${where}) AS rollup`;
+}
+
+/**
  * Sums rollups in the window, grouped by time step (`by: "step"`, key = step start in epoch ms)
  * or by endpoint (`by: "endpoint"`), and by status class.
  */
@@ -43,7 +56,6 @@ export async function aggregateRollups(
   by: "step" | "endpoint",
   f: TRollupFilter = {},
 ): Promise<TRollupAgg[]> {
-  const table = Prisma.raw(w.grain === "hour" ? `"MetricRollupHour"` : `"MetricRollup"`);
   // date_bin on the timestamp: extract(epoch) is numeric since PostgreSQL 14 and costs more
   // than the rest of the query. Bins are aligned to the Unix epoch, as windowOf() aligns steps.
   const key =
@@ -58,7 +70,7 @@ export async function aggregateRollups(
   const rows = await db.$queryRaw<TRawRow[]>`
     SELECT ${key} AS key, "statusClass", sum("count")::float8 AS n, sum("errorCount")::float8 AS e,
       sum("retries")::float8 AS r, sum("durationSum")::float8 AS d, ${HIST_SUMS} AS h
-    FROM ${table} WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1, 2`;
+    FROM ${rollupRows(w.grain, Prisma.join(conds, " AND "))} GROUP BY 1, 2`;
   return rows.map((x) => ({
     key: x.key instanceof Date ? String(x.key.getTime()) : x.key,
     statusClass: x.statusClass,

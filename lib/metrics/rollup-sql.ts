@@ -3,8 +3,11 @@ import { LATENCY_BOUNDS_MS } from "./histogram";
 import { ALL_ENDPOINTS } from "./status-classes";
 
 // SQL that folds RequestLog rows into MetricRollup (minute) and MetricRollupHour. One source of
-// truth for both paths: the request-log sink wraps its INSERT with withRollups() so the attempt
-// and its rollup commit in one statement (never one without the other), and rebuildRollups()
+// truth for every path: the request-log sink's INSERT also records each new row's id in
+// RequestLogPending (insertWithPending: a plain insert, so concurrent writers never wait on the
+// same rollup rows' locks); foldStatement() moves pending rows into both rollups and deletes them
+// in one statement; readers use rollupSource(), the rollup rows plus the pending rows aggregated
+// on the fly, in one snapshot, so a chart never lags or disagrees with the log; rebuildStatements()
 // recomputes a window from raw rows (backfill, the bench) with the same aggregate expressions.
 
 // latencyHist slot i: bound[i-1] < durationMs ≤ bound[i]; the last slot is "slower than all".
@@ -18,8 +21,10 @@ const HIST_SQL = `ARRAY[${[
 
 // An attempt counts as an error unless it is a clean 2xx (a 2xx whose body failed validation
 // carries an errorCode and counts too).
-const AGG_SQL = `count(*), count(*) FILTER (WHERE "statusClass" <> '2xx' OR "errorCode" IS NOT NULL),
-  count(*) FILTER (WHERE "attempt" > 1), coalesce(sum("durationMs"), 0), ${HIST_SQL}`;
+const AGG_SQL = `count(*) AS "count",
+  count(*) FILTER (WHERE "statusClass" <> '2xx' OR "errorCode" IS NOT NULL) AS "errorCount",
+  count(*) FILTER (WHERE "attempt" > 1) AS "retries", coalesce(sum("durationMs"), 0) AS "durationSum",
+  ${HIST_SQL} AS "latencyHist"`;
 
 const COLS = `"bucket", "endpoint", "statusClass", "count", "errorCount", "retries", "durationSum", "latencyHist"`;
 
@@ -35,29 +40,59 @@ function upsertTail(): string {
       FROM unnest(r."latencyHist", EXCLUDED."latencyHist") WITH ORDINALITY AS x(a, b, i) ORDER BY x.i)`;
 }
 
-// GROUPING SETS write two kinds of rows at once: one per endpoint, and one for all endpoints
+const ROLLUP_TABLE = { minute: `"MetricRollup"`, hour: `"MetricRollupHour"` } as const;
+export type TGrain = keyof typeof ROLLUP_TABLE;
+
+// GROUPING SETS give two kinds of rows at once: one per endpoint, and one for all endpoints
 // (endpoint = ALL_ENDPOINTS). Charts of all endpoints read the latter: 6 rows per bucket instead
-// of endpoints × 6. ORDER BY the key: concurrent flushes lock rollup rows in one order.
-function rollupInsert(
-  table: "MetricRollup" | "MetricRollupHour",
-  unit: "minute" | "hour",
-  source: string,
-): string {
-  return `INSERT INTO "${table}" AS r (${COLS})
-    SELECT date_trunc('${unit}', "at"), coalesce("endpoint", '${ALL_ENDPOINTS}'), "statusClass", ${AGG_SQL}
-    FROM ${source} GROUP BY GROUPING SETS ((date_trunc('${unit}', "at"), "endpoint", "statusClass"), (date_trunc('${unit}', "at"), "statusClass"))
-    ORDER BY 1, 2, 3 ${upsertTail()}`;
+// of endpoints × 6. ORDER BY the key: concurrent folds lock rollup rows in one order.
+function aggregate(unit: TGrain, source: string): string {
+  return `SELECT date_trunc('${unit}', "at") AS "bucket", coalesce("endpoint", '${ALL_ENDPOINTS}') AS "endpoint", "statusClass", ${AGG_SQL}
+    FROM ${source} GROUP BY GROUPING SETS ((date_trunc('${unit}', "at"), "endpoint", "statusClass"), (date_trunc('${unit}', "at"), "statusClass"))`;
 }
 
-/** Wraps a multi-row `INSERT INTO "RequestLog" … VALUES …` so both rollups are updated with it. */
-export function withRollups(insert: { text: string; values: unknown[] }): {
+function rollupInsert(unit: TGrain, source: string): string {
+  return `INSERT INTO ${ROLLUP_TABLE[unit]} AS r (${COLS}) ${aggregate(unit, source)} ORDER BY 1, 2, 3 ${upsertTail()}`;
+}
+
+const PENDING_ROWS = `(SELECT l.* FROM "RequestLogPending" p JOIN "RequestLog" l ON l."id" = p."id") AS pending_rows`;
+
+/**
+ * The two halves of what a chart reads (see rollupRows in rollup-query.ts): the rollup table,
+ * and the not-yet-folded RequestLog rows aggregated into the same columns. Sums over both equal
+ * sums over RequestLog whatever the fold job's lag.
+ */
+export function rollupHalves(unit: TGrain): { table: string; pending: string } {
+  return {
+    table: `(SELECT ${COLS} FROM ${ROLLUP_TABLE[unit]}) AS folded`,
+    pending: `(${aggregate(unit, PENDING_ROWS)}) AS pending`,
+  };
+}
+
+/** Wraps a multi-row `INSERT INTO "RequestLog" … VALUES …` so every row is queued for folding. */
+export function insertWithPending(insert: { text: string; values: unknown[] }): {
   text: string;
   values: unknown[];
 } {
-  const text = `WITH src AS (${insert.text} RETURNING "at", "endpoint", "statusClass", "durationMs", "attempt", "errorCode"),
-    m AS (${rollupInsert("MetricRollup", "minute", "src")} RETURNING 1)
-    ${rollupInsert("MetricRollupHour", "hour", "src")}`;
-  return { text, values: insert.values };
+  return {
+    text: `WITH src AS (${insert.text} RETURNING "id") INSERT INTO "RequestLogPending" ("id") SELECT "id" FROM src`,
+    values: insert.values,
+  };
+}
+
+/**
+ * Folds up to $1 pending rows (oldest first) into both rollups and deletes them, in one statement
+ * (one snapshot for readers: the rows are either pending or folded, never both or neither).
+ * SKIP LOCKED: concurrent folds (several instances) take disjoint batches. Returns `folded`.
+ */
+export function foldStatement(): string {
+  return `WITH p AS (DELETE FROM "RequestLogPending" WHERE "id" IN
+      (SELECT "id" FROM "RequestLogPending" ORDER BY "id" LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING "id"),
+    src AS (SELECT l."at", l."endpoint", l."statusClass", l."durationMs", l."attempt", l."errorCode"
+      FROM "RequestLog" l JOIN p ON l."id" = p."id"),
+    m AS (${rollupInsert("minute", "src")} RETURNING 1),
+    h AS (${rollupInsert("hour", "src")} RETURNING 1)
+    SELECT count(*)::int AS folded FROM p`;
 }
 
 // Timestamps travel as ISO strings and are cast here: the columns are UTC without a time zone,
@@ -73,9 +108,11 @@ const TO = `($2::timestamptz AT TIME ZONE 'UTC')`;
 export function rebuildStatements(): string[] {
   const src = `(SELECT * FROM "RequestLog" WHERE "at" >= ${FROM} AND "at" < ${TO}) AS raw`;
   return [
+    // The window's pending rows are counted by the rebuild: the fold must not add them again.
+    `DELETE FROM "RequestLogPending" p USING "RequestLog" l WHERE l."id" = p."id" AND l."at" >= ${FROM} AND l."at" < ${TO}`,
     `DELETE FROM "MetricRollup" WHERE "bucket" >= ${FROM} AND "bucket" < ${TO}`,
     `DELETE FROM "MetricRollupHour" WHERE "bucket" >= ${FROM} AND "bucket" < ${TO}`,
-    rollupInsert("MetricRollup", "minute", src),
-    rollupInsert("MetricRollupHour", "hour", src),
+    rollupInsert("minute", src),
+    rollupInsert("hour", src),
   ];
 }

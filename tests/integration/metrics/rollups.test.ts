@@ -6,11 +6,13 @@ import { pgRequestLogSink } from "@/lib/mono/request-log-pg";
 import type { TRequestLogRow, TStatusClass } from "@/lib/mono/request-log";
 import { emptyHist, slotOf } from "@/lib/metrics/histogram";
 import { rebuildRollups } from "@/lib/metrics/rebuild-rollups";
+import { foldPendingRollups } from "@/lib/metrics/fold-rollups";
 import { getEndpointStats, getRequestSeries } from "@/lib/metrics/request-series";
 
 // Rollup correctness against raw counts (property-based): whatever attempts are logged, in
-// whatever concurrent batches, MetricRollup and MetricRollupHour hold exactly what GROUP BY over
-// RequestLog says — counts, errors, retries, duration sums and latency histograms.
+// whatever concurrent batches, and however the fold job interleaves with them, MetricRollup and
+// MetricRollupHour hold exactly what GROUP BY over RequestLog says once folded — counts, errors,
+// retries, duration sums and latency histograms — and the charts count every row before that.
 
 const sink = pgRequestLogSink({ databaseUrl: process.env.DATABASE_URL, maxBatch: 7 });
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
@@ -136,13 +138,19 @@ function expected(rows: TRequestLogRow[], unitMs: number): Map<string, TAgg> {
   return out;
 }
 
-describe("MetricRollup maintained by the request-log sink", () => {
-  it("equals GROUP BY over the raw rows, per minute and per hour, under concurrent batches", async () => {
+describe("MetricRollup folded from the request log", () => {
+  it("equals GROUP BY over the raw rows, per minute and per hour, with folds racing concurrent batches", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(ZAttempt, { minLength: 1, maxLength: 60 }), async (attempts) => {
         const run = randomUUID().slice(0, 8);
         const rows = attempts.map((a) => row(run, a));
-        await Promise.all(rows.map((r) => sink.write(r)));
+        // Folds run while the batches commit: a row is folded exactly once, whichever wins.
+        await Promise.all([
+          ...rows.map((r) => sink.write(r)),
+          foldPendingRollups(),
+          foldPendingRollups(),
+        ]);
+        await foldPendingRollups();
         expect(await readRollups("MetricRollup", run)).toEqual(expected(rows, 60_000));
         expect(await readRollups("MetricRollupHour", run)).toEqual(expected(rows, 3_600_000));
       }),
@@ -154,6 +162,7 @@ describe("MetricRollup maintained by the request-log sink", () => {
     const run = randomUUID().slice(0, 8);
     const rows = fc.sample(ZAttempt, 80).map((a) => row(run, a));
     await Promise.all(rows.map((r) => sink.write(r)));
+    await foldPendingRollups();
     const before = await readRollups("MetricRollup", run);
     await pool.query(`UPDATE "MetricRollup" SET "count" = 0 WHERE "endpoint" LIKE $1`, [
       `GET /itest/${run}/%`,
@@ -168,7 +177,22 @@ describe("MetricRollup maintained by the request-log sink", () => {
     expect(await readRollups("MetricRollupHour", run)).toEqual(expected(rows, 3_600_000));
   });
 
+  it("rebuildRollups counts the window's pending rows once: a later fold does not add them again", async () => {
+    const run = randomUUID().slice(0, 8);
+    const rows = fc.sample(ZAttempt, 40).map((a) => row(run, a));
+    await Promise.all(rows.map((r) => sink.write(r)));
+    const client = await pool.connect();
+    try {
+      await rebuildRollups(client, { from: new Date(BASE), to: new Date(BASE + 4 * 3600_000) });
+    } finally {
+      client.release();
+    }
+    await foldPendingRollups();
+    expect(await readRollups("MetricRollup", run)).toEqual(expected(rows, 60_000));
+  });
+
   it("the all-endpoints rows (endpoint '*') equal the sum over every endpoint", async () => {
+    await foldPendingRollups();
     const sum = async (table: string, star: boolean) =>
       (
         await pool.query(`SELECT "bucket", "statusClass", sum("count")::int AS n, sum("errorCount")::int AS e, sum("retries")::int AS r, sum("durationSum")::float8 AS d
@@ -180,25 +204,36 @@ describe("MetricRollup maintained by the request-log sink", () => {
 });
 
 describe("chart series read from rollups", () => {
-  it("sum to the raw counts for minute (6 h) and hour (7 d) ranges, by class and with an endpoint filter", async () => {
+  it("sum to the raw counts for minute (6 h) and hour (7 d) ranges, by class and with an endpoint filter, before and after the fold", async () => {
     const run = randomUUID().slice(0, 8);
     const rows = fc.sample(ZAttempt, 120).map((a) => row(run, a));
-    await Promise.all(rows.map((r) => sink.write(r)));
-    const now = new Date(BASE + 3 * 3600_000 + 30_000);
-    const ep = `GET /itest/${run}/1`;
-    const mine = rows.filter((r) => r.endpoint === ep);
-    for (const range of ["6h", "7d"] as const) {
-      const s = await getRequestSeries({ range, endpoint: ep, now });
-      expect(s.points.reduce((n, p) => n + p.total, 0)).toBe(mine.length);
-      expect(s.points.reduce((n, p) => n + p.byClass["429"], 0)).toBe(
-        mine.filter((r) => r.statusClass === "429").length,
-      );
-      expect(s.points.reduce((n, p) => n + p.retries, 0)).toBe(
-        mine.filter((r) => r.attempt > 1).length,
-      );
-    }
-    const stats = await getEndpointStats({ range: "24h", now });
-    const st = stats.find((x) => x.endpoint === ep);
-    expect(st?.total ?? 0).toBe(mine.length);
+    // Half folded, half still pending: the charts must count both.
+    await Promise.all(rows.slice(0, 60).map((r) => sink.write(r)));
+    await foldPendingRollups();
+    await Promise.all(rows.slice(60).map((r) => sink.write(r)));
+    const pending = await pool.query(`SELECT count(*)::int AS n FROM "RequestLogPending"`);
+    expect(pending.rows[0].n).toBeGreaterThanOrEqual(60);
+    await checkSeries(run, rows);
+    await foldPendingRollups();
+    await checkSeries(run, rows);
   });
 });
+
+async function checkSeries(run: string, rows: TRequestLogRow[]): Promise<void> {
+  const now = new Date(BASE + 3 * 3600_000 + 30_000);
+  const ep = `GET /itest/${run}/1`;
+  const mine = rows.filter((r) => r.endpoint === ep);
+  for (const range of ["6h", "7d"] as const) {
+    const s = await getRequestSeries({ range, endpoint: ep, now });
+    expect(s.points.reduce((n, p) => n + p.total, 0)).toBe(mine.length);
+    expect(s.points.reduce((n, p) => n + p.byClass["429"], 0)).toBe(
+      mine.filter((r) => r.statusClass === "429").length,
+    );
+    expect(s.points.reduce((n, p) => n + p.retries, 0)).toBe(
+      mine.filter((r) => r.attempt > 1).length,
+    );
+  }
+  const stats = await getEndpointStats({ range: "24h", now });
+  const st = stats.find((x) => x.endpoint === ep);
+  expect(st?.total ?? 0).toBe(mine.length);
+}

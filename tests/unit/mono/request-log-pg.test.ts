@@ -28,15 +28,20 @@ const row = (i: number): TRequestLogRow => ({
 });
 
 describe("group-commit INSERT", () => {
-  it("numbers parameters across rows, casts JSON and stores `at` as UTC", () => {
-    const { text, values } = insertStatement([row(1), row(2)]);
-    expect(values).toHaveLength(44);
-    expect(text).toContain('INSERT INTO "RequestLog" ("requestId", "monoLogId"');
-    expect(text).toContain("$18::jsonb");
-    expect(text).toContain("($22::timestamptz AT TIME ZONE 'UTC')), ($23,");
-    expect(values[18]).toBe('{"ok":true}');
-    expect(values[17]).toBeNull();
-    expect(values[21]).toBe("2026-11-22T12:00:00.000Z");
-    expect(values[22]).toBe("req_2");
+  it("sends the batch as one JSON parameter, with the same statement text for any batch size", () => {
+    const one = insertStatement([row(1)]);
+    const two = insertStatement([row(1), row(2)]);
+    expect(two.text).toBe(one.text);
+    expect(two.values).toHaveLength(1);
+    expect(two.text).toContain('INSERT INTO "RequestLog" ("requestId", "monoLogId"');
+    expect(two.text).toContain("json_to_recordset($1::json)");
+    expect(two.text).toContain('"responseBody" jsonb');
+    expect(two.text).toContain(`("at" AT TIME ZONE 'UTC')`);
+    const sent = JSON.parse(two.values[0] as string);
+    expect(sent).toHaveLength(2);
+    expect(sent[0].responseBody).toEqual({ ok: true });
+    expect(sent[0].requestBody).toBeNull();
+    expect(sent[0].at).toBe("2026-11-22T12:00:00.000Z");
+    expect(sent[1].requestId).toBe("req_2");
   });
 });
