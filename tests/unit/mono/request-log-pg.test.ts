@@ -35,7 +35,7 @@ describe("group-commit INSERT", () => {
     expect(two.values).toHaveLength(1);
     expect(two.text).toContain('INSERT INTO "RequestLog" ("requestId", "monoLogId"');
     expect(two.text).toContain("json_to_recordset($1::json)");
-    expect(two.text).toContain('"responseBody" jsonb');
+    expect(two.text).toContain('"responseBody" json');
     expect(two.text).toContain(`("at" AT TIME ZONE 'UTC')`);
     const sent = JSON.parse(two.values[0] as string);
     expect(sent).toHaveLength(2);
