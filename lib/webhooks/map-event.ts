@@ -13,26 +13,29 @@ type TData = Record<string, unknown>;
 const s = (v: unknown): string | null =>
   typeof v === "string" && v.length > 0 && v.length <= 200 ? v : null;
 
-async function byMonoId(monoId: string | null) {
-  return monoId ? db.operation.findFirst({ where: { monoId }, select: { id: true } }) : null;
+// Raw SQL: every processed event runs one to three of these, and Prisma 6 compiles each
+// findUnique/findFirst on the main thread the receiver's acknowledgements share (see
+// docs/WEBHOOKS.md "Performance").
+type TOpRef = { id: string } | null;
+async function byMonoId(monoId: string | null): Promise<TOpRef> {
+  if (!monoId) return null;
+  const [op] = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Operation" WHERE "monoId" = ${monoId} LIMIT 1`;
+  return op ?? null;
 }
-async function byExternalId(externalId: string | null) {
+async function byExternalId(externalId: string | null): Promise<TOpRef> {
   if (!externalId) return null;
-  const op = await db.operation.findUnique({ where: { externalId }, select: { id: true } });
-  if (op) return op;
-  const item = await db.operationItem.findUnique({
-    where: { externalId },
-    select: { operationId: true },
-  });
-  return item ? { id: item.operationId } : null;
+  const [op] = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Operation" WHERE "externalId" = ${externalId}
+    UNION ALL SELECT "operationId" FROM "OperationItem" WHERE "externalId" = ${externalId}
+    LIMIT 1`;
+  return op ?? null;
 }
-async function byTransferId(trn: string | null) {
+async function byTransferId(trn: string | null): Promise<TOpRef> {
   if (!trn) return null;
-  const item = await db.operationItem.findFirst({
-    where: { monoTransferId: trn },
-    select: { operationId: true },
-  });
-  return item ? { id: item.operationId } : null;
+  const [item] = await db.$queryRaw<{ id: string }[]>`
+    SELECT "operationId" AS "id" FROM "OperationItem" WHERE "monoTransferId" = ${trn} LIMIT 1`;
+  return item ?? null;
 }
 
 const found = (op: { id: string } | null): TEventMapping | null =>

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { utc } from "../metrics/sql-time";
 import { logger } from "../logger";
 import { invalidateMonoCache } from "../mono";
 import { confirmOperation } from "../operations/confirm-operation";
@@ -48,10 +48,9 @@ async function decide(
   if (mapping.operationId === null)
     return { result: "external", operationId: null, details: { why: mapping.why } };
   const operationId = mapping.operationId;
-  const op = await db.operation.findUniqueOrThrow({
-    where: { id: operationId },
-    select: { state: true },
-  });
+  const [op] = await db.$queryRaw<{ state: string }[]>`
+    SELECT "state"::text AS "state" FROM "Operation" WHERE "id" = ${operationId}`;
+  if (!op) throw new Error(`operation ${operationId} not found`);
   if (
     ev.type === "bank_transfer_change_final_state" &&
     (op.state === "settled" || op.state === "failed")
@@ -65,7 +64,7 @@ async function decide(
       details: { state: op.state, note: "Mono's transfers already match the recorded final state" },
     };
   }
-  if (FINAL_STATES.includes(op.state))
+  if ((FINAL_STATES as readonly string[]).includes(op.state))
     return {
       result: "ignored_stale",
       operationId,
@@ -88,23 +87,26 @@ async function decide(
   };
 }
 
+type TEventRow = {
+  id: bigint;
+  type: string;
+  data: unknown;
+  receivedAt: Date;
+  processedAt: Date | null;
+  processingResult: string | null;
+  operationId: string | null;
+};
+
+// Raw SQL for the reads and the success write: a drain runs them for every event, and Prisma 6
+// compiles each ORM query on the main thread the receiver's acknowledgements share.
 export async function processWebhookEvent(
   id: bigint | string,
   o: { force?: boolean; ctx?: TAuditContext } = {},
 ): Promise<TProcessOutcome> {
   const eventId = BigInt(id);
-  const ev = await db.webhookEvent.findUnique({
-    where: { id: eventId },
-    select: {
-      id: true,
-      type: true,
-      data: true,
-      receivedAt: true,
-      processedAt: true,
-      processingResult: true,
-      operationId: true,
-    },
-  });
+  const [ev] = await db.$queryRaw<TEventRow[]>`
+    SELECT "id", "type", "data", "receivedAt", "processedAt", "processingResult", "operationId"
+    FROM "WebhookEvent" WHERE "id" = ${eventId}`;
   if (!ev) return { eventId: eventId.toString(), result: "missing", operationId: null };
   if (ev.processedAt && ev.processingResult !== "error" && !o.force)
     return { eventId: eventId.toString(), result: "skipped", operationId: ev.operationId };
@@ -112,18 +114,11 @@ export async function processWebhookEvent(
   try {
     invalidateCaches(ev.type, data);
     const d = await decide({ id: ev.id, type: ev.type, data }, o.ctx ?? SYSTEM);
-    await db.webhookEvent.update({
-      where: { id: eventId },
-      data: {
-        processedAt: new Date(),
-        leaseUntil: null,
-        processingResult: d.result,
-        processingError: null,
-        operationId: d.operationId,
-        external: d.result === "external",
-        processingDetails: d.details as Prisma.InputJsonValue,
-      },
-    });
+    await db.$executeRaw`
+      UPDATE "WebhookEvent" SET "processedAt" = ${utc(new Date())}, "leaseUntil" = NULL,
+        "processingResult" = ${d.result}, "processingError" = NULL, "operationId" = ${d.operationId},
+        "external" = ${d.result === "external"}, "processingDetails" = ${JSON.stringify(d.details)}::jsonb
+      WHERE "id" = ${eventId}`;
     return {
       eventId: eventId.toString(),
       result: d.result,
