@@ -6,8 +6,9 @@ import { ALL_ENDPOINTS } from "./status-classes";
 // truth for every path: the request-log sink's INSERT also records each new row's id in
 // RequestLogPending (insertWithPending: a plain insert, so concurrent writers never wait on the
 // same rollup rows' locks); foldStatement() moves pending rows into both rollups and deletes them
-// in one statement; readers use rollupSource(), the rollup rows plus the pending rows aggregated
-// on the fly, in one snapshot, so a chart never lags or disagrees with the log; rebuildStatements()
+// in one statement; readers use rollupHalves() (via rollupRows in rollup-query.ts), the rollup rows
+// plus the pending rows aggregated on the fly, in one snapshot, so a chart never lags or disagrees
+// with the log; rebuildStatements()
 // recomputes a window from raw rows (backfill, the bench) with the same aggregate expressions.
 
 // latencyHist slot i: bound[i-1] < durationMs ≤ bound[i]; the last slot is "slower than all".
@@ -69,7 +70,7 @@ export function rollupHalves(unit: TGrain): { table: string; pending: string } {
   };
 }
 
-/** Wraps a multi-row `INSERT INTO "RequestLog" … VALUES …` so every row is queued for folding. */
+/** Wraps an `INSERT INTO "RequestLog" …` (any number of rows) so every row is queued for folding. */
 export function insertWithPending(insert: { text: string; values: unknown[] }): {
   text: string;
   values: unknown[];
