@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db, type TTx } from "../db";
 import { auditContent, type TAuditFields } from "./hash";
 import { canonicalJson } from "../canonical-json";
@@ -23,7 +24,17 @@ export type TAuditInput = {
 // state change and its audit entry commit together or not at all); call it last in that
 // transaction, since the chain lock is held until commit.
 export async function recordAudit(input: TAuditInput, tx?: TTx): Promise<void> {
-  const fields: TAuditFields = {
+  await (tx ?? db).$queryRaw`SELECT ${auditAppendSql(input)}`;
+}
+
+/**
+ * The `audit_append(…)` call for one event, as an SQL expression, for statements that change
+ * something and audit it in one go (e.g. `WITH moved AS (UPDATE … RETURNING id) SELECT
+ * audit_append(…) FROM moved`): one statement in autocommit holds the chain lock only while it
+ * runs, where a transaction holds it until its COMMIT's round trip.
+ */
+export function auditAppendSql(input: TAuditInput): Prisma.Sql {
+  const f: TAuditFields = {
     at: new Date(),
     actorId: input.ctx?.actorId ?? null,
     actorEmail: input.ctx?.actorEmail ?? null,
@@ -36,8 +47,6 @@ export async function recordAudit(input: TAuditInput, tx?: TTx): Promise<void> {
     userAgent: input.ctx?.userAgent ?? null,
     requestId: input.ctx?.requestId ?? null,
   };
-  const f = fields;
   const at = f.at.toISOString().replace("Z", ""); // the column is a UTC timestamp without zone
-  await (tx ?? db)
-    .$queryRaw`SELECT audit_append(${at}::timestamp(3), ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
+  return Prisma.sql`audit_append(${at}::timestamp(3), ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
 }

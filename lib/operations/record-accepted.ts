@@ -1,9 +1,9 @@
 import "server-only";
-import type { Operation } from "@/generated/prisma/client";
-import { db } from "../db";
+import { Prisma, type Operation } from "@/generated/prisma/client";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TMonoTransfer } from "../mono/contract";
-import { transition } from "./transition";
+import { sqlUtc } from "../sql-time";
+import { transitionAlone } from "./transition";
 
 // Phase C, success: Mono accepted the operation. Accepted is not settled (seed 000): settlement
 // is confirmed later by reading the resource back (confirm-operation.ts).
@@ -19,32 +19,30 @@ export async function recordAccepted(
   },
   ctx?: TAuditContext,
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const moved = await transition(tx, {
-      id: op.id,
-      from: ["sending"],
-      to: "accepted",
-      data: {
-        monoId: r.monoId,
-        monoState: r.monoState,
-        monoStateReason: r.monoStateReason,
-        monoSourceAmount: r.sourceAmount ?? undefined,
-        lockedUntil: null,
-        acceptedAt: new Date(),
-        lastErrorCode: null,
-        lastErrorMessage: null,
-      },
-      action: "operation.accepted",
-      details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
-      ctx,
-    });
-    if (!moved || !r.transfers) return;
-    for (const t of r.transfers) {
-      if (!t.external_id) continue;
-      await tx.operationItem.updateMany({
-        where: { operationId: op.id, externalId: t.external_id },
-        data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason },
-      });
-    }
+  // Transfer rows get Mono's ids in the same statement (only if the operation moved).
+  const rows = (r.transfers ?? []).filter((t) => t.external_id);
+  const items =
+    rows.length === 0
+      ? undefined
+      : Prisma.sql`UPDATE "OperationItem" i SET "monoTransferId" = v.trn, "monoState" = v.state, "declinationReason" = v.reason
+          FROM moved, (VALUES ${Prisma.join(
+            rows.map(
+              (t) =>
+                Prisma.sql`(${t.external_id}::text, ${t.id}::text, ${t.state}::text, ${t.declination_reason ?? null}::text)`,
+            ),
+          )}) AS v(ext, trn, state, reason)
+          WHERE i."operationId" = moved."id" AND i."externalId" = v.ext`;
+  // One statement (transitionAlone): the change, the items and the audit entry commit together.
+  await transitionAlone({
+    id: op.id,
+    from: ["sending"],
+    to: "accepted",
+    set: Prisma.sql`"monoId" = ${r.monoId}, "monoState" = ${r.monoState}, "monoStateReason" = ${r.monoStateReason},
+      "monoSourceAmount" = COALESCE(${r.sourceAmount}::bigint, "monoSourceAmount"), "lockedUntil" = NULL,
+      "acceptedAt" = ${sqlUtc(new Date())}::timestamp(3), "lastErrorCode" = NULL, "lastErrorMessage" = NULL`,
+    also: items,
+    action: "operation.accepted",
+    details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
+    ctx,
   });
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import type { OperationState, Prisma } from "@/generated/prisma/client";
-import type { TTx } from "../db";
-import { recordAudit, type TAuditContext } from "../audit/record-audit";
+import { Prisma, type OperationState } from "@/generated/prisma/client";
+import { db, type TTx } from "../db";
+import { auditAppendSql, recordAudit, type TAuditContext } from "../audit/record-audit";
+import { sqlUtc } from "../sql-time";
 
 // Every state change goes through here: the precondition is in the WHERE clause (so two workers,
 // two clicks or a webhook racing a poller can never both move the same operation), and the audit
@@ -23,16 +24,42 @@ export async function transition(
     data: { ...o.data, state: o.to },
   });
   if (r.count === 0) return false;
-  await recordAudit(
-    {
-      action: o.action,
-      target: { type: "operation", id: o.id },
-      details: { to: o.to, ...o.details },
-      ctx: o.ctx ?? { actorEmail: "system" },
-    },
-    tx,
-  );
+  await recordAudit(auditOf(o), tx);
   return true;
+}
+
+type TTransitionAudit = {
+  id: string;
+  to: OperationState;
+  action: string;
+  details?: Record<string, unknown>;
+  ctx?: TAuditContext;
+};
+const auditOf = (o: TTransitionAudit) => ({
+  action: o.action,
+  target: { type: "operation", id: o.id },
+  details: { to: o.to, ...o.details },
+  ctx: o.ctx ?? { actorEmail: "system" },
+});
+
+/**
+ * The same guarded change and audit entry as transition(), as ONE statement in its own implicit
+ * transaction, for hot paths with nothing else to commit alongside (Phase C of a payout): no
+ * interactive transaction, and the audit chain's lock is held only while the statement runs, not
+ * across a COMMIT round trip. `set`: extra assignments, e.g. Prisma.sql`"monoId" = ${id}`;
+ * `also`: a data-modifying statement that runs only with the change (it may join `moved`).
+ */
+export async function transitionAlone(
+  o: TTransitionAudit & { from: OperationState[]; set: Prisma.Sql; also?: Prisma.Sql },
+): Promise<boolean> {
+  const now = sqlUtc(new Date());
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH moved AS (
+      UPDATE "Operation" SET ${o.set}, "state" = ${o.to}::"OperationState", "updatedAt" = ${now}::timestamp(3)
+      WHERE "id" = ${o.id} AND "state"::text = ANY(${o.from as string[]})
+      RETURNING "id")${o.also ? Prisma.sql`, also AS (${o.also})` : Prisma.empty}
+    SELECT ${auditAppendSql(auditOf(o))} FROM moved`;
+  return rows.length > 0;
 }
 
 export const FINAL_STATES: OperationState[] = [
