@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "../db";
+import { db, pgSql } from "../db";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
 import { sqlUtc } from "../sql-time";
@@ -43,7 +43,8 @@ export async function claimInboundRequest(o: {
   requestHash: string;
 }): Promise<TInboundClaim> {
   const lockedUntil = new Date(Date.now() + IN_FLIGHT_LEASE_MS);
-  const inserted = await db.$queryRaw<{ id: bigint }[]>`
+  // node-pg for the two statements every idempotent request runs (see pgPool() in lib/db.ts).
+  const inserted = await pgSql.$queryRaw<{ id: bigint }[]>`
     INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil")
     VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${sqlUtc(lockedUntil)}::timestamp(3))
     ON CONFLICT ("userId", key) DO NOTHING RETURNING id`;
@@ -87,7 +88,7 @@ export async function completeInboundRequest(
   status: number,
   body: unknown,
 ): Promise<void> {
-  await db.$executeRaw`UPDATE "InboundRequest" SET state = 'done', "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE id = ${id}`;
+  await pgSql.$executeRaw`UPDATE "InboundRequest" SET state = 'done', "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE id = ${id}`;
 }
 
 // A 5xx is not an answer: forget the key so the client's retry runs again.

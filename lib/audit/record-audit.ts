@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db, type TTx } from "../db";
+import { db, type TSqlRunner } from "../db";
 import { auditContent, type TAuditFields } from "./hash";
 import { canonicalJson } from "../canonical-json";
 
@@ -23,7 +23,7 @@ export type TAuditInput = {
 // lock, last hash, insert). Pass `tx` to make the audit row part of a larger transaction (the
 // state change and its audit entry commit together or not at all); call it last in that
 // transaction, since the chain lock is held until commit.
-export async function recordAudit(input: TAuditInput, tx?: TTx): Promise<void> {
+export async function recordAudit(input: TAuditInput, tx?: TSqlRunner): Promise<void> {
   await (tx ?? db).$queryRaw`SELECT ${auditAppendSql(input)}`;
 }
 

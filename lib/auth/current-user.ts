@@ -1,6 +1,6 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { db } from "../db";
+import { pgSql } from "../db";
 import type { TRole } from "./permissions";
 
 export type TCurrentUser = { id: string; email: string; name: string; role: TRole };
@@ -9,9 +9,10 @@ export type TCurrentUser = { id: string; email: string; name: string; role: TRol
 // password reset bumps sessionVersion and every older token stops working on its next request.
 export async function userFromToken(token: JWT | null): Promise<TCurrentUser | null> {
   if (!token?.sub || typeof token.sv !== "number") return null;
-  // Raw SQL: this runs on every request, and Prisma 6's client engine compiles each query on the
-  // main thread (see docs/BENCHMARKS.md, "payouts").
-  const [user] = await db.$queryRaw<(TCurrentUser & { active: boolean; sessionVersion: number })[]>`
+  // node-pg, not Prisma: this runs on every request (see pgPool() in lib/db.ts).
+  const [user] = await pgSql.$queryRaw<
+    (TCurrentUser & { active: boolean; sessionVersion: number })[]
+  >`
     SELECT id, email, name, role::text AS role, active, "sessionVersion" FROM "User" WHERE id = ${token.sub}`;
   if (!user || !user.active || user.sessionVersion !== token.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TTx } from "../db";
+import type { TSqlRunner } from "../db";
 import { AppError } from "../api/app-error";
 import { LIVE_STATES } from "../operations/transition";
 import { startOfBogotaDay } from "./bogota-day";
@@ -21,7 +21,7 @@ export type TSubmissionCheck = {
 // Runs inside Phase A's transaction, after the locks: the per-operator daily cap (Bogotá day) and
 // the duplicate detector (same beneficiary and amount within the window needs a typed reason).
 export async function checkSubmission(
-  tx: TTx,
+  tx: TSqlRunner,
   c: TSubmissionCheck,
   policy: TPolicySettings,
   now = new Date(),

@@ -1,13 +1,14 @@
 import "server-only";
-import { db } from "../db";
+import { pgSql } from "../db";
 import { DEFAULT_POLICY, ZPolicySettings, type TPolicySettings } from "./policy-schema";
 
 export type TPolicy = { version: number; settings: TPolicySettings };
 
 // The policy in force: the highest version, or the defaults (version 0) before any admin edit.
 // Read fresh on every decision (one indexed row): a kill switch must bite at once everywhere.
+// node-pg: read twice per payout (see pgPool() in lib/db.ts).
 export async function getPolicy(): Promise<TPolicy> {
-  const [row] = await db.$queryRaw<
+  const [row] = await pgSql.$queryRaw<
     { version: number; settings: unknown }[]
   >`SELECT version, settings FROM "Policy" ORDER BY version DESC LIMIT 1`;
   if (!row) return { version: 0, settings: DEFAULT_POLICY };

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { OperationKind, Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
+import { Prisma, type Operation, type OperationKind } from "@/generated/prisma/client";
+import { pgSql, pgTransaction } from "../db";
 import { newId } from "../ids";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
@@ -12,6 +12,7 @@ import { checkSubmission } from "../guard/check-submission";
 import { fingerprintOf } from "./build-mono-request";
 import { readAvailableBalance } from "./read-available-balance";
 import { sendOperation } from "./send-operation";
+import { sqlUtc } from "../sql-time";
 
 export type TOperationDraft = {
   kind: OperationKind;
@@ -73,7 +74,8 @@ export async function createOperation(
   const monoRequest = draft.buildMonoRequest({ operationId: id, externalId });
   const items = draft.items?.(externalId);
   const state = tier.requiredApprovals === 0 ? "approved" : "pending_approval";
-  const op = await db.$transaction(async (tx) => {
+  // One node-pg transaction (see pgPool() in lib/db.ts): the checks, the rows and the audit entry.
+  await pgTransaction(async (tx) => {
     await checkSubmission(
       tx,
       {
@@ -84,36 +86,29 @@ export async function createOperation(
       },
       policy,
     );
-    const created = await tx.operation.create({
-      data: {
-        id,
-        kind: draft.kind,
-        state,
-        amount: draft.amount,
-        feeEstimate: draft.fee,
-        sourceAccountId: draft.sourceAccountId,
-        method: draft.method,
-        transferMode: draft.transferMode,
-        target: draft.target,
-        beneficiaryKey: draft.beneficiaryKey,
-        rowCount: items?.length ?? 1,
-        description: draft.description,
-        reason: draft.reason,
-        ticketRef: draft.ticketRef,
-        idempotencyKey: randomUUID(),
-        externalId,
-        fingerprint: fingerprintOf(monoRequest),
-        monoRequest,
-        requiredApprovals: tier.requiredApprovals,
-        stepUpRequired: tier.stepUp,
-        policyVersion,
-        duplicateReason: draft.duplicateReason,
-        createdById: user.id,
-        items: items
-          ? { create: items.map((it, position) => ({ id: newId("opi"), position, ...it })) }
-          : undefined,
-      },
-    });
+    const now = sqlUtc(new Date());
+    await tx.$executeRaw`
+      INSERT INTO "Operation" ("id", "kind", "state", "amount", "feeEstimate", "sourceAccountId", "method",
+        "transferMode", "target", "beneficiaryKey", "rowCount", "description", "reason", "ticketRef",
+        "idempotencyKey", "externalId", "fingerprint", "monoRequest", "requiredApprovals", "stepUpRequired",
+        "policyVersion", "duplicateReason", "createdById", "createdAt", "updatedAt")
+      VALUES (${id}, ${draft.kind}::"OperationKind", ${state}::"OperationState", ${draft.amount}, ${draft.fee},
+        ${draft.sourceAccountId}, ${draft.method ?? null}, ${draft.transferMode ?? null},
+        ${JSON.stringify(draft.target)}::jsonb, ${draft.beneficiaryKey}, ${items?.length ?? 1}::int,
+        ${draft.description ?? null}, ${draft.reason}, ${draft.ticketRef ?? null}, ${randomUUID()},
+        ${externalId}, ${fingerprintOf(monoRequest)}, ${JSON.stringify(monoRequest)}::jsonb,
+        ${tier.requiredApprovals}::int, ${tier.stepUp}, ${policyVersion}::int, ${draft.duplicateReason ?? null},
+        ${user.id}, ${now}::timestamp(3), ${now}::timestamp(3))`;
+    if (items?.length)
+      await tx.$executeRaw`
+        INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",
+          "accountNumber", "payeeName", "updatedAt")
+        VALUES ${Prisma.join(
+          items.map(
+            (it, position) =>
+              Prisma.sql`(${newId("opi")}, ${id}, ${position}::int, ${it.externalId}, ${it.amount}, ${it.bankCode}, ${it.accountNumber}, ${it.payeeName}, ${now}::timestamp(3))`,
+          ),
+        )}`;
     await recordAudit(
       {
         action: "operation.created",
@@ -133,8 +128,8 @@ export async function createOperation(
       },
       tx,
     );
-    return created;
   });
-  if (op.state === "approved") await sendOperation(op.id, { ctx });
-  return db.operation.findUniqueOrThrow({ where: { id: op.id } });
+  if (state === "approved") await sendOperation(id, { ctx });
+  const [op] = await pgSql.$queryRaw<Operation[]>`SELECT * FROM "Operation" WHERE "id" = ${id}`;
+  return op;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Operation } from "@/generated/prisma/client";
-import { db } from "../db";
+import { db, pgSql } from "../db";
 import { logger } from "../logger";
 import type { TAuditContext } from "../audit/record-audit";
 import { getPolicy } from "../guard/get-policy";
@@ -29,7 +29,7 @@ export async function sendOperation(
   const now = o.now ?? new Date();
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
   // idempotency window on the first claim (later claims keep it).
-  const [op] = await db.$queryRaw<TClaimed[]>`
+  const [op] = await pgSql.$queryRaw<TClaimed[]>`
     UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${sqlUtc(new Date(now.getTime() + SEND_LEASE_MS))}::timestamp(3), "lockedBy" = ${INSTANCE},
       "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${sqlUtc(now)}::timestamp(3)), "updatedAt" = ${sqlUtc(now)}::timestamp(3)
     WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${sqlUtc(now)}::timestamp(3)))

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type OperationState } from "@/generated/prisma/client";
-import { db, type TTx } from "../db";
+import { pgSql, type TTx } from "../db";
 import { auditAppendSql, recordAudit, type TAuditContext } from "../audit/record-audit";
 import { sqlUtc } from "../sql-time";
 
@@ -53,7 +53,7 @@ export async function transitionAlone(
   o: TTransitionAudit & { from: OperationState[]; set: Prisma.Sql; also?: Prisma.Sql },
 ): Promise<boolean> {
   const now = sqlUtc(new Date());
-  const rows = await db.$queryRaw<unknown[]>`
+  const rows = await pgSql.$queryRaw<unknown[]>`
     WITH moved AS (
       UPDATE "Operation" SET ${o.set}, "state" = ${o.to}::"OperationState", "updatedAt" = ${now}::timestamp(3)
       WHERE "id" = ${o.id} AND "state"::text = ANY(${o.from as string[]})
