@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { TSqlRunner } from "../db";
 import { AppError } from "../api/app-error";
 import { LIVE_STATES } from "../operations/transition";
@@ -26,14 +27,33 @@ export async function checkSubmission(
   policy: TPolicySettings,
   now = new Date(),
 ): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_OPERATOR}, hashtext(${c.userId}))`;
-  if (c.beneficiaryKey)
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_BENEFICIARY}, hashtext(${c.beneficiaryKey}))`;
+  // The locks first, in their own statement: a statement's snapshot is taken when it starts, so
+  // reads in the same statement as the wait could miss what the lock holder committed. One
+  // statement for both keeps the order (operator, then beneficiary) and saves a round trip.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_OPERATOR}, hashtext(${c.userId})),
+    ${c.beneficiaryKey ? Prisma.sql`pg_advisory_xact_lock(${LOCK_BENEFICIARY}, hashtext(${c.beneficiaryKey}))` : Prisma.sql`NULL`}`;
 
+  // Both reads in one statement: the operator's total today, and up to 5 live operations to the
+  // same beneficiary with the same amount inside the window (none without a beneficiary key).
   const live = LIVE_STATES as string[];
-  const [used] = await tx.$queryRaw<{ sum: bigint | null }[]>`
-    SELECT SUM(amount)::bigint AS sum FROM "Operation"
-    WHERE "createdById" = ${c.userId} AND "createdAt" >= ${sqlUtc(startOfBogotaDay(now))}::timestamp(3) AND state::text = ANY(${live})`;
+  const since = new Date(now.getTime() - policy.duplicateWindowHours * 3_600_000);
+  const rows = await tx.$queryRaw<
+    {
+      sum: bigint | null;
+      id: string | null;
+      state: string | null;
+      createdAt: Date | null;
+      createdById: string | null;
+    }[]
+  >`
+    WITH used AS (
+      SELECT SUM(amount)::bigint AS sum FROM "Operation"
+      WHERE "createdById" = ${c.userId} AND "createdAt" >= ${sqlUtc(startOfBogotaDay(now))}::timestamp(3) AND state::text = ANY(${live}))
+    SELECT used.sum, m.id, m.state, m."createdAt", m."createdById" FROM used LEFT JOIN LATERAL (
+      SELECT id, state::text AS state, "createdAt", "createdById" FROM "Operation"
+      WHERE "beneficiaryKey" = ${c.beneficiaryKey} AND amount = ${c.amount} AND "createdAt" >= ${sqlUtc(since)}::timestamp(3) AND state::text = ANY(${live})
+      ORDER BY "createdAt" DESC LIMIT 5) m ON true`;
+  const used = rows[0];
   const usedMinor = used?.sum ?? 0n;
   const cap = BigInt(policy.dailyCapPerOperator);
   if (usedMinor + c.amount > cap) {
@@ -50,14 +70,9 @@ export async function checkSubmission(
     });
   }
 
-  if (!c.beneficiaryKey) return;
-  const since = new Date(now.getTime() - policy.duplicateWindowHours * 3_600_000);
-  const matches = await tx.$queryRaw<
-    { id: string; state: string; createdAt: Date; createdById: string }[]
-  >`
-    SELECT id, state::text AS state, "createdAt", "createdById" FROM "Operation"
-    WHERE "beneficiaryKey" = ${c.beneficiaryKey} AND amount = ${c.amount} AND "createdAt" >= ${sqlUtc(since)}::timestamp(3) AND state::text = ANY(${live})
-    ORDER BY "createdAt" DESC LIMIT 5`;
+  const matches = rows.flatMap((r) =>
+    r.id ? [{ id: r.id, state: r.state, createdAt: r.createdAt, createdById: r.createdById }] : [],
+  );
   if (matches.length > 0 && !c.duplicateReason) {
     throw new AppError(
       "conflict",

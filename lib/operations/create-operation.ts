@@ -6,7 +6,7 @@ import { newId } from "../ids";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
-import { getPolicy } from "../guard/get-policy";
+import { getPolicy, type TPolicy } from "../guard/get-policy";
 import { evaluateTier } from "../guard/evaluate-tier";
 import { checkSubmission } from "../guard/check-submission";
 import { fingerprintOf } from "./build-mono-request";
@@ -46,8 +46,10 @@ export async function createOperation(
   draft: TOperationDraft,
   user: TCurrentUser,
   ctx: TAuditContext,
+  // The policy the caller already read for this submission (fees): one read for one decision.
+  policyInForce?: TPolicy,
 ) {
-  const { version: policyVersion, settings: policy } = await getPolicy();
+  const { version: policyVersion, settings: policy } = policyInForce ?? (await getPolicy());
   const tier = evaluateTier(draft.amount, policy);
   if (tier.kind === "refused") {
     throw new AppError("unprocessable", "This amount is above the largest the console may send", {

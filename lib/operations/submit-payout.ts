@@ -10,7 +10,8 @@ import type { TPayoutInput } from "./schemas";
 // A Core payout (POST /v1/core/payouts) through the guard. The amount is what the beneficiary
 // receives (Mono's target_amount); fees come on top and are part of the balance pre-check.
 export async function submitPayout(input: TPayoutInput, user: TCurrentUser, ctx: TAuditContext) {
-  const { settings } = await getPolicy();
+  const policy = await getPolicy();
+  const { settings } = policy;
   const amount = BigInt(input.amount);
   return createOperation(
     {
@@ -30,5 +31,6 @@ export async function submitPayout(input: TPayoutInput, user: TCurrentUser, ctx:
     },
     user,
     ctx,
+    policy,
   );
 }

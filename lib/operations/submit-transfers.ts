@@ -15,7 +15,8 @@ export async function submitTransfers(
   user: TCurrentUser,
   ctx: TAuditContext,
 ) {
-  const { settings } = await getPolicy();
+  const policy = await getPolicy();
+  const { settings } = policy;
   const amounts = input.rows.map((r) => BigInt(r.amount));
   const total = amounts.reduce((a, b) => a + b, 0n);
   const fee = amounts.reduce(
@@ -53,5 +54,6 @@ export async function submitTransfers(
     },
     user,
     ctx,
+    policy,
   );
 }
