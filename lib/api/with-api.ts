@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { decodeSession } from "../auth/decode-session";
 import type { z } from "zod";
 import { env } from "../env";
 import { logger, type TLogger } from "../logger";
@@ -121,7 +122,7 @@ export function withApi<
       assertSameOrigin(req);
       let user: TCurrentUser | null = null;
       if (options.permission !== "public") {
-        const token = await getToken({ req, secret: env.NEXTAUTH_SECRET });
+        const token = await getToken({ req, secret: env.NEXTAUTH_SECRET, decode: decodeSession });
         user = await userFromToken(token);
         if (!user) throw new AppError("unauthenticated", "Sign in to continue");
         if (!can(user.role, options.permission)) {

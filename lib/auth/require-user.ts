@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { env } from "../env";
+import { decodeSession } from "./decode-session";
 import { can, type TPermission } from "./permissions";
 import { userFromToken, type TCurrentUser } from "./current-user";
 
@@ -13,6 +14,7 @@ export async function currentUser(): Promise<TCurrentUser | null> {
   const token = await getToken({
     req: { cookies: jar, headers: {} } as never,
     secret: env.NEXTAUTH_SECRET,
+    decode: decodeSession,
   });
   return userFromToken(token);
 }

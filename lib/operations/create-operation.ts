@@ -4,7 +4,7 @@ import { Prisma, type Operation, type OperationKind } from "@/generated/prisma/c
 import { pgSql, pgTransaction } from "../db";
 import { newId } from "../ids";
 import { AppError } from "../api/app-error";
-import { recordAudit, type TAuditContext } from "../audit/record-audit";
+import { auditAppendSql, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
 import { getPolicy, type TPolicy } from "../guard/get-policy";
 import { evaluateTier } from "../guard/evaluate-tier";
@@ -88,31 +88,36 @@ export async function createOperation(
       },
       policy,
     );
+    // One statement for the operation, its transfer rows and its audit entry (the audit chain's
+    // lock is taken last, just before COMMIT).
     const now = sqlUtc(new Date());
-    await tx.$executeRaw`
-      INSERT INTO "Operation" ("id", "kind", "state", "amount", "feeEstimate", "sourceAccountId", "method",
-        "transferMode", "target", "beneficiaryKey", "rowCount", "description", "reason", "ticketRef",
-        "idempotencyKey", "externalId", "fingerprint", "monoRequest", "requiredApprovals", "stepUpRequired",
-        "policyVersion", "duplicateReason", "createdById", "createdAt", "updatedAt")
-      VALUES (${id}, ${draft.kind}::"OperationKind", ${state}::"OperationState", ${draft.amount}, ${draft.fee},
-        ${draft.sourceAccountId}, ${draft.method ?? null}, ${draft.transferMode ?? null},
-        ${JSON.stringify(draft.target)}::jsonb, ${draft.beneficiaryKey}, ${items?.length ?? 1}::int,
-        ${draft.description ?? null}, ${draft.reason}, ${draft.ticketRef ?? null}, ${randomUUID()},
-        ${externalId}, ${fingerprintOf(monoRequest)}, ${JSON.stringify(monoRequest)}::jsonb,
-        ${tier.requiredApprovals}::int, ${tier.stepUp}, ${policyVersion}::int, ${draft.duplicateReason ?? null},
-        ${user.id}, ${now}::timestamp(3), ${now}::timestamp(3))`;
-    if (items?.length)
-      await tx.$executeRaw`
-        INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",
-          "accountNumber", "payeeName", "updatedAt")
-        VALUES ${Prisma.join(
-          items.map(
-            (it, position) =>
-              Prisma.sql`(${newId("opi")}, ${id}, ${position}::int, ${it.externalId}, ${it.amount}, ${it.bankCode}, ${it.accountNumber}, ${it.payeeName}, ${now}::timestamp(3))`,
-          ),
-        )}`;
-    await recordAudit(
-      {
+    const rows = items?.length
+      ? Prisma.sql`, rows AS (
+          INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",
+            "accountNumber", "payeeName", "updatedAt")
+          SELECT v.id, op.id, v.position, v.ext, v.amount, v.bank, v.account, v.payee, ${now}::timestamp(3)
+          FROM op, (VALUES ${Prisma.join(
+            items.map(
+              (it, position) =>
+                Prisma.sql`(${newId("opi")}, ${position}::int, ${it.externalId}, ${it.amount}::bigint, ${it.bankCode}, ${it.accountNumber}, ${it.payeeName})`,
+            ),
+          )}) AS v(id, position, ext, amount, bank, account, payee))`
+      : Prisma.empty;
+    await tx.$queryRaw`
+      WITH op AS (
+        INSERT INTO "Operation" ("id", "kind", "state", "amount", "feeEstimate", "sourceAccountId", "method",
+          "transferMode", "target", "beneficiaryKey", "rowCount", "description", "reason", "ticketRef",
+          "idempotencyKey", "externalId", "fingerprint", "monoRequest", "requiredApprovals", "stepUpRequired",
+          "policyVersion", "duplicateReason", "createdById", "createdAt", "updatedAt")
+        VALUES (${id}, ${draft.kind}::"OperationKind", ${state}::"OperationState", ${draft.amount}, ${draft.fee},
+          ${draft.sourceAccountId}, ${draft.method ?? null}, ${draft.transferMode ?? null},
+          ${JSON.stringify(draft.target)}::jsonb, ${draft.beneficiaryKey}, ${items?.length ?? 1}::int,
+          ${draft.description ?? null}, ${draft.reason}, ${draft.ticketRef ?? null}, ${randomUUID()},
+          ${externalId}, ${fingerprintOf(monoRequest)}, ${JSON.stringify(monoRequest)}::jsonb,
+          ${tier.requiredApprovals}::int, ${tier.stepUp}, ${policyVersion}::int, ${draft.duplicateReason ?? null},
+          ${user.id}, ${now}::timestamp(3), ${now}::timestamp(3))
+        RETURNING "id")${rows}
+      SELECT ${auditAppendSql({
         action: "operation.created",
         target: { type: "operation", id },
         details: {
@@ -127,9 +132,7 @@ export async function createOperation(
           ticketRef: draft.ticketRef ?? null,
         },
         ctx,
-      },
-      tx,
-    );
+      })} FROM op`;
   });
   if (state === "approved") await sendOperation(id, { ctx });
   const [op] = await pgSql.$queryRaw<Operation[]>`SELECT * FROM "Operation" WHERE "id" = ${id}`;
