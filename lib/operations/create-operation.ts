@@ -49,7 +49,8 @@ export async function createOperation(
   // The policy the caller already read for this submission (fees): one read for one decision.
   policyInForce?: TPolicy,
 ) {
-  const { version: policyVersion, settings: policy } = policyInForce ?? (await getPolicy());
+  const policyRead = policyInForce ?? (await getPolicy());
+  const { version: policyVersion, settings: policy } = policyRead;
   const tier = evaluateTier(draft.amount, policy);
   if (tier.kind === "refused") {
     throw new AppError("unprocessable", "This amount is above the largest the console may send", {
@@ -134,7 +135,8 @@ export async function createOperation(
         ctx,
       })} FROM op`;
   });
-  if (state === "approved") await sendOperation(id, { ctx });
+  // The kill switch is checked against the policy this request decided with (read milliseconds ago).
+  if (state === "approved") await sendOperation(id, { ctx, policy: policyRead });
   const [op] = await pgSql.$queryRaw<Operation[]>`SELECT * FROM "Operation" WHERE "id" = ${id}`;
   return op;
 }

@@ -4,7 +4,7 @@ import type { Operation } from "@/generated/prisma/client";
 import { db, pgSql } from "../db";
 import { logger } from "../logger";
 import type { TAuditContext } from "../audit/record-audit";
-import { getPolicy } from "../guard/get-policy";
+import { getPolicy, type TPolicy } from "../guard/get-policy";
 import { getMonoClient } from "../mono";
 import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
 import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest } from "../mono/contract";
@@ -23,9 +23,10 @@ export type TSendResult =
 // operation at once. Every attempt carries the operation's one idempotency key and one body.
 export async function sendOperation(
   id: string,
-  o: { ctx?: TAuditContext; now?: Date } = {},
+  // policy: the one the caller read in this same request (Phase A), else read now.
+  o: { ctx?: TAuditContext; now?: Date; policy?: TPolicy } = {},
 ): Promise<TSendResult> {
-  if ((await getPolicy()).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
+  if ((o.policy ?? (await getPolicy())).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
   const now = o.now ?? new Date();
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
   // idempotency window on the first claim (later claims keep it).
