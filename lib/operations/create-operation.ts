@@ -136,7 +136,10 @@ export async function createOperation(
       })} FROM op`;
   });
   // The kill switch is checked against the policy this request decided with (read milliseconds ago).
-  if (state === "approved") await sendOperation(id, { ctx, policy: policyRead });
+  let accepted: Operation | null = null;
+  if (state === "approved")
+    await sendOperation(id, { ctx, policy: policyRead, onAccepted: (row) => (accepted = row) });
+  if (accepted) return accepted;
   const [op] = await pgSql.$queryRaw<Operation[]>`SELECT * FROM "Operation" WHERE "id" = ${id}`;
   return op;
 }

@@ -18,7 +18,7 @@ export async function recordAccepted(
     transfers?: TMonoTransfer[];
   },
   ctx?: TAuditContext,
-): Promise<void> {
+): Promise<Operation | null> {
   // Transfer rows get Mono's ids in the same statement (only if the operation moved).
   const rows = (r.transfers ?? []).filter((t) => t.external_id);
   const items =
@@ -33,7 +33,7 @@ export async function recordAccepted(
           )}) AS v(ext, trn, state, reason)
           WHERE i."operationId" = moved."id" AND i."externalId" = v.ext`;
   // One statement (transitionAlone): the change, the items and the audit entry commit together.
-  await transitionAlone({
+  return transitionAlone({
     id: op.id,
     from: ["sending"],
     to: "accepted",

@@ -24,7 +24,13 @@ export type TSendResult =
 export async function sendOperation(
   id: string,
   // policy: the one the caller read in this same request (Phase A), else read now.
-  o: { ctx?: TAuditContext; now?: Date; policy?: TPolicy } = {},
+  // onAccepted: receives the operation's row as Phase C left it (saves the caller a read).
+  o: {
+    ctx?: TAuditContext;
+    now?: Date;
+    policy?: TPolicy;
+    onAccepted?: (row: Operation) => void;
+  } = {},
 ): Promise<TSendResult> {
   if ((o.policy ?? (await getPolicy())).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
   const now = o.now ?? new Date();
@@ -36,7 +42,7 @@ export async function sendOperation(
     WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${sqlUtc(now)}::timestamp(3)))
     RETURNING id, kind::text AS kind, "idempotencyKey", "monoRequest", "transferMode", "attemptCount"`;
   if (!op) return "not_claimed";
-  return deliver(op, o.ctx);
+  return deliver(op, o.ctx, o.onAccepted);
 }
 
 type TClaimed = Pick<
@@ -44,20 +50,25 @@ type TClaimed = Pick<
   "id" | "kind" | "idempotencyKey" | "monoRequest" | "transferMode" | "attemptCount"
 >;
 
-async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> {
+async function deliver(
+  op: TClaimed,
+  ctx?: TAuditContext,
+  onAccepted?: (row: Operation) => void,
+): Promise<TSendResult> {
   const mono = getMonoClient();
   const options = {
     idempotencyKey: op.idempotencyKey,
     operationId: op.id,
     traffic: op.kind === "transfer_batch" ? ("batch" as const) : ("interactive" as const),
   };
+  let row: Operation | null;
   try {
     if (op.kind === "payout") {
       const r = await mono.createPayout(
         op.monoRequest as unknown as TMonoCreatePayoutRequest,
         options,
       );
-      await recordAccepted(
+      row = await recordAccepted(
         op,
         {
           monoId: r.payout.id,
@@ -74,7 +85,7 @@ async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> 
         op.transferMode === "prepare"
           ? await mono.prepareTransfers(body, options)
           : await mono.createTransfers(body, options);
-      await recordAccepted(
+      row = await recordAccepted(
         op,
         {
           monoId: r.batch.id,
@@ -87,10 +98,11 @@ async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> 
         ctx,
       );
     }
-    return "accepted";
   } catch (err) {
     return recordFailure(op, err, ctx);
   }
+  if (row) onAccepted?.(row);
+  return "accepted";
 }
 
 // Phase C for the unhappy paths. A non-retryable 4xx means Mono refused and nothing moved →

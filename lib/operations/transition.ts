@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type OperationState } from "@/generated/prisma/client";
+import { Prisma, type Operation, type OperationState } from "@/generated/prisma/client";
 import { pgSql, type TTx } from "../db";
 import { auditAppendSql, recordAudit, type TAuditContext } from "../audit/record-audit";
 import { sqlUtc } from "../sql-time";
@@ -51,15 +51,19 @@ const auditOf = (o: TTransitionAudit) => ({
  */
 export async function transitionAlone(
   o: TTransitionAudit & { from: OperationState[]; set: Prisma.Sql; also?: Prisma.Sql },
-): Promise<boolean> {
+): Promise<Operation | null> {
   const now = sqlUtc(new Date());
-  const rows = await pgSql.$queryRaw<unknown[]>`
+  // The moved row comes back as it now stands, so callers need not read it again.
+  const rows = await pgSql.$queryRaw<(Operation & { auditHash?: string })[]>`
     WITH moved AS (
       UPDATE "Operation" SET ${o.set}, "state" = ${o.to}::"OperationState", "updatedAt" = ${now}::timestamp(3)
       WHERE "id" = ${o.id} AND "state"::text = ANY(${o.from as string[]})
-      RETURNING "id")${o.also ? Prisma.sql`, also AS (${o.also})` : Prisma.empty}
-    SELECT ${auditAppendSql(auditOf(o))} FROM moved`;
-  return rows.length > 0;
+      RETURNING *)${o.also ? Prisma.sql`, also AS (${o.also})` : Prisma.empty}
+    SELECT moved.*, ${auditAppendSql(auditOf(o))} AS "auditHash" FROM moved`;
+  if (rows.length === 0) return null;
+  const row = rows[0];
+  delete row.auditHash;
+  return row;
 }
 
 export const FINAL_STATES: OperationState[] = [
