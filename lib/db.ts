@@ -37,7 +37,7 @@ const types = {
   },
 };
 const gp = globalThis as unknown as { __monoOpsPg?: pg.Pool };
-export function pgPool(): pg.Pool {
+function pgPool(): pg.Pool {
   return (gp.__monoOpsPg ??= new pg.Pool({
     ...pgConnectionConfig(env.DATABASE_URL),
     max: env.DATABASE_POOL_MAX,

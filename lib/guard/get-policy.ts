@@ -6,7 +6,7 @@ export type TPolicy = { version: number; settings: TPolicySettings };
 
 // The policy in force: the highest version, or the defaults (version 0) before any admin edit.
 // Read fresh on every decision (one indexed row): a kill switch must bite at once everywhere.
-// node-pg: read twice per payout (see pgPool() in lib/db.ts).
+// node-pg: read on every submission and send (see pgPool() in lib/db.ts).
 export async function getPolicy(): Promise<TPolicy> {
   const [row] = await pgSql.$queryRaw<
     { version: number; settings: unknown }[]

@@ -1,5 +1,7 @@
 import "server-only";
-import { pgPool } from "../db";
+import { Prisma } from "@/generated/prisma/client";
+import { pgSql } from "../db";
+import { utc } from "../metrics/sql-time";
 
 // Accepted events are written with group commit: every delivery still waits for the commit of its
 // own row before its 2xx (nothing is acknowledged that is not durable), but deliveries that
@@ -53,25 +55,18 @@ async function flush(batch: TPending[]): Promise<void> {
   // group count as deliveries.
   const byKey = new Map<string, TPending[]>();
   for (const p of batch) byKey.set(p.row.dedupeKey, [...(byKey.get(p.row.dedupeKey) ?? []), p]);
-  const params: unknown[] = [];
-  const param = (v: unknown) => `$${params.push(v)}`;
-  // Timestamps travel as ISO strings, stored as UTC wall time (timestamp(3), as Prisma does).
-  const ts = (d: Date | null) =>
-    `(${param(d ? d.toISOString() : null)}::timestamptz AT TIME ZONE 'UTC')`;
   const values = [...byKey.values()].map((ps) => {
     const r = ps[0].row;
-    return `(${param(r.dedupeKey)}, ${param(r.type)}, ${param(r.objectId)}, ${param(r.signatureResult)}, ${param(r.rawBody)}, ${param(JSON.stringify(r.data))}::jsonb, ${ts(r.eventTimestamp)}, ${ts(r.receivedAt)}, ${param(ps.length)}::int)`;
+    return Prisma.sql`(${r.dedupeKey}, ${r.type}, ${r.objectId}, ${r.signatureResult}, ${r.rawBody}, ${JSON.stringify(r.data)}::jsonb, CAST(${r.eventTimestamp ? utc(r.eventTimestamp) : null} AS timestamp(3)), ${utc(r.receivedAt)}, ${ps.length}::int)`;
   });
   try {
-    // Plain pg, not Prisma: see pgPool() in lib/db.ts. Concurrent groups never deadlock on each
+    // node-pg, not Prisma (see pgPool() in lib/db.ts). Concurrent groups never deadlock on each
     // other: keys are inserted in one sorted order.
-    const { rows } = await pgPool().query<TRow>(
-      `INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data", "eventTimestamp", "receivedAt", "deliveries")
-      SELECT * FROM (VALUES ${values.join(", ")}) AS v ORDER BY 1
+    const rows = await pgSql.$queryRaw<TRow[]>`
+      INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data", "eventTimestamp", "receivedAt", "deliveries")
+      SELECT * FROM (VALUES ${Prisma.join(values)}) AS v ORDER BY 1
       ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + EXCLUDED."deliveries"
-      RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`,
-      params,
-    );
+      RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`;
     const byRow = new Map(rows.map((r) => [r.dedupeKey, r]));
     for (const [key, ps] of byKey) {
       const r = byRow.get(key)!;
