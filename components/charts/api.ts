@@ -1,34 +1,13 @@
 import { apiFetch } from "../api-client";
+import type { TAnnotation } from "@/lib/metrics/annotations";
 import type { TChartQuery, TRange } from "@/lib/metrics/ranges";
-import type { TStatusClassName } from "@/lib/metrics/status-classes";
+import type { TEndpointStats, TSeriesPoint } from "@/lib/metrics/request-series";
 
 // The chart endpoints as the browser sees them (money arrives as integer minor units in JSON numbers).
 
-export type TAnnotation = {
-  at: string;
-  kind: "breaker_open" | "breaker_closed" | "kill_switch_on" | "kill_switch_off" | "key_rotated";
-  label: string;
-};
-export type TSeriesPoint = {
-  t: number;
-  total: number;
-  errors: number;
-  retries: number;
-  byClass: Record<TStatusClassName, number>;
-  errorRate: number | null;
-  p50: number | null;
-  p95: number | null;
-};
-export type TEndpointStats = {
-  endpoint: string;
-  total: number;
-  errors: number;
-  retries: number;
-  errorRate: number | null;
-  p50: number | null;
-  p95: number | null;
-  avgMs: number | null;
-};
+// The series and annotation shapes are the server's own (type-only imports: nothing of lib/ ships).
+export type { TAnnotation, TEndpointStats, TSeriesPoint };
+
 export type TRequestCharts = {
   range: TRange;
   from: string;
