@@ -4,6 +4,7 @@ import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { pgConnectionConfig } from "./db-url";
 import { env } from "./env";
+import { PreparingClient } from "./pg-client";
 
 // One Prisma client per process, kept on globalThis so Next's dev reloads do not open new pools.
 function createClient() {
@@ -28,7 +29,8 @@ export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 // main thread — measured per call: ORM findUnique ~1.6 ms of CPU, $queryRaw ~0.34 ms, node-pg
 // ~0.1 ms (docs/BENCHMARKS.md "payouts"). Results are parsed the way Prisma's raw queries are:
 // int8 → BigInt, timestamp (UTC wall time, as Prisma stores it) → Date, json → objects.
-// allowExitOnIdle: an idle pool must not keep a script or test worker alive.
+// allowExitOnIdle: an idle pool must not keep a script or test worker alive. PreparingClient:
+// statements run more than once are prepared once per connection (lib/pg-client.ts).
 const types = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === 20) return (v: string) => BigInt(v); // int8
@@ -43,6 +45,7 @@ function pgPool(): pg.Pool {
     max: env.DATABASE_POOL_MAX,
     allowExitOnIdle: true,
     types,
+    Client: PreparingClient,
   }));
 }
 

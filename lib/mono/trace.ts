@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomIdBytes } from "@/lib/random-pool";
 
 // W3C Trace Context (https://www.w3.org/TR/trace-context/): version 00, a 16-byte trace id shared
 // by every attempt of one logical call, an 8-byte parent (span) id new for each attempt, and
@@ -9,7 +9,7 @@ const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/;
 
 function nonZeroHex(bytes: number): string {
   for (;;) {
-    const hex = randomBytes(bytes).toString("hex");
+    const hex = randomIdBytes(bytes).toString("hex");
     if (!/^0+$/.test(hex)) return hex;
   }
 }
