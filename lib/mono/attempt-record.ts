@@ -35,19 +35,22 @@ export type TAttemptContext = {
 
 const MAX_TEXT_BODY = 2_000;
 
-/** JSON bodies are redacted and stored unless huge; non-JSON bodies keep a redacted excerpt. */
+/**
+ * JSON bodies are redacted and stored unless huge; non-JSON bodies keep a redacted excerpt.
+ * `raw` is the body as sent or received: its size decides, so a huge body is neither walked by
+ * the redactor nor serialised again only to be measured.
+ */
 export function storedBody(
   redactor: TRedactor,
   json: unknown,
-  text: string | null,
+  raw: string | null,
   maxBytes: number,
 ): unknown {
   if (json !== null && json !== undefined) {
-    const redacted = redactor.body(json);
-    const bytes = JSON.stringify(redacted).length;
-    return bytes > maxBytes ? { _truncated: true, bytes } : redacted;
+    const bytes = Buffer.byteLength(raw ?? JSON.stringify(json));
+    return bytes > maxBytes ? { _truncated: true, bytes } : redactor.body(json);
   }
-  if (text) return { _text: redactor.text(text.slice(0, MAX_TEXT_BODY)) };
+  if (raw) return { _text: redactor.text(raw.slice(0, MAX_TEXT_BODY)) };
   return null;
 }
 
@@ -76,7 +79,7 @@ export function buildRow<T>(
     delayReason: ctx.delayReason,
     apiKeyLabel: ctx.apiKeyLabel,
     requestBody: ctx.storedRequestBody,
-    responseBody: storedBody(redactor, outcome.responseJson, outcome.responseText, maxBytes),
+    responseBody: storedBody(redactor, outcome.responseJson, outcome.responseRaw, maxBytes),
     requestHeaders: redactor.headers(ctx.requestHeaders),
     responseHeaders: outcome.responseHeaders ? redactor.headers(outcome.responseHeaders) : null,
     at: ctx.startedAt,

@@ -16,7 +16,7 @@ type TBase = {
   status: number | null;
   responseHeaders: Record<string, string> | null;
   responseJson: unknown; // parsed body, or null when empty / not JSON
-  responseText: string | null; // raw body, kept only when it is not JSON (an HTML error page)
+  responseRaw: string | null; // the body as received (JSON or not), null without a response
   logId: string | null;
   durationMs: number;
   breakerFailure: boolean;
@@ -61,7 +61,7 @@ export async function runAttempt<T>(
       status: null,
       responseHeaders: null,
       responseJson: null,
-      responseText: null,
+      responseRaw: null,
       logId: null,
       durationMs: elapsed(),
       breakerFailure: error.kind !== "aborted",
@@ -73,7 +73,7 @@ export async function runAttempt<T>(
     status: res.status,
     responseHeaders: res.headers,
     responseJson: json,
-    responseText: json === null && res.bodyText !== "" ? res.bodyText : null,
+    responseRaw: res.bodyText === "" ? null : res.bodyText,
     durationMs: elapsed(),
   };
   const headerLogId = res.headers[LOG_ID_HEADER] ?? null;

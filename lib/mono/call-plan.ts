@@ -26,7 +26,7 @@ export function planCall<T>(deps: TTransportDeps, spec: TCallSpec<T>) {
     storedRequestBody:
       spec.body === undefined
         ? null
-        : storedBody(deps.redactor, spec.body, null, deps.maxStoredBodyBytes),
+        : storedBody(deps.redactor, spec.body, bodyText, deps.maxStoredBodyBytes),
   };
 }
 

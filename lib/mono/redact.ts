@@ -41,11 +41,30 @@ export type TRedactor = {
   text(value: string): string;
 };
 
+type TKeyKind = "secret" | "tail" | "email" | "plain";
+const KEY_KINDS = new Map<string, TKeyKind>(); // field names repeat: classified once per process
+function kindOf(key: string): TKeyKind {
+  let kind = KEY_KINDS.get(key);
+  if (kind === undefined) {
+    kind = SECRET_KEY.test(key)
+      ? "secret"
+      : MASK_TAIL_KEYS.has(key)
+        ? "tail"
+        : EMAIL_KEYS.has(key)
+          ? "email"
+          : "plain";
+    if (KEY_KINDS.size < 10_000) KEY_KINDS.set(key, kind);
+  }
+  return kind;
+}
+
 export function createRedactor(secrets: readonly string[]): TRedactor {
   // Short strings are never treated as secrets: replacing "a" everywhere would destroy the data.
   const needles = secrets.filter((s) => s.length >= 8);
+  const shortest = Math.min(...needles.map((n) => n.length));
 
   const text = (value: string): string => {
+    if (value.length < shortest) return value; // too short to hold any key
     let out = value;
     for (const n of needles) if (out.includes(n)) out = out.split(n).join(REDACTED);
     return out;
@@ -56,12 +75,12 @@ export function createRedactor(secrets: readonly string[]): TRedactor {
     value: unknown,
     parent: Record<string, unknown> | null,
   ): unknown => {
-    if (key !== null && SECRET_KEY.test(key)) return REDACTED;
-    const isScalar = typeof value === "string" || typeof value === "number";
-    if (key !== null && isScalar) {
+    const kind = key === null ? "plain" : kindOf(key);
+    if (kind === "secret") return REDACTED;
+    if (key !== null && (typeof value === "string" || typeof value === "number")) {
       const s = String(value);
-      if (MASK_TAIL_KEYS.has(key)) return maskTail(s);
-      if (EMAIL_KEYS.has(key)) return maskEmail(s);
+      if (kind === "tail") return maskTail(s);
+      if (kind === "email") return maskEmail(s);
       // {format: "plain_key", value: "@joe123"}: a Bre-B payment key (phone, document, e-mail…).
       if (key === "value" && parent !== null && "format" in parent) return maskTail(s);
     }
@@ -80,10 +99,10 @@ export function createRedactor(secrets: readonly string[]): TRedactor {
       return value.map((v) => walk(v, key, parent, depth + 1));
     }
     if (value !== null && typeof value === "object") {
-      if (key !== null && SECRET_KEY.test(key)) return REDACTED;
+      if (key !== null && kindOf(key) === "secret") return REDACTED;
       const obj = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(obj)) out[text(k)] = walk(v, k, obj, depth + 1);
+      for (const k of Object.keys(obj)) out[text(k)] = walk(obj[k], k, obj, depth + 1);
       return out;
     }
     return leaf(key, value, parent);

@@ -27,14 +27,19 @@ describe("error mapping", () => {
 
   it("turns zod paths into escaped JSON pointers (property-based)", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }), (key) => {
-        const schema = z.object({ [key]: z.number() });
-        const r = schema.safeParse({ [key]: "not a number" });
-        if (r.success) return false;
-        const [e] = fieldErrors(r.error);
-        const decoded = e.path.slice(1).replace(/~1/g, "/").replace(/~0/g, "~");
-        return e.path.startsWith("/") && decoded === key;
-      }),
+      // "__proto__" is excluded: zod itself does not validate a schema key of that name (no
+      // schema of ours declares one; a body's "__proto__" field is simply unknown to them).
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((k) => k !== "__proto__"),
+        (key) => {
+          const schema = z.object({ [key]: z.number() });
+          const r = schema.safeParse({ [key]: "not a number" });
+          if (r.success) return false;
+          const [e] = fieldErrors(r.error);
+          const decoded = e.path.slice(1).replace(/~1/g, "/").replace(/~0/g, "~");
+          return e.path.startsWith("/") && decoded === key;
+        },
+      ),
     );
   });
 
