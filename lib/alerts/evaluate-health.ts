@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { utc } from "../metrics/sql-time";
+import { utc } from "../sql-time";
 import { getMonoHealth, getKeyAge, KEY_AGE_MAX_DAYS, KEY_AGE_WARN_DAYS } from "../mono";
 import type { TAlertSignal } from "./rules";
 

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { env } from "../env";
 import { rollupRows } from "../metrics/rollup-query";
-import { utc } from "../metrics/sql-time";
+import { utc } from "../sql-time";
 import { ALL_ENDPOINTS } from "../metrics/status-classes";
 import type { TAlertSignal } from "./rules";
 

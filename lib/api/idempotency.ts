@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db, pgSql } from "../db";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
-import { sqlUtc } from "../sql-time";
+import { utc } from "../sql-time";
 
 // The console's own write endpoints take an Idempotency-Key header (IETF draft "The
 // Idempotency-Key HTTP Header Field"): the form mints one when it opens, so a double click, a
@@ -46,7 +46,7 @@ export async function claimInboundRequest(o: {
   // node-pg for the two statements every idempotent request runs (see pgPool() in lib/db.ts).
   const inserted = await pgSql.$queryRaw<{ id: bigint }[]>`
     INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil")
-    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${sqlUtc(lockedUntil)}::timestamp(3))
+    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${utc(lockedUntil)})
     ON CONFLICT ("userId", key) DO NOTHING RETURNING id`;
   if (inserted.length === 1) return { kind: "new", id: inserted[0].id };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { utc } from "../metrics/sql-time";
+import { utc } from "../sql-time";
 import { windowOf, type TRange } from "../metrics/ranges";
 
 // Balance history per account for the charts. Each step keeps its lowest available balance: a dip

@@ -4,7 +4,7 @@ import type { TSqlRunner } from "../db";
 import { AppError } from "../api/app-error";
 import { LIVE_STATES } from "../operations/transition";
 import { startOfBogotaDay } from "./bogota-day";
-import { sqlUtc } from "../sql-time";
+import { utc } from "../sql-time";
 import type { TPolicySettings } from "./policy-schema";
 
 // Keys for pg_advisory_xact_lock: submissions by one operator, and to one beneficiary, are
@@ -48,10 +48,10 @@ export async function checkSubmission(
   >`
     WITH used AS (
       SELECT SUM(amount)::bigint AS sum FROM "Operation"
-      WHERE "createdById" = ${c.userId} AND "createdAt" >= ${sqlUtc(startOfBogotaDay(now))}::timestamp(3) AND state::text = ANY(${live}))
+      WHERE "createdById" = ${c.userId} AND "createdAt" >= ${utc(startOfBogotaDay(now))} AND state::text = ANY(${live}))
     SELECT used.sum, m.id, m.state, m."createdAt", m."createdById" FROM used LEFT JOIN LATERAL (
       SELECT id, state::text AS state, "createdAt", "createdById" FROM "Operation"
-      WHERE "beneficiaryKey" = ${c.beneficiaryKey} AND amount = ${c.amount} AND "createdAt" >= ${sqlUtc(since)}::timestamp(3) AND state::text = ANY(${live})
+      WHERE "beneficiaryKey" = ${c.beneficiaryKey} AND amount = ${c.amount} AND "createdAt" >= ${utc(since)} AND state::text = ANY(${live})
       ORDER BY "createdAt" DESC LIMIT 5) m ON true`;
   const used = rows[0];
   const usedMinor = used?.sum ?? 0n;

@@ -2,7 +2,7 @@ import "server-only";
 import type { TJobDef } from "../jobs/types";
 import { db } from "../db";
 import { foldPendingRollups } from "./fold-rollups";
-import { utc } from "./sql-time";
+import { utc } from "../sql-time";
 
 // Retention for the monitoring tables. Minute rollups serve ranges up to 24 h (kept 35 days for
 // drill-downs), hourly rollups the 7- and 30-day charts (kept 400 days for year-on-year),

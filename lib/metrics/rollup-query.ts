@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { HIST_SLOTS } from "./histogram";
 import { rollupHalves, type TGrain } from "./rollup-sql";
-import { utc } from "./sql-time";
+import { utc } from "../sql-time";
 import { ALL_ENDPOINTS } from "./status-classes";
 import type { TWindow } from "./ranges";
 

@@ -12,7 +12,7 @@ import { checkSubmission } from "../guard/check-submission";
 import { fingerprintOf } from "./build-mono-request";
 import { readAvailableBalance } from "./read-available-balance";
 import { sendOperation } from "./send-operation";
-import { sqlUtc } from "../sql-time";
+import { utc } from "../sql-time";
 
 export type TOperationDraft = {
   kind: OperationKind;
@@ -91,12 +91,12 @@ export async function createOperation(
     );
     // One statement for the operation, its transfer rows and its audit entry (the audit chain's
     // lock is taken last, just before COMMIT).
-    const now = sqlUtc(new Date());
+    const now = utc(new Date());
     const rows = items?.length
       ? Prisma.sql`, rows AS (
           INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",
             "accountNumber", "payeeName", "updatedAt")
-          SELECT v.id, op.id, v.position, v.ext, v.amount, v.bank, v.account, v.payee, ${now}::timestamp(3)
+          SELECT v.id, op.id, v.position, v.ext, v.amount, v.bank, v.account, v.payee, ${now}
           FROM op, (VALUES ${Prisma.join(
             items.map(
               (it, position) =>
@@ -116,7 +116,7 @@ export async function createOperation(
           ${draft.description ?? null}, ${draft.reason}, ${draft.ticketRef ?? null}, ${randomUUID()},
           ${externalId}, ${fingerprintOf(monoRequest)}, ${JSON.stringify(monoRequest)}::jsonb,
           ${tier.requiredApprovals}::int, ${tier.stepUp}, ${policyVersion}::int, ${draft.duplicateReason ?? null},
-          ${user.id}, ${now}::timestamp(3), ${now}::timestamp(3))
+          ${user.id}, ${now}, ${now})
         RETURNING "id")${rows}
       SELECT ${auditAppendSql({
         action: "operation.created",

@@ -10,7 +10,7 @@ import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
 import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest } from "../mono/contract";
 import { recordAccepted } from "./record-accepted";
 import { transition } from "./transition";
-import { sqlUtc } from "../sql-time";
+import { utc } from "../sql-time";
 
 export const SEND_LEASE_MS = 90_000;
 const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -37,9 +37,9 @@ export async function sendOperation(
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
   // idempotency window on the first claim (later claims keep it).
   const [op] = await pgSql.$queryRaw<TClaimed[]>`
-    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${sqlUtc(new Date(now.getTime() + SEND_LEASE_MS))}::timestamp(3), "lockedBy" = ${INSTANCE},
-      "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${sqlUtc(now)}::timestamp(3)), "updatedAt" = ${sqlUtc(now)}::timestamp(3)
-    WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${sqlUtc(now)}::timestamp(3)))
+    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${utc(new Date(now.getTime() + SEND_LEASE_MS))}, "lockedBy" = ${INSTANCE},
+      "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${utc(now)}), "updatedAt" = ${utc(now)}
+    WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${utc(now)}))
     RETURNING id, kind::text AS kind, "idempotencyKey", "monoRequest", "transferMode", "attemptCount"`;
   if (!op) return "not_claimed";
   return deliver(op, o.ctx, o.onAccepted);

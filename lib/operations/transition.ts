@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type Operation, type OperationState } from "@/generated/prisma/client";
 import { pgSql, type TTx } from "../db";
 import { auditAppendSql, recordAudit, type TAuditContext } from "../audit/record-audit";
-import { sqlUtc } from "../sql-time";
+import { utc } from "../sql-time";
 
 // Every state change goes through here: the precondition is in the WHERE clause (so two workers,
 // two clicks or a webhook racing a poller can never both move the same operation), and the audit
@@ -52,11 +52,11 @@ const auditOf = (o: TTransitionAudit) => ({
 export async function transitionAlone(
   o: TTransitionAudit & { from: OperationState[]; set: Prisma.Sql; also?: Prisma.Sql },
 ): Promise<Operation | null> {
-  const now = sqlUtc(new Date());
+  const now = utc(new Date());
   // The moved row comes back as it now stands, so callers need not read it again.
   const rows = await pgSql.$queryRaw<(Operation & { auditHash?: string })[]>`
     WITH moved AS (
-      UPDATE "Operation" SET ${o.set}, "state" = ${o.to}::"OperationState", "updatedAt" = ${now}::timestamp(3)
+      UPDATE "Operation" SET ${o.set}, "state" = ${o.to}::"OperationState", "updatedAt" = ${now}
       WHERE "id" = ${o.id} AND "state"::text = ANY(${o.from as string[]})
       RETURNING *)${o.also ? Prisma.sql`, also AS (${o.also})` : Prisma.empty}
     SELECT moved.*, ${auditAppendSql(auditOf(o))} AS "auditHash" FROM moved`;

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { logger } from "../logger";
-import { utc } from "../metrics/sql-time";
+import { utc } from "../sql-time";
 import { processWebhookEvent } from "./process-webhook-event";
 
 // The WebhookEvent table is the processing queue: a stored row with processedAt null is pending.

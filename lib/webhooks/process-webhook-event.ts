@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { utc } from "../metrics/sql-time";
+import { utc } from "../sql-time";
 import { logger } from "../logger";
 import { invalidateMonoCache } from "../mono";
 import { confirmOperation } from "../operations/confirm-operation";

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { pgSql } from "../db";
-import { utc } from "../metrics/sql-time";
+import { utc } from "../sql-time";
 
 // Accepted events are written with group commit: every delivery still waits for the commit of its
 // own row before its 2xx (nothing is acknowledged that is not durable), but deliveries that
