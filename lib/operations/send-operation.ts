@@ -13,6 +13,10 @@ import { transition } from "./transition";
 import { utc } from "../sql-time";
 
 export const SEND_LEASE_MS = 90_000;
+// While Mono's breaker is open, an operation whose outcome is unknown is claimed again every
+// BREAKER_RETRY_MS; after MAX_BREAKER_CLAIMS claims (~10 minutes of outage) it goes to a person.
+export const BREAKER_RETRY_MS = 30_000;
+export const MAX_BREAKER_CLAIMS = 20;
 const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export type TSendResult =
@@ -106,8 +110,9 @@ async function deliver(
 }
 
 // Phase C for the unhappy paths. A non-retryable 4xx means Mono refused and nothing moved →
-// failed. A 409 means Mono is still working on this key → release the lease and try again
-// later. Anything else (retries exhausted, timeouts, breaker) leaves the outcome unknown.
+// failed. A 409 means Mono is still working on this key, and an open breaker means Mono is down
+// → try again later with the same key. Anything else (retries spent, timeouts) leaves the outcome
+// unknown → needs_attention.
 async function recordFailure(
   op: TClaimed,
   err: unknown,
@@ -138,7 +143,12 @@ async function recordFailure(
     });
     return "retry_later";
   }
-  if (err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
+  // The breaker stopped this call — before its first attempt, or between retries: Mono is down,
+  // not refusing, and the retries were cut short, not spent. The machine tries again, not a person.
+  const breakerStopped =
+    err instanceof MonoCircuitOpenError ||
+    (err instanceof MonoError && err.call?.stoppedBy === "circuit_open");
+  if (breakerStopped && err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
     // Nothing was ever sent for this operation: it simply waits for Mono to come back.
     await db.$transaction((tx) =>
       transition(tx, {
@@ -150,6 +160,19 @@ async function recordFailure(
         ctx,
       }),
     );
+    return "retry_later";
+  }
+  if (breakerStopped && op.attemptCount < MAX_BREAKER_CLAIMS) {
+    // Something may have been sent (now or in an earlier claim): it stays `sending` under a short
+    // lease and the recovery job resumes it with the same key once the breaker lets calls through.
+    await db.operation.updateMany({
+      where: { id: op.id, state: "sending" },
+      data: {
+        lockedUntil: new Date(Date.now() + BREAKER_RETRY_MS),
+        lastErrorCode: code,
+        lastErrorMessage: message,
+      },
+    });
     return "retry_later";
   }
   // "Nothing moved" is only certain when Mono refused the very first attempt: after an ambiguous

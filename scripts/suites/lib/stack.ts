@@ -45,6 +45,8 @@ export async function freshDatabase(
       kind: "postgresql",
       label: `PostgreSQL (${u.host})`,
       stop: async () => {
+        // SUITES_KEEP_DB=1 leaves the database for a post-mortem (its name is in the URL).
+        if (process.env.SUITES_KEEP_DB === "1") return;
         const c = new pg.Client({ connectionString: server });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
