@@ -17,19 +17,28 @@ import pg from "pg";
 const MAX_PER_CONNECTION = 100;
 const SEEN_LIMIT = 5_000;
 const PROCESS_TOKEN = randomBytes(4).toString("hex");
-const seen = new Map<string, string>(); // text → statement hash, once seen
-const hot = new Set<string>(); // texts seen at least twice
+const seen = new Map<string, { hash: string; runs: number }>(); // statement text → its runs
 let serials = 0;
 
+/** The statement's hash once it has run before in this process, else null (and counted). */
 function hotHash(text: string): string | null {
   const known = seen.get(text);
   if (known !== undefined) {
-    hot.add(text);
-    return known;
+    known.runs++;
+    return known.hash;
   }
   if (seen.size >= SEEN_LIMIT) seen.clear(); // a flood of one-off texts: start counting again
-  seen.set(text, createHash("sha1").update(text).digest("hex").slice(0, 16));
+  seen.set(text, { hash: createHash("sha1").update(text).digest("hex").slice(0, 16), runs: 1 });
   return null;
+}
+
+/** PostgreSQL's refusal of a prepared plan whose result columns changed (any server language). */
+function isStalePlan(err: unknown): boolean {
+  const e = err as { code?: string; routine?: string; message?: string };
+  return (
+    (e?.code === "0A000" && e.routine === "RevalidateCachedQuery") ||
+    /cached plan must not change result type/.test(e?.message ?? "")
+  );
 }
 
 type TQueryArgs = [config: unknown, values?: unknown, callback?: unknown];
@@ -41,7 +50,7 @@ export class PreparingClient extends pg.Client {
 
   #nameFor(text: string): string | null {
     const hash = hotHash(text);
-    if (hash === null || !hot.has(text) || this.#refused.has(hash)) return null;
+    if (hash === null || this.#refused.has(hash)) return null;
     const name = `s${PROCESS_TOKEN}_${this.#serial}_${hash}`;
     if (this.#named.has(name)) return name;
     if (this.#named.size >= MAX_PER_CONNECTION) return null;
@@ -70,9 +79,7 @@ export class PreparingClient extends pg.Client {
     if (name === null) return run.apply(this, args);
     const named = { ...(asObject ?? {}), name, text, values };
     const refuse = (err: unknown) => {
-      if (err instanceof Error && /cached plan must not change result type/.test(err.message)) {
-        this.#refused.add(name.slice(name.lastIndexOf("_") + 1));
-      }
+      if (isStalePlan(err)) this.#refused.add(name.slice(name.lastIndexOf("_") + 1));
     };
     if (typeof callback === "function") {
       return run.call(this, named, (err: unknown, res: unknown) => {
