@@ -1,7 +1,5 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { pgSql } from "../db";
-import { utc } from "../sql-time";
 
 // Accepted events are written with group commit: every delivery still waits for the commit of its
 // own row before its 2xx (nothing is acknowledged that is not durable), but deliveries that
@@ -55,16 +53,23 @@ async function flush(batch: TPending[]): Promise<void> {
   // group count as deliveries.
   const byKey = new Map<string, TPending[]>();
   for (const p of batch) byKey.set(p.row.dedupeKey, [...(byKey.get(p.row.dedupeKey) ?? []), p]);
-  const values = [...byKey.values()].map((ps) => {
-    const r = ps[0].row;
-    return Prisma.sql`(${r.dedupeKey}, ${r.type}, ${r.objectId}, ${r.signatureResult}, ${r.rawBody}, ${JSON.stringify(r.data)}::jsonb, CAST(${r.eventTimestamp ? utc(r.eventTimestamp) : null} AS timestamp(3)), ${utc(r.receivedAt)}, ${ps.length}::int)`;
-  });
+  const firsts = [...byKey.values()].map((ps) => ps[0].row);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   try {
-    // node-pg, not Prisma (see pgPool() in lib/db.ts). Concurrent groups never deadlock on each
-    // other: keys are inserted in one sorted order.
+    // node-pg, not Prisma (see pgPool() in lib/db.ts). One column array per parameter, so the
+    // statement's text is the same whatever the group's size and is prepared once per connection
+    // (lib/pg-client.ts); timestamps travel as ISO strings read as UTC, like utc() in
+    // lib/sql-time.ts. Concurrent groups never deadlock on each other: keys are inserted in one
+    // sorted order.
     const rows = await pgSql.$queryRaw<TRow[]>`
       INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data", "eventTimestamp", "receivedAt", "deliveries")
-      SELECT * FROM (VALUES ${Prisma.join(values)}) AS v ORDER BY 1
+      SELECT k, t, o, s, b, d::jsonb, (e::timestamptz AT TIME ZONE 'UTC'), (r::timestamptz AT TIME ZONE 'UTC'), n
+      FROM unnest(${firsts.map((r) => r.dedupeKey)}::text[], ${firsts.map((r) => r.type)}::text[],
+        ${firsts.map((r) => r.objectId)}::text[], ${firsts.map((r) => r.signatureResult)}::text[],
+        ${firsts.map((r) => r.rawBody)}::text[], ${firsts.map((r) => JSON.stringify(r.data))}::text[],
+        ${firsts.map((r) => iso(r.eventTimestamp))}::text[], ${firsts.map((r) => iso(r.receivedAt))}::text[],
+        ${[...byKey.values()].map((ps) => ps.length)}::int[]) AS v(k, t, o, s, b, d, e, r, n)
+      ORDER BY 1
       ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + EXCLUDED."deliveries"
       RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`;
     const byRow = new Map(rows.map((r) => [r.dedupeKey, r]));
