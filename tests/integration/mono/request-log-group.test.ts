@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { pgConnectionConfig } from "@/lib/db-url";
+import type { TRequestLogRow } from "@/lib/mono/request-log";
+import { pgRequestLogSink } from "@/lib/mono/request-log-pg";
+
+// The request log's group commit (lib/mono/request-log-pg.ts) against the test database: rows
+// written in one turn of the event loop leave in one statement, every write resolves only once
+// its row is committed, and a batch cap splits a turn's rows over parallel flushes.
+
+const statements: number[] = []; // rows per INSERT, in order
+const pool = new pg.Pool({ ...pgConnectionConfig(process.env.DATABASE_URL), max: 4 });
+const counted = Object.assign(Object.create(pool) as pg.Pool, {
+  query: (config: { text: string; values: unknown[] }) => {
+    statements.push((JSON.parse(config.values[0] as string) as unknown[]).length);
+    return pool.query(config);
+  },
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+const row = (run: string, i: number): TRequestLogRow => ({
+  requestId: `req_${run}_${i}`,
+  monoLogId: null,
+  operationId: null,
+  idempotencyKey: null,
+  traceId: "b".repeat(32),
+  method: "GET",
+  path: "/v1/accounts",
+  endpoint: "GET /v1/accounts",
+  status: 200,
+  statusClass: "2xx",
+  errorCode: null,
+  attempt: 1,
+  callId: `call_${run}`,
+  durationMs: 2,
+  delayBeforeMs: 0,
+  delayReason: null,
+  apiKeyLabel: "interactive",
+  requestBody: null,
+  responseBody: { i },
+  requestHeaders: null,
+  responseHeaders: null,
+  at: new Date(),
+});
+
+describe("request-log group commit", () => {
+  it("sends one turn's rows in one statement, and each write waits for its own commit", async () => {
+    const sink = pgRequestLogSink({ pool: counted });
+    const run = randomUUID().slice(0, 8);
+    statements.length = 0;
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      sink.write(row(run, i)).then(() => db.requestLog.count({ where: { callId: `call_${run}` } })),
+    );
+    const seenAtResolve = await Promise.all(writes);
+    expect(statements).toEqual([20]);
+    for (const n of seenAtResolve) expect(n).toBe(20); // committed before any write resolved
+    await sink.write(row(run, 20)); // a later turn: its own statement
+    expect(statements).toEqual([20, 1]);
+  });
+
+  it("splits a turn's rows by the batch cap over parallel flushes", async () => {
+    const sink = pgRequestLogSink({ pool: counted, maxBatch: 7, maxConcurrentFlushes: 2 });
+    const run = randomUUID().slice(0, 8);
+    statements.length = 0;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => sink.write(row(run, i))));
+    expect(statements).toEqual([7, 7, 6]);
+    expect(await db.requestLog.count({ where: { callId: `call_${run}` } })).toBe(20);
+  });
+});
