@@ -69,8 +69,8 @@ export function pgRequestLogSink(
   const maxBatch = options.maxBatch ?? 200;
   // Up to four flushes in parallel, each carrying what one event-loop turn wrote (below): a turn's
   // rows rarely wait for a free connection, and one slow commit does not hold every row behind it
-  // (bench/client: 2 → 4 flushes with gathering took the p50 ratio from ~1.5 to ~1.3–1.5; see
-  // docs/MONO-CLIENT.md "Benchmark").
+  // (bench/client: gathering + 4 flushes took the p50 ratio from 1.56–1.80 to 1.09–1.48; 6 and 8
+  // measured the same as 4; see docs/MONO-CLIENT.md "Benchmark").
   const maxFlushes = options.maxConcurrentFlushes ?? 4;
   let pool: pg.Pool | null = options.pool ?? null;
   const getPool = async (): Promise<pg.Pool> => {
