@@ -126,6 +126,18 @@ async function recordFailure(
         : "internal_error";
   const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
   const where = { id: op.id, from: ["sending" as const] };
+  // Stays `sending` under a short lease: the recovery job sends it again with the same key.
+  const retryLater = async (ms: number): Promise<TSendResult> => {
+    await db.operation.updateMany({
+      where: { id: op.id, state: "sending" },
+      data: {
+        lockedUntil: new Date(Date.now() + ms),
+        lastErrorCode: code,
+        lastErrorMessage: message,
+      },
+    });
+    return "retry_later";
+  };
   // 409 "in use": Mono is still processing this key (a retry raced the first attempt) → later.
   // 409 "reused" would mean our stored body changed under the same key: never expected → a human.
   if (
@@ -133,22 +145,14 @@ async function recordFailure(
     err.status === 409 &&
     err.errorCode !== "idempotency_key_reused"
   ) {
-    await db.operation.updateMany({
-      where: { id: op.id, state: "sending" },
-      data: {
-        lockedUntil: new Date(Date.now() + 15_000),
-        lastErrorCode: code,
-        lastErrorMessage: message,
-      },
-    });
-    return "retry_later";
+    return retryLater(15_000);
   }
   // The breaker stopped this call — before its first attempt, or between retries: Mono is down,
   // not refusing, and the retries were cut short, not spent. The machine tries again, not a person.
   const breakerStopped =
     err instanceof MonoCircuitOpenError ||
     (err instanceof MonoError && err.call?.stoppedBy === "circuit_open");
-  if (breakerStopped && err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
+  if (err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
     // Nothing was ever sent for this operation: it simply waits for Mono to come back.
     await db.$transaction((tx) =>
       transition(tx, {
@@ -165,15 +169,7 @@ async function recordFailure(
   if (breakerStopped && op.attemptCount < MAX_BREAKER_CLAIMS) {
     // Something may have been sent (now or in an earlier claim): it stays `sending` under a short
     // lease and the recovery job resumes it with the same key once the breaker lets calls through.
-    await db.operation.updateMany({
-      where: { id: op.id, state: "sending" },
-      data: {
-        lockedUntil: new Date(Date.now() + BREAKER_RETRY_MS),
-        lastErrorCode: code,
-        lastErrorMessage: message,
-      },
-    });
-    return "retry_later";
+    return retryLater(BREAKER_RETRY_MS);
   }
   // "Nothing moved" is only certain when Mono refused the very first attempt: after an ambiguous
   // attempt (a timeout, a 5xx) a later 4xx does not prove the first one was not committed.

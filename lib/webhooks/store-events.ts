@@ -56,7 +56,7 @@ async function flush(batch: TPending[]): Promise<void> {
   const firsts = [...byKey.values()].map((ps) => ps[0].row);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   try {
-    // node-pg, not Prisma (see pgPool() in lib/db.ts). One column array per parameter, so the
+    // node-pg, not Prisma (pgSql, see lib/db.ts). One column array per parameter, so the
     // statement's text is the same whatever the group's size and is prepared once per connection
     // (lib/pg-client.ts); timestamps travel as ISO strings read as UTC, like utc() in
     // lib/sql-time.ts. Concurrent groups never deadlock on each other: keys are inserted in one

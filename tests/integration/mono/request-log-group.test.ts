@@ -3,8 +3,8 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pgConnectionConfig } from "@/lib/db-url";
-import type { TRequestLogRow } from "@/lib/mono/request-log";
 import { pgRequestLogSink } from "@/lib/mono/request-log-pg";
+import { requestLogRow } from "@/tests/support/request-log-row";
 
 // The request log's group commit (lib/mono/request-log-pg.ts) against the test database: rows
 // written in one turn of the event loop leave in one statement, every write resolves only once
@@ -22,30 +22,13 @@ afterAll(async () => {
   await pool.end();
 });
 
-const row = (run: string, i: number): TRequestLogRow => ({
-  requestId: `req_${run}_${i}`,
-  monoLogId: null,
-  operationId: null,
-  idempotencyKey: null,
-  traceId: "b".repeat(32),
-  method: "GET",
-  path: "/v1/accounts",
-  endpoint: "GET /v1/accounts",
-  status: 200,
-  statusClass: "2xx",
-  errorCode: null,
-  attempt: 1,
-  callId: `call_${run}`,
-  durationMs: 2,
-  delayBeforeMs: 0,
-  delayReason: null,
-  apiKeyLabel: "interactive",
-  requestBody: null,
-  responseBody: { i },
-  requestHeaders: null,
-  responseHeaders: null,
-  at: new Date(),
-});
+const row = (run: string, i: number) =>
+  requestLogRow({
+    requestId: `req_${run}_${i}`,
+    callId: `call_${run}`,
+    responseBody: { i },
+    at: new Date(),
+  });
 
 describe("request-log group commit", () => {
   it("sends one turn's rows in one statement, and each write waits for its own commit", async () => {

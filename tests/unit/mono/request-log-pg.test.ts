@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { insertStatement } from "@/lib/mono/request-log-pg";
-import type { TRequestLogRow } from "@/lib/mono/request-log";
+import { requestLogRow } from "@/tests/support/request-log-row";
 
-const row = (i: number): TRequestLogRow => ({
-  requestId: `req_${i}`,
-  monoLogId: null,
-  operationId: null,
-  idempotencyKey: null,
-  traceId: "a".repeat(32),
-  method: "GET",
-  path: "/v1/accounts",
-  endpoint: "GET /v1/accounts",
-  status: 200,
-  statusClass: "2xx",
-  errorCode: null,
-  attempt: 1,
-  callId: "call_1",
-  durationMs: 3,
-  delayBeforeMs: 0,
-  delayReason: null,
-  apiKeyLabel: "interactive",
-  requestBody: null,
-  responseBody: { ok: true },
-  requestHeaders: { accept: "application/json" },
-  responseHeaders: null,
-  at: new Date("2026-11-22T12:00:00.000Z"),
-});
+const row = (i: number) => requestLogRow({ requestId: `req_${i}` });
 
 describe("group-commit INSERT", () => {
   it("sends the batch as one JSON parameter, with the same statement text for any batch size", () => {
