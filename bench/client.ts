@@ -5,12 +5,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { CpuBudget, sampleCpu } from "./lib/cpu-budget";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const KEY = "sk_bench_administrator_5b1f0e7c";
 const CONCURRENCY = 32;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000); // per side per round
 const ROUNDS = 2; // bare and client alternate, so drift (GC, JIT, disk) hits both alike
+// Steady state before timing: after 300 calls per side both sides were still speeding up (JIT,
+// connections), bare fetch more than the client.
+const WARM_UP = 2_000;
 
 // lib/ starts with `import "server-only"`, an empty module only under the react-server condition:
 // re-run this file under it unless already there (`npm run bench -- client` passes it).
@@ -150,19 +154,25 @@ async function main(): Promise<void> {
       5_000,
     );
 
-    await drive(300, CONCURRENCY, bare); // warm-up: JIT, connections, Prisma pool
-    await drive(300, CONCURRENCY, viaClient);
+    await drive(WARM_UP, CONCURRENCY, bare); // warm-up: JIT, connections, pools
+    await drive(WARM_UP, CONCURRENCY, viaClient);
     writes.length = 0;
 
     const bareLat: number[] = [];
     const clientLat: number[] = [];
     let bareWall = 0;
     let clientWall = 0;
+    const bareCpu = new CpuBudget();
+    const clientCpu = new CpuBudget();
     for (let r = 0; r < ROUNDS; r++) {
+      let before = sampleCpu(sbChild.pid);
       const b = await drive(REQUESTS, CONCURRENCY, bare);
+      bareCpu.add(before, sampleCpu(sbChild.pid), REQUESTS);
       bareLat.push(...b.lat);
       bareWall += b.wallMs;
+      before = sampleCpu(sbChild.pid);
       const c = await drive(REQUESTS, CONCURRENCY, viaClient);
+      clientCpu.add(before, sampleCpu(sbChild.pid), REQUESTS);
       clientLat.push(...c.lat);
       clientWall += c.wallMs;
     }
@@ -199,6 +209,9 @@ async function main(): Promise<void> {
     // stretches (docs/BENCHMARKS.md "client"), so its p50 sits far below its mean.
     const shape = (xs: number[]) =>
       `mean ${r2(mean(xs))}  p25 ${r2(pct(xs, 25))}  p75 ${r2(pct(xs, 75))}  p90 ${r2(pct(xs, 90))}`;
+    const cpuBare = bareCpu.perCall();
+    const cpuClient = clientCpu.perCall();
+    const cpuTotal = (c: typeof cpuBare) => c.self + (c.child ?? 0) + (c.postgres ?? 0);
     const out = {
       bench: "client",
       p50_ratio: r2(pct(clientLat, 50) / pct(bareLat, 50)),
@@ -208,7 +221,11 @@ async function main(): Promise<void> {
       bare_per_s: Math.round((total / bareWall) * 1000),
       log_write_p50_ms: r2(pct(satSorted, 50)),
       log_write_p50_ms_paced: r2(pct(pacedWrites, 50)),
+      cpu_us_per_call: cpuTotal(cpuClient),
+      bare_cpu_us_per_call: cpuTotal(cpuBare),
     };
+    const cpuLine = (c: typeof cpuBare) =>
+      `bench process ${c.self}, sandbox ${c.child ?? "n/a"}, postgres ${c.postgres ?? "n/a"} (total ${cpuTotal(c)})`;
     console.log(
       `database: ${dbLabel}; sandbox: ${url} (own process); ${CONCURRENCY} concurrent; ${total} reads per side (GET /v1/accounts)`,
     );
@@ -224,6 +241,10 @@ async function main(): Promise<void> {
     console.log(
       `request log, paced ${PACED_RATE}/s: ${pacedWrites.length} writes, p50 ${out.log_write_p50_ms_paced} ms, p99 ${r2(pct(pacedWrites, 99))} ms; ${rows} rows in RequestLog, ${folded} folded into the rollups during the run`,
     );
+    // Where the CPU goes, per call and per process, during the saturated rounds (µs). With client,
+    // sandbox and PostgreSQL on the same few cores this budget, not any one process, sets latency.
+    console.log(`CPU µs per call, bare fetch : ${cpuLine(cpuBare)}`);
+    console.log(`CPU µs per call, mono client: ${cpuLine(cpuClient)}`);
     await client.close(); // also closes the sink's pool
     await db.$disconnect();
     console.log(JSON.stringify(out));
