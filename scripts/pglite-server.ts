@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { patchProtocolQueue } from "./lib/pglite-protocol-queue";
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +25,9 @@ const server = new PGLiteSocketServer({
   port: Number(values.port),
   maxConnections: Number(values["max-connections"]),
 });
+// One session behind every connection: keep each connection's extended-protocol round (Parse …
+// Sync) together, and never stall the queue on a failed message (scripts/lib/pglite-protocol-queue.ts).
+patchProtocolQueue((server as unknown as { queryQueue: unknown }).queryQueue);
 server.addEventListener("error", (e) =>
   console.error("pglite: socket error", (e as CustomEvent).detail),
 );
