@@ -143,38 +143,39 @@ export function RequestList() {
         <table className="w-full text-left text-sm" data-testid="request-list">
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-5 py-2 font-medium">When (Bogotá)</th>
-              <th className="px-5 py-2 font-medium">Request</th>
-              <th className="px-5 py-2 font-medium">Status</th>
-              <th className="px-5 py-2 font-medium">Attempt</th>
-              <th className="px-5 py-2 font-medium">Latency</th>
-              <th className="px-5 py-2 font-medium">Operation</th>
-              <th className="px-5 py-2 font-medium">Mono log id</th>
+              <th className="px-4 py-2 font-medium">When (Bogotá)</th>
+              <th className="px-4 py-2 font-medium">Request · Mono log id</th>
+              <th className="px-4 py-2 font-medium">Status</th>
+              <th className="px-4 py-2 font-medium">Attempt · latency</th>
+              <th className="px-4 py-2 font-medium">Operation</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.requestId} className="align-top">
-                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatWhen(r.at)}</td>
-                <td className="px-5 py-2">
+                <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWhen(r.at)}</td>
+                <td className="px-4 py-2">
                   <Link
                     href={`/requests/${r.requestId}`}
                     className="text-brand-700 hover:underline"
                   >
                     <span className="font-medium">{r.method}</span>{" "}
-                    <span className="font-mono text-xs">{r.path}</span>
+                    <span className="break-all font-mono text-xs">{r.path}</span>
                   </Link>
+                  {/* Mono's log_ id on its own line: the table fits a laptop screen without scrolling. */}
+                  <div className="font-mono text-xs text-slate-500">{r.monoLogId ?? "—"}</div>
                 </td>
-                <td className="px-5 py-2">
+                <td className="px-4 py-2">
                   <Badge tone={TONE[r.statusClass] ?? "gray"}>{r.status ?? r.statusClass}</Badge>{" "}
                   {r.errorCode ? <code className="text-xs">{r.errorCode}</code> : null}
                 </td>
-                <td className="px-5 py-2 text-xs">
-                  #{r.attempt}
-                  {r.delayBeforeMs ? ` · waited ${formatMs(r.delayBeforeMs)}` : ""}
+                <td className="whitespace-nowrap px-4 py-2 text-xs">
+                  #{r.attempt} · {formatMs(r.durationMs)}
+                  {r.delayBeforeMs ? (
+                    <div className="text-slate-500">waited {formatMs(r.delayBeforeMs)}</div>
+                  ) : null}
                 </td>
-                <td className="px-5 py-2 text-xs">{formatMs(r.durationMs)}</td>
-                <td className="px-5 py-2 font-mono text-xs">
+                <td className="px-4 py-2 font-mono text-xs">
                   {r.operationId ? (
                     <Link
                       href={`/operations/${r.operationId}`}
@@ -186,7 +187,6 @@ export function RequestList() {
                     "—"
                   )}
                 </td>
-                <td className="px-5 py-2 font-mono text-xs">{r.monoLogId ?? "—"}</td>
               </tr>
             ))}
           </tbody>

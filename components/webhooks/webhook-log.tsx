@@ -57,7 +57,7 @@ export function WebhookLog({ canReprocess }: { canReprocess: boolean }) {
               <tr>
                 {["Received (Bogotá)", "Type", "Object", "Signature", "Result", "Operation"].map(
                   (h) => (
-                    <th key={h} className="px-5 py-2 font-medium">
+                    <th key={h} className="px-3 py-2 font-medium">
                       {h}
                     </th>
                   ),
@@ -76,24 +76,24 @@ export function WebhookLog({ canReprocess }: { canReprocess: boolean }) {
                     selected === e.id && "bg-brand-50",
                   )}
                 >
-                  <td className="whitespace-nowrap px-5 py-2.5 text-slate-600">
+                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">
                     {formatWhen(e.receivedAt)}
                     {e.deliveries > 1 ? (
                       <span className="ml-1 text-xs text-slate-400">×{e.deliveries}</span>
                     ) : null}
                   </td>
-                  <td className="px-5 py-2.5 font-mono text-xs">{e.type}</td>
-                  <td className="px-5 py-2.5 font-mono text-xs">{e.objectId ?? "—"}</td>
-                  <td className="px-5 py-2.5">
+                  <td className="break-all px-3 py-2.5 font-mono text-xs">{e.type}</td>
+                  <td className="break-all px-3 py-2.5 font-mono text-xs">{e.objectId ?? "—"}</td>
+                  <td className="px-3 py-2.5">
                     <SignatureBadge value={e.signatureResult} />
                   </td>
-                  <td className="space-x-1 px-5 py-2.5">
+                  <td className="space-x-1 px-3 py-2.5">
                     <ResultBadge result={e.processingResult} />
                     {e.external && e.processingResult !== "external" ? (
                       <Badge tone="blue">external</Badge>
                     ) : null}
                   </td>
-                  <td className="px-5 py-2.5">
+                  <td className="break-all px-3 py-2.5">
                     {e.operationId ? (
                       <Link
                         onClick={(ev) => ev.stopPropagation()}
