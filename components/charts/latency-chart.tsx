@@ -30,6 +30,10 @@ export function LatencyChart({
   annotations,
   onBucketClick,
 }: TLatencyChartProps) {
+  // A line needs two points: right after a start (or on a quiet hour) a lone bucket would draw
+  // nothing, so sparse series show their points.
+  const sparse = points.filter((p) => p.p50 !== null).length < 3;
+  const dot = sparse ? { r: 3 } : false;
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart
@@ -45,7 +49,7 @@ export function LatencyChart({
           tickFormatter={(t: number) => formatTick(t, tz, stepSec)}
           fontSize={11}
         />
-        <YAxis fontSize={11} width={48} tickFormatter={(v: number) => millis(v)} />
+        <YAxis fontSize={11} width={60} tickFormatter={(v: number) => millis(v)} />
         <Tooltip
           labelFormatter={(t) => formatFull(Number(t), tz)}
           formatter={(v, name) => [millis(v === null ? null : Number(v)), name]}
@@ -56,7 +60,7 @@ export function LatencyChart({
           dataKey="p50"
           name="p50"
           stroke="#2563eb"
-          dot={false}
+          dot={dot}
           connectNulls
           isAnimationActive={false}
         />
@@ -65,7 +69,7 @@ export function LatencyChart({
           dataKey="p95"
           name="p95"
           stroke="#dc2626"
-          dot={false}
+          dot={dot}
           connectNulls
           isAnimationActive={false}
         />
