@@ -152,9 +152,10 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
 }
 
 const MONEY_KEYS = new Set(["amount", "feeEstimate", "fee", "available", "availableAtCreation"]);
+// Money arrives as minor units: a JSON number, or a string when it was a bigint on the server.
 const show = (k: string, v: unknown) =>
-  MONEY_KEYS.has(k) && typeof v === "number"
-    ? formatCop(v)
+  MONEY_KEYS.has(k) && (typeof v === "number" || (typeof v === "string" && /^-?\d+$/.test(v)))
+    ? formatCop(typeof v === "string" ? BigInt(v) : v)
     : typeof v === "string"
       ? v
       : JSON.stringify(v);

@@ -53,7 +53,7 @@ export function GlobalSearch() {
             setSubmitted(null);
           }}
           onKeyDown={(e) => e.key === "Escape" && close()}
-          placeholder="Search any id: req_, log_, key, op_, trn_, cpout_, acc_…  (Ctrl K)"
+          placeholder="Search any id: req_, log_, key, op_, trn_, cpout_, acc_…"
           autoComplete="off"
           spellCheck={false}
           className="w-full rounded-md border border-slate-300 py-2 pl-9 pr-28 font-mono text-sm placeholder:font-sans"
@@ -65,7 +65,11 @@ export function GlobalSearch() {
           >
             {live.ok ? ID_KIND_LABEL[live.kind] : "not an id"}
           </span>
-        ) : null}
+        ) : (
+          <kbd className="pointer-events-none absolute right-3 top-2 rounded border border-slate-200 px-1.5 text-xs text-slate-400">
+            Ctrl K
+          </kbd>
+        )}
       </form>
       {submitted ? (
         <div className="absolute z-30 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg">
