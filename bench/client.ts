@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { CpuBudget, sampleCpu } from "./lib/cpu-budget";
+import { CpuBudget, dbCpuSource, sampleCpu, type TDbCpuSource } from "./lib/cpu-budget";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const KEY = "sk_bench_administrator_5b1f0e7c";
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   try {
     let dbUrl = process.env.DATABASE_URL;
     let dbLabel = "PostgreSQL (DATABASE_URL)";
+    let dbCpu: TDbCpuSource = dbUrl ? dbCpuSource(dbUrl) : null;
     // Pending migrations only (a no-op on an up-to-date database): the sink's INSERT also feeds
     // the metric rollups, so the bench database must be at the current schema.
     if (dbUrl) migrateDeploy(dbUrl, { quiet: true });
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       migrateDeploy(emb.url, { quiet: true });
       dbUrl = emb.url;
       dbLabel = "embedded PGlite";
+      dbCpu = dbCpuSource(emb.url, emb.child.pid);
     }
     process.env.DATABASE_URL = dbUrl;
     process.env.LOG_LEVEL ??= "warn";
@@ -165,14 +167,14 @@ async function main(): Promise<void> {
     const bareCpu = new CpuBudget();
     const clientCpu = new CpuBudget();
     for (let r = 0; r < ROUNDS; r++) {
-      let before = sampleCpu(sbChild.pid);
+      let before = sampleCpu(sbChild.pid, dbCpu);
       const b = await drive(REQUESTS, CONCURRENCY, bare);
-      bareCpu.add(before, sampleCpu(sbChild.pid), REQUESTS);
+      bareCpu.add(before, sampleCpu(sbChild.pid, dbCpu), REQUESTS);
       bareLat.push(...b.lat);
       bareWall += b.wallMs;
-      before = sampleCpu(sbChild.pid);
+      before = sampleCpu(sbChild.pid, dbCpu);
       const c = await drive(REQUESTS, CONCURRENCY, viaClient);
-      clientCpu.add(before, sampleCpu(sbChild.pid), REQUESTS);
+      clientCpu.add(before, sampleCpu(sbChild.pid, dbCpu), REQUESTS);
       clientLat.push(...c.lat);
       clientWall += c.wallMs;
     }
@@ -225,7 +227,7 @@ async function main(): Promise<void> {
       bare_cpu_us_per_call: cpuTotal(cpuBare),
     };
     const cpuLine = (c: typeof cpuBare) =>
-      `bench process ${c.self}, sandbox ${c.child ?? "n/a"}, postgres ${c.postgres ?? "n/a"} (total ${cpuTotal(c)})`;
+      `bench process ${c.self}, sandbox ${c.child ?? "n/a"}, database ${c.postgres ?? "n/a"} (total ${cpuTotal(c)})`;
     console.log(
       `database: ${dbLabel}; sandbox: ${url} (own process); ${CONCURRENCY} concurrent; ${total} reads per side (GET /v1/accounts)`,
     );
