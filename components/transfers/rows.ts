@@ -37,6 +37,10 @@ export const EMPTY_ROW: TRowDraft = {
   email: "",
   description: "",
 };
+/** True while a row is exactly as added: nothing typed or chosen yet. */
+export function isPristine(d: TRowDraft): boolean {
+  return ROW_FIELDS.every((f) => d[f] === EMPTY_ROW[f]);
+}
 export const CSV_TEMPLATE =
   'amount,bank_code,account_type,account_number,name,document_type,document_number,email,description\n"150.000",1007,savings,12345678901,María Gómez,CC,1020304050,,Reembolso';
 

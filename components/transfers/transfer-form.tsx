@@ -18,6 +18,7 @@ import { RowsGrid } from "./rows-grid";
 import {
   CSV_TEMPLATE,
   EMPTY_ROW,
+  isPristine,
   rowsFromCsv,
   serverRowErrors,
   validateRow,
@@ -54,7 +55,12 @@ export function TransferForm() {
       submit.error instanceof ApiError ? serverRowErrors(submit.error.problem.errors) : new Map(),
     [submit.error],
   );
-  const errors = validated.map((v, i) => ({ ...v.errors, ...serverErrors.get(i) }));
+  // A row nobody has typed into yet shows no errors until a submit is tried: a fresh form is not
+  // "1 row with errors". The server's own findings always show.
+  const errors = validated.map((v, i) => ({
+    ...(tried || !isPristine(rows[i]) ? v.errors : {}),
+    ...serverErrors.get(i),
+  }));
   const valid = validated.every((v) => v.row) && rows.length > 0;
   const total = validated.reduce((a, v) => a + (v.row?.amount ?? 0), 0);
   const preview = usePreview(valid ? total : null, routing, Math.max(1, rows.length));
@@ -282,7 +288,7 @@ export function TransferForm() {
               />
             ) : (
               <p className="text-sm text-slate-500">
-                Fix every row to see the approvals and fees that apply.
+                Complete every row to see the approvals and fees that apply.
               </p>
             )}
             <Button

@@ -7,7 +7,8 @@ const ZMinor = z
   .int("Amount must be whole cents")
   .positive("Amount must be positive")
   .max(1e13, "Amount is too large");
-const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZText = (max: number) =>
+  z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
 
 export const ZBeneficiary = z.strictObject({
   bankCode: z.string().regex(/^\d{4}$/, "A 4-digit bank code"),

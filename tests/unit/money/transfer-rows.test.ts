@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { parseCsv } from "@/components/transfers/csv";
 import {
   CSV_TEMPLATE,
+  EMPTY_ROW,
+  isPristine,
   rowsFromCsv,
   serverRowErrors,
   validateRow,
@@ -64,5 +66,15 @@ describe("transfers CSV", () => {
     ]);
     expect(m.get(2)).toEqual({ accountNumber: "5 to 20 digits" });
     expect(m.size).toBe(1);
+  });
+
+  it("an empty row names each missing field in words, and is pristine until something is typed", () => {
+    const v = validateRow({ ...EMPTY_ROW }, new Set(["1007"]));
+    expect(v.row).toBeNull();
+    expect(v.errors.name).toBe("Required");
+    expect(Object.values(v.errors).join(" ")).not.toMatch(/too small|expected/i);
+    expect(isPristine({ ...EMPTY_ROW })).toBe(true);
+    expect(isPristine({ ...EMPTY_ROW, name: "Ana" })).toBe(false);
+    expect(isPristine({ ...EMPTY_ROW, accountType: "checking_account" })).toBe(false);
   });
 });
