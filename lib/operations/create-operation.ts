@@ -90,19 +90,19 @@ export async function createOperation(
       policy,
     );
     // One statement for the operation, its transfer rows and its audit entry (the audit chain's
-    // lock is taken last, just before COMMIT).
+    // lock is taken last, just before COMMIT). The rows travel as one array per column, so the
+    // statement's text is the same for a batch of 1 or 1,000 and is prepared once per connection
+    // (lib/pg-client.ts), as the webhook group commit does (lib/webhooks/store-events.ts).
     const now = utc(new Date());
     const rows = items?.length
       ? Prisma.sql`, rows AS (
           INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",
             "accountNumber", "payeeName", "updatedAt")
           SELECT v.id, op.id, v.position, v.ext, v.amount, v.bank, v.account, v.payee, ${now}
-          FROM op, (VALUES ${Prisma.join(
-            items.map(
-              (it, position) =>
-                Prisma.sql`(${newId("opi")}, ${position}::int, ${it.externalId}, ${it.amount}::bigint, ${it.bankCode}, ${it.accountNumber}, ${it.payeeName})`,
-            ),
-          )}) AS v(id, position, ext, amount, bank, account, payee))`
+          FROM op, unnest(${items.map(() => newId("opi"))}::text[], ${items.map((_, i) => i)}::int[],
+            ${items.map((it) => it.externalId)}::text[], ${items.map((it) => it.amount.toString())}::bigint[],
+            ${items.map((it) => it.bankCode)}::text[], ${items.map((it) => it.accountNumber)}::text[],
+            ${items.map((it) => it.payeeName)}::text[]) AS v(id, position, ext, amount, bank, account, payee))`
       : Prisma.empty;
     await tx.$queryRaw`
       WITH op AS (
