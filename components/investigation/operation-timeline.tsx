@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { formatCop } from "../money/format";
+import { factValue } from "./fact-value";
 import { formatMs, formatWhen } from "../operations/format-time";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
@@ -151,15 +151,6 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
   );
 }
 
-const MONEY_KEYS = new Set(["amount", "feeEstimate", "fee", "available", "availableAtCreation"]);
-// Money arrives as minor units: a JSON number, or a string when it was a bigint on the server.
-const show = (k: string, v: unknown) =>
-  MONEY_KEYS.has(k) && (typeof v === "number" || (typeof v === "string" && /^-?\d+$/.test(v)))
-    ? formatCop(typeof v === "string" ? BigInt(v) : v)
-    : typeof v === "string"
-      ? v
-      : JSON.stringify(v);
-
 function Facts({ details }: { details: Record<string, unknown> }) {
   const entries = Object.entries(details).filter(
     ([, v]) =>
@@ -174,8 +165,8 @@ function Facts({ details }: { details: Record<string, unknown> }) {
       {entries.map(([k, v]) => (
         <div key={k} className="flex gap-1">
           <dt className="text-slate-500">{k}</dt>
-          <dd className="max-w-md truncate font-mono" title={show(k, v)}>
-            {show(k, v)}
+          <dd className="max-w-md truncate font-mono" title={factValue(k, v)}>
+            {factValue(k, v)}
           </dd>
         </div>
       ))}
