@@ -213,7 +213,7 @@ async function main(): Promise<void> {
       `mean ${r2(mean(xs))}  p25 ${r2(pct(xs, 25))}  p75 ${r2(pct(xs, 75))}  p90 ${r2(pct(xs, 90))}`;
     const cpuBare = bareCpu.perCall();
     const cpuClient = clientCpu.perCall();
-    const cpuTotal = (c: typeof cpuBare) => c.self + (c.child ?? 0) + (c.postgres ?? 0);
+    const cpuTotal = (c: typeof cpuBare) => c.self + (c.child ?? 0) + (c.database ?? 0);
     const out = {
       bench: "client",
       p50_ratio: r2(pct(clientLat, 50) / pct(bareLat, 50)),
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
       bare_cpu_us_per_call: cpuTotal(cpuBare),
     };
     const cpuLine = (c: typeof cpuBare) =>
-      `bench process ${c.self}, sandbox ${c.child ?? "n/a"}, database ${c.postgres ?? "n/a"} (total ${cpuTotal(c)})`;
+      `bench process ${c.self}, sandbox ${c.child ?? "n/a"}, database ${c.database ?? "n/a"} (total ${cpuTotal(c)})`;
     console.log(
       `database: ${dbLabel}; sandbox: ${url} (own process); ${CONCURRENCY} concurrent; ${total} reads per side (GET /v1/accounts)`,
     );

@@ -45,7 +45,7 @@ function postgresCpuUs(): number | null {
   return total;
 }
 
-export type TCpuSample = { self: number; child: number | null; postgres: number | null };
+export type TCpuSample = { self: number; child: number | null; database: number | null };
 /** Where the database's CPU can be read: a process (embedded PGlite), local PostgreSQL, or nowhere. */
 export type TDbCpuSource = { pid: number } | "local-postgres" | null;
 
@@ -61,13 +61,13 @@ export function sampleCpu(childPid: number | undefined, db: TDbCpuSource): TCpuS
   return {
     self: u.user + u.system,
     child: childPid ? procCpuUs(childPid) : null,
-    postgres: db === null ? null : db === "local-postgres" ? postgresCpuUs() : procCpuUs(db.pid),
+    database: db === null ? null : db === "local-postgres" ? postgresCpuUs() : procCpuUs(db.pid),
   };
 }
 
 /** Accumulates the CPU of several phases of one kind (e.g. every bare round). */
 export class CpuBudget {
-  private sums = { self: 0, child: 0 as number | null, postgres: 0 as number | null };
+  private sums: TCpuSample = { self: 0, child: 0, database: 0 };
   private calls = 0;
 
   add(before: TCpuSample, after: TCpuSample, calls: number): void {
@@ -77,18 +77,18 @@ export class CpuBudget {
       self: this.sums.self + (after.self - before.self),
       child: d(before.child, after.child, this.sums.child),
       // Backends that ended during the phase take their CPU with them: a lower bound then.
-      postgres: d(before.postgres, after.postgres, this.sums.postgres),
+      database: d(before.database, after.database, this.sums.database),
     };
     this.calls += calls;
   }
 
   /** µs of CPU per call for each process; null where it could not be read. */
-  perCall(): { self: number; child: number | null; postgres: number | null } {
+  perCall(): TCpuSample {
     const per = (x: number | null) => (x === null ? null : Math.round(x / this.calls));
     return {
       self: per(this.sums.self)!,
       child: per(this.sums.child),
-      postgres: per(this.sums.postgres === null ? null : Math.max(0, this.sums.postgres)),
+      database: per(this.sums.database === null ? null : Math.max(0, this.sums.database)),
     };
   }
 }
