@@ -2,6 +2,16 @@ import { z } from "zod";
 
 // The environment contract. Plain module (no "server-only"): the launcher and the Next.js
 // instrumentation hook validate with it before anything starts.
+// The write path's named kill points, in the order a request passes them.
+export const FAULT_POINTS = [
+  "after_key_claim",
+  "after_operation_commit",
+  "after_mono_request_sent",
+  "after_mono_response",
+  "after_state_recorded",
+] as const;
+export type TFaultPoint = (typeof FAULT_POINTS)[number];
+
 const ZBool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
@@ -73,6 +83,13 @@ export const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
+  // Leases of the write path (docs/PAYOUTS.md): how long a console request holds its
+  // Idempotency-Key, and how long a send holds its operation, before another process may take over.
+  IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+  SEND_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(90_000),
+  // Crash testing only (docs/RELIABILITY.md "Kill points"): the process SIGKILLs itself at this
+  // named point of the write path. Refused when MONO_ENV=production.
+  FAULT_POINT: z.enum(FAULT_POINTS).optional(),
   DEMO_USERS: ZBool.default(false),
   TRUST_PROXY: ZBool.default(false),
 });
@@ -114,6 +131,7 @@ export function readEnv(source: Record<string, string | undefined>): TEnv {
     if (cleaned.DEMO_USERS && cleaned.DEMO_USERS !== "0" && cleaned.DEMO_USERS !== "false") {
       problems.push("DEMO_USERS must be off when MONO_ENV=production");
     }
+    if (cleaned.FAULT_POINT) problems.push("FAULT_POINT must not be set when MONO_ENV=production");
   }
   if (problems.length > 0 || !parsed.success) throw new EnvError(problems);
   return parsed.data;

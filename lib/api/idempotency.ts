@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { db, pgSql } from "../db";
+import { createHash, randomUUID } from "node:crypto";
+import { db, pgSql, type TSqlRunner } from "../db";
+import { env } from "../env";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
 import { utc } from "../sql-time";
@@ -8,11 +9,20 @@ import { utc } from "../sql-time";
 // The console's own write endpoints take an Idempotency-Key header (IETF draft "The
 // Idempotency-Key HTTP Header Field"): the form mints one when it opens, so a double click, a
 // retry after a dropped response or a second tab never creates a second operation.
+//
+// Recovery points (docs/PAYOUTS.md "Idempotency-Key recovery points"): a key is `started` when
+// claimed, `bound` when the operation it created or changed commits (in that same transaction),
+// and `done` when its answer is stored. A bound key never runs its handler again and is never
+// released: a retry after a crash, an expired lease or a 5xx resumes the operation instead.
 const KEY_RE = /^[\x21-\x7e]{8,255}$/;
-const IN_FLIGHT_LEASE_MS = 120_000;
+
+/** The lease a request holds on its key: `token` changes on every takeover. */
+export type TInbound = { id: bigint; token: string };
 
 export type TInboundClaim =
-  { kind: "new"; id: bigint } | { kind: "replay"; status: number; body: unknown };
+  | { kind: "new"; inbound: TInbound }
+  | { kind: "resume"; inbound: TInbound; operationId: string }
+  | { kind: "replay"; status: number; body: unknown };
 
 export function readIdempotencyKey(header: string | null): string {
   if (!header)
@@ -36,19 +46,26 @@ export function requestHashOf(route: string, body: unknown): string {
     .digest("hex");
 }
 
+const inUse = () =>
+  new AppError(
+    "idempotency_key_in_use",
+    "A request with this Idempotency-Key is still being processed",
+    { headers: { "retry-after": "1" } },
+  );
+
 export async function claimInboundRequest(o: {
   userId: string;
   key: string;
   route: string;
   requestHash: string;
 }): Promise<TInboundClaim> {
-  const lockedUntil = new Date(Date.now() + IN_FLIGHT_LEASE_MS);
-  // node-pg for the two statements every idempotent request runs (see pgPool() in lib/db.ts).
+  const token = randomUUID();
+  const lockedUntil = new Date(Date.now() + env.IDEMPOTENCY_LEASE_MS);
   const inserted = await pgSql.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil")
-    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${utc(lockedUntil)})
+    INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil", "leaseToken")
+    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${utc(lockedUntil)}, ${token})
     ON CONFLICT ("userId", key) DO NOTHING RETURNING id`;
-  if (inserted.length === 1) return { kind: "new", id: inserted[0].id };
+  if (inserted.length === 1) return { kind: "new", inbound: { id: inserted[0].id, token } };
 
   const existing = await db.inboundRequest.findUnique({
     where: { userId_key: { userId: o.userId, key: o.key } },
@@ -62,36 +79,69 @@ export async function claimInboundRequest(o: {
   }
   if (existing.state === "done")
     return { kind: "replay", status: existing.responseStatus ?? 200, body: existing.responseBody };
-  if (existing.lockedUntil > new Date()) {
-    throw new AppError(
-      "idempotency_key_in_use",
-      "A request with this Idempotency-Key is still being processed",
-      { headers: { "retry-after": "1" } },
-    );
-  }
-  // The first request died mid-way (crash, deploy): take it over, conditionally.
+  if (existing.lockedUntil > new Date()) throw inUse();
+  // The holder died or gave up (crash, deploy, 5xx). Take the lease over with one conditional
+  // update that names the lease and binding we saw, so exactly one process wins, and a binding
+  // committed since our read makes us lose (the client's next retry then resumes it).
   const taken = await db.inboundRequest.updateMany({
-    where: { id: existing.id, state: "in_flight", lockedUntil: existing.lockedUntil },
-    data: { lockedUntil },
+    where: {
+      id: existing.id,
+      state: "in_flight",
+      lockedUntil: existing.lockedUntil,
+      leaseToken: existing.leaseToken,
+      operationId: existing.operationId,
+    },
+    data: { lockedUntil, leaseToken: token },
   });
-  if (taken.count === 0)
-    throw new AppError(
-      "idempotency_key_in_use",
-      "A request with this Idempotency-Key is still being processed",
-      { headers: { "retry-after": "1" } },
-    );
-  return { kind: "new", id: existing.id };
+  if (taken.count === 0) throw inUse();
+  const inbound = { id: existing.id, token };
+  return existing.operationId
+    ? { kind: "resume", inbound, operationId: existing.operationId }
+    : { kind: "new", inbound };
 }
 
+/**
+ * Recovery point `bound`: called inside the transaction that creates or changes the operation, so
+ * the key and the operation commit together or not at all. Refuses (and so rolls that transaction
+ * back) when this request no longer holds the key's lease or the key is bound to another operation.
+ */
+export async function bindInboundRequest(
+  tx: TSqlRunner,
+  inbound: TInbound | null | undefined,
+  operationId: string,
+): Promise<void> {
+  if (!inbound) return;
+  const n = await tx.$executeRaw`
+    UPDATE "InboundRequest" SET "operationId" = ${operationId}, "recoveryPoint" = 'bound'
+    WHERE id = ${inbound.id} AND "leaseToken" = ${inbound.token} AND state = 'in_flight'
+      AND ("operationId" IS NULL OR "operationId" = ${operationId})`;
+  if (n !== 1)
+    throw new AppError(
+      "idempotency_key_in_use",
+      "Another request took this Idempotency-Key over; retry to see its result",
+      { headers: { "retry-after": "1" } },
+    );
+}
+
+/** Recovery point `done`: the answer is stored and replayed from now on. */
 export async function completeInboundRequest(
-  id: bigint,
+  inbound: TInbound,
   status: number,
   body: unknown,
 ): Promise<void> {
-  await pgSql.$executeRaw`UPDATE "InboundRequest" SET state = 'done', "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE id = ${id}`;
+  await pgSql.$executeRaw`UPDATE "InboundRequest" SET state = 'done', "recoveryPoint" = 'done', "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb
+    WHERE id = ${inbound.id} AND "leaseToken" = ${inbound.token}`;
 }
 
-// A 5xx is not an answer: forget the key so the client's retry runs again.
-export async function releaseInboundRequest(id: bigint): Promise<void> {
-  await db.inboundRequest.deleteMany({ where: { id, state: "in_flight" } });
+// A 5xx is not an answer. A key that created nothing is forgotten, so the client's retry runs
+// again; a bound key is kept and its lease ends now, so the retry resumes its operation at once.
+export async function releaseInboundRequest(inbound: TInbound): Promise<void> {
+  const forgotten = await db.inboundRequest.deleteMany({
+    where: { id: inbound.id, state: "in_flight", leaseToken: inbound.token, operationId: null },
+  });
+  if (forgotten.count === 1) return;
+  await db.inboundRequest.updateMany({
+    where: { id: inbound.id, state: "in_flight", leaseToken: inbound.token },
+    data: { lockedUntil: new Date() },
+  });
 }

@@ -17,6 +17,7 @@ import { fieldErrors } from "./zod-errors";
 import { toJsonSafe } from "./json";
 import { mapUnknownError } from "./map-error";
 import { runIdempotent } from "./run-idempotent";
+import type { TInbound } from "./idempotency";
 
 type TSchema = z.ZodType;
 type TOut<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -28,8 +29,20 @@ export type TApiOptions<B, Q, P> = {
   query?: Q;
   params?: P;
   maxBodyBytes?: number;
-  // Requires an Idempotency-Key header; replays, in-flight and reuse are handled before the handler.
-  idempotent?: boolean;
+  // Requires an Idempotency-Key header; replays, in-flight and reuse are handled before the
+  // handler. `resume` answers a retry whose key is already bound to an operation (a crash, an
+  // expired lease or a 5xx after the operation committed): it resumes that operation and answers
+  // its current state with `status`, instead of running the handler a second time.
+  // `true`: the handler binds nothing (a bound key cannot occur).
+  idempotent?:
+    | true
+    | {
+        resume: (
+          operationId: string,
+          ctx: { user: TCurrentUser; audit: TAuditContext },
+        ) => Promise<unknown>;
+        status?: number;
+      };
 };
 
 export type TApiContext<B, Q, P, U> = {
@@ -41,6 +54,9 @@ export type TApiContext<B, Q, P, U> = {
   query: TOut<Q>;
   params: TOut<P>;
   audit: TAuditContext;
+  // The Idempotency-Key lease of an idempotent route: bind it to the operation the handler
+  // creates or changes, in that operation's transaction (lib/api/idempotency.ts).
+  inbound: TInbound | null;
 };
 
 type TRouteCtx = { params: Promise<Record<string, string | string[]>> };
@@ -152,7 +168,7 @@ export function withApi<
         userAgent: req.headers.get("user-agent")?.slice(0, 300) ?? null,
         requestId,
       };
-      const execute = async (): Promise<Response> => {
+      const execute = async (inbound: TInbound | null = null): Promise<Response> => {
         const result = await run({
           req,
           requestId,
@@ -162,14 +178,30 @@ export function withApi<
           query: query as TOut<Q>,
           params: params as TOut<P>,
           audit,
+          inbound,
         });
         return result instanceof Response
           ? result
           : NextResponse.json(toJsonSafe(result ?? { ok: true }));
       };
+      const idem = options.idempotent;
       const res =
-        options.idempotent && user
-          ? await runIdempotent({ req, user, body, requestId }, execute)
+        idem && user
+          ? await runIdempotent(
+              {
+                req,
+                user,
+                body,
+                requestId,
+                resume: async (operationId) => {
+                  if (idem === true)
+                    throw new Error(`a key bound to ${operationId} on a route without resume`);
+                  const answer = await idem.resume(operationId, { user, audit });
+                  return NextResponse.json(toJsonSafe(answer), { status: idem.status ?? 200 });
+                },
+              },
+              execute,
+            )
           : await execute();
       res.headers.set("x-request-id", requestId);
       log.info({ status: res.status, ms: Math.round(performance.now() - started) }, "request");

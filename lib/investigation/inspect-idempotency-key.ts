@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
-import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/recover-stuck-operations";
-import { SEND_LEASE_MS } from "../operations/send-operation";
+import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
+import { sendLeaseMs } from "../operations/send-operation";
 import { compareSentBodies } from "./compare-sent-bodies";
 
 // The idempotency-key inspector (design §7): what this key is for, whether someone holds its send
@@ -78,7 +78,7 @@ export async function inspectIdempotencyKey(key: string, now = new Date()) {
   const windowEnd = windowStart
     ? new Date(windowStart.getTime() + MONO_IDEMPOTENCY_WINDOW_MS)
     : null;
-  const leaseTakenAt = op?.lockedUntil ? new Date(op.lockedUntil.getTime() - SEND_LEASE_MS) : null;
+  const leaseTakenAt = op?.lockedUntil ? new Date(op.lockedUntil.getTime() - sendLeaseMs()) : null;
   const comparison = await compareSentBodies(
     key,
     op ? { monoRequest: op.monoRequest, fingerprint: op.fingerprint } : null,

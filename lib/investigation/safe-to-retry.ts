@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
-import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/recover-stuck-operations";
+import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
 import { compareSentBodies } from "./compare-sent-bodies";
 import { findAtMono, type TMonoPresence } from "./find-at-mono";
 import {

@@ -1,5 +1,6 @@
 import "server-only";
 import { Agent, request, type Dispatcher } from "undici";
+import { faultPoint } from "../faults/fault-point";
 import { MonoNetworkError, type TNetworkKind } from "./errors";
 
 // One HTTP exchange with Mono, nothing else: no retries, no logging. Timeouts from seed 001 §3:
@@ -40,6 +41,8 @@ export async function sendOnce(dispatcher: Dispatcher, req: THttpRequest): Promi
       body: req.body ?? undefined,
       signal: req.signal,
     });
+    // Mono has the whole request and has answered: what it did is done, whatever happens here.
+    if (req.method !== "GET") faultPoint("after_mono_request_sent");
     const bodyText = await res.body.text();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {

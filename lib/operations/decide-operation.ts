@@ -6,6 +6,8 @@ import type { TCurrentUser } from "../auth/current-user";
 import { getPolicy } from "../guard/get-policy";
 import { transition } from "./transition";
 import { sendOperation } from "./send-operation";
+import { bindInboundRequest, type TInbound } from "../api/idempotency";
+import { faultPoint } from "../faults/fault-point";
 
 export type TDecision = {
   decision: "approved" | "rejected";
@@ -21,6 +23,7 @@ export async function decideOperation(
   d: TDecision,
   user: TCurrentUser,
   ctx: TAuditContext,
+  o: { inbound?: TInbound | null } = {},
 ) {
   const { settings: policy } = await getPolicy();
   const result = await db.$transaction(async (tx) => {
@@ -67,6 +70,9 @@ export async function decideOperation(
           `Re-enter your password to approve amounts this large (valid ${policy.stepUpWindowMinutes} minutes)`,
         );
     }
+    // The decision and the request's Idempotency-Key commit together: a retry of this request
+    // resumes (sends the approved operation) instead of deciding twice.
+    await bindInboundRequest(tx, o.inbound, id);
     await tx.approval.create({
       data: {
         operationId: id,
@@ -115,6 +121,7 @@ export async function decideOperation(
     );
     return "partially_approved" as const;
   });
+  faultPoint("after_operation_commit");
   if (result === "approved") await sendOperation(id, { ctx });
   return db.operation.findUniqueOrThrow({ where: { id } });
 }

@@ -1,24 +1,34 @@
 import "server-only";
 import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { bindInboundRequest, type TInbound } from "../api/idempotency";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
+import { faultPoint } from "../faults/fault-point";
 import { getPolicy } from "../guard/get-policy";
-import { evaluateTier } from "../guard/evaluate-tier";
 import { estimateFee } from "../guard/estimate-fees";
+import { guardMoneyChange } from "../guard/guard-money-change";
 import { beneficiaryKey, fingerprintOf, payoutRequest } from "./build-mono-request";
-import { readAvailableBalance } from "./read-available-balance";
-import { transition } from "./transition";
+import { transitionAlone } from "./transition";
 import { sendOperation } from "./send-operation";
 import type { TPayoutInput, ZEditPayoutInput } from "./schemas";
 
 type TEdit = z.infer<typeof ZEditPayoutInput>;
 
-// The maker edits a payout still waiting for approval. The Mono body and its fingerprint are
-// rebuilt (same idempotency key and external id: nothing was ever sent), so every approval given
-// so far no longer counts; the tier is decided again for the new amount.
-export async function editPayout(id: string, edit: TEdit, user: TCurrentUser, ctx: TAuditContext) {
+// The maker edits a payout still waiting for approval. The edit is judged by the same guard as a
+// new payout — tier, balance, daily cap (the payout itself not counted twice) and duplicate
+// detector — and commits inside it. The Mono body and its fingerprint are rebuilt (same
+// idempotency key and external id: nothing was ever sent), so every approval given so far no
+// longer counts; the tier is decided again for the new amount.
+export async function editPayout(
+  id: string,
+  edit: TEdit,
+  user: TCurrentUser,
+  ctx: TAuditContext,
+  o: { inbound?: TInbound | null } = {},
+) {
   const op = await db.operation.findUnique({ where: { id } });
   if (!op || op.kind !== "payout") throw new AppError("not_found", "No such payout");
   if (op.createdById !== user.id)
@@ -37,58 +47,60 @@ export async function editPayout(id: string, edit: TEdit, user: TCurrentUser, ct
     beneficiary: edit.beneficiary ?? before,
     description: edit.description ?? req.description ?? undefined,
   };
-  const { settings: policy } = await getPolicy();
+  const policy = await getPolicy();
   const amount = BigInt(next.amount);
-  const tier = evaluateTier(amount, policy);
-  if (tier.kind === "refused")
-    throw new AppError("unprocessable", "This amount is above the largest the console may send", {
-      meta: { reason: "amount_over_limit" },
-    });
-  const fee = estimateFee(amount, { payout: next.method }, policy);
-  const available = await readAvailableBalance(op.sourceAccountId);
-  if (available < amount + fee)
-    throw new AppError("unprocessable", "The source account cannot cover this amount plus fees", {
-      meta: {
-        reason: "insufficient_balance",
-        available,
-        required: amount + fee,
-        shortfall: amount + fee - available,
-      },
-    });
+  const key = beneficiaryKey(next.beneficiary);
+  // The reason given when the payout was made still explains the same money to the same account.
+  const duplicateReason =
+    edit.duplicateReason ??
+    (amount === op.amount && key === op.beneficiaryKey ? op.duplicateReason : null) ??
+    undefined;
+  const fee = estimateFee(amount, { payout: next.method }, policy.settings);
   const monoRequest = payoutRequest(next, op.externalId, op.id);
   const fingerprint = fingerprintOf(monoRequest);
-  const to = tier.requiredApprovals === 0 ? "approved" : "pending_approval";
-  const moved = await db.$transaction((tx) =>
-    transition(tx, {
-      id,
-      from: ["pending_approval"],
-      to,
-      data: {
-        amount,
-        feeEstimate: fee,
-        method: next.method,
-        target: next.beneficiary,
-        beneficiaryKey: beneficiaryKey(next.beneficiary),
-        description: next.description,
-        monoRequest: monoRequest as object,
-        fingerprint,
-        requiredApprovals: tier.requiredApprovals,
-        stepUpRequired: tier.stepUp,
-      },
-      action: "operation.edited",
-      details: {
-        reason: edit.reason,
-        fingerprintBefore: op.fingerprint,
-        fingerprintAfter: fingerprint,
-        amountBefore: op.amount,
-        amountAfter: amount,
-        approvalsVoided: fingerprint !== op.fingerprint,
-      },
-      ctx,
-    }),
+  const { verdict } = await guardMoneyChange(
+    {
+      userId: user.id,
+      sourceAccountId: op.sourceAccountId,
+      amount,
+      fee,
+      rows: [{ beneficiaryKey: key, amount, reasonPath: "/duplicateReason", duplicateReason }],
+      operationId: op.id,
+    },
+    policy,
+    async (tx, v) => {
+      const moved = await transitionAlone(
+        {
+          id,
+          from: ["pending_approval"],
+          to: v.state,
+          set: Prisma.sql`"amount" = ${amount}, "feeEstimate" = ${fee}, "method" = ${next.method},
+            "target" = ${JSON.stringify(next.beneficiary)}::jsonb, "beneficiaryKey" = ${key},
+            "description" = ${next.description ?? null}, "monoRequest" = ${JSON.stringify(monoRequest)}::jsonb,
+            "fingerprint" = ${fingerprint}, "requiredApprovals" = ${v.tier.requiredApprovals}::int,
+            "stepUpRequired" = ${v.tier.stepUp}, "policyVersion" = ${v.policy.version}::int,
+            "duplicateReason" = ${duplicateReason ?? null}`,
+          action: "operation.edited",
+          details: {
+            reason: edit.reason,
+            fingerprintBefore: op.fingerprint,
+            fingerprintAfter: fingerprint,
+            amountBefore: op.amount,
+            amountAfter: amount,
+            tier: v.tier.kind,
+            duplicateReason: duplicateReason ?? null,
+            approvalsVoided: fingerprint !== op.fingerprint,
+          },
+          ctx,
+        },
+        tx,
+      );
+      if (!moved)
+        throw new AppError("state_conflict", "The payout changed state while you were editing it");
+      await bindInboundRequest(tx, o.inbound, id);
+    },
   );
-  if (!moved)
-    throw new AppError("state_conflict", "The payout changed state while you were editing it");
-  if (to === "approved") await sendOperation(id, { ctx });
+  faultPoint("after_operation_commit");
+  if (verdict.state === "approved") await sendOperation(id, { ctx, policy });
   return db.operation.findUniqueOrThrow({ where: { id } });
 }

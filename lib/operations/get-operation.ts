@@ -4,13 +4,13 @@ import { AppError } from "../api/app-error";
 import type { TCurrentUser } from "../auth/current-user";
 import { can } from "../auth/permissions";
 import { getPolicy } from "../guard/get-policy";
-import { maskTarget, maskDigits } from "./mask";
-import { STATE_MEANING } from "./state-meaning";
+import { presentOperationDetail, type TOperationDetail } from "../api/resources/operation";
 import { readAvailableBalance } from "./read-available-balance";
 
 // One operation with everything a person needs to judge it: approvals, items, every attempt,
-// the audit trail and, while it waits for approval, the approver's context pack.
-export async function getOperation(id: string, user: TCurrentUser) {
+// the audit trail and, while it waits for approval, the approver's context pack. Answered through
+// the operation resource (lib/api/resources/operation.ts): masked, without the Mono body.
+export async function getOperation(id: string, user: TCurrentUser): Promise<TOperationDetail> {
   const op = await db.operation.findUnique({
     where: { id },
     include: {
@@ -59,14 +59,8 @@ export async function getOperation(id: string, user: TCurrentUser) {
     can(user.role, "payouts.approve") &&
     op.createdById !== user.id &&
     !myDecision;
-  return {
-    operation: {
-      ...op,
-      target: maskTarget(op.target),
-      monoRequest: undefined,
-      items: op.items.map((it) => ({ ...it, accountNumber: maskDigits(it.accountNumber) })),
-      meaning: STATE_MEANING[op.state],
-    },
+  return presentOperationDetail({
+    operation: op,
     createdBy: who.get(op.createdById) ?? null,
     approvals: op.approvals.map((a) => ({
       ...a,
@@ -84,7 +78,7 @@ export async function getOperation(id: string, user: TCurrentUser) {
         op.state === "pending_approval" && op.createdById === user.id && op.kind === "payout",
     },
     context: op.state === "pending_approval" ? await contextPack(op) : null,
-  };
+  });
 }
 
 async function contextPack(op: {

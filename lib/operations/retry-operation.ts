@@ -3,6 +3,7 @@ import type { OperationState } from "@/generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
+import { resumeSend } from "./resume-send";
 import { sendOperation, type TSendResult } from "./send-operation";
 import { transition } from "./transition";
 
@@ -37,6 +38,8 @@ export async function retryOperation(
       details,
       ctx: o.ctx,
     });
+    const r = await resumeSend(op.id, { ctx: o.ctx });
+    return r === "found_at_mono" ? "accepted" : r === "unknown_at_mono" ? "not_claimed" : r;
   } else {
     throw new AppError("state_conflict", `An operation in ${op.state} cannot be retried`);
   }

@@ -2,12 +2,17 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
+import { presentBeneficiaryReveal } from "../api/resources/operation";
 
 // Shows one operation's beneficiary data in clear, once, for a stated reason (audited).
 export async function revealBeneficiary(id: string, reason: string, ctx: TAuditContext) {
   const op = await db.operation.findUnique({
     where: { id },
-    select: { target: true, items: { select: { position: true, accountNumber: true } } },
+    select: {
+      target: true,
+      beneficiaryKey: true,
+      items: { select: { position: true, accountNumber: true } },
+    },
   });
   if (!op) throw new AppError("not_found", "No such operation");
   await recordAudit({
@@ -16,5 +21,9 @@ export async function revealBeneficiary(id: string, reason: string, ctx: TAuditC
     details: { reason },
     ctx,
   });
-  return { target: op.target, items: op.items };
+  return presentBeneficiaryReveal({
+    target: op.target,
+    items: op.items,
+    beneficiaryKey: op.beneficiaryKey,
+  });
 }

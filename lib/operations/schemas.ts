@@ -47,6 +47,9 @@ export const ZTransferRow = z.strictObject({
   amount: ZMinor,
   beneficiary: ZBeneficiary,
   description: z.string().trim().max(140).optional(),
+  // The maker's reason for sending this row although it looks like a duplicate (same account and
+  // amount as another row, or as a recent payout or transfer).
+  duplicateReason: ZText(500).optional(),
 });
 export type TTransferRow = z.infer<typeof ZTransferRow>;
 

@@ -11,8 +11,11 @@ import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest } from "../m
 import { recordAccepted } from "./record-accepted";
 import { transition } from "./transition";
 import { utc } from "../sql-time";
+import { env } from "../env";
+import { faultPoint } from "../faults/fault-point";
 
-export const SEND_LEASE_MS = 90_000;
+// How long a send holds its operation (90 s by default) before the recovery job may resume it.
+export const sendLeaseMs = (): number => env.SEND_LEASE_MS;
 // While Mono's breaker is open, an operation whose outcome is unknown is claimed again every
 // BREAKER_RETRY_MS; after MAX_BREAKER_CLAIMS claims (~10 minutes of outage) it goes to a person.
 export const BREAKER_RETRY_MS = 30_000;
@@ -22,7 +25,7 @@ const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
 export type TSendResult =
   "accepted" | "failed" | "needs_attention" | "paused" | "not_claimed" | "retry_later";
 
-// Claim → send → record (design §4, phases 2–4). The claim is a conditional update that takes a
+// Claim → send → record (docs/PAYOUTS.md "The write path", phases 2–4). The claim is a conditional update that takes a
 // 90 s lease only when no live lease exists, so two instances or two clicks never send the same
 // operation at once. Every attempt carries the operation's one idempotency key and one body.
 export async function sendOperation(
@@ -41,7 +44,7 @@ export async function sendOperation(
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
   // idempotency window on the first claim (later claims keep it).
   const [op] = await pgSql.$queryRaw<TClaimed[]>`
-    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${utc(new Date(now.getTime() + SEND_LEASE_MS))}, "lockedBy" = ${INSTANCE},
+    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${utc(new Date(now.getTime() + sendLeaseMs()))}, "lockedBy" = ${INSTANCE},
       "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${utc(now)}), "updatedAt" = ${utc(now)}
     WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${utc(now)}))
     RETURNING id, kind::text AS kind, "idempotencyKey", "monoRequest", "transferMode", "attemptCount"`;
@@ -72,6 +75,7 @@ async function deliver(
         op.monoRequest as unknown as TMonoCreatePayoutRequest,
         options,
       );
+      faultPoint("after_mono_response");
       row = await recordAccepted(
         op,
         {
@@ -89,6 +93,7 @@ async function deliver(
         op.transferMode === "prepare"
           ? await mono.prepareTransfers(body, options)
           : await mono.createTransfers(body, options);
+      faultPoint("after_mono_response");
       row = await recordAccepted(
         op,
         {

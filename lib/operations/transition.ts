@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type Operation, type OperationState } from "@/generated/prisma/client";
-import { pgSql, type TTx } from "../db";
+import { pgSql, type TSqlRunner, type TTx } from "../db";
 import { auditAppendSql, recordAudit, type TAuditContext } from "../audit/record-audit";
 import { utc } from "../sql-time";
 
@@ -51,10 +51,12 @@ const auditOf = (o: TTransitionAudit) => ({
  */
 export async function transitionAlone(
   o: TTransitionAudit & { from: OperationState[]; set: Prisma.Sql; also?: Prisma.Sql },
+  // A node-pg transaction when the change must commit with other statements (an edit's guard).
+  runner: TSqlRunner = pgSql,
 ): Promise<Operation | null> {
   const now = utc(new Date());
   // The moved row comes back as it now stands, so callers need not read it again.
-  const rows = await pgSql.$queryRaw<(Operation & { auditHash?: string })[]>`
+  const rows = await runner.$queryRaw<(Operation & { auditHash?: string })[]>`
     WITH moved AS (
       UPDATE "Operation" SET ${o.set}, "state" = ${o.to}::"OperationState", "updatedAt" = ${now}
       WHERE "id" = ${o.id} AND "state"::text = ANY(${o.from as string[]})
