@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { TPayoutInput } from "@/lib/operations/schemas";
+import { expect } from "vitest";
+import { AppError } from "@/lib/api/app-error";
+import type { TBeneficiary, TPayoutInput, TTransfersInput } from "@/lib/operations/schemas";
 
 export const LEDGER_ACCOUNT = "lacc_4PagosProveedores9aBcD";
 export const BANK_ACCOUNT = "acc_5tgliBmzjZ6mpQPRbQjfKj";
@@ -25,6 +27,54 @@ export function payoutInput(over: Partial<TPayoutInput> = {}): TPayoutInput {
     reason: "Supplier invoice " + randomUUID().slice(0, 6),
     ...over,
   };
+}
+
+/** A beneficiary with an account number unique to this call. */
+export function beneficiary(over: Partial<TBeneficiary> = {}): TBeneficiary {
+  return {
+    bankCode: "1007",
+    accountType: "savings_account",
+    accountNumber: String(Math.floor(Math.random() * 1e12)).padStart(12, "2"),
+    name: "Beneficiaria de Prueba",
+    documentType: "CC",
+    documentNumber: "52123456",
+    ...over,
+  };
+}
+
+/** A valid transfer batch from the sandbox's bank account: one row per amount (COP cents). */
+export function transfersInput(
+  rows: { amount: number; beneficiary?: TBeneficiary; duplicateReason?: string }[],
+  over: Partial<TTransfersInput> = {},
+): TTransfersInput {
+  return {
+    sourceAccountId: BANK_ACCOUNT,
+    mode: "create",
+    routing: "turbo",
+    currency: "COP",
+    reason: "Batch " + randomUUID().slice(0, 6),
+    rows: rows.map((r) => ({
+      amount: r.amount,
+      beneficiary: r.beneficiary ?? beneficiary(),
+      ...(r.duplicateReason ? { duplicateReason: r.duplicateReason } : {}),
+    })),
+    ...over,
+  };
+}
+
+/** Awaits a promise that must fail with an AppError of `code` (and `reason`, from meta or the first field error). */
+export async function rejectsWith(p: Promise<unknown>, code: string, reason?: string) {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  if (reason)
+    expect((err as AppError).extra.meta?.reason ?? (err as AppError).extra.errors?.[0]?.code).toBe(
+      reason,
+    );
+  return err as AppError;
 }
 
 export async function sandboxAdmin<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -8,22 +8,7 @@ import { sendApprovedBacklog } from "@/lib/operations/send-approved-backlog";
 import { updatePolicy } from "@/lib/guard/update-policy";
 import { getPolicy } from "@/lib/guard/get-policy";
 import { stepUp } from "@/lib/auth/step-up";
-import { AppError } from "@/lib/api/app-error";
-import { payoutInput, sandboxAdmin, COP } from "@/tests/support/operations";
-
-async function rejectsWith(p: Promise<unknown>, code: string, reason?: string) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  if (reason)
-    expect((err as AppError).extra.meta?.reason ?? (err as AppError).extra.errors?.[0]?.code).toBe(
-      reason,
-    );
-  return err as AppError;
-}
+import { payoutInput, rejectsWith, sandboxAdmin, COP } from "@/tests/support/operations";
 
 describe("guard: tiers at their exact boundaries (±1 cent)", () => {
   it("COP 1,000,000.00 goes straight out; 1,000,000.01 waits for one approver", async () => {
