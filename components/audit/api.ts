@@ -1,17 +1,8 @@
 import { apiFetch } from "../api-client";
+import type { TAuditRow } from "@/lib/api/resources/audit";
 
-export type TAuditRow = {
-  seq: string;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  requestId: string | null;
-  hash: string;
-};
+// The server's response schema (lib/api/resources/audit.ts): details arrive masked.
+export type { TAuditRow };
 export type TAuditFilters = { action?: string; actor?: string; targetId?: string };
 
 export const auditKeys = {

@@ -1,14 +1,10 @@
 import { apiFetch } from "../api-client";
 import type { TPayloadDiff } from "@/lib/investigation/diff-payloads";
-import type {
-  TTimeline as TServerTimeline,
-  TTimelineEvent as TServerTimelineEvent,
-} from "@/lib/investigation/build-timeline";
+import type { TTimeline, TTimelineEvent } from "@/lib/api/resources/investigation";
 import type { TRecoveryAction, TVerdictCode } from "@/lib/investigation/retry-verdict";
 
-// The server's timeline as it arrives in JSON: dates are ISO strings.
-export type TTimelineEvent = Omit<TServerTimelineEvent, "at"> & { at: string };
-export type TTimeline = Omit<TServerTimeline, "events"> & { events: TTimelineEvent[] };
+// The timeline's response schema (lib/api/resources/investigation.ts): details arrive masked.
+export type { TTimeline, TTimelineEvent };
 
 export type TSafeToRetry = {
   operationId: string;

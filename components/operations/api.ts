@@ -4,122 +4,40 @@ import type {
   OPERATION_STATES,
   TOperationFilters,
 } from "@/lib/operations/list-filters";
-import type { TBeneficiary } from "@/lib/operations/schemas";
+import type { z } from "zod";
+import type {
+  TBeneficiaryReveal,
+  ZApproval,
+  ZAttempt,
+  ZContextPack,
+  ZMaskedBeneficiary,
+  ZOperation,
+  ZOperationAudit,
+  ZOperationDetail,
+  ZOperationRow,
+  ZTransferRowView,
+} from "@/lib/api/resources/operation";
+import type { ZPerson } from "@/lib/api/resources/wire";
 
-// The browser's view of the operations API (app/api/operations/**). Money is integer COP minor
-// units as JSON numbers (lib/api/json.ts); dates are ISO strings.
+// The browser's view of the operations API (app/api/operations/**): the types are the server's
+// response schemas (lib/api/resources/operation.ts), so they cannot drift. Money is integer COP
+// minor units as JSON numbers; dates are ISO strings; beneficiary numbers arrive masked.
 export type TOperationState = (typeof OPERATION_STATES)[number];
 export type TOperationKind = (typeof OPERATION_KINDS)[number];
-export type TPerson = { id: string; name: string; email: string };
-export type TMaskedBeneficiary = Omit<TBeneficiary, "email"> & { email?: string };
-export type TTransferRowView = {
-  amount: number;
-  beneficiary: TMaskedBeneficiary;
-  description?: string;
-};
-
-export type TOperationRow = {
-  id: string;
-  kind: TOperationKind;
-  state: TOperationState;
-  amount: number;
-  feeEstimate: number;
-  currency: string;
-  sourceAccountId: string;
-  method: string | null;
-  transferMode: string | null;
-  target: TMaskedBeneficiary | TTransferRowView[];
-  rowCount: number;
-  reason: string;
-  ticketRef: string | null;
-  monoId: string | null;
-  monoState: string | null;
-  requiredApprovals: number;
-  stepUpRequired: boolean;
-  createdById: string;
-  createdAt: string;
-  updatedAt: string;
-  lastErrorCode: string | null;
-  fingerprint: string;
-  approvalsGiven: number;
-  createdBy: TPerson | null;
-};
-
-export type TOperation = Omit<TOperationRow, "approvalsGiven" | "createdBy"> & {
-  description: string | null;
-  idempotencyKey: string;
-  externalId: string;
-  monoStateReason: string | null;
-  monoSourceAmount: number | null;
-  attemptCount: number;
-  firstSentAt: string | null;
-  lastErrorMessage: string | null;
-  policyVersion: number;
-  duplicateReason: string | null;
-  acceptedAt: string | null;
-  finishedAt: string | null;
-  meaning: string;
-  items: {
-    id: string;
-    position: number;
-    externalId: string;
-    amount: number;
-    bankCode: string;
-    accountNumber: string;
-    payeeName: string;
-    monoTransferId: string | null;
-    monoState: string | null;
-    declinationReason: string | null;
-  }[];
-};
-
-export type TApproval = {
-  id: string;
-  decision: "approved" | "rejected";
-  comment: string | null;
-  stepUp: boolean;
-  at: string;
-  approver: TPerson | null;
-  current: boolean;
-};
-export type TAttempt = {
-  requestId: string;
-  monoLogId: string | null;
-  method: string;
-  endpoint: string;
-  status: number | null;
-  statusClass: string | null;
-  errorCode: string | null;
-  attempt: number;
-  durationMs: number | null;
-  delayBeforeMs: number | null;
-  delayReason: string | null;
-  at: string;
-};
-export type TAuditEntry = {
-  seq: string;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  details: Record<string, unknown>;
-  requestId: string | null;
-};
-export type TContextPack = {
-  available: number | null;
-  balanceAfter: number | null;
-  lowBalanceFloor: number;
-  belowFloorAfter: boolean;
-  priorToBeneficiary: { id: string; state: TOperationState; amount: number; createdAt: string }[];
-};
-export type TOperationDetail = {
-  operation: TOperation;
-  createdBy: TPerson | null;
-  approvals: TApproval[];
-  attempts: TAttempt[];
-  audit: TAuditEntry[];
-  permissions: { canDecide: boolean; canCancel: boolean; canEdit: boolean };
-  context: TContextPack | null;
-};
+export type TPerson = z.infer<typeof ZPerson>;
+export type TMaskedBeneficiary = z.infer<typeof ZMaskedBeneficiary>;
+export type TTransferRowView = z.infer<typeof ZTransferRowView>;
+export type TOperationRow = z.infer<typeof ZOperationRow>;
+/** An operation as the write routes answer it (masked, no Mono body). */
+export type TOperationRecord = z.infer<typeof ZOperation>;
+/** An operation as its detail page shows it: with its transfer items and what its state means. */
+export type TOperation = TOperationDetail["operation"];
+export type TApproval = z.infer<typeof ZApproval>;
+export type TAttempt = z.infer<typeof ZAttempt>;
+export type TAuditEntry = z.infer<typeof ZOperationAudit>;
+export type TContextPack = z.infer<typeof ZContextPack>;
+export type TOperationDetail = z.infer<typeof ZOperationDetail>;
+export type { TBeneficiaryReveal };
 
 export type TListFilters = Omit<TOperationFilters, "cursor" | "limit">;
 
@@ -169,7 +87,7 @@ export const decideRequest = (
   body: { decision: "approved" | "rejected"; fingerprint: string; comment?: string },
   idempotencyKey: string,
 ) =>
-  apiFetch<{ operation: TOperation }>(`/api/operations/${id}/decision`, {
+  apiFetch<{ operation: TOperationRecord }>(`/api/operations/${id}/decision`, {
     method: "POST",
     body,
     headers: { "Idempotency-Key": idempotencyKey },
@@ -179,16 +97,13 @@ export const stepUpRequest = (password: string) =>
   apiFetch<{ until: string }>("/api/auth/step-up", { method: "POST", body: { password } });
 
 export const cancelRequest = (id: string, reason: string) =>
-  apiFetch<{ operation: TOperation }>(`/api/operations/${id}/cancel`, {
+  apiFetch<{ operation: TOperationRecord }>(`/api/operations/${id}/cancel`, {
     method: "POST",
     body: { reason },
   });
 
 export const revealRequest = (id: string, reason: string) =>
-  apiFetch<{
-    target: TBeneficiary | { amount: number; beneficiary: TBeneficiary; description?: string }[];
-    items: { position: number; accountNumber: string }[];
-  }>(`/api/operations/${id}/reveal`, {
+  apiFetch<TBeneficiaryReveal>(`/api/operations/${id}/reveal`, {
     method: "POST",
     body: { reason },
   });
@@ -200,7 +115,7 @@ export type TEditPayout = {
   reason: string;
 };
 export const editPayoutRequest = (id: string, body: TEditPayout, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>(`/api/operations/${id}`, {
+  apiFetch<{ operation: TOperationRecord }>(`/api/operations/${id}`, {
     method: "PATCH",
     body,
     headers: { "Idempotency-Key": idempotencyKey },

@@ -1,5 +1,5 @@
 import { apiFetch } from "../api-client";
-import type { TOperation } from "../operations/api";
+import type { TOperationRecord } from "../operations/api";
 import type { TPayoutInput } from "@/lib/operations/schemas";
 
 export type TBrebTarget = {
@@ -14,7 +14,7 @@ export type TBrebTarget = {
 };
 
 export const submitPayoutRequest = (body: TPayoutInput, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>("/api/operations/payouts", {
+  apiFetch<{ operation: TOperationRecord }>("/api/operations/payouts", {
     method: "POST",
     body,
     headers: { "Idempotency-Key": idempotencyKey },

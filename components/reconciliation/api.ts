@@ -1,5 +1,6 @@
 import { apiFetch } from "../api-client";
-import type { TDriftKind, TFindingListQuery } from "@/lib/reconcile/list-query";
+import type { TFindingListQuery } from "@/lib/reconcile/list-query";
+import type { TFinding } from "@/lib/api/resources/reconciliation";
 
 export type TFindingFilters = Omit<TFindingListQuery, "before" | "limit">;
 export type TSeverity = "critical" | "warning" | "info";
@@ -22,19 +23,8 @@ export type TRun = {
     busyAccounts: string[];
   } | null;
 };
-export type TFinding = {
-  id: string;
-  runId: string;
-  kind: TDriftKind;
-  severity: TSeverity;
-  operationId: string | null;
-  monoObjectId: string | null;
-  evidence: Record<string, unknown>;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolution: string | null;
-};
+// The server's response schema (lib/api/resources/reconciliation.ts): evidence arrives masked.
+export type { TFinding };
 
 export const reconKeys = {
   all: ["reconciliation"] as const,

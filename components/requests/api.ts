@@ -1,44 +1,9 @@
 import { apiFetch } from "../api-client";
 import type { TRequestFilters } from "@/lib/investigation/request-filters";
+import type { TRequestDetail, TRequestRow } from "@/lib/api/resources/request-log";
 
-export type TRequestRow = {
-  requestId: string;
-  monoLogId: string | null;
-  operationId: string | null;
-  idempotencyKey: string | null;
-  callId: string;
-  attempt: number;
-  method: string;
-  path: string;
-  endpoint: string;
-  status: number | null;
-  statusClass: string;
-  errorCode: string | null;
-  durationMs: number;
-  delayBeforeMs: number;
-  delayReason: string | null;
-  apiKeyLabel: string;
-  at: string;
-};
-export type TRequestDetail = {
-  request: TRequestRow & {
-    traceId: string;
-    requestBody: unknown;
-    responseBody: unknown;
-    requestHeaders: Record<string, string> | null;
-    responseHeaders: Record<string, string> | null;
-  };
-  chain: TRequestRow[];
-  operation: {
-    id: string;
-    kind: string;
-    state: string;
-    amount: number;
-    currency: string;
-    monoId: string | null;
-    createdAt: string;
-  } | null;
-};
+// The server's response schemas (lib/api/resources/request-log.ts): bodies arrive masked.
+export type { TRequestDetail, TRequestRow };
 // The URL form of the filters (strings), as the same schema parses them on the server.
 export type TRequestQuery = Partial<
   Record<Exclude<keyof TRequestFilters, "limit" | "cursor">, string>

@@ -1,9 +1,9 @@
 import { apiFetch } from "../api-client";
-import type { TOperation } from "../operations/api";
+import type { TOperationRecord } from "../operations/api";
 import type { TTransfersInput } from "@/lib/operations/schemas";
 
 export const submitTransfersRequest = (body: TTransfersInput, idempotencyKey: string) =>
-  apiFetch<{ operation: TOperation }>("/api/operations/transfers", {
+  apiFetch<{ operation: TOperationRecord }>("/api/operations/transfers", {
     method: "POST",
     body,
     headers: { "Idempotency-Key": idempotencyKey },

@@ -1,48 +1,23 @@
 import { apiFetch } from "../api-client";
+import type { z } from "zod";
 import type { TWebhookListQuery } from "@/lib/webhooks/list-query";
+import type {
+  TReprocessOutcome,
+  TWebhookDetail,
+  TWebhookReveal,
+  TWebhookRow,
+  ZProcessingResult,
+} from "@/lib/api/resources/webhook";
 
 export type TWebhookFilters = Omit<TWebhookListQuery, "before" | "limit">;
-export type TProcessingResult = "applied" | "ignored_stale" | "correction" | "external" | "error";
-export type TWebhookRow = {
-  id: number;
-  type: string;
-  objectId: string | null;
-  signatureResult: "valid" | "valid_previous_secret";
-  eventTimestamp: string | null;
-  receivedAt: string;
-  deliveries: number;
-  processedAt: string | null;
-  processingResult: TProcessingResult | null;
-  processingError: string | null;
-  operationId: string | null;
-  external: boolean;
-};
-export type TWebhookDetail = {
-  event: TWebhookRow & {
-    rawBody: string;
-    data: Record<string, unknown>;
-    dedupeKey: string;
-    processingDetails: Record<string, unknown> | null;
-  };
-  operation: {
-    id: string;
-    kind: string;
-    state: string;
-    amount: number;
-    currency: string;
-    monoId: string | null;
-  } | null;
-};
+// The server's response schemas (lib/api/resources/webhook.ts): bodies arrive masked; the raw body
+// only through the audited reveal.
+export type TProcessingResult = z.infer<typeof ZProcessingResult>;
+export type { TReprocessOutcome, TWebhookDetail, TWebhookReveal, TWebhookRow };
 export type TWebhookSummary = {
   types: { type: string; count: number }[];
   rejections24h: Record<string, number>;
   lastReceivedAt: string | null;
-};
-export type TReprocessOutcome = {
-  eventId: string;
-  result: string;
-  operationId: string | null;
-  error?: string;
 };
 
 export const webhookKeys = {
@@ -76,3 +51,8 @@ export const fetchWebhookSummary = (signal?: AbortSignal) =>
   apiFetch<TWebhookSummary>("/api/webhooks/summary", { signal });
 export const reprocessEvent = (id: number) =>
   apiFetch<TReprocessOutcome>(`/api/webhooks/events/${id}/reprocess`, { method: "POST", body: {} });
+export const revealWebhookRequest = (id: number, reason: string) =>
+  apiFetch<TWebhookReveal>(`/api/webhooks/events/${id}/reveal`, {
+    method: "POST",
+    body: { reason },
+  });

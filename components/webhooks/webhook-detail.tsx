@@ -9,15 +9,8 @@ import { formatWhen } from "../operations/format-time";
 import { ResultBadge, SignatureBadge } from "./result-badge";
 import { useReprocessEvent, useWebhookEvent } from "./use-webhooks";
 
-function pretty(raw: string): string {
-  try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    return raw;
-  }
-}
-
-// One event: what Mono sent (the raw body, verbatim and pretty-printed, rendered as text only),
+// One event: what Mono sent (pretty-printed with beneficiary numbers masked, rendered as text only;
+// the raw bytes need the audited reveal),
 // what processing did, the linked operation, and reprocess for admins.
 export function WebhookDetail({
   id,
@@ -114,13 +107,13 @@ export function WebhookDetail({
           ) : null}
           <div>
             <p className="mb-1 text-slate-700">
-              Raw payload (as received, {new Blob([ev.rawBody]).size.toLocaleString("es-CO")} bytes)
+              Payload (numbers masked; {ev.bodyBytes.toLocaleString("es-CO")} bytes received)
             </p>
             <pre
               data-testid="raw-payload"
               className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
             >
-              {pretty(ev.rawBody)}
+              {ev.body}
             </pre>
           </div>
           {canReprocess ? (

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
+import { presentOperationPage } from "../api/resources/operation";
 import { listOperations } from "./list-operations";
 import type { TOperationFilters } from "./list-filters";
 
@@ -21,8 +22,8 @@ const HEADER = [
   "ticket",
 ];
 
-// CSV of the filtered list (masked like the screen), paged through the keyset cursor; audited
-// because it takes data out of the console.
+// CSV of the filtered list, each page through the operation resource (masked like the screen),
+// paged through the keyset cursor; audited because it takes data out of the console.
 export async function exportOperationsCsv(
   filters: TOperationFilters,
   userId: string,
@@ -31,12 +32,14 @@ export async function exportOperationsCsv(
   const lines = [HEADER.join(",")];
   let cursor: string | undefined;
   do {
-    const page = await listOperations({ ...filters, cursor, limit: 200 }, userId);
+    const page = presentOperationPage(
+      await listOperations({ ...filters, cursor, limit: 200 }, userId),
+    );
     for (const o of page.operations) {
       lines.push(
         [
           o.id,
-          o.createdAt.toISOString(),
+          o.createdAt,
           o.kind,
           o.state,
           pesos(o.amount),
@@ -64,7 +67,8 @@ export async function exportOperationsCsv(
   return lines.join("\n") + "\n";
 }
 
-function pesos(minor: bigint): string {
+function pesos(minorUnits: number): string {
+  const minor = BigInt(minorUnits);
   const sign = minor < 0n ? "-" : "";
   const abs = minor < 0n ? -minor : minor;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentKeyInspection } from "@/lib/api/resources/investigation";
 import { inspectIdempotencyKey } from "@/lib/investigation/inspect-idempotency-key";
 
 const ZParams = z.strictObject({
@@ -10,5 +11,5 @@ const ZParams = z.strictObject({
 });
 
 export const GET = withApi({ permission: "requests.read", params: ZParams }, async ({ params }) =>
-  inspectIdempotencyKey(params.key),
+  presentKeyInspection(await inspectIdempotencyKey(params.key)),
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentRequestDetail } from "@/lib/api/resources/request-log";
 import { getRequest } from "@/lib/investigation/get-request";
 
 const ZParams = z.strictObject({
@@ -7,5 +8,5 @@ const ZParams = z.strictObject({
 });
 
 export const GET = withApi({ permission: "requests.read", params: ZParams }, async ({ params }) =>
-  getRequest(params.requestId),
+  presentRequestDetail(await getRequest(params.requestId)),
 );

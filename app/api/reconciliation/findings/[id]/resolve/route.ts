@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentFinding } from "@/lib/api/resources/reconciliation";
 import { ZFindingIdParams } from "@/lib/reconcile/list-query";
 import { resolveFinding } from "@/lib/reconcile/resolve-finding";
 
@@ -10,6 +11,9 @@ const ZResolveBody = z
 export const POST = withApi(
   { permission: "reconciliation.run", params: ZFindingIdParams, body: ZResolveBody },
   async ({ params, body, user, audit }) => ({
-    finding: await resolveFinding(params.id, body.reason, user, audit),
+    finding: presentFinding({
+      ...(await resolveFinding(params.id, body.reason, user, audit)),
+      resolvedBy: user.email,
+    }),
   }),
 );
