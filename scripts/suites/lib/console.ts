@@ -61,7 +61,8 @@ export type TRouteHost = {
   url: string;
   port: number;
   proc: () => ChildProcess;
-  start(): Promise<number>;
+  /** (Re)spawns the process; `env` adds to the host's environment for this start only. */
+  start(env?: Record<string, string>): Promise<number>;
   kill(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -77,7 +78,7 @@ export async function routeHost(o: {
   const url = `http://127.0.0.1:${port}`;
   let proc: ChildProcess | null = null;
   let starts = 0;
-  const start = async () => {
+  const start = async (extra: Record<string, string> = {}) => {
     const t0 = performance.now();
     proc = spawn(
       process.execPath,
@@ -90,6 +91,7 @@ export async function routeHost(o: {
           NODE_ENV: "production",
           NEXTAUTH_URL: url,
           ...o.env,
+          ...extra,
           PORT: String(port),
           JOBS_DISABLED: o.jobs === false ? "1" : "0",
         },
