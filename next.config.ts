@@ -32,7 +32,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "pg-boss", "@electric-sql/pglite"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "pg-boss"],
   typedRoutes: false,
   // The build type-checks only what ships; `npm run typecheck` covers tests, scripts and sandbox.
   typescript: { tsconfigPath: "tsconfig.next.json" },

@@ -24,8 +24,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
-          // One database for the run; files run one after another so PGlite (a single
-          // Postgres backend) is never the bottleneck. Tests use unique data, never truncate.
+          // One database for the run; files run one after another, because some change settings
+          // every other file reads (the guard's kill switch). Tests use unique data, never truncate.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

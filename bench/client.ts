@@ -1,7 +1,7 @@
 // bench/client: latency and throughput of reads through the Mono client (request log on, written
 // through to PostgreSQL) against a bare fetch to the same sandbox, 32 concurrent, in one run.
 // `npx tsx bench/client.ts` (or `npm run bench -- client`). Uses DATABASE_URL when set, otherwise
-// an embedded PGlite. The last line of output is one JSON object with the figures.
+// a throwaway embedded PostgreSQL. The last line of output is one JSON object with the figures.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -84,12 +84,12 @@ async function main(): Promise<void> {
     // the metric rollups, so the bench database must be at the current schema.
     if (dbUrl) migrateDeploy(dbUrl, { quiet: true });
     else {
-      const emb = await startEmbeddedDb({ dir: "memory://" });
+      const emb = await startEmbeddedDb();
       children.push(emb);
       migrateDeploy(emb.url, { quiet: true });
       dbUrl = emb.url;
-      dbLabel = "embedded PGlite";
-      dbCpu = dbCpuSource(emb.url, emb.child.pid);
+      dbLabel = "embedded PostgreSQL 17";
+      dbCpu = dbCpuSource(emb.url);
     }
     process.env.DATABASE_URL = dbUrl;
     process.env.LOG_LEVEL ??= "warn";

@@ -10,7 +10,7 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 const stack = await startBenchStack({ dbName: "mono_bench_payouts" });
 Object.assign(process.env, {
   DATABASE_URL: stack.databaseUrl,
-  DATABASE_POOL_MAX: stack.database.includes("PGlite") ? "1" : "20",
+  DATABASE_POOL_MAX: "20",
   MONO_SANDBOX_BASE_URL: stack.sandboxUrl,
   MONO_SANDBOX_API_KEY: BENCH_SANDBOX_KEY,
   MONO_MAX_IN_FLIGHT: "32",

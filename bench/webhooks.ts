@@ -3,7 +3,7 @@
 //
 // Set-up (docs/BENCHMARKS.md, "webhooks"): the console's own route handler behind a plain
 // node:http server in this process (the same NextRequest a `next start` hands it, without
-// building the app), PostgreSQL (a fresh database on 127.0.0.1:5432, else PGlite), the sandbox in
+// building the app), PostgreSQL (a fresh database on 127.0.0.1:5432, else an embedded PostgreSQL), the sandbox in
 // its own process, and the real background workers (lib/jobs startWorkers: pg-boss, every job).
 // Load (bench/lib/webhook-load.ts, its own process): 32 concurrent keep-alive connections (Mono's at-most-32 in flight), a mix of events about
 // our own payouts (processing confirms them with a GET to Mono), ledger movements and transfers
@@ -28,7 +28,7 @@ const DRAIN_TIMEOUT_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 180) * 1000;
 const stack = await startBenchStack({ dbName: "mono_bench_webhooks" });
 Object.assign(process.env, {
   DATABASE_URL: stack.databaseUrl,
-  DATABASE_POOL_MAX: stack.database.includes("PGlite") ? "1" : "20",
+  DATABASE_POOL_MAX: "20",
   MONO_SANDBOX_BASE_URL: stack.sandboxUrl,
   MONO_SANDBOX_API_KEY: BENCH_SANDBOX_KEY,
   MONO_WEBHOOK_SECRET: SECRET,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import pg from "pg";
 
 // A node-pg Client that turns the statements a process runs again and again into named prepared
@@ -10,15 +10,13 @@ import pg from "pg";
 //   from its second run in this process: one-off statements are not worth a round of Parse.
 // - At most MAX_PER_CONNECTION names per connection: statement texts built from a variable number
 //   of fragments (a VALUES list per batch size) cannot fill a server's memory.
-// - The name carries this process's token and the connection's serial: the embedded PGlite is one
-//   Postgres session behind every connection, where two connections' equal names would collide.
+// - The name is the statement text's hash: prepared statements belong to one connection (session),
+//   so the same name on two connections never collides.
 // - A statement that fails as prepared with "cached plan must not change result type" (a table
 //   changed under a `RETURNING *` while the process ran) is run unnamed from then on.
 const MAX_PER_CONNECTION = 100;
 const SEEN_LIMIT = 5_000;
-const PROCESS_TOKEN = randomBytes(4).toString("hex");
 const seen = new Map<string, { hash: string; runs: number }>(); // statement text → its runs
-let serials = 0;
 
 /** The statement's hash once it has run before in this process, else null (and counted). */
 function hotHash(text: string): string | null {
@@ -44,14 +42,13 @@ function isStalePlan(err: unknown): boolean {
 type TQueryArgs = [config: unknown, values?: unknown, callback?: unknown];
 
 export class PreparingClient extends pg.Client {
-  readonly #serial = ++serials;
   readonly #named = new Set<string>();
   readonly #refused = new Set<string>();
 
   #nameFor(text: string): string | null {
     const hash = hotHash(text);
     if (hash === null || this.#refused.has(hash)) return null;
-    const name = `s${PROCESS_TOKEN}_${this.#serial}_${hash}`;
+    const name = `s${hash}`;
     if (this.#named.has(name)) return name;
     if (this.#named.size >= MAX_PER_CONNECTION) return null;
     this.#named.add(name);
@@ -79,7 +76,7 @@ export class PreparingClient extends pg.Client {
     if (name === null) return run.apply(this, args);
     const named = { ...(asObject ?? {}), name, text, values };
     const refuse = (err: unknown) => {
-      if (isStalePlan(err)) this.#refused.add(name.slice(name.lastIndexOf("_") + 1));
+      if (isStalePlan(err)) this.#refused.add(name.slice(1));
     };
     if (typeof callback === "function") {
       return run.call(this, named, (err: unknown, res: unknown) => {

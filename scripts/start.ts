@@ -1,5 +1,5 @@
-// `npm start`: the whole console from one command. Database (embedded PGlite unless DATABASE_URL)
-// → migrations → embedded Mono sandbox (sandbox mode) → demo users (sandbox mode) → production
+// `npm start`: the whole console from one command. Database (an embedded PostgreSQL 17 in
+// $DATA_DIR/postgres unless DATABASE_URL) → migrations → embedded Mono sandbox (sandbox mode) → demo users (sandbox mode) → production
 // build if missing or stale → `next start` → a banner with the URL and logins. Ctrl-C stops all.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -45,13 +45,21 @@ async function main() {
   if (!(await isPortFree(port)))
     throw new Error(`port ${port} is in use: set PORT to another port`);
 
-  if (!childEnv.DATABASE_URL) {
-    log(`starting embedded PostgreSQL (PGlite), data in ${path.relative(root, dataDir)}/pglite`);
-    const pg = await startEmbeddedDb({ dir: path.join(dataDir, "pglite") });
-    track("postgres", pg.child);
+  // Production mode never gets an embedded database: without DATABASE_URL, readEnv refuses below.
+  const embedded = !childEnv.DATABASE_URL && sandboxMode;
+  const dbDir = path.join(dataDir, "postgres");
+  if (embedded) {
+    log(`starting the embedded PostgreSQL 17, data in ${path.relative(root, dbDir)}`);
+    const t0 = Date.now();
+    const pg = await startEmbeddedDb({
+      dir: dbDir,
+      password: loadLocalSecrets(dataDir).databasePassword,
+      logFile: path.join(dataDir, "postgres.log"),
+    });
+    track("postgres", pg.child, pg.stop);
     childEnv.DATABASE_URL = pg.url;
-    childEnv.DATABASE_POOL_MAX ??= "1"; // PGlite is one shared session: serialise transactions
-  } else {
+    log(`embedded PostgreSQL ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } else if (childEnv.DATABASE_URL) {
     log("using DATABASE_URL");
   }
 
@@ -131,7 +139,9 @@ async function main() {
   printBanner({
     url: `http://localhost:${port}`,
     monoEnv,
-    database: process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PGlite",
+    database: embedded
+      ? `embedded PostgreSQL 17 (${path.relative(root, dbDir)}, log in ${path.relative(root, dataDir)}/postgres.log)`
+      : "DATABASE_URL",
     sandbox: childEnv.MONO_SANDBOX_BASE_URL,
     logins,
   });

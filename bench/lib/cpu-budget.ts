@@ -1,6 +1,6 @@
 // CPU time spent by each process of a benchmark during a phase: this process (process.cpuUsage,
-// every thread), a child such as the sandbox, and the database — the embedded PGlite's process, or
-// a PostgreSQL on this machine (its processes by name). The others are read from /proc (Linux);
+// every thread), a child such as the sandbox, and the database — a PostgreSQL on this machine, the
+// embedded one included (its processes by name). The others are read from /proc (Linux);
 // where that is not visible, or the database runs elsewhere, their figure is null, never a guess.
 // On a machine where everything shares a few cores, CPU per call is what decides latency under
 // saturation, and unlike latency it barely moves with the machine's noise.
@@ -46,12 +46,11 @@ function postgresCpuUs(): number | null {
 }
 
 export type TCpuSample = { self: number; child: number | null; database: number | null };
-/** Where the database's CPU can be read: a process (embedded PGlite), local PostgreSQL, or nowhere. */
-export type TDbCpuSource = { pid: number } | "local-postgres" | null;
+/** Where the database's CPU can be read: local PostgreSQL (embedded or not), or nowhere. */
+export type TDbCpuSource = "local-postgres" | null;
 
 /** The source for a connection URL: only a server on this machine can be measured. */
-export function dbCpuSource(url: string, embeddedPid?: number): TDbCpuSource {
-  if (embeddedPid) return { pid: embeddedPid };
+export function dbCpuSource(url: string): TDbCpuSource {
   const host = new URL(url).hostname;
   return ["127.0.0.1", "localhost", "[::1]", ""].includes(host) ? "local-postgres" : null;
 }
@@ -61,7 +60,7 @@ export function sampleCpu(childPid: number | undefined, db: TDbCpuSource): TCpuS
   return {
     self: u.user + u.system,
     child: childPid ? procCpuUs(childPid) : null,
-    database: db === null ? null : db === "local-postgres" ? postgresCpuUs() : procCpuUs(db.pid),
+    database: db === null ? null : postgresCpuUs(),
   };
 }
 

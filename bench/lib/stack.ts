@@ -1,10 +1,11 @@
 // The parts a benchmark needs, started the same way the console starts them: a fresh database on
-// the real PostgreSQL at 127.0.0.1:5432 when it answers (else an embedded PGlite), migrated, and
+// the real PostgreSQL at 127.0.0.1:5432 when it answers (else on a throwaway embedded PostgreSQL
+// 17), migrated, and
 // the Mono sandbox as its own process (so it never shares this process's event loop).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { createFreshDatabase, startEmbeddedDb } from "../../scripts/lib/embedded-db";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { freePort } from "../../scripts/lib/free-port";
 import { waitForLine } from "../../scripts/lib/children";
@@ -40,10 +41,10 @@ export async function startBenchStack(o: {
     databaseUrl = u.toString();
     database = "PostgreSQL 15 (127.0.0.1:5432)";
   } catch {
-    const emb = await startEmbeddedDb({ dir: "memory://" });
+    const emb = await startEmbeddedDb();
     stops.push(emb.stop);
-    databaseUrl = emb.url;
-    database = "embedded PGlite";
+    databaseUrl = (await createFreshDatabase(emb.url, o.dbName)).url;
+    database = "embedded PostgreSQL 17";
   }
   migrateDeploy(databaseUrl, { quiet: true });
 

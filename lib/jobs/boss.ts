@@ -11,7 +11,7 @@ const g = globalThis as unknown as { __monoBoss?: Promise<PgBoss> };
 export function getBoss(): Promise<PgBoss> {
   g.__monoBoss ??= (async () => {
     const c = pgConnectionConfig(env.DATABASE_URL);
-    // One connection on the embedded PGlite (DATABASE_POOL_MAX=1): fewer clients sharing its session.
+    // At most 4 connections: the queue's own polling and job bookkeeping, not the request path.
     const boss = new PgBoss({
       ...c,
       schema: "pgboss",

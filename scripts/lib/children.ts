@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 
 // Every child the launcher starts, so Ctrl-C (or a failure) stops all of them.
-const children: { name: string; proc: ChildProcess }[] = [];
+const children: { name: string; proc: ChildProcess; stop?: () => Promise<void> }[] = [];
 
 export function spawnChild(
   name: string,
@@ -14,14 +14,19 @@ export function spawnChild(
   return proc;
 }
 
-export function track(name: string, proc: ChildProcess) {
-  children.push({ name, proc });
+/** A child started elsewhere; `stop` replaces the default SIGTERM (then SIGKILL after 5 s). */
+export function track(name: string, proc: ChildProcess, stop?: () => Promise<void>) {
+  children.push({ name, proc, stop });
 }
 
 export async function stopAll(): Promise<void> {
   // Reverse order: the web server first, the database last.
-  for (const { proc } of [...children].reverse()) {
+  for (const { proc, stop } of [...children].reverse()) {
     if (proc.exitCode !== null || proc.signalCode !== null) continue;
+    if (stop) {
+      await stop();
+      continue;
+    }
     await new Promise<void>((resolve) => {
       const t = setTimeout(() => {
         proc.kill("SIGKILL");

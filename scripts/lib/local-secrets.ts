@@ -8,6 +8,8 @@ export type TLocalSecrets = {
   sandboxBatchKey: string;
   webhookSecret: string;
   sandboxAdminToken: string;
+  /** The embedded PostgreSQL's password (its data directory keeps it). */
+  databasePassword: string;
 };
 
 // The embedded default needs secrets nobody configured. They are generated once, kept in
@@ -16,15 +18,20 @@ export type TLocalSecrets = {
 export function loadLocalSecrets(dataDir: string): TLocalSecrets {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "local-secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as TLocalSecrets;
+  const kept = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Partial<TLocalSecrets>)
+    : {};
   const rnd = (n: number) => randomBytes(n).toString("base64url");
   const secrets: TLocalSecrets = {
-    nextauthSecret: rnd(48),
-    sandboxAdminKey: `sk_sandbox_${rnd(24)}`,
-    sandboxBatchKey: `sk_sandbox_batch_${rnd(24)}`,
-    webhookSecret: `whsec_${rnd(32)}`,
-    sandboxAdminToken: rnd(24),
+    nextauthSecret: kept.nextauthSecret ?? rnd(48),
+    sandboxAdminKey: kept.sandboxAdminKey ?? `sk_sandbox_${rnd(24)}`,
+    sandboxBatchKey: kept.sandboxBatchKey ?? `sk_sandbox_batch_${rnd(24)}`,
+    webhookSecret: kept.webhookSecret ?? `whsec_${rnd(32)}`,
+    sandboxAdminToken: kept.sandboxAdminToken ?? rnd(24),
+    databasePassword: kept.databasePassword ?? rnd(24),
   };
+  // A file from an older version gains the secrets it lacked; an up-to-date one is left as it is.
+  if (Object.keys(secrets).every((k) => k in kept)) return secrets;
   writeFileSync(file, JSON.stringify(secrets, null, 2));
   chmodSync(file, 0o600);
   return secrets;

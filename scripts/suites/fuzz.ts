@@ -30,7 +30,7 @@ const webhookSecret = `whsec_fuzz_${randomBytes(12).toString("base64url")}`;
 const sandbox = await startSandboxProcess({ logs });
 Object.assign(process.env, {
   DATABASE_URL: database.url,
-  DATABASE_POOL_MAX: database.kind === "pglite" ? "1" : "4",
+  DATABASE_POOL_MAX: "4",
   NEXTAUTH_SECRET: randomBytes(36).toString("base64url"),
   NEXTAUTH_URL: "http://localhost:3000",
   MONO_SANDBOX_BASE_URL: sandbox.url,

@@ -1,10 +1,14 @@
-import pg from "pg";
-import { startEmbeddedDb, type TEmbeddedDb } from "../../scripts/lib/embedded-db";
+import {
+  createFreshDatabase,
+  startEmbeddedDb,
+  type TEmbeddedDb,
+} from "../../scripts/lib/embedded-db";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { startSandbox } from "../../sandbox/server";
 
-// One database per test run: PGlite in memory by default; with TEST_DATABASE_URL a fresh database
-// is created on that server (and dropped afterwards) so runs never see each other's rows.
+// One database per test run, fresh and migrated: on a throwaway embedded PostgreSQL started for the
+// run (its temporary directory is deleted afterwards), or with TEST_DATABASE_URL on that server
+// (dropped afterwards), so runs never see each other's rows.
 let embedded: TEmbeddedDb | undefined;
 let dropDb: (() => Promise<void>) | undefined;
 let sandbox: { url: string; close(): Promise<void> } | undefined;
@@ -14,28 +18,14 @@ let sandbox: { url: string; close(): Promise<void> } | undefined;
 export const TEST_SANDBOX_KEY = "sk_test_sandbox_admin_key_0001";
 
 export async function setup() {
-  let url: string;
-  if (process.env.TEST_DATABASE_URL) {
-    const base = new URL(process.env.TEST_DATABASE_URL);
-    const name = `mono_test_${Date.now()}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const target = new URL(base.toString());
-    target.pathname = `/${name}`;
-    url = target.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: base.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    embedded = await startEmbeddedDb({ dir: "memory://" });
-    url = embedded.url;
-    process.env.DATABASE_POOL_MAX = "1"; // see lib/env-schema.ts: PGlite is one shared session
+  let server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    embedded = await startEmbeddedDb();
+    server = embedded.url;
   }
+  const fresh = await createFreshDatabase(server, "mono_test");
+  dropDb = fresh.drop;
+  const url = fresh.url;
   migrateDeploy(url, { quiet: true });
   process.env.DATABASE_URL = url;
   (process.env as Record<string, string>).NODE_ENV = "test";
@@ -57,6 +47,6 @@ export async function setup() {
 
 export async function teardown() {
   await sandbox?.close();
-  await dropDb?.();
+  if (!embedded) await dropDb?.(); // an embedded server goes with its directory
   await embedded?.stop();
 }

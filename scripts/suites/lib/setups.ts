@@ -77,7 +77,6 @@ export async function routeHostStack(o: {
     jobs: o.jobs,
     env: {
       DATABASE_URL: db.url,
-      DATABASE_POOL_MAX: db.kind === "pglite" ? "1" : "10",
       NEXTAUTH_SECRET: secrets.nextauthSecret,
       MONO_SANDBOX_BASE_URL: sandbox.url,
       MONO_SANDBOX_API_KEY: secrets.monoApiKey,
@@ -89,7 +88,7 @@ export async function routeHostStack(o: {
     },
   });
   await host.start();
-  const pool = new pg.Pool({ connectionString: db.url, max: db.kind === "pglite" ? 1 : 4 });
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   return {
     consoleUrl: host.url,
     sandbox,
@@ -125,7 +124,6 @@ export async function launcherStack(o: {
     log: o.log,
     env: {
       DATABASE_URL: db.url,
-      ...(db.kind === "pglite" ? { DATABASE_POOL_MAX: "1" } : {}),
       SANDBOX_ALLOW_FAULTS: "1",
       SANDBOX_TIME_SCALE: "0.01",
       LOG_LEVEL: "info",
@@ -133,7 +131,7 @@ export async function launcherStack(o: {
       ...o.env,
     },
   });
-  const pool = new pg.Pool({ connectionString: db.url, max: db.kind === "pglite" ? 1 : 4 });
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   return {
     consoleUrl: launched.url,
     sandbox: { url: launched.sandboxUrl, adminToken: launched.secrets.sandboxAdminToken! },

@@ -1,13 +1,12 @@
 // The parts every reliability suite needs, each in its own process so that nothing shares the
-// driver's event loop: a fresh database (a new database on the real PostgreSQL when one answers,
-// else an embedded PGlite), the Mono sandbox (faults allowed, admin surface on, a fast clock), and
+// driver's event loop: a fresh database (a new database on the PostgreSQL at 127.0.0.1:5432 when
+// one answers, else on a throwaway embedded PostgreSQL), the Mono sandbox (faults allowed, admin surface on, a fast clock), and
 // log capture for the secret scan. No lib/ import here: the driver talks to the console over HTTP
 // and reads the database with plain `pg`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, appendFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { startEmbeddedDb } from "../../lib/embedded-db";
+import { createFreshDatabase, startEmbeddedDb } from "../../lib/embedded-db";
 import { migrateDeploy } from "../../lib/migrate";
 import { freePort } from "../../lib/free-port";
 import { waitForLine } from "../../lib/children";
@@ -17,7 +16,7 @@ export const SUITES_DIR = path.join(ROOT, ".data", "suites");
 
 export type TDatabase = {
   url: string;
-  kind: "postgresql" | "pglite";
+  kind: "postgresql" | "embedded";
   label: string;
   stop(): Promise<void>;
 };
@@ -31,32 +30,22 @@ export async function freshDatabase(
     process.env.SUITES_PG_URL ??
     process.env.TEST_DATABASE_URL ??
     "postgresql://postgres@127.0.0.1:5432/postgres";
-  const dbName = `${name}_${Date.now().toString(36)}_${process.pid}`;
   let db: TDatabase;
-  const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 2_000 });
   try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
-    const u = new URL(server);
-    u.pathname = `/${dbName}`;
+    const fresh = await createFreshDatabase(server, name);
     db = {
-      url: u.toString(),
+      url: fresh.url,
       kind: "postgresql",
-      label: `PostgreSQL (${u.host})`,
+      label: `PostgreSQL (${new URL(server).host})`,
+      // SUITES_KEEP_DB=1 leaves the database for a post-mortem (its name is in the URL).
       stop: async () => {
-        // SUITES_KEEP_DB=1 leaves the database for a post-mortem (its name is in the URL).
-        if (process.env.SUITES_KEEP_DB === "1") return;
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-        await c.end();
+        if (process.env.SUITES_KEEP_DB !== "1") await fresh.drop().catch(() => undefined);
       },
     };
   } catch {
-    await admin.end().catch(() => undefined);
-    const emb = await startEmbeddedDb({ dir: "memory://" });
-    db = { url: emb.url, kind: "pglite", label: "embedded PGlite", stop: emb.stop };
+    const emb = await startEmbeddedDb();
+    const fresh = await createFreshDatabase(emb.url, name);
+    db = { url: fresh.url, kind: "embedded", label: "embedded PostgreSQL 17", stop: emb.stop };
   }
   if (o.migrate !== false) migrateDeploy(db.url, { quiet: true });
   return db;
