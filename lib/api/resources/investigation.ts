@@ -124,8 +124,16 @@ export const ZKeyInspection = z.looseObject({
   }),
 });
 const maskValue = (v: unknown) => (typeof v === "string" ? maskText(v) : maskPii(v));
+// Free text a person or Mono wrote (error messages, reasons) at any depth: long digit runs masked.
+function maskFreeText(v: unknown, key = ""): unknown {
+  if (typeof v === "string") return /message|error|reason|detail/i.test(key) ? maskText(v) : v;
+  if (Array.isArray(v)) return v.map((x) => maskFreeText(x, key));
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskFreeText(x, k)]));
+  return v;
+}
 export function presentKeyInspection(k: unknown) {
-  const plain = maskPii(toPlain(k)) as {
+  const plain = maskFreeText(maskPii(toPlain(k))) as {
     mismatch?: { diffs?: { diff?: { before?: unknown; after?: unknown }[] }[] };
   };
   for (const d of plain.mismatch?.diffs ?? [])
@@ -145,7 +153,7 @@ export const ZSafeToRetry = z.looseObject({
   verdict: z.looseObject({ code: z.string(), headline: z.string(), why: z.string() }),
 });
 function maskVerdict(v: unknown): unknown {
-  const plain = maskPii(toPlain(v)) as { mono?: { evidence?: string[] } | null };
+  const plain = maskFreeText(maskPii(toPlain(v))) as { mono?: { evidence?: string[] } | null };
   if (plain.mono?.evidence) plain.mono.evidence = plain.mono.evidence.map(maskText);
   return plain;
 }
