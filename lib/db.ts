@@ -19,8 +19,17 @@ function createClient() {
   });
 }
 
-const g = globalThis as unknown as { __monoOpsDb?: ReturnType<typeof createClient> };
-export const db = g.__monoOpsDb ?? (g.__monoOpsDb = createClient());
+type TClient = ReturnType<typeof createClient>;
+const g = globalThis as unknown as { __monoOpsDb?: TClient };
+const client = () => (g.__monoOpsDb ??= createClient());
+// Created on first use, not at import: `next build` imports every route without a database.
+export const db: TClient = new Proxy({} as TClient, {
+  get(_, key) {
+    const c = client();
+    const v = Reflect.get(c, key, c);
+    return typeof v === "function" ? v.bind(c) : v;
+  },
+});
 export type TDb = typeof db;
 export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 

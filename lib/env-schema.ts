@@ -19,9 +19,7 @@ const ZBool = z
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
-  // Connections in the Prisma pool. The embedded PGlite is one Postgres session shared by every
-  // connection, so concurrent interactive transactions would interleave: the launcher and the
-  // tests set 1 for it, which serialises transactions in the pool instead.
+  // Connections in each of the two pools: Prisma's and the node-pg one of the hot paths (lib/db.ts).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
