@@ -87,9 +87,56 @@ function duplicates(sb: Sandbox): {
   };
 }
 
+// Money that moved more than once to the same beneficiary: payouts and transfers created since
+// `since`, grouped by bank account and amount. It does not trust ids or keys at all, so it also
+// catches a client that pays twice under two keys and two external ids (a re-run request).
+// Failed payouts and declined, cancelled or `duplicated` transfers moved nothing and are left out.
+function moneyMoved(
+  sb: Sandbox,
+  since: string,
+): {
+  objects: number;
+  double_paid: number;
+  groups: { bank_code: string; account_number: string; amount: number; ids: string[] }[];
+} {
+  const groups = new Map<
+    string,
+    { bank_code: string; account_number: string; amount: number; ids: string[] }
+  >();
+  const add = (bank: string, account: string, amount: number, id: string) => {
+    const k = `${bank}:${account}:${amount}`;
+    const g = groups.get(k) ?? { bank_code: bank, account_number: account, amount, ids: [] };
+    g.ids.push(id);
+    groups.set(k, g);
+  };
+  let objects = 0;
+  for (const p of sb.state.payouts.values()) {
+    if (p.inserted_at < since || p.state === "failed") continue;
+    const t = p.target as { bank_code?: string; account_number?: string };
+    add(t.bank_code ?? "", t.account_number ?? "", p.target_amount.amount, p.id);
+    objects++;
+  }
+  for (const t of sb.state.transfers.values()) {
+    if (t.inserted_at < since || ["duplicated", "declined", "cancelled"].includes(t.state))
+      continue;
+    add(t.payee.bank_account.bank_code, t.payee.bank_account.number, t.amount.amount, t.id);
+    objects++;
+  }
+  const twice = [...groups.values()].filter((g) => g.ids.length > 1);
+  return {
+    objects,
+    double_paid: twice.reduce((a, g) => a + g.ids.length - 1, 0),
+    groups: twice.slice(0, 50),
+  };
+}
+
 export function adminInspectRoutes(sb: Sandbox, r: TMake): TRoute[] {
   return [
     r("GET", "/duplicates", () => ({ status: 200, body: duplicates(sb) })),
+    r("GET", "/money-moved", (ctx) => ({
+      status: 200,
+      body: moneyMoved(sb, ctx.query.get("since") ?? "1970-01-01T00:00:00Z"),
+    })),
     r("GET", "/counts", (ctx) => {
       const ext = ctx.query.get("external_id");
       const key = ctx.query.get("idempotency_key");

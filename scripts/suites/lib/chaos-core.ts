@@ -83,6 +83,7 @@ export async function runChaos(o: TChaosOptions) {
     n: number;
     key: string;
     decoy: boolean;
+    user: TSuiteUser;
     opId: string | null;
     answer: number;
     tries: number;
@@ -91,15 +92,19 @@ export async function runChaos(o: TChaosOptions) {
   const subs: TSub[] = [];
   const latencies: number[] = [];
 
-  async function submit(n: number, user: TSuiteUser, decoy: boolean): Promise<TSub> {
-    const key = randomUUID();
+  async function submit(
+    n: number,
+    user: TSuiteUser,
+    decoy: boolean,
+    key: string = randomUUID(),
+  ): Promise<TSub> {
     const body = payoutBody({
       sourceAccountId: account.id,
       n,
       tag,
       documentNumber: decoy ? "88814235000" : undefined,
     });
-    const sub: TSub = { n, key, decoy, opId: null, answer: 0, tries: 0 };
+    const sub: TSub = { n, key, decoy, user, opId: null, answer: 0, tries: 0 };
     // A browser-like client: same Idempotency-Key on every retry; waits Retry-After on 409 in use.
     for (let k = 0; k < 12; k++) {
       sub.tries++;
@@ -327,6 +332,16 @@ export async function runChaos(o: TChaosOptions) {
   log(
     `${open} operations still open after ${Math.round(faultedDrainSeconds)} s of draining under faults; faults cleared`,
   );
+  // A browser that gave up (Mono's breaker open: the balance pre-check answered 503 for longer
+  // than this client retries) comes back later with the same key and body, as a person would.
+  // Each must now become exactly one operation: nothing is excused as "unanswered".
+  const gaveUp = subs.filter((s) => !s.opId && !s.refused);
+  for (const s of gaveUp) {
+    const again = await submit(s.n, s.user, s.decoy, s.key);
+    Object.assign(s, { opId: again.opId, refused: again.refused, answer: again.answer });
+  }
+  if (gaveUp.length)
+    log(`${gaveUp.length} submissions the client had given up on were sent again with their keys`);
   const cleanStart = performance.now();
   while (open > 0 && performance.now() - cleanStart < o.settleTimeoutMs) {
     await sleep(2_000);

@@ -1,16 +1,24 @@
-// The crash suite: payouts through the console's API while the console process is SIGKILLed at
-// random moments and restarted. The console is the route host (route handlers + pg-boss jobs in
-// one process; see route-host.ts); the database and the sandbox are separate processes and survive.
+// The crash suite: payouts and two-row transfer batches through the console's API while the
+// console process is SIGKILLed at random moments and restarted. The console is the route host
+// (route handlers + pg-boss jobs in one node process; see route-host.ts); the database and the
+// sandbox are separate processes and survive.
 //
-// Leases: a dead process's send lease (90 s) and Idempotency-Key in-flight lease (120 s) are what
-// make a live process wait before taking its work over. Right after each kill — when no console
-// process is alive, so every live lease belongs to the dead one — the driver moves those leases
-// into the past instead of waiting 90–120 s of wall-clock time. Nothing else is touched: the
-// recovery job, the poller and the Idempotency-Key takeover then do their real work. The same is
-// done for pg-boss jobs the dead process left "active" (see expireDeadLeases).
+// Like a careless operator or a browser tab, the driver re-sends EVERY submission made so far
+// with its original Idempotency-Key and body after each restart: at once (the dead process's key
+// leases are still live: 409 in use, or a stored answer) and again after the key lease
+// (IDEMPOTENCY_LEASE_MS, short here) has run out (the key is taken over: resumed, never re-run).
+// An answer naming another operation than the one the key first answered is a `key_mismatch`.
+//
+// Send leases (90 s) of the dead process are moved into the past right after each kill — when no
+// console process is alive, so every live send lease belongs to the dead one — instead of waiting
+// 90 s of wall-clock time; the same is done for pg-boss jobs it left "active". Nothing else is
+// touched: the recovery job, the poller and the key takeovers then do their real work.
+//
+// double_paid counts, at the sandbox, money that reached one beneficiary more than once (same bank
+// account, same amount) whatever the ids and keys: it is what a re-run request would produce.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { call, makeUsers, payoutBody, type TSuiteUser } from "./client";
+import { call, makeUsers, payoutBody, type TAnswer, type TSuiteUser } from "./client";
 import { sandboxAdmin, sleep } from "./stack";
 import type { TRouteHost } from "./console";
 
@@ -20,15 +28,30 @@ export type TCrashOptions = {
   pool: pg.Pool;
   nextauthSecret: string;
   payouts: number;
+  batches: number;
   kills: number;
   concurrency: number;
   faults: string;
   settleTimeoutMs: number;
   killEveryMs: [number, number];
+  // The console's IDEMPOTENCY_LEASE_MS: the second re-send of every submission waits this long.
+  keyLeaseMs: number;
   log?: (s: string) => void;
 };
 
 const FINAL = new Set(["settled", "failed", "needs_attention"]);
+
+type TSub = {
+  n: number;
+  kind: "payout" | "batch";
+  path: string;
+  body: Record<string, unknown>;
+  key: string;
+  user: TSuiteUser;
+  opId: string | null;
+  refused?: string;
+  tries: number;
+};
 
 export async function runCrash(o: TCrashOptions) {
   const log = o.log ?? (() => undefined);
@@ -42,11 +65,48 @@ export async function runCrash(o: TCrashOptions) {
   );
   const operators = users.slice(0, 3);
   const adminUser = users[3];
-  const account = await admin<{ id: string }>("/ledger/accounts", {
+  const ledger = await admin<{ id: string }>("/ledger/accounts", {
     method: "POST",
     body: { name: `Crash ${tag}`, available: 1_000_000_000_000_00 },
   });
+  const bank = await admin<{ id: string }>("/accounts", {
+    method: "POST",
+    body: { name: `Crash bank ${tag}`, balance: 1_000_000_000_000_00 },
+  });
   await admin("/faults", { method: "PUT", body: { text: o.faults } });
+
+  // Submission n: a two-row batch every (payouts + batches) / batches submissions, else a payout.
+  const total = o.payouts + o.batches;
+  const every = o.batches > 0 ? total / o.batches : Infinity;
+  const subs: TSub[] = [];
+  const newSub = (n: number, user: TSuiteUser): TSub => {
+    const isBatch = o.batches > 0 && Math.floor((n + 1) / every) > Math.floor(n / every);
+    const base = { n, key: randomUUID(), user, opId: null, tries: 0 };
+    if (!isBatch)
+      return {
+        ...base,
+        kind: "payout",
+        path: "/api/operations/payouts",
+        body: payoutBody({ sourceAccountId: ledger.id, n, tag }),
+      };
+    const row = (i: number) => {
+      const p = payoutBody({ sourceAccountId: ledger.id, n: n * 10 + i, tag });
+      return { amount: p.amount, beneficiary: p.beneficiary };
+    };
+    return {
+      ...base,
+      kind: "batch",
+      path: "/api/operations/transfers",
+      body: {
+        sourceAccountId: bank.id,
+        mode: "create",
+        routing: "turbo",
+        currency: "COP",
+        reason: `${tag} #${n}`,
+        rows: [row(1), row(2)],
+      },
+    };
+  };
 
   let alive = true; // whether a console process is up (the driver's clients back off while not)
   let kills = 0;
@@ -54,21 +114,53 @@ export async function runCrash(o: TCrashOptions) {
   let sweepsLeftActive = 0;
   const killAt: string[] = [];
   let submitting = true;
+  const statuses: Record<string, number> = {};
+  const resend = { sent: 0, in_use: 0, replayed: 0, resumed: 0, key_mismatch: 0, other: 0 };
+  const count = (r: TAnswer) => {
+    const k = r.status === 0 ? "network" : String(r.status);
+    statuses[k] = (statuses[k] ?? 0) + 1;
+  };
+  const send = (s: TSub) =>
+    call(o.host.url, "POST", s.path, {
+      cookie: s.user.cookie,
+      body: s.body,
+      headers: { "idempotency-key": s.key },
+      timeoutMs: 120_000,
+    });
 
-  const expireDeadLeases = async () => {
+  // Every submission so far, again, with its key and body: never a second operation.
+  async function resendAll(when: string) {
+    const all = subs.slice();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < all.length && alive; i = next++) {
+          const s = all[i];
+          const r = await send(s);
+          resend.sent++;
+          const id = (r.json?.operation as { id?: string } | undefined)?.id ?? null;
+          if (r.status === 409 && r.json?.code === "idempotency_key_in_use") resend.in_use++;
+          else if (id && s.opId && id !== s.opId) resend.key_mismatch++;
+          else if (r.headers?.get("idempotent-resumed")) resend.resumed++;
+          else if (r.headers?.get("idempotent-replayed")) resend.replayed++;
+          else resend.other++;
+          if (id && !s.opId && !s.refused) s.opId = id;
+        }
+      }),
+    );
+    log(`re-sent ${all.length} submissions ${when}: ${JSON.stringify(resend)}`);
+  }
+
+  const expireDeadSendLeases = async () => {
     const a = await o.pool.query(
       `UPDATE "Operation" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state = 'sending' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`,
     );
-    const b = await o.pool.query(
-      `UPDATE "InboundRequest" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state::text = 'in_flight' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`,
-    );
     // pg-boss's own lease: a sweep the dead process was running stays "active" (blocking its
-    // singleton queue) until pg-boss expires it — at most 4 periods + its 2-minute maintenance since
-    // the fix in lib/jobs/start-workers.ts, 15+ minutes before. Expire it now, as pg-boss would.
+    // singleton queue) until pg-boss expires it. Expire it now, as pg-boss would.
     const c = await o.pool
       .query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE state = 'active'`)
       .catch(() => ({ rowCount: 0 }));
-    return { sending: a.rowCount ?? 0, inbound: b.rowCount ?? 0, sweeps: c.rowCount ?? 0 };
+    return { sending: a.rowCount ?? 0, sweeps: c.rowCount ?? 0 };
   };
 
   const killer = (async () => {
@@ -82,27 +174,24 @@ export async function runCrash(o: TCrashOptions) {
       alive = false;
       await o.host.kill();
       kills++;
-      const expired = await expireDeadLeases();
+      const expired = await expireDeadSendLeases();
       sweepsLeftActive += expired.sweeps;
       const at = JSON.stringify(Object.fromEntries(rows.map((r) => [r.s, Number(r.n)])));
       killAt.push(at);
       log(
-        `kill #${kills} (SIGKILL) with ${at}; leases of the dead process expired: ${JSON.stringify(expired)}`,
+        `kill #${kills} (SIGKILL) with ${at}; send leases of the dead process expired: ${JSON.stringify(expired)}`,
       );
       restartMs.push(await o.host.start());
       alive = true;
       log(`restarted in ${Math.round(restartMs.at(-1)!)} ms`);
+      await resendAll("at once after the restart");
+      await sleep(o.keyLeaseMs + 500);
+      await resendAll("after the key lease");
       if (!submitting && kills >= o.kills) break;
     }
   })();
 
-  type TSub = { n: number; key: string; opId: string | null; refused?: string; tries: number };
-  const subs: TSub[] = [];
-  const statuses: Record<string, number> = {};
-  async function submit(n: number, user: TSuiteUser): Promise<TSub> {
-    const key = randomUUID();
-    const body = payoutBody({ sourceAccountId: account.id, n, tag });
-    const sub: TSub = { n, key, opId: null, tries: 0 };
+  async function submit(s: TSub): Promise<void> {
     // Like a browser tab: on a dropped connection or a 5xx the same request (same key) again.
     const until = Date.now() + 10 * 60_000;
     while (Date.now() < until) {
@@ -110,30 +199,23 @@ export async function runCrash(o: TCrashOptions) {
         await sleep(200);
         continue;
       }
-      sub.tries++;
-      const r = await call(o.host.url, "POST", "/api/operations/payouts", {
-        cookie: user.cookie,
-        body,
-        headers: { "idempotency-key": key },
-        timeoutMs: 120_000,
-      });
-      statuses[r.status === 0 ? "network" : String(r.status)] =
-        (statuses[r.status === 0 ? "network" : String(r.status)] ?? 0) + 1;
+      s.tries++;
+      const r = await send(s);
+      count(r);
       if (r.status === 201 || r.status === 200) {
-        sub.opId = (r.json?.operation as { id?: string } | undefined)?.id ?? null;
-        return sub;
+        s.opId = (r.json?.operation as { id?: string } | undefined)?.id ?? null;
+        return;
       }
       if (r.status === 409 && r.json?.code === "idempotency_key_in_use") {
         await sleep(1_000);
         continue;
       }
       if (r.status >= 400 && r.status < 500) {
-        sub.refused = String(r.json?.code ?? r.status);
-        return sub;
+        s.refused = String(r.json?.code ?? r.status);
+        return;
       }
       await sleep(500);
     }
-    return sub;
   }
 
   let next = 0;
@@ -141,14 +223,16 @@ export async function runCrash(o: TCrashOptions) {
     Array.from({ length: o.concurrency }, async (_, w) => {
       for (;;) {
         const n = next++;
-        if (n >= o.payouts) return;
-        subs.push(await submit(n, operators[w % operators.length]));
+        if (n >= total) return;
+        const s = newSub(n, operators[w % operators.length]);
+        subs.push(s);
+        await submit(s);
       }
     }),
   );
   submitting = false;
   log(
-    `all ${o.payouts} submissions answered (${JSON.stringify(statuses)}); waiting for the remaining kills`,
+    `all ${total} submissions answered (${JSON.stringify(statuses)}); waiting for the remaining kills`,
   );
   await killer;
 
@@ -166,16 +250,21 @@ export async function runCrash(o: TCrashOptions) {
   }
   const settleSeconds = (performance.now() - t0) / 1000;
   await admin("/faults", { method: "PUT", body: {} });
+  await resendAll("after everything settled");
 
-  const dup = await admin<{ duplicates: unknown[]; payouts: number }>("/duplicates");
+  const dup = await admin<{ duplicates: unknown[] }>("/duplicates");
+  const moved = await admin<{ objects: number; double_paid: number; groups: unknown[] }>(
+    "/money-moved",
+  );
   const { rows: ops } = await o.pool.query<{
     id: string;
     reason: string;
+    kind: string;
     state: string;
     lastErrorCode: string | null;
     attemptCount: number;
   }>(
-    `SELECT id, reason, state::text AS state, "lastErrorCode", "attemptCount" FROM "Operation" WHERE reason LIKE $1`,
+    `SELECT id, reason, kind::text AS kind, state::text AS state, "lastErrorCode", "attemptCount" FROM "Operation" WHERE reason LIKE $1`,
     [`${tag} #%`],
   );
   const states: Record<string, number> = {};
@@ -195,14 +284,21 @@ export async function runCrash(o: TCrashOptions) {
   return {
     tag,
     figures: {
-      payouts: o.payouts,
+      payouts: ops.filter((r) => r.kind === "payout").length,
+      batches: ops.filter((r) => r.kind === "transfer_batch").length,
       kills,
       duplicates: dup.duplicates.length + consoleDuplicates,
+      double_paid: moved.double_paid,
+      mono_objects: moved.objects,
+      key_mismatch: resend.key_mismatch,
       not_final: notFinalOps.length + missing,
       operations: ops.length,
+      submissions: total,
       states,
       resumed_after_crash: resumed,
+      resends: resend,
       unanswered,
+      refused: subs.filter((s) => s.refused).length,
       audit_chain_ok: auditOk,
       sweeps_left_active_by_kills: sweepsLeftActive,
       audit_rows: Number(audit.json?.rows ?? 0),
@@ -215,6 +311,11 @@ export async function runCrash(o: TCrashOptions) {
       audit: audit.json,
       killAt,
       duplicates: dup.duplicates.slice(0, 10),
+      doublePaid: moved.groups.slice(0, 10),
+      refused: subs
+        .filter((s) => s.refused)
+        .map((s) => `${s.n}: ${s.refused}`)
+        .slice(0, 20),
     },
   };
 }

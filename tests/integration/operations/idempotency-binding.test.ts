@@ -15,8 +15,7 @@ import { payoutInput, rejectsWith, sandboxAdmin } from "@/tests/support/operatio
 const ROUTE = "POST /api/operations/payouts";
 
 async function operator() {
-  const { user } = await makeUser({ role: "operator" });
-  return { ...user, role: user.role as string };
+  return (await makeUser({ role: "operator" })).user;
 }
 
 function claimFor(userId: string, key: string, body: TPayoutInput) {
