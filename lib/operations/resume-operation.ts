@@ -2,6 +2,7 @@ import "server-only";
 import type { Operation } from "@/generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { presentOperation } from "../api/resources/operation";
 import type { TAuditContext } from "../audit/record-audit";
 import { resumeSend } from "./resume-send";
 import { sendOperation } from "./send-operation";
@@ -24,5 +25,5 @@ export async function resumeOperation(id: string, ctx: TAuditContext): Promise<O
 /** The answer of an idempotent operation route to a resumed retry: `{ operation }`, as the route's own. */
 export async function answerResumed(operationId: string, o: { audit: TAuditContext }) {
   const op = await resumeOperation(operationId, o.audit);
-  return { operation: { ...op, monoRequest: undefined } };
+  return { operation: presentOperation(op) };
 }
