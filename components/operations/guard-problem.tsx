@@ -74,6 +74,39 @@ export function GuardProblem({
         </p>,
       );
     case "duplicate_suspected": {
+      const flaggedRows = (Array.isArray(meta.rows) ? meta.rows : []) as {
+        row: number;
+        sameAsRow: number | null;
+        matches: TMatch[];
+      }[];
+      if (flaggedRows.length)
+        return box(
+          "Some rows look like duplicates",
+          <>
+            <p>
+              {p.detail}. Give each highlighted row a reason in the grid&apos;s last column, then
+              submit again.
+            </p>
+            <ul className="space-y-1" data-testid="duplicate-rows">
+              {flaggedRows.slice(0, 20).map((f) => (
+                <li key={f.row} className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">Row {f.row + 1}</span>
+                  {f.sameAsRow !== null ? <span>same as row {f.sameAsRow + 1}</span> : null}
+                  {f.matches.map((m) => (
+                    <Link
+                      key={m.id}
+                      href={`/operations/${m.id}`}
+                      className="font-mono text-xs text-brand-700 underline"
+                      target="_blank"
+                    >
+                      {m.id}
+                    </Link>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </>,
+        );
       const matches = (Array.isArray(meta.matches) ? meta.matches : []) as TMatch[];
       return box(
         "This looks like a duplicate",

@@ -34,6 +34,9 @@ export function RowsGrid({
   const current = Math.min(page, pages - 1);
   const visible = indexed.slice(current * PAGE, current * PAGE + PAGE);
   const bad = errors.filter((e) => Object.keys(e).length > 0).length;
+  // The reason column appears only when a row looks like a duplicate (or already has a reason).
+  const needsReason = (i: number) => !!errors[i]?.duplicateReason || !!rows[i].duplicateReason;
+  const reasons = rows.some((_, i) => needsReason(i));
 
   const set = (i: number, f: TRowField, v: string) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, [f]: v } : r)));
@@ -142,6 +145,7 @@ export function RowsGrid({
               <th className="w-20 px-1 py-2">Doc</th>
               <th className="w-32 px-1 py-2">Doc number</th>
               <th className="w-40 px-1 py-2">Description</th>
+              {reasons ? <th className="w-56 px-1 py-2">Duplicate: why send it</th> : null}
               <th className="w-8" />
             </tr>
           </thead>
@@ -171,6 +175,13 @@ export function RowsGrid({
                 )}
                 {input(i, "documentNumber")}
                 {input(i, "description")}
+                {reasons ? (
+                  needsReason(i) ? (
+                    input(i, "duplicateReason", { maxLength: 500 })
+                  ) : (
+                    <td />
+                  )
+                ) : null}
                 <td className="px-1 py-1 align-top">
                   <button
                     type="button"

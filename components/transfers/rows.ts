@@ -13,6 +13,8 @@ export type TRowDraft = {
   documentNumber: string;
   email: string;
   description: string;
+  // Only for a row that looks like a duplicate (see duplicateRows and the server's detector).
+  duplicateReason: string;
 };
 export type TRowField = keyof TRowDraft;
 export const ROW_FIELDS: TRowField[] = [
@@ -25,6 +27,7 @@ export const ROW_FIELDS: TRowField[] = [
   "documentNumber",
   "email",
   "description",
+  "duplicateReason",
 ];
 export const EMPTY_ROW: TRowDraft = {
   amount: "",
@@ -36,6 +39,7 @@ export const EMPTY_ROW: TRowDraft = {
   documentNumber: "",
   email: "",
   description: "",
+  duplicateReason: "",
 };
 /** True while a row is exactly as added: nothing typed or chosen yet. */
 export function isPristine(d: TRowDraft): boolean {
@@ -138,6 +142,7 @@ export function validateRow(
       email: opt(d.email),
     },
     description: opt(d.description),
+    duplicateReason: opt(d.duplicateReason),
   });
   if (!r.success) {
     for (const i of r.error.issues) {
@@ -170,5 +175,23 @@ export function serverRowErrors(
     const f = m[2] as TRowField;
     out.set(i, { ...out.get(i), [ROW_FIELDS.includes(f) ? f : "amount"]: e.message });
   }
+  return out;
+}
+
+// Rows that pay the same account the same amount as an earlier row of the batch: row index → that
+// earlier row's index. The server's duplicate detector says the same (and also compares recent
+// payouts and transfers); flagging here lets the maker give each a reason before submitting.
+export function duplicateRows(
+  rows: ({ amount: number; beneficiary: { bankCode: string; accountNumber: string } } | null)[],
+): Map<number, number> {
+  const first = new Map<string, number>();
+  const out = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (!r) return;
+    const k = `${r.beneficiary.bankCode}:${r.beneficiary.accountNumber}:${r.amount}`;
+    const earlier = first.get(k);
+    if (earlier === undefined) first.set(k, i);
+    else out.set(i, earlier);
+  });
   return out;
 }

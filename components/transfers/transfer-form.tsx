@@ -21,6 +21,7 @@ import {
   isPristine,
   rowsFromCsv,
   serverRowErrors,
+  duplicateRows,
   validateRow,
   type TRowDraft,
 } from "./rows";
@@ -50,6 +51,7 @@ export function TransferForm() {
     [banks.data],
   );
   const validated = useMemo(() => rows.map((r) => validateRow(r, bankCodes)), [rows, bankCodes]);
+  const repeats = useMemo(() => duplicateRows(validated.map((v) => v.row)), [validated]);
   const serverErrors = useMemo(
     () =>
       submit.error instanceof ApiError ? serverRowErrors(submit.error.problem.errors) : new Map(),
@@ -57,11 +59,15 @@ export function TransferForm() {
   );
   // A row nobody has typed into yet shows no errors until a submit is tried: a fresh form is not
   // "1 row with errors". The server's own findings always show.
+  const unexplained = (i: number) => repeats.has(i) && !rows[i].duplicateReason.trim();
   const errors = validated.map((v, i) => ({
     ...(tried || !isPristine(rows[i]) ? v.errors : {}),
+    ...(unexplained(i)
+      ? { duplicateReason: `Same account and amount as row ${repeats.get(i)! + 1}: say why` }
+      : {}),
     ...serverErrors.get(i),
   }));
-  const valid = validated.every((v) => v.row) && rows.length > 0;
+  const valid = validated.every((v, i) => v.row && !unexplained(i)) && rows.length > 0;
   const total = validated.reduce((a, v) => a + (v.row?.amount ?? 0), 0);
   const preview = usePreview(valid ? total : null, routing, Math.max(1, rows.length));
   const source = accounts.data?.bankAccounts.find((a) => a.id === sourceAccountId);
@@ -310,7 +316,8 @@ export function TransferForm() {
               <GuardProblem
                 error={submit.error}
                 busy={submit.isPending}
-                onConfirmDuplicate={(r) => send(r)}
+                // A single transfer is confirmed like a payout; batch rows each get a reason in the grid.
+                onConfirmDuplicate={rows.length === 1 ? (r) => send(r) : undefined}
               />
             ) : null}
           </div>

@@ -33,6 +33,14 @@ describe("environment validation", () => {
     expect(() => readEnv({ ...full, MONO_ENV: "production", DEMO_USERS: "1" })).toThrow(
       /DEMO_USERS/,
     );
+    // The write path's kill points exist for crash tests only: production refuses them.
+    expect(() =>
+      readEnv({ ...full, MONO_ENV: "production", FAULT_POINT: "after_operation_commit" }),
+    ).toThrow(/FAULT_POINT/);
+    expect(readEnv({ FAULT_POINT: "after_operation_commit" }).FAULT_POINT).toBe(
+      "after_operation_commit",
+    );
+    expect(() => readEnv({ FAULT_POINT: "somewhere_else" })).toThrow(EnvError);
     expect(() => readEnv({ MONO_ENV: "staging" })).toThrow(EnvError);
     expect(() => readEnv({ MONO_TIMEOUT_CONNECT_MS: "-5" })).toThrow(EnvError);
   });

@@ -7,6 +7,7 @@ import {
   isPristine,
   rowsFromCsv,
   serverRowErrors,
+  duplicateRows,
   validateRow,
 } from "@/components/transfers/rows";
 
@@ -76,5 +77,49 @@ describe("transfers CSV", () => {
     expect(isPristine({ ...EMPTY_ROW })).toBe(true);
     expect(isPristine({ ...EMPTY_ROW, name: "Ana" })).toBe(false);
     expect(isPristine({ ...EMPTY_ROW, accountType: "checking_account" })).toBe(false);
+  });
+});
+
+describe("transfer batch: rows that repeat an earlier row", () => {
+  const row = (account: string, amount: number, bankCode = "1007") => ({
+    amount,
+    beneficiary: { bankCode, accountNumber: account },
+  });
+
+  it("flags a later row with the same account and amount, pointing at the first", () => {
+    const flagged = duplicateRows([
+      row("111111", 500),
+      row("222222", 500),
+      null, // a row that does not validate yet is not compared
+      row("111111", 500),
+      row("111111", 501),
+      row("111111", 500, "1051"),
+      row("111111", 500),
+    ]);
+    expect([...flagged]).toEqual([
+      [3, 0],
+      [6, 0],
+    ]);
+  });
+
+  it("flags exactly the rows beyond the first of each (account, amount) group", () => {
+    const arb = fc.array(
+      fc.record({
+        account: fc.constantFrom("1", "2", "3"),
+        amount: fc.integer({ min: 1, max: 3 }),
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(arb, (xs) => {
+        const flagged = duplicateRows(xs.map((x) => row(x.account, x.amount)));
+        const groups = new Set(xs.map((x) => `${x.account}:${x.amount}`));
+        expect(flagged.size).toBe(xs.length - groups.size);
+        for (const [i, first] of flagged) {
+          expect(first).toBeLessThan(i);
+          expect(xs[first]).toEqual(xs[i]);
+        }
+      }),
+    );
   });
 });
