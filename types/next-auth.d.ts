@@ -9,6 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     sv?: number;
+    sid?: string; // session id: minted at sign-in, kept across refreshes (lib/auth/sessions.ts)
     role?: string;
     provider?: string;
   }

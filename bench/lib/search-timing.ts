@@ -22,7 +22,7 @@ export async function timeSearches(o: {
 }) {
   const { GET: search } = await import("../../app/api/search/route");
   const { GET: list } = await import("../../app/api/requests/route");
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: "usr_bench_viewer", sv: 1, role: "viewer", email: "bench@example.test", name: "Bench" }, secret: process.env.NEXTAUTH_SECRET! })}`;
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: "usr_bench_viewer", sv: 1, sid: `ses_${"0".repeat(32)}`, role: "viewer", email: "bench@example.test", name: "Bench" }, secret: process.env.NEXTAUTH_SECRET! })}`;
   const call = async (handler: typeof search, path: string) => {
     const res = await handler(
       new NextRequest(new URL(path, "http://localhost:3000"), { headers: { cookie } }),

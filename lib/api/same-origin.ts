@@ -4,6 +4,8 @@ import { env } from "../env";
 import { AppError } from "./app-error";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+// next-auth's session cookie, plain or __Secure- (https), whole or in chunks (.0, .1, …).
+const SESSION_COOKIE_RE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 function expectedOrigin(req: NextRequest): string {
   if (env.NEXTAUTH_URL) return new URL(env.NEXTAUTH_URL).origin;
@@ -12,17 +14,33 @@ function expectedOrigin(req: NextRequest): string {
   return `${proto}://${host}`;
 }
 
-// Browsers always send Origin on cross-site state-changing requests; a request whose Origin is
-// another site, or that the browser itself marks cross-site, is refused before anything runs.
+function hasSessionCookie(req: NextRequest): boolean {
+  return req.cookies.getAll().some((c) => SESSION_COOKIE_RE.test(c.name));
+}
+
+// Browsers send Origin on every cross-site state-changing request, and on same-origin fetch()
+// writes too. A state-changing request is refused before anything runs when its Origin is another
+// site (or opaque), when the browser itself marks it cross-site, or when it carries a session
+// cookie but proves neither a matching Origin nor `Sec-Fetch-Site: same-origin` (a signed-in
+// write must show where it comes from). Requests without a session cookie (the signed Mono
+// webhook) need neither header.
 export function assertSameOrigin(req: NextRequest): void {
   if (SAFE.has(req.method)) return;
-  if (req.headers.get("sec-fetch-site") === "cross-site") {
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site") {
     throw new AppError("cross_origin_refused", "Cross-site requests may not change anything");
   }
   const origin = req.headers.get("origin");
-  if (origin && origin !== "null" && origin !== expectedOrigin(req)) {
-    throw new AppError("cross_origin_refused", "Cross-site requests may not change anything");
-  }
   if (origin === "null")
     throw new AppError("cross_origin_refused", "Opaque origins may not change anything");
+  if (origin) {
+    if (origin !== expectedOrigin(req))
+      throw new AppError("cross_origin_refused", "Cross-site requests may not change anything");
+    return;
+  }
+  if (fetchSite !== "same-origin" && hasSessionCookie(req))
+    throw new AppError(
+      "cross_origin_refused",
+      "A signed-in change needs the console's Origin or Sec-Fetch-Site: same-origin",
+    );
 }

@@ -7,8 +7,10 @@ import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { signInWithPassword } from "./sign-in";
 import { isRole } from "./permissions";
+import { userFromToken } from "./current-user";
+import { newSessionId, revokeSession, SESSION_IDLE_SECONDS, SID_RE } from "./sessions";
 
-export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
+export { SESSION_IDLE_SECONDS };
 
 const ZCredentials = z.object({
   email: z.string().email().max(320),
@@ -109,8 +111,15 @@ export const authOptions: NextAuthOptions = {
           token.name = row.name;
           token.email = row.email;
           token.provider = account?.provider ?? "credentials";
+          // This session's id: kept by every refresh, revoked by signing out.
+          token.sid = newSessionId();
         }
+        return token;
       }
+      // A refresh (the console asks every 5 minutes): a session that was signed out, or whose
+      // user was disabled or changed since, is not extended. Throwing makes next-auth clear the
+      // cookie instead of re-issuing it.
+      if (!(await userFromToken(token))) throw new Error("The session has ended");
       return token;
     },
     async session({ session, token }) {
@@ -124,13 +133,19 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
+    // The browser's "Sign out" (next-auth's signout endpoint, behind its CSRF token): this
+    // session ends on the server too, so a copy of its cookie is refused from now on. The
+    // user's other sessions go on ("Sign out everywhere" is POST /api/auth/sign-out).
     async signOut({ token }) {
-      if (token?.sub)
-        await recordAudit({
-          action: "auth.logout",
-          target: { type: "user", id: token.sub },
-          ctx: { actorId: token.sub, actorEmail: token.email ?? null },
-        });
+      if (!token?.sub) return;
+      if (typeof token.sid === "string" && SID_RE.test(token.sid))
+        await revokeSession(token.sid, token.sub);
+      await recordAudit({
+        action: "auth.logout",
+        target: { type: "user", id: token.sub },
+        details: { scope: "session" },
+        ctx: { actorId: token.sub, actorEmail: token.email ?? null },
+      });
     },
   },
 };

@@ -6,6 +6,7 @@ export type TRole = (typeof ROLES)[number];
 
 // Each permission names the lowest role that holds it; roles are ordered viewer < … < admin.
 export const PERMISSIONS = {
+  "session.end": "viewer", // sign out this session or everywhere (POST /api/auth/sign-out)
   "overview.read": "viewer",
   "operations.read": "viewer",
   "requests.read": "viewer",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { TRouteHandler } from "@/lib/api/with-api";
@@ -14,7 +15,14 @@ const BASE = "http://localhost:3000";
 
 export async function sessionCookie(u: TTestUser): Promise<string> {
   const jwt = await encode({
-    token: { sub: u.id, sv: u.sessionVersion, role: u.role, email: u.email, name: u.name },
+    token: {
+      sub: u.id,
+      sv: u.sessionVersion,
+      sid: `ses_${randomUUID().replace(/-/g, "")}`, // a session id, as sign-in mints one
+      role: u.role,
+      email: u.email,
+      name: u.name,
+    },
     secret: process.env.NEXTAUTH_SECRET!,
   });
   return `next-auth.session-token=${jwt}`;
@@ -36,13 +44,16 @@ export async function callRoute(
 ): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.user) headers.cookie = await sessionCookie(opts.user);
+  // A browser sends its Origin with every signed-in write; without one it is refused.
+  const method = opts.method ?? "GET";
+  if (headers.cookie && method !== "GET" && method !== "HEAD") headers.origin ??= BASE;
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers["content-type"] ??= "application/json";
   }
   const req = new NextRequest(new URL(opts.path ?? "/api/test", BASE), {
-    method: opts.method ?? "GET",
+    method,
     headers,
     body,
   });

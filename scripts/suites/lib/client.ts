@@ -16,7 +16,14 @@ export type TSuiteUser = {
 
 export async function mintCookie(secret: string, u: Omit<TSuiteUser, "cookie">): Promise<string> {
   const jwt = await encode({
-    token: { sub: u.id, sv: u.sessionVersion, role: u.role, email: u.email, name: u.name },
+    token: {
+      sub: u.id,
+      sv: u.sessionVersion,
+      sid: `ses_${randomUUID().replace(/-/g, "")}`, // a session id, as sign-in mints one
+      role: u.role,
+      email: u.email,
+      name: u.name,
+    },
     secret,
     maxAge: 24 * 3600,
   });
