@@ -42,7 +42,8 @@ try {
     concurrency,
     faults: CRASH_FAULTS,
     settleTimeoutMs: 240_000,
-    killEveryMs: [2_000, 9_000],
+    killEveryMs: [1_500, 5_000],
+    paceMs: 600,
     log,
   });
   const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
@@ -70,6 +71,7 @@ try {
     payouts: f.payouts,
     batches: f.batches,
     kills: f.kills,
+    kills_while_submitting: f.kills_while_submitting,
     duplicates: f.duplicates,
     double_paid: f.double_paid,
     mono_objects: f.mono_objects,

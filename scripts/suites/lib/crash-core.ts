@@ -34,6 +34,8 @@ export type TCrashOptions = {
   faults: string;
   settleTimeoutMs: number;
   killEveryMs: [number, number];
+  // Pause between one client's submissions, so the kills land while money is being submitted.
+  paceMs?: number;
   // The console's IDEMPOTENCY_LEASE_MS: the second re-send of every submission waits this long.
   keyLeaseMs: number;
   log?: (s: string) => void;
@@ -110,6 +112,7 @@ export async function runCrash(o: TCrashOptions) {
 
   let alive = true; // whether a console process is up (the driver's clients back off while not)
   let kills = 0;
+  let killsWhileSubmitting = 0;
   const restartMs: number[] = [];
   let sweepsLeftActive = 0;
   const killAt: string[] = [];
@@ -117,7 +120,8 @@ export async function runCrash(o: TCrashOptions) {
   const statuses: Record<string, number> = {};
   const resend = { sent: 0, in_use: 0, replayed: 0, resumed: 0, key_mismatch: 0, other: 0 };
   const count = (r: TAnswer) => {
-    const k = r.status === 0 ? "network" : String(r.status);
+    const resumed = r.headers?.get("idempotent-resumed") ? " resumed" : "";
+    const k = r.status === 0 ? "network" : `${r.status}${resumed}`;
     statuses[k] = (statuses[k] ?? 0) + 1;
   };
   const send = (s: TSub) =>
@@ -174,6 +178,7 @@ export async function runCrash(o: TCrashOptions) {
       alive = false;
       await o.host.kill();
       kills++;
+      if (submitting) killsWhileSubmitting++;
       const expired = await expireDeadSendLeases();
       sweepsLeftActive += expired.sweeps;
       const at = JSON.stringify(Object.fromEntries(rows.map((r) => [r.s, Number(r.n)])));
@@ -227,6 +232,7 @@ export async function runCrash(o: TCrashOptions) {
         const s = newSub(n, operators[w % operators.length]);
         subs.push(s);
         await submit(s);
+        if (o.paceMs) await sleep(o.paceMs);
       }
     }),
   );
@@ -287,6 +293,7 @@ export async function runCrash(o: TCrashOptions) {
       payouts: ops.filter((r) => r.kind === "payout").length,
       batches: ops.filter((r) => r.kind === "transfer_batch").length,
       kills,
+      kills_while_submitting: killsWhileSubmitting,
       duplicates: dup.duplicates.length + consoleDuplicates,
       double_paid: moved.double_paid,
       mono_objects: moved.objects,
