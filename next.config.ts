@@ -24,7 +24,10 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ...(isProd && process.env.NEXTAUTH_URL?.startsWith("https://")
+  // Headers are fixed at build time, which reads no configuration (so not NEXTAUTH_URL): HSTS on
+  // every production response. Browsers ignore it over plain HTTP (RFC 6797 §8.1), so a console
+  // on http://localhost is not pinned; behind HTTPS it holds.
+  ...(isProd
     ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]
     : []),
 ];

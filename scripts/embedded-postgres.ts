@@ -33,7 +33,7 @@ const recent: string[] = [];
 function onLog(message: string) {
   recent.push(message);
   if (recent.length > 200) recent.shift();
-  if (values.log) appendFileSync(values.log, message.endsWith("\n") ? message : `${message}\n`);
+  if (values.log) appendFileSync(values.log, message);
 }
 
 const readText = (file: string) => {
