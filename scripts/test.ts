@@ -1,5 +1,6 @@
-// `npm test`: unit and integration tests (Vitest, real PostgreSQL or PGlite, real HTTP to the
-// sandbox), then end-to-end tests (Playwright in the system Chromium). Ends with one summary line.
+// `npm test`: unit and integration tests (Vitest, on a throwaway embedded PostgreSQL 17 or on
+// TEST_DATABASE_URL, real HTTP to the sandbox), then end-to-end tests (Playwright in the system
+// Chromium). Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
