@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { zStorableDateTime } from "../api/params";
 import { db } from "../db";
 import { ALERT_RULES } from "./rules";
 
@@ -10,7 +11,7 @@ export const ZAlertListQuery = z.object({
   state: z.enum(["active", "open", "acknowledged", "resolved", "all"]).default("active"),
   severity: z.enum(["critical", "warning", "info"]).optional(),
   rule: z.enum(ALERT_RULES).optional(),
-  before: z.string().datetime().optional(),
+  before: zStorableDateTime().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;

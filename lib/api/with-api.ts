@@ -15,6 +15,7 @@ import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
 import { fieldErrors } from "./zod-errors";
 import { toJsonSafe } from "./json";
+import { unstorableTextAt } from "./storable-text";
 import { mapUnknownError } from "./map-error";
 import { runIdempotent } from "./run-idempotent";
 import type { TInbound } from "./idempotency";
@@ -66,31 +67,18 @@ export type TRouteHandler = ((req: NextRequest, ctx: TRouteCtx) => Promise<Respo
 
 const REQUEST_ID_RE = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-// PostgreSQL text cannot hold U+0000: a NUL anywhere in the input is refused here, as a
-// validation error, instead of failing later inside SQL as a 500.
-function nulAt(v: unknown, at: string, depth = 0): string | null {
-  if (typeof v === "string") return v.includes("\u0000") ? at || "/" : null;
-  if (!v || typeof v !== "object" || depth > 64) return null;
-  for (const [k, x] of Object.entries(v)) {
-    const found = k.includes("\u0000")
-      ? `${at}/${k.replace(/\u0000/g, "\\0")}`
-      : nulAt(x, `${at}/${k}`, depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
 function parseWith<S extends TSchema | undefined>(
   schema: S,
   input: unknown,
   where: string,
 ): TOut<S> {
   if (!schema) return undefined as TOut<S>;
-  const nul = nulAt(input, "");
-  if (nul)
-    throw new AppError("validation_failed", `The ${where} is invalid`, {
-      errors: [{ path: nul, message: "Text may not contain the NUL character (U+0000)" }],
-    });
+  // PostgreSQL cannot store U+0000 or a lone UTF-16 surrogate: such text anywhere in the input (a
+  // string or an object key, at any depth) is refused here, as a validation error, instead of
+  // failing later inside SQL as a 500.
+  const unstorable = unstorableTextAt(input);
+  if (unstorable)
+    throw new AppError("validation_failed", `The ${where} is invalid`, { errors: [unstorable] });
   const r = schema.safeParse(input);
   if (!r.success)
     throw new AppError("validation_failed", `The ${where} is invalid`, {

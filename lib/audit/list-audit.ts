@@ -1,15 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { zBigintId } from "../api/params";
 import { db } from "../db";
 
 export const ZAuditQuery = z.strictObject({
   action: z.string().max(100).optional(),
   actor: z.string().max(320).optional(), // email
   targetId: z.string().max(100).optional(),
-  before: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(), // cursor: seq of the last row seen
+  before: zBigintId("An audit sequence number").optional(), // cursor: seq of the last row seen
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { parseTimeIdCursor } from "../api/params";
 import { REQUEST_RANGES, type TRequestFilters } from "./request-filters";
 
 export const REQUEST_LIST_SELECT = {
@@ -39,13 +40,9 @@ export function requestWhere(f: TRequestFilters, now = Date.now()): Prisma.Reque
 // Newest first, keyset-paginated on (at, id): every filter is an equality on a column that leads
 // an (x, at) index, so a page costs the same at row 10 or 10 million. Bodies are not listed.
 export async function listRequests(f: TRequestFilters) {
-  const [atMs, id] = f.cursor ? f.cursor.split("_") : [];
-  const cursorAt = atMs ? new Date(Number(atMs)) : null;
+  const c = f.cursor ? parseTimeIdCursor(f.cursor) : null;
   const where: Prisma.RequestLogWhereInput = {
-    AND: [
-      requestWhere(f),
-      cursorAt ? { OR: [{ at: { lt: cursorAt } }, { at: cursorAt, id: { lt: BigInt(id) } }] } : {},
-    ],
+    AND: [requestWhere(f), c ? { OR: [{ at: { lt: c.at } }, { at: c.at, id: { lt: c.id } }] } : {}],
   };
   const rows = await db.requestLog.findMany({
     where,

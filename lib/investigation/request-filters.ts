@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zTimeIdCursor } from "../api/params";
 import { STATUS_CLASSES } from "../metrics/status-classes";
 import { RANGES } from "../operations/list-filters";
 
@@ -42,10 +43,7 @@ export const ZRequestFilters = z.strictObject({
     .regex(/^op_[A-Za-z0-9]{22}$/, "an op_ id")
     .optional(),
   // Keyset cursor: "<epoch ms of at>_<row id>" of the last row seen.
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}_\d{1,19}$/)
-    .optional(),
+  cursor: zTimeIdCursor().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TRequestFilters = z.infer<typeof ZRequestFilters>;

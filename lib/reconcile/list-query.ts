@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zStorableDateTime } from "../api/params";
 
 // Reconciliation filters, shared by the API and the page's URL (no "server-only").
 export const DRIFT_KINDS = [
@@ -18,7 +19,7 @@ export const ZFindingListQuery = z.object({
     .string()
     .regex(/^rec_[A-Za-z0-9]{22}$/)
     .optional(),
-  before: z.string().datetime().optional(),
+  before: zStorableDateTime().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TFindingListQuery = z.infer<typeof ZFindingListQuery>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { isStorableTime } from "../api/params";
 
 // Mono's envelope: {"event": {"type", "data"}, "timestamp"}. Only the shape the console relies on
 // is checked; extra fields are kept in the stored raw body. Nothing in it is ever executed or
@@ -46,8 +47,10 @@ export function dedupeKeyOf(type: string, data: Record<string, unknown>, rawBody
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
+// Null when missing, unreadable, or outside the years PostgreSQL stores (the envelope's time is
+// informational; the receipt time is what the console relies on).
 export function eventTimestampOf(env: TWebhookEnvelope): Date | null {
   if (!env.timestamp) return null;
   const d = new Date(env.timestamp);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return isStorableTime(d.getTime()) ? d : null;
 }

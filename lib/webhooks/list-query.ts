@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zBigintId, zStorableDateTime } from "../api/params";
 
 // The webhook log's filters: the URL holds them, and this one schema parses them on the server
 // and in the browser (no "server-only": components import it), so a link reproduces the view.
@@ -19,19 +20,16 @@ export const ZWebhookListQuery = z.object({
     .optional(),
   signature: z.enum(SIGNATURE_RESULTS).optional(),
   result: z.enum(PROCESSING_FILTERS).optional(),
-  from: z.string().datetime().optional(),
-  to: z.string().datetime().optional(),
+  from: zStorableDateTime().optional(),
+  to: zStorableDateTime().optional(),
   operationId: z
     .string()
     .regex(/^op_[A-Za-z0-9]{22}$/)
     .optional(),
-  before: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(),
+  before: zBigintId("A webhook event id").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TWebhookListQuery = z.infer<typeof ZWebhookListQuery>;
 export const ZWebhookIdParams = z.object({
-  id: z.string().regex(/^\d{1,19}$/, "A webhook event id"),
+  id: zBigintId("A webhook event id"),
 });

@@ -8,6 +8,7 @@ import { FINAL_STATES } from "../operations/transition";
 import type { TAuditContext } from "../audit/record-audit";
 import { mapEventToOperation } from "./map-event";
 import { recordFinalStateCorrection } from "./record-final-state-correction";
+import { UNPROCESSABLE } from "./store-events";
 
 // Processing one stored event (a drain on the job queue, an admin's reprocess, or a test calling
 // it directly). Idempotent: an event already processed is left alone
@@ -95,6 +96,7 @@ type TEventRow = {
   processedAt: Date | null;
   processingResult: string | null;
   operationId: string | null;
+  unprocessable: boolean;
 };
 
 // Raw SQL for the reads and the success write: a drain runs them for every event, and Prisma 6
@@ -105,9 +107,19 @@ export async function processWebhookEvent(
 ): Promise<TProcessOutcome> {
   const eventId = BigInt(id);
   const [ev] = await db.$queryRaw<TEventRow[]>`
-    SELECT "id", "type", "data", "receivedAt", "processedAt", "processingResult", "operationId"
+    SELECT "id", "type", "data", "receivedAt", "processedAt", "processingResult", "operationId",
+      ("processingDetails" -> ${UNPROCESSABLE}::text) IS NOT NULL AS "unprocessable"
     FROM "WebhookEvent" WHERE "id" = ${eventId}`;
   if (!ev) return { eventId: eventId.toString(), result: "missing", operationId: null };
+  // Kept as received but its data could not be stored (store-events.ts): nothing to process, even
+  // when forced.
+  if (ev.unprocessable)
+    return {
+      eventId: eventId.toString(),
+      result: "error",
+      operationId: null,
+      details: { why: "unprocessable: the event's data could not be stored" },
+    };
   if (ev.processedAt && ev.processingResult !== "error" && !o.force)
     return { eventId: eventId.toString(), result: "skipped", operationId: ev.operationId };
   const data = (ev.data ?? {}) as TData;

@@ -5,7 +5,8 @@ import { AppError } from "../api/app-error";
 import { verifySignature, type TSignatureSecret } from "./signature";
 import { BodyNotUtf8Error, BodyTooLargeError, readRawBody } from "./read-raw-body";
 import { dedupeKeyOf, eventTimestampOf, objectIdOf, ZWebhookEnvelope } from "./envelope";
-import { storeEvent } from "./store-events";
+import { escapeUnstorable, nestedDeeperThan, unstorableTextAt } from "../api/storable-text";
+import { storeEvent, storeUnprocessableEvent } from "./store-events";
 import { recordRejection, type TRejectionReason } from "./record-rejection";
 import { wakeDrain } from "./enqueue-processing";
 
@@ -14,7 +15,13 @@ export type TReceived = {
   event_id: string;
   duplicate: boolean;
   deliveries: number;
+  // Signed, but its data cannot be stored: kept with the raw body, never processed.
+  unprocessable?: true;
 };
+
+// Mono's events nest a few levels; deeper data cannot be serialised for storage (JSON.stringify
+// runs out of stack at a few thousand levels).
+const MAX_DATA_DEPTH = 64;
 
 const STATUS_OF: Record<TRejectionReason, ConstructorParameters<typeof AppError>[0]> = {
   missing_signature: "unauthenticated",
@@ -94,30 +101,45 @@ export async function receiveWebhook(
   if (!parsed.success) return refuse("invalid_envelope", ctx);
 
   const { type, data } = parsed.data.event;
-  const stored = await storeEvent({
+  // PostgreSQL cannot store every JSON value a signed body may hold (lib/api/storable-text.ts):
+  // such an event is acknowledged and kept as unprocessable instead of failing with a 500.
+  const text = unstorableTextAt(data);
+  const problem = text
+    ? { path: `/event/data${text.path}`, message: text.message }
+    : nestedDeeperThan(data, MAX_DATA_DEPTH)
+      ? { path: "/event/data", message: `Nested more than ${MAX_DATA_DEPTH} levels deep` }
+      : null;
+  const row = {
     dedupeKey: dedupeKeyOf(type, data, raw),
     type,
     objectId: objectIdOf(data),
     signatureResult: sig.result,
     rawBody: raw,
-    data,
     eventTimestamp: eventTimestampOf(parsed.data),
     receivedAt: now,
-  });
-  if (stored.inserted) wakeDrain(o.log);
-  o.log.info(
-    {
-      webhookEventId: stored.id.toString(),
-      type: parsed.data.event.type,
-      duplicate: !stored.inserted,
-      deliveries: stored.deliveries,
-    },
-    "webhook received",
-  );
+  };
+  // The raw body is valid UTF-8 without NUL (JSON.parse accepted it), so it holds those
+  // characters only as JSON escapes: it is stored as received. The object id is escaped.
+  const stored = problem
+    ? await storeUnprocessableEvent(
+        { ...row, objectId: row.objectId === null ? null : escapeUnstorable(row.objectId) },
+        problem,
+      )
+    : await storeEvent({ ...row, data });
+  if (stored.inserted && !problem) wakeDrain(o.log);
+  const fields = {
+    webhookEventId: stored.id.toString(),
+    type,
+    duplicate: !stored.inserted,
+    deliveries: stored.deliveries,
+  };
+  if (problem) o.log.warn({ ...fields, unprocessable: problem }, "webhook received, unprocessable");
+  else o.log.info(fields, "webhook received");
   return {
     received: true,
     event_id: stored.id.toString(),
     duplicate: !stored.inserted,
     deliveries: stored.deliveries,
+    ...(problem ? { unprocessable: true as const } : {}),
   };
 }

@@ -87,3 +87,29 @@ async function flush(batch: TPending[]): Promise<void> {
     for (const p of batch) p.reject(err);
   }
 }
+
+// A correctly signed event whose data PostgreSQL cannot store (a lone surrogate or NUL in a string
+// or key, or nesting too deep to serialise): acknowledged and kept, never a 500 — Mono would retry
+// it for hours. The raw body is stored as received (it is valid UTF-8 and holds those characters
+// only as JSON escapes), `data` as an empty object, and the row is stored already processed with
+// processingResult "error" and the reason, so the webhook log shows it and no drain processes it.
+// Rare by nature: one statement per event, outside the group commit above.
+export const UNPROCESSABLE = "unprocessable";
+
+export async function storeUnprocessableEvent(
+  row: Omit<TNewEvent, "data">,
+  problem: { path: string; message: string },
+): Promise<TStored> {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const error = `${UNPROCESSABLE}: the event's data cannot be stored (${problem.message} at ${problem.path}); the raw body is kept`;
+  const details = JSON.stringify({ [UNPROCESSABLE]: problem });
+  const [r] = await pgSql.$queryRaw<TRow[]>`
+    INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data",
+      "eventTimestamp", "receivedAt", "deliveries", "processedAt", "processingResult", "processingError", "processingDetails")
+    VALUES (${row.dedupeKey}, ${row.type}, ${row.objectId}, ${row.signatureResult}, ${row.rawBody}, '{}'::jsonb,
+      (${iso(row.eventTimestamp)}::timestamptz AT TIME ZONE 'UTC'), (${iso(row.receivedAt)}::timestamptz AT TIME ZONE 'UTC'), 1,
+      (${iso(row.receivedAt)}::timestamptz AT TIME ZONE 'UTC'), 'error', ${error.slice(0, 1000)}, ${details}::jsonb)
+    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + 1
+    RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`;
+  return { id: BigInt(r.id), inserted: Boolean(r.inserted), deliveries: Number(r.deliveries) };
+}

@@ -1,7 +1,8 @@
 // `npm run fuzz [-- --inputs 10000 --seed 42]`
 // Property-based bad inputs (fast-check) against every route handler under app/api, in-process,
 // with a valid admin session and Origin, on a fresh database and a sandbox process.
-// Invariants: no 5xx, every error in the problem+json shape with request_id, nothing written.
+// Invariants: no 5xx, every error in the problem+json shape with request_id, nothing written; a
+// signed webhook whose data PostgreSQL cannot store is answered 2xx and kept as unprocessable.
 // Last line: {"suite":"fuzz","inputs":…,"routes":…,"server_errors":…,"bad_shape":…,"writes":…,…}
 import os from "node:os";
 import { randomBytes } from "node:crypto";
@@ -79,6 +80,7 @@ try {
     rejected: f.rejected,
     accidentally_valid: f.accidentally_valid,
     skipped_valid: f.skipped_valid,
+    kept_unprocessable: f.kept_unprocessable,
     server_errors: f.server_errors,
     bad_shape: f.bad_shape,
     writes: f.writes,

@@ -7,12 +7,16 @@
 // deliveries. Invariants per input: no 5xx, every error in the problem+json shape with a
 // request_id, and no row written anywhere (row counts of every table before and after each input).
 // A generated input that is valid after all is detected (the route's zod schema, or a 2xx answer)
-// and counted apart, never as a pass.
+// and counted apart, never as a pass. Values a PostgreSQL column cannot hold are aimed at every
+// route: ids and cursors past bigint, times past the year 9999 (or before year 1), lone UTF-16
+// surrogates and NUL in strings and keys. A correctly signed webhook whose data cannot be stored
+// must be acknowledged (2xx, `unprocessable`) and kept as one WebhookEvent row, nothing else.
 import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import type { z } from "zod";
+import { unstorableTextAt } from "@/lib/api/storable-text";
 import { discoverRoutes, type TMethod, type TRouteFile } from "./routes";
 
 export type TFuzzOptions = {
@@ -50,9 +54,59 @@ function validParam(route: TRouteFile, name: string): string {
   if (name === "requestId") return `req_${id22()}`;
   if (p.includes("/users/")) return `usr_${randomUUID().replace(/-/g, "")}`;
   if (p.includes("/alerts/")) return `alr_${id22()}`;
+  if (p.includes("/webhooks/events/"))
+    return String(1_000_000_000 + Math.floor(Math.random() * 1e9));
+  if (p.includes("/reconciliation/findings/")) return `drf_${id22()}`;
   if (p.includes("/operations/")) return `op_${id22()}`;
   return `x_${id22()}`;
 }
+
+// Numbers, ids, cursors and times that fit a string or a JavaScript number but not a PostgreSQL
+// column: bigint overflow (ids, sequences, keyset cursors "<epoch ms>_<id>"), times in the year
+// 0 or past 9999 (ISO, epoch ms).
+export const OUT_OF_RANGE = [
+  "9223372036854775808",
+  "9999999999999999999",
+  "18446744073709551616",
+  "-9223372036854775809",
+  "1_9999999999999999999",
+  "999999999999999_1",
+  "8640000000000000_1",
+  "0_9223372036854775808",
+  "0000-01-01T00:00:00Z",
+  "33658-09-27T01:46:39.999Z",
+  "+275760-09-13T00:00:00.000Z",
+  "-000001-01-01T00:00:00.000Z",
+  "10000-01-01T00:00:00Z",
+  "9999-12-31T23:59:60Z",
+  "999999999999999",
+];
+
+// The list routes' id, cursor, time and amount keys, each with the out-of-range values that fit
+// its syntax (an unknown key is refused by a strict schema or ignored), on every route with a
+// query schema.
+const SWEEP_QUERY: Record<string, string[]> = {
+  before: [
+    "9223372036854775808",
+    "9999999999999999999",
+    "0000-01-01T00:00:00Z",
+    "+275760-09-13T00:00:00.000Z",
+    "10000-01-01T00:00:00Z",
+  ],
+  cursor: [
+    "1_9999999999999999999",
+    "999999999999999_1",
+    "8640000000000000_1",
+    "0_9223372036854775808",
+    "9999999999999999999",
+  ],
+  from: ["0000-01-01T00:00:00Z", "33658-09-27T01:46:39.999Z", "+275760-09-13T00:00:00.000Z"],
+  to: ["0000-01-01T00:00:00Z", "33658-09-27T01:46:39.999Z", "+275760-09-13T00:00:00.000Z"],
+  minAmount: ["9223372036854775808", "9999999999999999999", "999999999999999"],
+  maxAmount: ["9223372036854775808", "9999999999999999999", "999999999999999"],
+  amount: ["9223372036854775808", "9999999999999999999", "999999999999999"],
+  id: ["9999999999999999999"],
+};
 
 const HOSTILE = [
   "",
@@ -78,12 +132,17 @@ const HOSTILE = [
   "{{7*7}}",
   "\u202e\u0645\u0631\u062d\u0628\u0627",
   "\ud800",
+  "\udc00",
+  "a\ud83d",
+  "\ude00b",
+  "k\u0000\ud800",
   "\uffff\ufffe",
   "😀".repeat(50),
   "a".repeat(5_000),
   "op_" + "A".repeat(21),
   "usr_" + "g".repeat(32),
   "\r\nSet-Cookie: x=1",
+  ...OUT_OF_RANGE,
 ];
 
 const arbHostileString = fc.oneof(
@@ -103,6 +162,9 @@ const arbHugeNumber = fc.constantFrom(
   Number.MAX_SAFE_INTEGER * 10,
   1e-300,
   -100_000_000,
+  9_223_372_036_854_775_807,
+  8.64e15,
+  253_402_300_800_000, // epoch ms of the year 10000
 );
 const arbWrongValue: fc.Arbitrary<unknown> = fc.oneof(
   arbHostileString,
@@ -128,8 +190,12 @@ const arbQuery = fc
         fc.constantFrom(
           "limit",
           "cursor",
+          "before",
           "from",
           "to",
+          "minAmount",
+          "maxAmount",
+          "amount",
           "state",
           "kind",
           "q",
@@ -163,6 +229,7 @@ const arbQuery = fc
           "[object Object]",
           "1,2,3",
           "-999999999999999999999",
+          ...OUT_OF_RANGE,
         ),
       ),
     ),
@@ -288,7 +355,40 @@ export function templates(): Record<string, Record<string, unknown>> {
       sourceAccountId: "lacc_4PagosProveedores9aBcD",
       key: "sandbox@key.co",
     },
+    // Valid bodies of routes whose path id names nothing (the fuzzer's ids are random): 404.
+    "POST /api/alerts/[id]/resolve": { note: "fuzz note" },
+    "POST /api/reconciliation/findings/[id]/resolve": { reason: "fuzz resolve" },
+    "POST /api/webhooks/events/[id]/reveal": { reason: "fuzz reveal" },
   };
+}
+
+// Text PostgreSQL cannot store, planted in a valid body: appended to one of its strings (at any
+// depth) or as a new key of one of its objects. Everything else stays valid, so only the
+// console's own check stands between this and the database.
+const UNSTORABLE = ["\ud800", "\udfff", "x\ud83d", "\u0000", "a\u0000\udc00b"];
+function plant(
+  tpl: Record<string, unknown>,
+  at: number,
+  bad: string,
+  asKey: boolean,
+): Record<string, unknown> {
+  const obj = structuredClone(tpl);
+  const slots: { holder: Record<string, unknown>; key: string | null }[] = [];
+  const walk = (v: unknown) => {
+    if (!v || typeof v !== "object") return;
+    const holder = v as Record<string, unknown>;
+    if (asKey && !Array.isArray(v)) slots.push({ holder, key: null });
+    for (const [k, x] of Object.entries(holder)) {
+      if (!asKey && typeof x === "string") slots.push({ holder, key: k });
+      walk(x);
+    }
+  };
+  walk(obj);
+  if (slots.length === 0) return { ...obj, [`k${bad}`]: bad };
+  const slot = slots[at % slots.length];
+  if (slot.key === null) slot.holder[`k${bad}`] = "v";
+  else slot.holder[slot.key] = `${String(slot.holder[slot.key])}${bad}`;
+  return obj;
 }
 
 function arbBodyCase(
@@ -364,6 +464,19 @@ function arbBodyCase(
     })),
   ];
   if (tpl) {
+    kinds.push(
+      fc
+        .tuple(fc.nat(100), fc.constantFrom(...UNSTORABLE), fc.boolean())
+        .map(([at, bad, asKey]) => {
+          const j = plant(tpl, at, bad, asKey);
+          return {
+            kind: "body:unstorable_text",
+            body: enc.encode(JSON.stringify(j)),
+            contentType: json,
+            json: j,
+          };
+        }),
+    );
     const m = arbMutations
       .map((ops) => mutate(tpl, ops))
       .map(({ json: j, text }) => ({
@@ -399,11 +512,24 @@ function arbWebhookCase(
   );
   return fc
     .tuple(
-      fc.constantFrom("none", "wrong_secret", "stale", "future", "malformed", "valid_sig_bad_body"),
+      fc.constantFrom(
+        "none",
+        "wrong_secret",
+        "stale",
+        "future",
+        "malformed",
+        "valid_sig_bad_body",
+        "signed_unstorable",
+      ),
       body,
       arbHostileString,
+      fc.tuple(
+        fc.constantFrom(...UNSTORABLE),
+        fc.constantFrom("value", "key", "id", "deep"),
+        fc.constantFrom(undefined, ...OUT_OF_RANGE.filter((x) => x.includes("-"))),
+      ),
     )
-    .map(([sig, b, junk]) => {
+    .map(([sig, b, junk, [bad, where, timestamp]]) => {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (sig === "wrong_secret")
         headers["mono-signature"] = sign(b, "whsec_wrong_wrong_wrong", now());
@@ -412,6 +538,21 @@ function arbWebhookCase(
       if (sig === "malformed")
         headers["mono-signature"] = `t=${junk.replace(/[^\x20-\x7e]/g, "")},v1=zz`;
       let out = b;
+      if (sig === "signed_unstorable") {
+        // A real envelope, correctly signed, whose data holds text PostgreSQL cannot store (and
+        // sometimes a time it cannot store): acknowledged and kept as unprocessable.
+        const data: Record<string, unknown> = {
+          id: `cpout_fuzz${randomUUID().slice(0, 8)}`,
+          state: "settled",
+          updated_at: new Date().toISOString(),
+        };
+        if (where === "value") data.beneficiary = { name: `Proveedor ${bad}` };
+        if (where === "key") data.metadata = { [`k${bad}`]: 1 };
+        if (where === "id") data.id = `cpout_${bad}`;
+        if (where === "deep") data.nested = JSON.parse(`${"[".repeat(200)}0${"]".repeat(200)}`);
+        out = enc.encode(JSON.stringify({ event: { type: "payout_settled", data }, timestamp }));
+        headers["mono-signature"] = sign(out, secret ?? "x", now());
+      }
       if (sig === "valid_sig_bad_body") {
         // Signed correctly, but never a valid envelope: invalid UTF-8, or JSON without event.type/data.
         out =
@@ -428,6 +569,7 @@ export function buildCases(o: TFuzzOptions): { cases: TCase[]; noSurface: string
   const routes = discoverRoutes(o.root).filter((r) => !r.file.includes("[...nextauth]"));
   const arbs: fc.Arbitrary<TCase>[] = [];
   const noSurface: string[] = [];
+  const sweep: TCase[] = [];
   for (const route of routes) {
     for (const [m, d] of Object.entries(route.declared) as [
       TMethod,
@@ -443,6 +585,32 @@ export function buildCases(o: TFuzzOptions): { cases: TCase[]; noSurface: string
         headers: {} as Record<string, string>,
       });
       const mine: fc.Arbitrary<TCase>[] = [];
+      // Besides the sampled inputs, every route gets the out-of-range values and a lone
+      // surrogate in each path parameter, and out-of-range values in the query keys lists use.
+      const idem = (c: TCase): TCase =>
+        d.idempotent ? { ...c, headers: { ...c.headers, "idempotency-key": randomUUID() } } : c;
+      if (d.params)
+        for (const n of route.paramNames)
+          for (const v of [...OUT_OF_RANGE.slice(0, 4), "\ud800", "1\udc00"])
+            sweep.push(
+              idem({
+                ...base(),
+                kind: "params:out_of_range",
+                params: { ...base().params, [n]: v },
+                body: d.body ? enc.encode(JSON.stringify(templates()[key] ?? {})) : undefined,
+                headers: d.body ? { "content-type": "application/json" } : {},
+              }),
+            );
+      if (d.query)
+        for (const [k, values] of Object.entries(SWEEP_QUERY))
+          for (const v of values)
+            sweep.push(
+              idem({
+                ...base(),
+                kind: "query:out_of_range",
+                query: `${k}=${encodeURIComponent(v)}`,
+              }),
+            );
       if (route.urlPath === "/api/webhooks/mono" && m === "POST") {
         mine.push(
           arbWebhookCase(o.webhookSecret).map((w) => ({
@@ -501,7 +669,7 @@ export function buildCases(o: TFuzzOptions): { cases: TCase[]; noSurface: string
         );
     }
   }
-  const cases = fc.sample(fc.oneof(...arbs), { numRuns: o.inputs, seed: o.seed });
+  const cases = [...sweep, ...fc.sample(fc.oneof(...arbs), { numRuns: o.inputs, seed: o.seed })];
   return { cases, noSurface };
 }
 
@@ -523,6 +691,7 @@ export async function runFuzz(o: TFuzzOptions) {
     rejected: 0,
     accidentally_valid: 0,
     skipped_valid: 0,
+    kept_unprocessable: 0,
     server_errors: 0,
     bad_shape: 0,
     writes: 0,
@@ -541,6 +710,8 @@ export async function runFuzz(o: TFuzzOptions) {
       c.json !== undefined &&
       (c.kind === "body:mutated" || c.kind === "body:junk_object") &&
       (c.headers["content-type"] ?? "").includes("json") &&
+      // The console refuses text PostgreSQL cannot store before the schema: never skipped.
+      !unstorableTextAt(c.json) &&
       schema.safeParse(c.json).success
     ) {
       fig.skipped_valid++;
@@ -582,17 +753,40 @@ export async function runFuzz(o: TFuzzOptions) {
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
     const after = await o.countRows();
+    const kept = c.kind === "webhook:signed_unstorable";
     const changed = Object.keys(after).filter(
       (t) =>
         after[t] !== before[t] &&
         !(
           c.kind.startsWith("webhook:") &&
           (t === "WebhookRejection" || t === "Alert" || t === "AuditEvent")
-        ),
+        ) &&
+        !(kept && t === "WebhookEvent"),
     );
+    const prevEvents = before.WebhookEvent;
     before = after;
     const show = () =>
       `${c.method} ${url.pathname}${url.search.slice(0, 80)} [${c.kind}] ${String(new TextDecoder().decode(c.body ?? new Uint8Array()).slice(0, 160))} → ${status} ${text.slice(0, 200)}`;
+    if (kept && status < 500) {
+      // Must be a 2xx saying `unprocessable`, with one WebhookEvent row at most (a repeat only
+      // counts a delivery) and nothing else written.
+      fig.kept_unprocessable++;
+      let answer: Record<string, unknown> | null = null;
+      try {
+        answer = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        answer = null;
+      }
+      if (status !== 200 || answer?.unprocessable !== true) {
+        fig.bad_shape++;
+        if (samples.length < 30) samples.push(`not kept as unprocessable: ${show()}`);
+      }
+      if (changed.length || (after.WebhookEvent ?? 0) - (prevEvents ?? 0) > 1) {
+        fig.writes++;
+        if (samples.length < 30) samples.push(`write to ${changed.join(",")}: ${show()}`);
+      }
+      continue;
+    }
     if (status >= 200 && status < 300) {
       fig.accidentally_valid++;
       validByRoute[c.key] = (validByRoute[c.key] ?? 0) + 1;

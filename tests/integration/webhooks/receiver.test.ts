@@ -7,6 +7,10 @@ import { submitPayout } from "@/lib/operations/submit-payout";
 import { getMonoClient } from "@/lib/mono";
 import { processWebhookEvent } from "@/lib/webhooks/process-webhook-event";
 import { payoutInput, waitFor } from "@/tests/support/operations";
+import { callRoute } from "@/tests/support/route";
+import { rowCounter } from "@/scripts/suites/lib/fuzz-core";
+import * as webhookEventRoute from "@/app/api/webhooks/events/[id]/route";
+import * as webhookEventsRoute from "@/app/api/webhooks/events/route";
 import {
   deliver,
   delta,
@@ -221,5 +225,146 @@ describe("webhook receiver: refused deliveries store nothing but a counted rejec
         where: { foldKey: "signature_failures:webhooks", state: { in: ["open", "acknowledged"] } },
       }),
     ).toBe(1);
+  });
+});
+
+describe("webhook receiver: a signed body PostgreSQL cannot store", () => {
+  // Row counts of every table, before and after: only the expected rows may appear.
+  async function tableDelta(fn: () => Promise<unknown>): Promise<Record<string, number>> {
+    const counts = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
+    const before = await counts();
+    await fn();
+    const after = await counts();
+    return Object.fromEntries(
+      Object.keys(after)
+        .filter((t) => after[t] !== before[t])
+        .map((t) => [t, after[t] - before[t]]),
+    );
+  }
+
+  it("a lone surrogate in the data: 200, kept with its raw body, shown as unprocessable, never processed", async () => {
+    const raw = unknownPayoutEvent({ beneficiary: { name: "Proveedor \ud800 SAS" } });
+    expect(raw).toContain("\\ud800"); // a JSON escape: the bytes themselves are valid UTF-8
+    let r!: Awaited<ReturnType<typeof deliver>>;
+    const written = await tableDelta(async () => {
+      r = await deliver(raw);
+    });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ received: true, duplicate: false, unprocessable: true });
+    expect(written).toEqual({ WebhookEvent: 1 });
+    const ev = await db.webhookEvent.findUniqueOrThrow({
+      where: { id: BigInt(r.json.event_id as string) },
+    });
+    expect(ev).toMatchObject({
+      type: "payout_settled",
+      rawBody: raw,
+      data: {},
+      deliveries: 1,
+      processingResult: "error",
+      operationId: null,
+    });
+    expect(ev.processedAt).toBeInstanceOf(Date);
+    expect(ev.processingError).toMatch(/^unprocessable: .*lone UTF-16 surrogate/);
+    expect(ev.processingDetails).toEqual({
+      unprocessable: {
+        path: "/event/data/beneficiary/name",
+        message: expect.stringContaining("surrogate"),
+      },
+    });
+
+    // Mono's retry of the same bytes is a delivery of the same row.
+    const again = await deliver(raw);
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ event_id: r.json.event_id, duplicate: true, deliveries: 2 });
+
+    // Processing (even forced) leaves it alone.
+    const out = await processWebhookEvent(ev.id, { force: true });
+    expect(out).toMatchObject({ result: "error", operationId: null });
+    const after = await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } });
+    expect(after.processingResult).toBe("error");
+    expect(after.processingError).toBe(ev.processingError);
+
+    // The webhook log lists it among errors, and its detail says why.
+    const { user } = await makeUser({ role: "admin" });
+    const list = await callRoute(webhookEventsRoute.GET, {
+      user,
+      path: "/api/webhooks/events?result=error",
+    });
+    expect(list.status).toBe(200);
+    const row = (list.json.events as { id: unknown; processingError: string }[]).find(
+      (e) => String(e.id) === r.json.event_id,
+    );
+    expect(row?.processingError).toMatch(/^unprocessable/);
+    const detail = await callRoute(webhookEventRoute.GET, {
+      user,
+      params: { id: r.json.event_id as string },
+    });
+    expect(detail.status).toBe(200);
+    expect(detail.json.event).toMatchObject({
+      processingResult: "error",
+      processingError: expect.stringMatching(/^unprocessable/),
+    });
+  });
+
+  it("a NUL in a key or a value, and data nested too deep, are unprocessable the same way", async () => {
+    const nulKey = unknownPayoutEvent({ metadata: { "a\u0000b": "x" } });
+    const nulValue = unknownPayoutEvent({ id: "cpout_\u0000" });
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 3_000; i++) deep = [deep];
+    const tooDeep = unknownPayoutEvent({ nested: deep });
+    for (const [raw, path] of [
+      [nulKey, "/event/data/metadata/a\\u0000b"],
+      [nulValue, "/event/data/id"],
+      [tooDeep, "/event/data"],
+    ] as const) {
+      let r!: Awaited<ReturnType<typeof deliver>>;
+      expect(
+        await tableDelta(async () => {
+          r = await deliver(raw);
+        }),
+      ).toEqual({ WebhookEvent: 1 });
+      expect(r.status).toBe(200);
+      expect(r.json.unprocessable).toBe(true);
+      const ev = await db.webhookEvent.findUniqueOrThrow({
+        where: { id: BigInt(r.json.event_id as string) },
+      });
+      expect(ev).toMatchObject({ rawBody: raw, data: {}, processingResult: "error" });
+      expect((ev.processingDetails as { unprocessable: { path: string } }).unprocessable.path).toBe(
+        path,
+      );
+      if (raw === nulValue) expect(ev.objectId).toBe("cpout_\\u0000");
+    }
+  });
+
+  it("an envelope time PostgreSQL cannot store is dropped; the event is stored and processed as usual", async () => {
+    for (const timestamp of [
+      "+275760-09-13T00:00:00Z",
+      "33658-01-01T00:00:00Z",
+      "0000-01-01T00:00:00Z",
+    ]) {
+      const raw = JSON.stringify({
+        event: { type: "payout_settled", data: { id: fakeId("cpout"), state: "settled" } },
+        timestamp,
+      });
+      const r = await deliver(raw);
+      expect(r.status, timestamp).toBe(200);
+      expect(r.json.unprocessable).toBeUndefined();
+      const ev = await db.webhookEvent.findUniqueOrThrow({
+        where: { id: BigInt(r.json.event_id as string) },
+      });
+      expect(ev).toMatchObject({ eventTimestamp: null, processingResult: null, processedAt: null });
+    }
+  });
+
+  it("unsigned or badly signed, the same body is refused as before and nothing is stored", async () => {
+    const raw = unknownPayoutEvent({ beneficiary: { name: "\ud800" } });
+    const before = await rejectionCounts();
+    const events = await eventCount();
+    expect((await deliver(raw, { signature: null })).status).toBe(401);
+    expect(
+      (await deliver(raw, { signature: sign(raw, { secret: "whsec_nope_000000" }) })).status,
+    ).toBe(401);
+    expect(await eventCount()).toBe(events);
+    expect(await delta(before)).toEqual({ missing_signature: 1, bad_signature: 1 });
   });
 });
