@@ -23,6 +23,8 @@ export async function setup() {
     embedded = await startEmbeddedDb();
     server = embedded.url;
   }
+  // The suites' short versions (tests/integration/suites) make their own databases on this server.
+  process.env.SUITES_PG_URL ??= server;
   const fresh = await createFreshDatabase(server, "mono_test");
   dropDb = fresh.drop;
   const url = fresh.url;
