@@ -57,6 +57,11 @@ async function main() {
       logFile: path.join(dataDir, "postgres.log"),
     });
     track("postgres", pg.child, pg.stop);
+    pg.child.once("exit", (code) => {
+      if (shuttingDown) return;
+      console.error(`[start] the embedded PostgreSQL stopped (code ${code}): see ${dbDir}.log`);
+      void shutdown(code || 1);
+    });
     childEnv.DATABASE_URL = pg.url;
     log(`embedded PostgreSQL ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } else if (childEnv.DATABASE_URL) {
