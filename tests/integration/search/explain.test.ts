@@ -24,7 +24,9 @@ beforeAll(async () => {
   );
   g.__monoOpsDb = client; // lib/db reuses the process-wide client: this one, with query events
   const { db } = await import("@/lib/db");
-  expect(db).toBe(client);
+  // lib/db's client is created on first use from the process-wide slot: this one.
+  await db.$queryRaw`SELECT 1`;
+  expect(captured.some((c) => /SELECT 1/.test(c.query))).toBe(true);
   ({ searchById } = await import("@/lib/search/search-by-id"));
   f = await (await import("./fixtures")).everyIdKind();
 });
