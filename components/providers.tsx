@@ -2,9 +2,10 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 
-// Client-side data and session. The session is refetched on focus and every 5 minutes while the
+// Client-side data, session and URL state (nuqs, read through components/url-state). The session is refetched on focus and every 5 minutes while the
 // console is open, which keeps an active user's 8-hour idle window sliding.
 export function Providers({ children }: { children: React.ReactNode }) {
   const [client] = useState(
@@ -15,7 +16,9 @@ export function Providers({ children }: { children: React.ReactNode }) {
   );
   return (
     <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <QueryClientProvider client={client}>
+        <NuqsAdapter>{children}</NuqsAdapter>
+      </QueryClientProvider>
     </SessionProvider>
   );
 }

@@ -1,15 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Fragment, useState } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
 import { formatCop } from "../money/format";
 import { formatWhen } from "../operations/format-time";
-import { approvalsLabel, BeneficiaryCell } from "../operations/operations-table";
+import { approvalsLabel, operationColumns } from "../operations/operations-table";
+import { DataTable, type TColumn } from "../ui/data-table";
+import { ListFooter } from "../ui/list-footer";
+import { useUrlFilters } from "../url-state/use-url-filters";
 import { useDecisionFlow } from "../operations/use-decision-flow";
 import { useOperationsList } from "../operations/use-operations";
 import type { TListFilters, TOperationRow } from "../operations/api";
@@ -17,18 +20,46 @@ import { ReviewRow } from "./review-row";
 
 type TResult = { id: string; ok: boolean; text: string };
 
-const VIEWS = {
-  mine: { label: "Waiting for me", filters: { awaitingMe: "1" } as TListFilters },
-  all: { label: "All pending", filters: { state: ["pending_approval"] } as TListFilters },
+const TEXT = {
+  label: "Operations waiting for approval",
+  mine: "Waiting for me",
+  all: "All pending",
+  select: "Select",
+  selectAll: "Select all",
+  selectOne: (id: string) => `Select ${id}`,
+  since: "since",
+  by: "by",
+  you: " (you)",
+  approvals: "Approvals",
+  review: "Review",
+  reviewButton: "Review",
+  close: "Close",
+  emptyMine: "Nothing is waiting for you.",
+  emptyAll: "Nothing is waiting for approval.",
+  confirmBulk: (n: number, total: string) =>
+    `Approve ${n} operation(s) totalling ${total}? Each is checked on its own.`,
+  decided: (decision: string, state: string) =>
+    `${decision}; the operation is now ${state.replace(/_/g, " ")}`,
+  network: "network error: not known whether it was recorded; open it to check",
+  selected: (n: number, total: string) => `${n} selected · ${total}`,
+  approving: "Approving…",
+  approveSelected: "Approve selected",
+  recorded: (ok: number, n: number) => `Decisions recorded: ${ok} of ${n}`,
+  dismiss: "Dismiss",
 };
+
+const VIEWS = {
+  mine: { label: TEXT.mine, filters: { awaitingMe: "1" } as TListFilters },
+  all: { label: TEXT.all, filters: { state: ["pending_approval"] } as TListFilters },
+};
+const ZView = z.object({ view: z.enum(["mine", "all"]).default("mine") });
+const VIEW_KEYS = ["view"] as const;
 
 // The approvals queue. Bulk approve sends one decision per selected operation, in order, each
 // checked by the server on its own (maker ≠ checker, fingerprint, step-up), and reports each result.
 export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const view = params.get("view") === "all" ? "all" : "mine";
+  const url = useUrlFilters(ZView, VIEW_KEYS);
+  const view = url.filters.view ?? "mine";
   const list = useOperationsList(VIEWS[view].filters, { refetchInterval: 15_000 });
   const rows = list.data?.pages.flatMap((p) => p.operations) ?? [];
   const flow = useDecisionFlow();
@@ -50,19 +81,14 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
 
   function onDecided(id: string, decision: string, state: string) {
     setResults((prev) => [
-      { id, ok: true, text: `${decision}; the operation is now ${state.replace(/_/g, " ")}` },
+      { id, ok: true, text: TEXT.decided(decision, state) },
       ...prev.filter((x) => x.id !== id),
     ]);
     setOpen(null);
   }
 
   async function bulkApprove() {
-    if (
-      !window.confirm(
-        `Approve ${chosen.length} operation(s) totalling ${formatCop(total)}? Each is checked on its own.`,
-      )
-    )
-      return;
+    if (!window.confirm(TEXT.confirmBulk(chosen.length, formatCop(total)))) return;
     setRunning(true);
     const out: TResult[] = [];
     for (const r of chosen) {
@@ -71,7 +97,7 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
         out.push({
           id: r.id,
           ok: true,
-          text: `approved; the operation is now ${res.operation.state.replace(/_/g, " ")}`,
+          text: TEXT.decided("approved", res.operation.state),
         });
       } catch (err) {
         out.push({
@@ -80,7 +106,7 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
           text:
             err instanceof ApiError
               ? `${err.problem.detail} (${err.problem.request_id})`
-              : "network error: not known whether it was recorded; open it to check",
+              : TEXT.network,
         });
       }
       setResults([...out]);
@@ -88,6 +114,73 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
     setSelected(new Set());
     setRunning(false);
   }
+
+  const allSelectable = rows.filter(selectable);
+  const c = operationColumns;
+  const columns: TColumn<TOperationRow>[] = [
+    {
+      id: "select",
+      header: TEXT.select,
+      hideHeader: true,
+      headerCell: (
+        <input
+          type="checkbox"
+          aria-label={TEXT.selectAll}
+          checked={allSelectable.length > 0 && allSelectable.every((r) => selected.has(r.id))}
+          onChange={(e) =>
+            setSelected(e.target.checked ? new Set(allSelectable.map((r) => r.id)) : new Set())
+          }
+        />
+      ),
+      className: "w-8",
+      cell: (r) => (
+        <input
+          type="checkbox"
+          aria-label={TEXT.selectOne(r.id)}
+          disabled={!selectable(r)}
+          checked={selected.has(r.id)}
+          onChange={() => toggle(r.id)}
+        />
+      ),
+    },
+    c.id((r) => (
+      <>
+        <div className="text-xs text-slate-600">
+          {TEXT.since} {formatWhen(r.createdAt)}
+        </div>
+        <div className="mt-0.5 text-xs text-slate-800">
+          {TEXT.by} {r.createdBy?.name ?? r.createdById}
+          {r.createdById === currentUserId ? TEXT.you : ""}
+        </div>
+        {c.reason(r)}
+      </>
+    )),
+    c.amount(),
+    c.beneficiary(),
+    {
+      id: "approvals",
+      header: TEXT.approvals,
+      sortValue: (r) => r.approvalsGiven,
+      className: "whitespace-nowrap",
+      cell: (r) => approvalsLabel(r),
+    },
+    {
+      id: "review",
+      header: TEXT.review,
+      hideHeader: true,
+      align: "right",
+      cell: (r) => (
+        <Button
+          variant="secondary"
+          onClick={() => setOpen(open === r.id ? null : r.id)}
+          aria-expanded={open === r.id}
+          data-testid={`review-toggle-${r.id}`}
+        >
+          {open === r.id ? TEXT.close : TEXT.reviewButton}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <div>
@@ -100,7 +193,7 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
               aria-selected={view === v}
               onClick={() => {
                 setSelected(new Set());
-                router.replace(v === "mine" ? pathname : `${pathname}?view=all`);
+                void url.setFilters({ view: v });
               }}
               className={cn(
                 "rounded-md px-3 py-1.5 text-sm font-medium",
@@ -114,23 +207,21 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
         </div>
         <div className="flex items-center gap-3 text-sm">
           {chosen.length ? (
-            <span className="text-slate-600">
-              {chosen.length} selected · {formatCop(total)}
-            </span>
+            <span className="text-slate-600">{TEXT.selected(chosen.length, formatCop(total))}</span>
           ) : null}
           <Button
             onClick={bulkApprove}
             disabled={!chosen.length || running}
             data-testid="bulk-approve"
           >
-            {running ? "Approving…" : "Approve selected"}
+            {running ? TEXT.approving : TEXT.approveSelected}
           </Button>
         </div>
       </div>
       {results.length ? (
         <div className="border-b border-slate-100 px-5 py-3" data-testid="decision-results">
           <p className="text-sm font-medium text-slate-800">
-            Decisions recorded: {results.filter((r) => r.ok).length} of {results.length}
+            {TEXT.recorded(results.filter((r) => r.ok).length, results.length)}
           </p>
           <ul className="mt-1 space-y-0.5 text-sm">
             {results.map((r) => (
@@ -143,128 +234,39 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
             ))}
           </ul>
           <Button variant="ghost" className="mt-1" onClick={() => setResults([])}>
-            Dismiss
+            {TEXT.dismiss}
           </Button>
         </div>
       ) : null}
       <div className="px-5">
         <ErrorNote error={list.error} />
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="approvals-table">
-          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="w-8 px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all"
-                  checked={
-                    rows.some(selectable) &&
-                    rows.filter(selectable).every((r) => selected.has(r.id))
-                  }
-                  onChange={(e) =>
-                    setSelected(
-                      e.target.checked
-                        ? new Set(rows.filter(selectable).map((r) => r.id))
-                        : new Set(),
-                    )
-                  }
-                />
-              </th>
-              <th className="px-4 py-2 font-medium">Operation</th>
-              <th className="px-4 py-2 text-right font-medium">Amount</th>
-              <th className="px-4 py-2 font-medium">Beneficiary</th>
-              <th className="px-4 py-2 font-medium">Maker · reason</th>
-              <th className="px-4 py-2 font-medium">Approvals</th>
-              <th className="px-4 py-2">
-                <span className="sr-only">Review</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <Fragment key={r.id}>
-                <tr className="align-top" data-testid={`approval-row-${r.id}`}>
-                  <td className="px-3 py-3">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${r.id}`}
-                      disabled={!selectable(r)}
-                      checked={selected.has(r.id)}
-                      onChange={() => toggle(r.id)}
-                    />
-                  </td>
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/operations/${r.id}`}
-                      className="font-mono text-xs text-brand-700 hover:underline"
-                    >
-                      {r.id}
-                    </Link>
-                    <div className="text-xs text-slate-500">
-                      {r.kind.replace("_", " ")} · {r.method} · since {formatWhen(r.createdAt)}
-                    </div>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums">
-                    {formatCop(r.amount)}
-                  </td>
-                  <td className="max-w-[14rem] px-4 py-3">
-                    <BeneficiaryCell op={r} />
-                  </td>
-                  <td className="max-w-[16rem] px-4 py-3">
-                    <div>
-                      {r.createdBy?.name ?? r.createdById}
-                      {r.createdById === currentUserId ? " (you)" : ""}
-                    </div>
-                    <div className="truncate text-xs text-slate-500" title={r.reason}>
-                      {r.reason}
-                      {r.ticketRef ? ` · ${r.ticketRef}` : ""}
-                    </div>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">{approvalsLabel(r)}</td>
-                  <td className="px-4 py-3 text-right">
-                    <Button
-                      variant="secondary"
-                      onClick={() => setOpen(open === r.id ? null : r.id)}
-                      aria-expanded={open === r.id}
-                      data-testid={`review-toggle-${r.id}`}
-                    >
-                      {open === r.id ? "Close" : "Review"}
-                    </Button>
-                  </td>
-                </tr>
-                {open === r.id ? (
-                  <tr>
-                    <td colSpan={7} className="bg-slate-50 px-5 py-4">
-                      <ReviewRow
-                        id={r.id}
-                        onDecided={(decision, state) => onDecided(r.id, decision, state)}
-                      />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-      {!list.isPending && !list.error && rows.length === 0 ? (
-        <p className="px-5 py-10 text-center text-sm text-slate-500" data-testid="approvals-empty">
-          {view === "mine" ? "Nothing is waiting for you." : "Nothing is waiting for approval."}
-        </p>
-      ) : null}
-      {list.hasNextPage ? (
-        <div className="p-4 text-center">
-          <Button
-            variant="secondary"
-            onClick={() => list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <DataTable
+        label={TEXT.label}
+        testId="approvals-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowProps={(r) => ({ "data-testid": `approval-row-${r.id}` })}
+        expanded={(r) =>
+          open === r.id ? (
+            <ReviewRow
+              id={r.id}
+              onDecided={(decision, state) => onDecided(r.id, decision, state)}
+            />
+          ) : null
+        }
+        loading={list.isPending}
+        empty={
+          list.error ? null : (
+            <span data-testid="approvals-empty">
+              {view === "mine" ? TEXT.emptyMine : TEXT.emptyAll}
+            </span>
+          )
+        }
+        dense
+      />
+      <ListFooter list={list} />
       {flow.dialog}
     </div>
   );

@@ -10,10 +10,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { GRID_PROPS, timeAxisProps, timeTooltipLabel } from "./time-axis";
 import { formatCop } from "../money/format";
 import type { TAnnotation, TBalancePoint } from "./api";
 import { annotationLines } from "./annotation-lines";
-import { formatFull, formatTick, type TTimeZone } from "./time-format";
+import { type TTimeZone } from "./time-format";
 
 export type TBalanceChartProps = {
   points: TBalancePoint[];
@@ -40,15 +41,8 @@ export function BalanceChart({
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart data={points}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => formatTick(t, tz, stepSec)}
-          fontSize={11}
-        />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...timeAxisProps(tz, stepSec)} />
         <YAxis
           fontSize={11}
           width={64}
@@ -56,7 +50,7 @@ export function BalanceChart({
           domain={[0, "auto"]}
         />
         <Tooltip
-          labelFormatter={(t) => formatFull(Number(t), tz)}
+          labelFormatter={timeTooltipLabel(tz)}
           formatter={(v) => [formatCop(Number(v)), "available"]}
         />
         <Line

@@ -1,7 +1,22 @@
 import type { TEndpointStats } from "./api";
+import { DataTable, type TColumn } from "../ui/data-table";
 import { millis, percent } from "./time-format";
 
-// Per-endpoint totals over the range; clicking a row filters the charts to that endpoint.
+const TEXT = {
+  label: "Requests per endpoint",
+  empty: "No attempts to Mono in this range.",
+  h: {
+    endpoint: "Endpoint",
+    attempts: "Attempts",
+    errorRate: "Error rate",
+    retries: "Retries",
+    p50: "p50",
+    p95: "p95",
+  },
+};
+const count = (n: number) => n.toLocaleString("es-CO");
+
+// Per-endpoint totals over the range; clicking an endpoint filters the charts to it.
 export function EndpointTable({
   rows,
   selected,
@@ -11,41 +26,54 @@ export function EndpointTable({
   selected?: string;
   onSelect: (endpoint: string | undefined) => void;
 }) {
-  if (rows.length === 0)
-    return <p className="px-5 py-4 text-sm text-slate-500">No attempts to Mono in this range.</p>;
+  const columns: TColumn<TEndpointStats>[] = [
+    {
+      id: "endpoint",
+      header: TEXT.h.endpoint,
+      sortValue: (r) => r.endpoint,
+      cell: (r) => (
+        <button
+          type="button"
+          aria-pressed={r.endpoint === selected}
+          className="break-all text-left font-mono text-xs text-brand-700 hover:underline"
+          onClick={() => onSelect(r.endpoint === selected ? undefined : r.endpoint)}
+        >
+          {r.endpoint}
+        </button>
+      ),
+    },
+    num("total", TEXT.h.attempts, (r) => r.total, count),
+    num("errorRate", TEXT.h.errorRate, (r) => r.errorRate, percent),
+    num("retries", TEXT.h.retries, (r) => r.retries, count),
+    num("p50", TEXT.h.p50, (r) => r.p50, millis),
+    num("p95", TEXT.h.p95, (r) => r.p95, millis),
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {["Endpoint", "Attempts", "Error rate", "Retries", "p50", "p95"].map((h) => (
-              <th key={h} className="px-5 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.endpoint} className={r.endpoint === selected ? "bg-brand-50" : undefined}>
-              <td className="px-5 py-2">
-                <button
-                  type="button"
-                  className="font-mono text-xs text-brand-700 hover:underline"
-                  onClick={() => onSelect(r.endpoint === selected ? undefined : r.endpoint)}
-                >
-                  {r.endpoint}
-                </button>
-              </td>
-              <td className="px-5 py-2 tabular-nums">{r.total.toLocaleString("es-CO")}</td>
-              <td className="px-5 py-2 tabular-nums">{percent(r.errorRate)}</td>
-              <td className="px-5 py-2 tabular-nums">{r.retries.toLocaleString("es-CO")}</td>
-              <td className="px-5 py-2 tabular-nums">{millis(r.p50)}</td>
-              <td className="px-5 py-2 tabular-nums">{millis(r.p95)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={TEXT.label}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.endpoint}
+      rowProps={(r) => ({ className: r.endpoint === selected ? "bg-brand-50" : undefined })}
+      empty={TEXT.empty}
+      initialSort={{ id: "total", desc: true }}
+      dense
+    />
   );
+}
+
+function num<V extends number | null>(
+  id: string,
+  header: string,
+  value: (r: TEndpointStats) => V,
+  format: (v: V) => string,
+): TColumn<TEndpointStats> {
+  return {
+    id,
+    header,
+    align: "right",
+    sortValue: value,
+    className: "tabular-nums",
+    cell: (r) => format(value(r)),
+  };
 }

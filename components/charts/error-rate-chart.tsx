@@ -9,10 +9,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { bucketClick, GRID_PROPS, timeAxisProps, timeTooltipLabel } from "./time-axis";
 import { STATUS_CLASSES, type TStatusClassName } from "@/lib/metrics/status-classes";
 import type { TAnnotation, TSeriesPoint } from "./api";
 import { annotationLines } from "./annotation-lines";
-import { formatFull, formatTick, type TTimeZone } from "./time-format";
+import { type TTimeZone } from "./time-format";
 
 export const CLASS_COLORS: Record<TStatusClassName, string> = {
   "2xx": "#10b981",
@@ -51,21 +52,14 @@ export function ErrorRateChart({
     <ResponsiveContainer width="100%" height={220}>
       <AreaChart
         data={data}
-        onClick={(s) => typeof s.activeLabel === "number" && onBucketClick?.(s.activeLabel)}
+        onClick={bucketClick(onBucketClick)}
         style={{ cursor: onBucketClick ? "pointer" : undefined }}
       >
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => formatTick(t, tz, stepSec)}
-          fontSize={11}
-        />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...timeAxisProps(tz, stepSec)} />
         <YAxis unit=" %" fontSize={11} width={48} />
         <Tooltip
-          labelFormatter={(t) => formatFull(Number(t), tz)}
+          labelFormatter={timeTooltipLabel(tz)}
           formatter={(v, name) => [`${Number(v).toFixed(2)} %`, name]}
         />
         {ERROR_CLASSES.map((c) => (

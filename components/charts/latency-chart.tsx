@@ -10,9 +10,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { bucketClick, GRID_PROPS, timeAxisProps, timeTooltipLabel } from "./time-axis";
 import type { TAnnotation, TSeriesPoint } from "./api";
 import { annotationLines } from "./annotation-lines";
-import { formatFull, formatTick, millis, type TTimeZone } from "./time-format";
+import { millis, type TTimeZone } from "./time-format";
 
 export type TLatencyChartProps = {
   points: TSeriesPoint[];
@@ -36,22 +37,12 @@ export function LatencyChart({
   const dot = sparse ? { r: 3 } : false;
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart
-        data={points}
-        onClick={(s) => typeof s.activeLabel === "number" && onBucketClick?.(s.activeLabel)}
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => formatTick(t, tz, stepSec)}
-          fontSize={11}
-        />
+      <LineChart data={points} onClick={bucketClick(onBucketClick)}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...timeAxisProps(tz, stepSec)} />
         <YAxis fontSize={11} width={60} tickFormatter={(v: number) => millis(v)} />
         <Tooltip
-          labelFormatter={(t) => formatFull(Number(t), tz)}
+          labelFormatter={timeTooltipLabel(tz)}
           formatter={(v, name) => [millis(v === null ? null : Number(v)), name]}
         />
         <Legend />

@@ -1,40 +1,29 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback } from "react";
+import { z } from "zod";
 import { ZChartQuery, type TChartQuery } from "@/lib/metrics/ranges";
+import { useUrlFilters } from "../url-state/use-url-filters";
 import type { TTimeZone } from "./time-format";
 
-// Range, filters and time zone live in the URL, parsed by the schema the API uses: a link shows
-// exactly what its sender saw. A hand-edited bad value falls back to the default.
+// The API's chart query plus the view's own keys: the time zone and the account shown.
+const ZChartView = ZChartQuery.extend({
+  tz: z.enum(["bogota", "utc"]).default("bogota"),
+  account: z.string().max(100).optional(),
+});
+const KEYS = ["range", "endpoint", "statusClass", "tz", "account"] as const;
+
+// Range, filters and time zone live in the URL, read through the one URL-state reader: a link
+// shows exactly what its sender saw. A hand-edited bad value falls back to the default.
 export function useChartUrl() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const raw = params.toString();
-  const { query, tz, account } = useMemo(() => {
-    const sp = new URLSearchParams(raw);
-    const parsed = ZChartQuery.safeParse({
-      range: sp.get("range") ?? undefined,
-      endpoint: sp.get("endpoint") ?? undefined,
-      statusClass: sp.get("statusClass") ?? undefined,
-    });
-    const q: TChartQuery = parsed.success ? parsed.data : { range: "1h" };
-    return {
-      query: q,
-      tz: (sp.get("tz") === "utc" ? "utc" : "bogota") as TTimeZone,
-      account: sp.get("account") ?? undefined,
-    };
-  }, [raw]);
+  const url = useUrlFilters(ZChartView, KEYS);
+  const { tz, account, ...rest } = url.filters;
+  const query: TChartQuery = { ...rest, range: rest.range ?? "1h" };
+  const { patchFilters } = url;
   const set = useCallback(
-    (patch: Record<string, string | undefined>) => {
-      const sp = new URLSearchParams(raw);
-      for (const [k, v] of Object.entries(patch))
-        if (v) sp.set(k, v);
-        else sp.delete(k);
-      router.replace(`${pathname}?${sp}`, { scroll: false });
-    },
-    [raw, router, pathname],
+    (patch: Partial<Record<(typeof KEYS)[number], string | undefined>>) =>
+      void patchFilters(patch as never),
+    [patchFilters],
   );
-  return { query, tz, account, set };
+  return { query, tz: (tz ?? "bogota") as TTimeZone, account, set };
 }

@@ -4,9 +4,106 @@ import Link from "next/link";
 import { formatMs, formatWhen } from "../operations/format-time";
 import { Badge } from "../ui/badge";
 import { Card, CardHeader } from "../ui/card";
+import { DataTable, type TColumn } from "../ui/data-table";
 import { ErrorNote } from "../ui/error-note";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { useKeyInspection } from "./use-investigation";
+
+type TKeyData = NonNullable<ReturnType<typeof useKeyInspection>["data"]>;
+type TDiffRow = TKeyData["mismatch"]["diffs"][number]["diff"][number];
+type TKeyAttempt = TKeyData["attempts"][number];
+
+const TEXT = {
+  diffLabel: (id: string) => `Fields that differ in ${id}`,
+  attemptsLabel: "Attempts with this key",
+  noAttempts: "Nothing was sent to Mono with this key.",
+  h: {
+    field: "Field",
+    stored: "Stored",
+    sent: "Sent",
+    when: "When",
+    request: "Request",
+    status: "Status",
+    wait: "Wait before",
+    latency: "Latency",
+    log: "Mono log id",
+  },
+};
+
+const DIFF_COLUMNS: TColumn<TDiffRow>[] = [
+  { id: "path", header: TEXT.h.field, className: "font-mono", cell: (x) => x.path },
+  {
+    id: "before",
+    header: TEXT.h.stored,
+    className: "break-all font-mono text-red-700",
+    cell: (x) => (x.change === "added" ? "—" : JSON.stringify(x.before)),
+  },
+  {
+    id: "after",
+    header: TEXT.h.sent,
+    className: "break-all font-mono text-emerald-700",
+    cell: (x) => (x.change === "removed" ? "—" : JSON.stringify(x.after)),
+  },
+];
+
+const ATTEMPT_COLUMNS: TColumn<TKeyAttempt>[] = [
+  {
+    id: "at",
+    header: TEXT.h.when,
+    sortValue: (a) => a.at,
+    className: "whitespace-nowrap text-slate-600",
+    cell: (a) => formatWhen(a.at),
+  },
+  {
+    id: "request",
+    header: TEXT.h.request,
+    cell: (a) => (
+      <Link
+        className="font-mono text-xs text-brand-700 hover:underline"
+        href={`/requests/${a.requestId}`}
+      >
+        {a.endpoint} #{a.attempt}
+      </Link>
+    ),
+  },
+  {
+    id: "status",
+    header: TEXT.h.status,
+    sortValue: (a) => a.status ?? 0,
+    cell: (a) => (
+      <>
+        {a.status ?? "—"} {a.errorCode ? <code className="text-xs">{a.errorCode}</code> : null}
+      </>
+    ),
+  },
+  {
+    id: "wait",
+    header: TEXT.h.wait,
+    className: "text-xs",
+    cell: (a) => (a.delayBeforeMs ? `${formatMs(a.delayBeforeMs)} (${a.delayReason})` : "—"),
+  },
+  {
+    id: "latency",
+    header: TEXT.h.latency,
+    sortValue: (a) => a.durationMs,
+    className: "text-xs",
+    cell: (a) => formatMs(a.durationMs),
+  },
+  {
+    id: "log",
+    header: TEXT.h.log,
+    className: "font-mono text-xs",
+    cell: (a) =>
+      a.monoLogId ? (
+        <span className="inline-flex items-center gap-1">
+          <span className="break-all">{a.monoLogId}</span>
+          <CopyButton value={a.monoLogId} label="Copy Mono log id" iconOnly />
+        </span>
+      ) : (
+        "—"
+      ),
+  },
+];
 
 // One idempotency key: what it is for, its lease, every attempt sent with it, the time left in
 // Mono's 24 h window, and a field-by-field diff when it was used with another payload.
@@ -94,72 +191,29 @@ export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: strin
                 </Link>{" "}
                 {d.monoLogId ? <code>{d.monoLogId}</code> : null} · {formatWhen(d.at)}
               </p>
-              <table className="mt-2 w-full text-left text-xs" data-testid="payload-diff">
-                <thead className="text-slate-500">
-                  <tr>
-                    <th className="py-1 pr-4 font-medium">Field</th>
-                    <th className="py-1 pr-4 font-medium">Stored</th>
-                    <th className="py-1 font-medium">Sent</th>
-                  </tr>
-                </thead>
-                <tbody className="font-mono">
-                  {d.diff.map((x) => (
-                    <tr key={x.path}>
-                      <td className="py-1 pr-4">{x.path}</td>
-                      <td className="py-1 pr-4 text-red-700">
-                        {x.change === "added" ? "—" : JSON.stringify(x.before)}
-                      </td>
-                      <td className="py-1 text-emerald-700">
-                        {x.change === "removed" ? "—" : JSON.stringify(x.after)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label={TEXT.diffLabel(d.requestId)}
+                testId="payload-diff"
+                columns={DIFF_COLUMNS}
+                rows={d.diff}
+                rowKey={(x) => x.path}
+                dense
+                className="mt-2"
+              />
             </div>
           ))}
         </Card>
       ) : null}
       <Card>
         <CardHeader title="Attempts with this key" />
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-5 py-2">When</th>
-                <th className="px-5 py-2">Request</th>
-                <th className="px-5 py-2">Status</th>
-                <th className="px-5 py-2">Wait before</th>
-                <th className="px-5 py-2">Latency</th>
-                <th className="px-5 py-2">Mono log id</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.attempts.map((a) => (
-                <tr key={a.requestId}>
-                  <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatWhen(a.at)}</td>
-                  <td className="px-5 py-2">
-                    <Link
-                      className="font-mono text-xs text-brand-700 hover:underline"
-                      href={`/requests/${a.requestId}`}
-                    >
-                      {a.endpoint} #{a.attempt}
-                    </Link>
-                  </td>
-                  <td className="px-5 py-2">
-                    {a.status ?? "—"}{" "}
-                    {a.errorCode ? <code className="text-xs">{a.errorCode}</code> : null}
-                  </td>
-                  <td className="px-5 py-2 text-xs">
-                    {a.delayBeforeMs ? `${formatMs(a.delayBeforeMs)} (${a.delayReason})` : "—"}
-                  </td>
-                  <td className="px-5 py-2 text-xs">{formatMs(a.durationMs)}</td>
-                  <td className="px-5 py-2 font-mono text-xs">{a.monoLogId ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={TEXT.attemptsLabel}
+          columns={ATTEMPT_COLUMNS}
+          rows={data.attempts}
+          rowKey={(a) => a.requestId}
+          empty={TEXT.noAttempts}
+          dense
+        />
       </Card>
       {data.consoleRequests.length ? (
         <Card>

@@ -7,7 +7,7 @@ import { formatMs, formatWhen } from "../operations/format-time";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { evidenceUrl, type TTimelineEvent } from "./api";
 import { useTimeline } from "./use-investigation";
 

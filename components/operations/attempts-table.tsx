@@ -1,6 +1,25 @@
 import { Badge } from "../ui/badge";
+import { CopyButton } from "../ui/copy-button";
+import { DataTable, type TColumn } from "../ui/data-table";
 import { formatMs, formatWhen } from "./format-time";
 import type { TAttempt } from "./api";
+
+const TEXT = {
+  label: "Attempts to Mono",
+  empty: "Nothing has been sent to Mono yet.",
+  network: "network",
+  copyRequest: "Copy request id",
+  copyLog: "Copy Mono log id",
+  h: {
+    n: "#",
+    at: "When",
+    call: "Call",
+    status: "Status",
+    latency: "Latency",
+    waited: "Waited before",
+    ids: "Request id / Mono log id",
+  },
+};
 
 function statusTone(s: number | null): "green" | "yellow" | "red" | "gray" {
   if (s === null) return "red";
@@ -9,52 +28,87 @@ function statusTone(s: number | null): "green" | "yellow" | "red" | "gray" {
   return "red";
 }
 
+const COLUMNS: TColumn<TAttempt>[] = [
+  {
+    id: "n",
+    header: TEXT.h.n,
+    sortValue: (a) => a.attempt,
+    className: "tabular-nums",
+    cell: (a) => a.attempt,
+  },
+  {
+    id: "at",
+    header: TEXT.h.at,
+    sortValue: (a) => a.at,
+    className: "whitespace-nowrap text-slate-600",
+    cell: (a) => formatWhen(a.at),
+  },
+  {
+    id: "call",
+    header: TEXT.h.call,
+    className: "break-all font-mono text-xs",
+    cell: (a) => (a.endpoint.startsWith(a.method) ? a.endpoint : `${a.method} ${a.endpoint}`),
+  },
+  {
+    id: "status",
+    header: TEXT.h.status,
+    sortValue: (a) => a.status ?? 0,
+    cell: (a) => (
+      <>
+        <Badge tone={statusTone(a.status)}>{a.status ?? TEXT.network}</Badge>
+        {a.errorCode ? (
+          <div className="mt-1 break-all font-mono text-xs text-red-700">{a.errorCode}</div>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: "latency",
+    header: TEXT.h.latency,
+    sortValue: (a) => a.durationMs,
+    className: "tabular-nums",
+    cell: (a) => formatMs(a.durationMs),
+  },
+  {
+    id: "waited",
+    header: TEXT.h.waited,
+    cell: (a) =>
+      a.delayBeforeMs
+        ? `${formatMs(a.delayBeforeMs)}${a.delayReason ? ` (${a.delayReason})` : ""}`
+        : "—",
+  },
+  {
+    id: "ids",
+    header: TEXT.h.ids,
+    className: "font-mono text-xs",
+    cell: (a) => (
+      <div className="space-y-1">
+        <div className="flex flex-wrap items-center gap-1">
+          <span className="break-all">{a.requestId}</span>
+          <CopyButton value={a.requestId} label={TEXT.copyRequest} iconOnly />
+        </div>
+        {a.monoLogId ? (
+          <div className="flex flex-wrap items-center gap-1 text-slate-600">
+            <span className="break-all">{a.monoLogId}</span>
+            <CopyButton value={a.monoLogId} label={TEXT.copyLog} iconOnly />
+          </div>
+        ) : null}
+      </div>
+    ),
+  },
+];
+
 // Every HTTP attempt to Mono for this operation: the ids Mono support asks for, and why we waited.
 export function AttemptsTable({ attempts }: { attempts: TAttempt[] }) {
-  if (attempts.length === 0)
-    return <p className="px-5 py-4 text-sm text-slate-500">Nothing has been sent to Mono yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="attempts">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2 font-medium">#</th>
-            <th className="px-4 py-2 font-medium">When</th>
-            <th className="px-4 py-2 font-medium">Call</th>
-            <th className="px-4 py-2 font-medium">Status</th>
-            <th className="px-4 py-2 font-medium">Latency</th>
-            <th className="px-4 py-2 font-medium">Waited before</th>
-            <th className="px-4 py-2 font-medium">Request id / Mono log id</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {attempts.map((a) => (
-            <tr key={a.requestId} className="align-top">
-              <td className="px-4 py-2 tabular-nums">{a.attempt}</td>
-              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWhen(a.at)}</td>
-              <td className="px-4 py-2 font-mono text-xs">
-                {a.endpoint.startsWith(a.method) ? a.endpoint : `${a.method} ${a.endpoint}`}
-              </td>
-              <td className="px-4 py-2">
-                <Badge tone={statusTone(a.status)}>{a.status ?? "network"}</Badge>
-                {a.errorCode ? (
-                  <div className="mt-1 font-mono text-xs text-red-700">{a.errorCode}</div>
-                ) : null}
-              </td>
-              <td className="px-4 py-2 tabular-nums">{formatMs(a.durationMs)}</td>
-              <td className="px-4 py-2">
-                {a.delayBeforeMs
-                  ? `${formatMs(a.delayBeforeMs)}${a.delayReason ? ` (${a.delayReason})` : ""}`
-                  : "—"}
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">
-                <div>{a.requestId}</div>
-                {a.monoLogId ? <div className="text-slate-500">{a.monoLogId}</div> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={TEXT.label}
+      testId="attempts"
+      columns={COLUMNS}
+      rows={attempts}
+      rowKey={(a) => a.requestId}
+      empty={TEXT.empty}
+      dense
+    />
   );
 }

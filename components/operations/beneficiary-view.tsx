@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { formatCop } from "../money/format";
-import { Dialog } from "./dialog";
+import { Dialog } from "../ui/dialog";
 import { inputClass } from "./fields";
 import { useRevealBeneficiary } from "./use-operations";
 import type { TMaskedBeneficiary, TOperation } from "./api";

@@ -1,5 +1,21 @@
 import { formatCop } from "../money/format";
+import { CopyButton } from "../ui/copy-button";
+import { DataTable, type TColumn } from "../ui/data-table";
 import type { TOperation } from "./api";
+
+type TItem = TOperation["items"][number];
+const TEXT = {
+  label: "Transfer rows",
+  copyTransfer: "Copy transfer id",
+  h: {
+    n: "#",
+    amount: "Amount",
+    payee: "Payee",
+    account: "Bank · account",
+    transfer: "Mono transfer",
+    state: "State",
+  },
+};
 
 export function ItemsTable({
   items,
@@ -8,39 +24,76 @@ export function ItemsTable({
   items: TOperation["items"];
   bankName: (code: string) => string;
 }) {
+  const columns: TColumn<TItem>[] = [
+    {
+      id: "n",
+      header: TEXT.h.n,
+      sortValue: (it) => it.position,
+      className: "tabular-nums",
+      cell: (it) => it.position + 1,
+    },
+    {
+      id: "amount",
+      header: TEXT.h.amount,
+      align: "right",
+      sortValue: (it) => it.amount,
+      className: "whitespace-nowrap tabular-nums",
+      cell: (it) => formatCop(it.amount),
+    },
+    {
+      id: "payee",
+      header: TEXT.h.payee,
+      sortValue: (it) => it.payeeName,
+      cell: (it) => it.payeeName,
+    },
+    {
+      id: "account",
+      header: TEXT.h.account,
+      className: "text-xs",
+      cell: (it) => (
+        <>
+          {bankName(it.bankCode)} · <span className="font-mono">{it.accountNumber}</span>
+        </>
+      ),
+    },
+    {
+      id: "transfer",
+      header: TEXT.h.transfer,
+      sortValue: (it) => it.monoTransferId,
+      className: "font-mono text-xs",
+      cell: (it) =>
+        it.monoTransferId ? (
+          <span className="inline-flex items-center gap-1">
+            <span className="break-all">{it.monoTransferId}</span>
+            <CopyButton value={it.monoTransferId} label={TEXT.copyTransfer} iconOnly />
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+    {
+      id: "state",
+      header: TEXT.h.state,
+      sortValue: (it) => it.monoState,
+      cell: (it) => (
+        <>
+          {it.monoState ?? "—"}
+          {it.declinationReason ? (
+            <span className="block text-xs text-red-700">{it.declinationReason}</span>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
-    <div className="max-h-[28rem] overflow-auto">
-      <table className="w-full text-left text-sm" data-testid="items">
-        <thead className="sticky top-0 border-b border-slate-200 bg-white text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2 font-medium">#</th>
-            <th className="px-4 py-2 text-right font-medium">Amount</th>
-            <th className="px-4 py-2 font-medium">Payee</th>
-            <th className="px-4 py-2 font-medium">Bank · account</th>
-            <th className="px-4 py-2 font-medium">Mono transfer</th>
-            <th className="px-4 py-2 font-medium">State</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((it) => (
-            <tr key={it.id}>
-              <td className="px-4 py-2 tabular-nums">{it.position + 1}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatCop(it.amount)}</td>
-              <td className="px-4 py-2">{it.payeeName}</td>
-              <td className="px-4 py-2 text-xs">
-                {bankName(it.bankCode)} · <span className="font-mono">{it.accountNumber}</span>
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{it.monoTransferId ?? "—"}</td>
-              <td className="px-4 py-2">
-                {it.monoState ?? "—"}
-                {it.declinationReason ? (
-                  <span className="block text-xs text-red-700">{it.declinationReason}</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={TEXT.label}
+      testId="items"
+      columns={columns}
+      rows={items}
+      rowKey={(it) => it.id}
+      maxHeight="max-h-[28rem]"
+      dense
+    />
   );
 }

@@ -5,7 +5,7 @@ import { Button } from "../ui/button";
 import { minorToPesosInput } from "../money/format";
 import { parsePesos } from "../money/parse";
 import { RAILS } from "@/lib/operations/rails";
-import { Dialog } from "./dialog";
+import { Dialog } from "../ui/dialog";
 import { Field, inputClass } from "./fields";
 import { GuardProblem } from "./guard-problem";
 import { ErrorNote } from "../ui/error-note";

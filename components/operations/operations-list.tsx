@@ -1,13 +1,32 @@
 "use client";
 
 import { Download } from "lucide-react";
-import { Button } from "../ui/button";
+import { ZOperationFilters } from "@/lib/operations/list-filters";
 import { ErrorNote } from "../ui/error-note";
-import { exportHref, type TOperationKind } from "./api";
+import { ListFooter } from "../ui/list-footer";
+import { useUrlFilters } from "../url-state/use-url-filters";
+import { exportHref, type TListFilters, type TOperationKind } from "./api";
 import { OperationFilters } from "./operation-filters";
 import { OperationsTable } from "./operations-table";
 import { useOperationsList } from "./use-operations";
-import { useUrlFilters } from "./use-url-filters";
+
+export const OPERATION_FILTER_KEYS = [
+  "state",
+  "kind",
+  "range",
+  "minAmount",
+  "maxAmount",
+  "createdBy",
+  "awaitingMe",
+] as const;
+
+const TEXT = {
+  loading: "Loading…",
+  shown: (n: number, more: boolean) =>
+    `${n}${more ? "+" : ""} shown · newest first · refreshes every 15 s`,
+  export: "Export CSV",
+  invalid: "Some filters in this link were not valid and are ignored.",
+};
 
 // A filtered, paginated operations list (Payouts and Transfers pages) with CSV export of exactly
 // what the filters select. `kinds` are the kinds this page shows; the URL may narrow them.
@@ -20,64 +39,48 @@ export function OperationsList({
   currentUserId: string;
   emptyText: string;
 }) {
-  const fixed = kinds.length === 1 ? { kind: kinds } : {};
-  const { filters, invalid, setFilters } = useUrlFilters(fixed);
-  const effective = {
+  const url = useUrlFilters(ZOperationFilters, OPERATION_FILTER_KEYS);
+  const filters: TListFilters = url.filters;
+  const effective: TListFilters = {
     ...filters,
     kind: filters.kind?.length ? filters.kind.filter((k) => kinds.includes(k)) : kinds,
   };
   const list = useOperationsList(effective, { refetchInterval: 15_000 });
   const rows = list.data?.pages.flatMap((p) => p.operations) ?? [];
+  // A page showing one kind keeps that kind out of its URL.
+  const apply = (f: TListFilters) =>
+    void url.setFilters(kinds.length === 1 ? { ...f, kind: undefined } : f);
 
   return (
     <div>
       <OperationFilters
         key={JSON.stringify(filters)}
         filters={filters}
-        onApply={setFilters}
+        onApply={apply}
         kinds={kinds}
         currentUserId={currentUserId}
       />
-      <div className="flex items-center justify-between gap-3 px-5 py-2 text-xs text-slate-500">
-        <span>
-          {list.isPending
-            ? "Loading…"
-            : `${rows.length}${list.hasNextPage ? "+" : ""} shown · newest first · refreshes every 15 s`}
-        </span>
+      <div className="flex items-center justify-between gap-3 px-5 py-2 text-xs text-slate-600">
+        <span>{list.isPending ? TEXT.loading : TEXT.shown(rows.length, list.hasNextPage)}</span>
         <a
           href={exportHref(effective)}
           download
           className="inline-flex items-center gap-1 rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50"
           data-testid="export-csv"
         >
-          <Download className="h-3.5 w-3.5" aria-hidden /> Export CSV
+          <Download className="h-3.5 w-3.5" aria-hidden /> {TEXT.export}
         </a>
       </div>
-      {invalid ? (
-        <p className="px-5 pb-2 text-sm text-amber-800">
-          Some filters in this link were not valid and are ignored.
-        </p>
-      ) : null}
+      {url.invalid ? <p className="px-5 pb-2 text-sm text-amber-800">{TEXT.invalid}</p> : null}
       <div className="px-5">
         <ErrorNote error={list.error} />
       </div>
-      {rows.length ? <OperationsTable rows={rows} /> : null}
-      {!list.isPending && !list.error && rows.length === 0 ? (
-        <p className="px-5 py-10 text-center text-sm text-slate-500" data-testid="operations-empty">
-          {emptyText}
-        </p>
-      ) : null}
-      {list.hasNextPage ? (
-        <div className="p-4 text-center">
-          <Button
-            variant="secondary"
-            onClick={() => list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      ) : null}
+      <OperationsTable
+        rows={rows}
+        loading={list.isPending}
+        empty={list.error ? null : <span data-testid="operations-empty">{emptyText}</span>}
+      />
+      <ListFooter list={list} />
     </div>
   );
 }

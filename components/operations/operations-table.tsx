@@ -1,14 +1,32 @@
 import Link from "next/link";
 import { formatCop } from "../money/format";
+import { DataTable, type TColumn } from "../ui/data-table";
 import { formatWhen } from "./format-time";
 import { StateBadge } from "./state-badge";
 import type { TOperationRow } from "./api";
+
+const TEXT = {
+  transfers: (n: number) => `${n} transfers`,
+  notNeeded: "not needed",
+  stepUp: " + step-up",
+  approvals: "approvals:",
+  you: " (you)",
+  label: "Operations",
+  h: {
+    operation: "Operation",
+    state: "State",
+    amount: "Amount",
+    beneficiary: "Beneficiary",
+    maker: "Maker · approvals",
+    created: "Created (Bogotá)",
+  },
+};
 
 export function beneficiaryLabel(op: Pick<TOperationRow, "target" | "rowCount">): string {
   if (Array.isArray(op.target))
     return op.rowCount === 1 && op.target[0]
       ? `${op.target[0].beneficiary.name} · ${op.target[0].beneficiary.accountNumber}`
-      : `${op.rowCount} transfers`;
+      : TEXT.transfers(op.rowCount);
   return `${op.target.name} · ${op.target.accountNumber}`;
 }
 
@@ -18,11 +36,11 @@ export function BeneficiaryCell({ op }: { op: Pick<TOperationRow, "target" | "ro
       ? op.target[0]?.beneficiary
       : null
     : op.target;
-  if (!single) return <span>{op.rowCount} transfers</span>;
+  if (!single) return <span>{TEXT.transfers(op.rowCount)}</span>;
   return (
     <>
-      <div>{single.name}</div>
-      <div className="font-mono text-xs text-slate-500">{single.accountNumber}</div>
+      <div className="break-words">{single.name}</div>
+      <div className="font-mono text-xs text-slate-600">{single.accountNumber}</div>
     </>
   );
 }
@@ -30,99 +48,116 @@ export function BeneficiaryCell({ op }: { op: Pick<TOperationRow, "target" | "ro
 export function approvalsLabel(
   op: Pick<TOperationRow, "requiredApprovals" | "approvalsGiven" | "stepUpRequired">,
 ): string {
-  if (op.requiredApprovals === 0) return "not needed";
-  return `${op.approvalsGiven}/${op.requiredApprovals}${op.stepUpRequired ? " + step-up" : ""}`;
+  if (op.requiredApprovals === 0) return TEXT.notNeeded;
+  return `${op.approvalsGiven}/${op.requiredApprovals}${op.stepUpRequired ? TEXT.stepUp : ""}`;
 }
+
+const kindLine = (r: TOperationRow) =>
+  `${r.kind.replace("_", " ")} · ${r.method ?? "—"}${r.transferMode ? ` · ${r.transferMode}` : ""}`;
+
+// Column definitions shared by the operations lists and the approvals queue.
+export const operationColumns = {
+  id: (extra?: (r: TOperationRow) => React.ReactNode): TColumn<TOperationRow> => ({
+    id: "id",
+    header: TEXT.h.operation,
+    sortValue: (r) => r.id,
+    canHide: false,
+    cell: (r) => (
+      <>
+        <Link
+          href={`/operations/${r.id}`}
+          className="break-all font-mono text-xs text-brand-700 hover:underline"
+        >
+          {r.id}
+        </Link>
+        <div className="mt-0.5 text-xs text-slate-600">{kindLine(r)}</div>
+        {extra?.(r)}
+      </>
+    ),
+  }),
+  reason: (r: TOperationRow) =>
+    r.reason ? (
+      <div className="mt-0.5 max-w-xs truncate text-xs text-slate-600" title={r.reason}>
+        {r.reason}
+        {r.ticketRef ? ` · ${r.ticketRef}` : ""}
+      </div>
+    ) : null,
+  state: (): TColumn<TOperationRow> => ({
+    id: "state",
+    header: TEXT.h.state,
+    sortValue: (r) => r.state,
+    cell: (r) => (
+      <>
+        <StateBadge state={r.state} />
+        {r.lastErrorCode ? (
+          <div className="mt-1 break-all font-mono text-xs text-red-700">{r.lastErrorCode}</div>
+        ) : null}
+      </>
+    ),
+  }),
+  amount: (): TColumn<TOperationRow> => ({
+    id: "amount",
+    header: TEXT.h.amount,
+    align: "right",
+    sortValue: (r) => r.amount,
+    className: "whitespace-nowrap font-medium tabular-nums",
+    cell: (r) => formatCop(r.amount),
+  }),
+  beneficiary: (): TColumn<TOperationRow> => ({
+    id: "beneficiary",
+    header: TEXT.h.beneficiary,
+    sortValue: (r) => beneficiaryLabel(r),
+    className: "max-w-[14rem] text-slate-700",
+    cell: (r) => <BeneficiaryCell op={r} />,
+  }),
+  maker: (currentUserId?: string): TColumn<TOperationRow> => ({
+    id: "maker",
+    header: TEXT.h.maker,
+    sortValue: (r) => r.createdBy?.name ?? r.createdById,
+    className: "text-slate-700",
+    cell: (r) => (
+      <>
+        <div>
+          {r.createdBy?.name ?? r.createdById}
+          {currentUserId && r.createdById === currentUserId ? TEXT.you : ""}
+        </div>
+        <div className="text-xs text-slate-600">
+          {TEXT.approvals} {approvalsLabel(r)}
+        </div>
+      </>
+    ),
+  }),
+  created: (): TColumn<TOperationRow> => ({
+    id: "created",
+    header: TEXT.h.created,
+    sortValue: (r) => r.createdAt,
+    className: "whitespace-nowrap text-slate-600",
+    cell: (r) => formatWhen(r.createdAt),
+  }),
+};
 
 // The operations list: newest first, each id a permalink to its detail page.
 export function OperationsTable({
   rows,
-  select,
+  loading,
+  empty,
 }: {
   rows: TOperationRow[];
-  select?: {
-    selected: Set<string>;
-    toggle: (id: string) => void;
-    canSelect: (r: TOperationRow) => boolean;
-  };
+  loading: boolean;
+  empty: React.ReactNode;
 }) {
+  const c = operationColumns;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="operations-table">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {select ? (
-              <th className="w-8 px-3 py-2">
-                <span className="sr-only">Select</span>
-              </th>
-            ) : null}
-            <th className="px-4 py-2 font-medium">Operation</th>
-            <th className="px-4 py-2 font-medium">State</th>
-            <th className="px-4 py-2 text-right font-medium">Amount</th>
-            <th className="px-4 py-2 font-medium">Beneficiary</th>
-            <th className="px-4 py-2 font-medium">Maker · approvals</th>
-            <th className="px-4 py-2 font-medium">Created (Bogotá)</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr
-              key={r.id}
-              data-testid={`operation-row-${r.id}`}
-              className="align-top hover:bg-slate-50"
-            >
-              {select ? (
-                <td className="px-3 py-3">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${r.id}`}
-                    disabled={!select.canSelect(r)}
-                    checked={select.selected.has(r.id)}
-                    onChange={() => select.toggle(r.id)}
-                  />
-                </td>
-              ) : null}
-              <td className="px-4 py-3">
-                <Link
-                  href={`/operations/${r.id}`}
-                  className="font-mono text-xs text-brand-700 hover:underline"
-                >
-                  {r.id}
-                </Link>
-                <div className="mt-0.5 text-xs text-slate-500">
-                  {r.kind.replace("_", " ")} · {r.method ?? "—"}
-                  {r.transferMode ? ` · ${r.transferMode}` : ""}
-                </div>
-                {r.reason ? (
-                  <div className="mt-0.5 max-w-xs truncate text-xs text-slate-500" title={r.reason}>
-                    {r.reason}
-                    {r.ticketRef ? ` · ${r.ticketRef}` : ""}
-                  </div>
-                ) : null}
-              </td>
-              <td className="px-4 py-3">
-                <StateBadge state={r.state} />
-                {r.lastErrorCode ? (
-                  <div className="mt-1 font-mono text-xs text-red-700">{r.lastErrorCode}</div>
-                ) : null}
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums">
-                {formatCop(r.amount)}
-              </td>
-              <td className="px-4 py-3 text-slate-700">
-                <BeneficiaryCell op={r} />
-              </td>
-              <td className="px-4 py-3 text-slate-700">
-                <div>{r.createdBy?.name ?? r.createdById}</div>
-                <div className="text-xs text-slate-500">approvals: {approvalsLabel(r)}</div>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                {formatWhen(r.createdAt)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={TEXT.label}
+      testId="operations-table"
+      columns={[c.id(c.reason), c.state(), c.amount(), c.beneficiary(), c.maker(), c.created()]}
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ "data-testid": `operation-row-${r.id}` })}
+      loading={loading}
+      empty={empty}
+      columnMenu
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from "react";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
-import { Dialog } from "./dialog";
+import { Dialog } from "../ui/dialog";
 import { inputClass } from "./fields";
 import { useDecide, useStepUp, type TDecideVars } from "./use-operations";
 

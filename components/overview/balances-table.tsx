@@ -1,65 +1,95 @@
 import { formatCop } from "../money/format";
 import { LevelBadge } from "../charts/level-badge";
 import { formatFull } from "../charts/time-format";
+import { DataTable, type TColumn } from "../ui/data-table";
 import type { TAccountSummary } from "../charts/api";
 
-// Balances with their floors and runway (design §8). Amounts are integer minor units.
+const TEXT = {
+  label: "Balances",
+  empty: "No balances polled yet.",
+  lastPollFailed: (e: string) => `last poll failed: ${e}`,
+  h: {
+    account: "Account",
+    available: "Available",
+    warning: "Warning floor",
+    critical: "Critical floor",
+    spend: "Daily spend",
+    committed: "Approved, unsent",
+    runway: "Runway",
+    level: "Level",
+  },
+};
+
+const money = (
+  id: string,
+  header: string,
+  value: (a: TAccountSummary) => number | null,
+): TColumn<TAccountSummary> => ({
+  id,
+  header,
+  align: "right",
+  sortValue: value,
+  className: "whitespace-nowrap tabular-nums",
+  cell: (a) => {
+    const v = value(a);
+    return v === null ? "—" : formatCop(v);
+  },
+});
+
+const COLUMNS: TColumn<TAccountSummary>[] = [
+  {
+    id: "account",
+    header: TEXT.h.account,
+    sortValue: (a) => a.name,
+    cell: (a) => (
+      <>
+        <p className="font-medium text-slate-800">{a.name}</p>
+        <p className="break-all font-mono text-xs text-slate-600">
+          {a.id}
+          {a.at ? ` · ${formatFull(a.at, "bogota")}` : ""}
+        </p>
+        {a.lastError ? (
+          <p className="text-xs text-red-700">{TEXT.lastPollFailed(a.lastError)}</p>
+        ) : null}
+      </>
+    ),
+  },
+  money("available", TEXT.h.available, (a) => a.available),
+  money("warning", TEXT.h.warning, (a) => a.warningFloor),
+  money("critical", TEXT.h.critical, (a) => a.criticalFloor),
+  money("spend", TEXT.h.spend, (a) => a.dailySpend),
+  money("committed", TEXT.h.committed, (a) => a.committed),
+  {
+    id: "runway",
+    header: TEXT.h.runway,
+    align: "right",
+    sortValue: (a) => a.runway?.projected ?? null,
+    className: "whitespace-nowrap tabular-nums",
+    cell: (a) =>
+      a.runway
+        ? `${formatCop(a.runway.projected)}${a.runway.days === null ? "" : ` · ${a.runway.days} d`}`
+        : "—",
+  },
+  {
+    id: "level",
+    header: TEXT.h.level,
+    sortValue: (a) => a.level,
+    cell: (a) => <LevelBadge level={a.level} />,
+  },
+];
+
+// Balances with their floors and runway. Amounts are integer minor units.
 export function BalancesTable({ accounts }: { accounts: TAccountSummary[] }) {
-  if (accounts.length === 0)
-    return <p className="px-5 py-4 text-sm text-slate-500">No balances polled yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="balances-table">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {[
-              "Account",
-              "Available",
-              "Warning floor",
-              "Critical floor",
-              "Daily spend",
-              "Approved, unsent",
-              "Runway",
-              "",
-            ].map((h) => (
-              <th key={h} className="px-5 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {accounts.map((a) => (
-            <tr key={a.id} data-account={a.id}>
-              <td className="px-5 py-2">
-                <p className="font-medium text-slate-800">{a.name}</p>
-                <p className="font-mono text-xs text-slate-400">
-                  {a.id}
-                  {a.at ? ` · ${formatFull(a.at, "bogota")}` : ""}
-                </p>
-                {a.lastError ? (
-                  <p className="text-xs text-red-700">last poll failed: {a.lastError}</p>
-                ) : null}
-              </td>
-              <td className="px-5 py-2 tabular-nums">
-                {a.available === null ? "—" : formatCop(a.available)}
-              </td>
-              <td className="px-5 py-2 tabular-nums">{formatCop(a.warningFloor)}</td>
-              <td className="px-5 py-2 tabular-nums">{formatCop(a.criticalFloor)}</td>
-              <td className="px-5 py-2 tabular-nums">{formatCop(a.dailySpend)}</td>
-              <td className="px-5 py-2 tabular-nums">{formatCop(a.committed)}</td>
-              <td className="px-5 py-2 tabular-nums">
-                {a.runway
-                  ? `${formatCop(a.runway.projected)}${a.runway.days === null ? "" : ` · ${a.runway.days} d`}`
-                  : "—"}
-              </td>
-              <td className="px-5 py-2">
-                <LevelBadge level={a.level} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={TEXT.label}
+      testId="balances-table"
+      columns={COLUMNS}
+      rows={accounts}
+      rowKey={(a) => a.id}
+      rowProps={(a) => ({ "data-account": a.id })}
+      empty={TEXT.empty}
+      dense
+    />
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import type { TColumn } from "../ui/data-table";
 import { formatWhen } from "../operations/format-time";
 import type { TFinding } from "./api";
 
@@ -35,7 +36,81 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
   );
 }
 
-export function FindingRow({
+const TEXT = {
+  resolved: "resolved",
+  by: (who: string) => ` by ${who}`,
+  reason: "Resolution reason",
+  reasonHint: "What was found and what was done",
+  resolve: "Resolve",
+  resolveOpen: "Resolve…",
+  cancel: "Cancel",
+  open: "open",
+  h: {
+    severity: "Severity",
+    finding: "Finding and evidence",
+    found: "Found (Bogotá)",
+    resolution: "Resolution",
+  },
+};
+
+export function findingColumns({
+  canResolve,
+  busy,
+  onResolve,
+}: {
+  canResolve: boolean;
+  busy: boolean;
+  onResolve: (f: TFinding, reason: string) => void;
+}): TColumn<TFinding>[] {
+  return [
+    {
+      id: "severity",
+      header: TEXT.h.severity,
+      sortValue: (f) => f.severity,
+      cell: (f) => <Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge>,
+    },
+    {
+      id: "finding",
+      header: TEXT.h.finding,
+      sortValue: (f) => f.kind,
+      cell: (f) => (
+        <>
+          <p className="font-medium text-slate-900">{KIND_LABEL[f.kind]}</p>
+          <p className="mt-0.5 space-x-2 text-xs">
+            {f.operationId ? (
+              <Link
+                className="font-mono text-brand-700 hover:underline"
+                href={`/operations/${f.operationId}`}
+              >
+                {f.operationId}
+              </Link>
+            ) : null}
+            {f.monoObjectId ? (
+              <span className="font-mono text-slate-600">{f.monoObjectId}</span>
+            ) : null}
+          </p>
+          <Evidence evidence={f.evidence} />
+        </>
+      ),
+    },
+    {
+      id: "found",
+      header: TEXT.h.found,
+      sortValue: (f) => f.createdAt,
+      className: "whitespace-nowrap text-slate-600",
+      cell: (f) => formatWhen(f.createdAt),
+    },
+    {
+      id: "resolution",
+      header: TEXT.h.resolution,
+      cell: (f) => (
+        <Resolution f={f} canResolve={canResolve} busy={busy} onResolve={(r) => onResolve(f, r)} />
+      ),
+    },
+  ];
+}
+
+function Resolution({
   f,
   canResolve,
   busy,
@@ -48,77 +123,51 @@ export function FindingRow({
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  return (
-    <tr className="align-top" data-testid="finding-row" data-kind={f.kind}>
-      <td className="px-5 py-3">
-        <Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge>
-      </td>
-      <td className="px-5 py-3">
-        <p className="font-medium text-slate-900">{KIND_LABEL[f.kind]}</p>
-        <p className="mt-0.5 space-x-2 text-xs">
-          {f.operationId ? (
-            <Link
-              className="font-mono text-brand-700 hover:underline"
-              href={`/operations/${f.operationId}`}
-            >
-              {f.operationId}
-            </Link>
-          ) : null}
-          {f.monoObjectId ? (
-            <span className="font-mono text-slate-600">{f.monoObjectId}</span>
-          ) : null}
+  if (f.resolvedAt)
+    return (
+      <div className="text-xs text-slate-600">
+        <Badge tone="green">{TEXT.resolved}</Badge>
+        <p className="mt-1">
+          {formatWhen(f.resolvedAt)}
+          {f.resolvedBy ? TEXT.by(f.resolvedBy) : ""}
         </p>
-        <Evidence evidence={f.evidence} />
-      </td>
-      <td className="whitespace-nowrap px-5 py-3 text-slate-600">{formatWhen(f.createdAt)}</td>
-      <td className="px-5 py-3">
-        {f.resolvedAt ? (
-          <div className="text-xs text-slate-600">
-            <Badge tone="green">resolved</Badge>
-            <p className="mt-1">
-              {formatWhen(f.resolvedAt)}
-              {f.resolvedBy ? ` by ${f.resolvedBy}` : ""}
-            </p>
-            <p className="mt-1 max-w-xs text-slate-800">{f.resolution}</p>
-          </div>
-        ) : canResolve ? (
-          open ? (
-            <form
-              className="flex max-w-xs flex-col gap-2"
-              onSubmit={(e) => {
-                e.preventDefault();
-                onResolve(reason);
-              }}
-            >
-              <textarea
-                aria-label="Resolution reason"
-                required
-                minLength={5}
-                maxLength={1000}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                placeholder="What was found and what was done"
-                className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-                rows={3}
-              />
-              <div className="flex gap-2">
-                <Button type="submit" disabled={busy || reason.trim().length < 5}>
-                  Resolve
-                </Button>
-                <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-                  Cancel
-                </Button>
-              </div>
-            </form>
-          ) : (
-            <Button variant="secondary" onClick={() => setOpen(true)}>
-              Resolve…
-            </Button>
-          )
-        ) : (
-          <Badge tone="yellow">open</Badge>
-        )}
-      </td>
-    </tr>
+        <p className="mt-1 max-w-xs text-slate-800">{f.resolution}</p>
+      </div>
+    );
+  if (!canResolve) return <Badge tone="yellow">{TEXT.open}</Badge>;
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {TEXT.resolveOpen}
+      </Button>
+    );
+  return (
+    <form
+      className="flex max-w-xs flex-col gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onResolve(reason);
+      }}
+    >
+      <textarea
+        aria-label={TEXT.reason}
+        required
+        minLength={5}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={TEXT.reasonHint}
+        className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        rows={3}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy || reason.trim().length < 5}>
+          {TEXT.resolve}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+          {TEXT.cancel}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,38 +1,44 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
 import { DRIFT_KINDS, ZFindingListQuery } from "@/lib/reconcile/list-query";
+import { DataTable } from "../ui/data-table";
 import { ListFooter } from "../ui/list-footer";
+import { useUrlFilters } from "../url-state/use-url-filters";
 import { ErrorNote } from "../ui/error-note";
-import { findingsSearch, type TFindingFilters } from "./api";
-import { FindingRow, KIND_LABEL } from "./finding-row";
+import type { TFindingFilters } from "./api";
+import { findingColumns, KIND_LABEL } from "./finding-row";
 import { RunsCard } from "./runs-card";
 import { useFindings, useResolveFinding } from "./use-reconciliation";
 import { Card, CardHeader } from "../ui/card";
 
 const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
+const KEYS = ["status", "severity", "kind", "runId"] as const;
+const TEXT = {
+  findings: "Findings",
+  findingsHint:
+    "Each with the evidence read from Mono. Critical findings raise an alert until resolved.",
+  status: "Status",
+  open: "Open",
+  resolved: "Resolved",
+  all: "All",
+  severity: "Severity",
+  allSeverities: "All severities",
+  critical: "Critical",
+  warning: "Warning",
+  kind: "Kind",
+  allKinds: "All kinds",
+  run: (id: string) => `Run ${id} ✕`,
+  label: "Reconciliation findings",
+  empty: "No findings match these filters.",
+  more: "Load older findings",
+};
+
 // Filters (?status=&severity=&kind=&runId=) in the URL, parsed with the API's schema.
 function useFindingFilters() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const raw = params.toString();
-  const f = useMemo<TFindingFilters>(() => {
-    const sp = new URLSearchParams(raw);
-    const picked = Object.fromEntries(
-      ["status", "severity", "kind", "runId"].flatMap((k) => (sp.get(k) ? [[k, sp.get(k)!]] : [])),
-    );
-    const r = ZFindingListQuery.safeParse(picked);
-    const d = r.success ? r.data : ZFindingListQuery.parse({});
-    return { status: d.status, severity: d.severity, kind: d.kind, runId: d.runId };
-  }, [raw]);
-  const set = (next: TFindingFilters) => {
-    const q = findingsSearch(next);
-    router.replace(q.size ? `${pathname}?${q}` : pathname, { scroll: false });
-  };
-  return { f, set };
+  const url = useUrlFilters(ZFindingListQuery, KEYS);
+  const f: TFindingFilters = { ...url.filters, status: url.filters.status ?? "open" };
+  return { f, set: (next: TFindingFilters) => void url.setFilters(next) };
 }
 
 export function ReconciliationView({ canRun }: { canRun: boolean }) {
@@ -46,42 +52,39 @@ export function ReconciliationView({ canRun }: { canRun: boolean }) {
         <RunsCard canRun={canRun} onPickRun={(runId) => set({ ...f, runId, status: "all" })} />
       </Card>
       <Card>
-        <CardHeader
-          title="Findings"
-          description="Each with the evidence read from Mono. Critical findings raise an alert until resolved."
-        />
+        <CardHeader title={TEXT.findings} description={TEXT.findingsHint} />
         <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-4">
           <select
-            aria-label="Status"
+            aria-label={TEXT.status}
             className={select}
             value={f.status}
             onChange={(e) => set({ ...f, status: e.target.value as TFindingFilters["status"] })}
           >
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
-            <option value="all">All</option>
+            <option value="open">{TEXT.open}</option>
+            <option value="resolved">{TEXT.resolved}</option>
+            <option value="all">{TEXT.all}</option>
           </select>
           <select
-            aria-label="Severity"
+            aria-label={TEXT.severity}
             className={select}
             value={f.severity ?? ""}
             onChange={(e) =>
               set({ ...f, severity: (e.target.value || undefined) as TFindingFilters["severity"] })
             }
           >
-            <option value="">All severities</option>
-            <option value="critical">Critical</option>
-            <option value="warning">Warning</option>
+            <option value="">{TEXT.allSeverities}</option>
+            <option value="critical">{TEXT.critical}</option>
+            <option value="warning">{TEXT.warning}</option>
           </select>
           <select
-            aria-label="Kind"
+            aria-label={TEXT.kind}
             className={select}
             value={f.kind ?? ""}
             onChange={(e) =>
               set({ ...f, kind: (e.target.value || undefined) as TFindingFilters["kind"] })
             }
           >
-            <option value="">All kinds</option>
+            <option value="">{TEXT.allKinds}</option>
             {DRIFT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
@@ -94,43 +97,27 @@ export function ReconciliationView({ canRun }: { canRun: boolean }) {
               className="text-sm text-brand-700 hover:underline"
               onClick={() => set({ ...f, runId: undefined })}
             >
-              Run {f.runId} ✕
+              {TEXT.run(f.runId)}
             </button>
           ) : null}
         </div>
         <div className="space-y-2 px-5 pt-3">
           <ErrorNote error={list.error ?? resolve.error} />
         </div>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                {["Severity", "Finding and evidence", "Found (Bogotá)", "Resolution"].map((h) => (
-                  <th key={h} className="px-5 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((d) => (
-                <FindingRow
-                  key={d.id}
-                  f={d}
-                  canResolve={canRun}
-                  busy={resolve.isPending}
-                  onResolve={(reason) => resolve.mutate({ id: d.id, reason })}
-                />
-              ))}
-            </tbody>
-          </table>
-          <ListFooter
-            list={list}
-            count={rows.length}
-            empty="No findings match these filters."
-            more="Load older findings"
-          />
-        </div>
+        <DataTable
+          label={TEXT.label}
+          columns={findingColumns({
+            canResolve: canRun,
+            busy: resolve.isPending,
+            onResolve: (d, reason) => resolve.mutate({ id: d.id, reason }),
+          })}
+          rows={rows}
+          rowKey={(d) => d.id}
+          rowProps={(d) => ({ "data-testid": "finding-row", "data-kind": d.kind })}
+          loading={list.isPending}
+          empty={TEXT.empty}
+        />
+        <ListFooter list={list} more={TEXT.more} />
       </Card>
     </div>
   );

@@ -6,7 +6,7 @@ import { formatMs, formatWhen } from "../operations/format-time";
 import { Badge } from "../ui/badge";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
-import { CopyButton } from "../investigation/copy-button";
+import { CopyButton } from "../ui/copy-button";
 import { useRequestDetail } from "./use-requests";
 
 // One attempt to Mono: what was sent and answered (redacted when it was logged), its timing, the

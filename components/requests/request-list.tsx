@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Download } from "lucide-react";
 import {
   MONO_ENDPOINTS,
@@ -12,8 +11,12 @@ import { STATUS_CLASSES } from "@/lib/metrics/status-classes";
 import { formatMs, formatWhen } from "../operations/format-time";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { DataTable, type TColumn } from "../ui/data-table";
 import { ErrorNote } from "../ui/error-note";
-import { exportUrl, type TRequestQuery } from "./api";
+import { ListFooter } from "../ui/list-footer";
+import { useUrlFilters } from "../url-state/use-url-filters";
+import { toQueryStrings } from "../url-state/zod-parsers";
+import { exportUrl, type TRequestQuery, type TRequestRow } from "./api";
 import { useRequestList } from "./use-requests";
 
 const KEYS = ["statusClass", "endpoint", "errorCode", "range", "operationId"] as const;
@@ -25,41 +28,130 @@ const TONE: Record<string, "green" | "yellow" | "red" | "purple" | "gray"> = {
   "5xx": "red",
   network: "red",
 };
+const field = "mt-1 block rounded-md border border-slate-300 px-2 py-2 text-sm";
+
+const TEXT = {
+  filters: "Filter requests",
+  statusClass: "Status class",
+  endpoint: "Endpoint",
+  any: "any",
+  errorCode: "error_code",
+  errorCodeHint: "e.g. rate_limited",
+  range: "Time range",
+  last: (r: string) => `last ${r}`,
+  operation: "Operation",
+  apply: "Apply",
+  export: "Export CSV",
+  invalid: "Some filters in the link are invalid and were ignored.",
+  label: "Requests to Mono",
+  empty: "No requests match these filters.",
+  more: "Load older requests",
+  waited: (ms: string) => `waited ${ms}`,
+  h: {
+    when: "When (Bogotá)",
+    request: "Request · Mono log id",
+    status: "Status",
+    attempt: "Attempt · latency",
+    operation: "Operation",
+  },
+};
+
+const COLUMNS: TColumn<TRequestRow>[] = [
+  {
+    id: "at",
+    header: TEXT.h.when,
+    sortValue: (r) => r.at,
+    className: "whitespace-nowrap text-slate-600",
+    cell: (r) => formatWhen(r.at),
+  },
+  {
+    id: "request",
+    header: TEXT.h.request,
+    sortValue: (r) => r.path,
+    canHide: false,
+    cell: (r) => (
+      <>
+        <Link href={`/requests/${r.requestId}`} className="text-brand-700 hover:underline">
+          <span className="font-medium">{r.method}</span>{" "}
+          <span className="break-all font-mono text-xs">{r.path}</span>
+        </Link>
+        <div className="break-all font-mono text-xs text-slate-600">{r.monoLogId ?? "—"}</div>
+      </>
+    ),
+  },
+  {
+    id: "status",
+    header: TEXT.h.status,
+    sortValue: (r) => r.status ?? 0,
+    cell: (r) => (
+      <>
+        <Badge tone={TONE[r.statusClass] ?? "gray"}>{r.status ?? r.statusClass}</Badge>{" "}
+        {r.errorCode ? <code className="break-all text-xs">{r.errorCode}</code> : null}
+      </>
+    ),
+  },
+  {
+    id: "attempt",
+    header: TEXT.h.attempt,
+    sortValue: (r) => r.durationMs,
+    className: "whitespace-nowrap text-xs",
+    cell: (r) => (
+      <>
+        #{r.attempt} · {formatMs(r.durationMs)}
+        {r.delayBeforeMs ? (
+          <div className="text-slate-600">{TEXT.waited(formatMs(r.delayBeforeMs))}</div>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: "operation",
+    header: TEXT.h.operation,
+    sortValue: (r) => r.operationId,
+    className: "break-all font-mono text-xs",
+    cell: (r) =>
+      r.operationId ? (
+        <Link href={`/operations/${r.operationId}`} className="text-brand-700 hover:underline">
+          {r.operationId}
+        </Link>
+      ) : (
+        "—"
+      ),
+  },
+];
 
 // The request log: one row per HTTP attempt to Mono. The URL holds the filters (parsed by the same
 // schema as the server), so a pasted link shows exactly these rows.
 export function RequestList() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const q: TRequestQuery = Object.fromEntries(
-    KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
-  );
-  const parsed = ZRequestFilters.safeParse(q);
-  const list = useRequestList(parsed.success ? q : {});
+  const url = useUrlFilters(ZRequestFilters, KEYS);
+  const f = url.filters;
+  const q: TRequestQuery = toQueryStrings(f);
+  const list = useRequestList(q);
   const rows = list.data?.pages.flatMap((p) => p.requests) ?? [];
 
   function apply(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const next = new URLSearchParams();
+    const form = new FormData(e.currentTarget);
+    const raw: Record<string, string> = {};
     for (const k of KEYS) {
-      const v = k === "statusClass" ? f.getAll(k).join(",") : String(f.get(k) ?? "").trim();
-      if (v) next.set(k, v);
+      const v = k === "statusClass" ? form.getAll(k).join(",") : String(form.get(k) ?? "").trim();
+      if (v) raw[k] = v;
     }
-    router.replace(`${pathname}?${next}`);
+    const parsed = ZRequestFilters.partial().safeParse(raw);
+    void url.setFilters(parsed.success ? parsed.data : {});
   }
 
-  const selected = new Set((q.statusClass ?? "").split(",").filter(Boolean));
+  const selected = new Set<string>(f.statusClass ?? []);
   return (
     <div>
       <form
+        key={JSON.stringify(q)}
         onSubmit={apply}
         className="flex flex-wrap items-end gap-3 border-b border-slate-100 px-5 py-4"
-        aria-label="Filter requests"
+        aria-label={TEXT.filters}
       >
         <fieldset className="text-sm font-medium text-slate-700">
-          <legend>Status class</legend>
+          <legend>{TEXT.statusClass}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
             {STATUS_CLASSES.map((c) => (
               <label key={c} className="inline-flex items-center gap-1 text-xs font-normal">
@@ -75,13 +167,9 @@ export function RequestList() {
           </div>
         </fieldset>
         <label className="text-sm font-medium text-slate-700">
-          Endpoint
-          <select
-            name="endpoint"
-            defaultValue={q.endpoint ?? ""}
-            className="mt-1 block rounded-md border border-slate-300 px-2 py-2 text-sm"
-          >
-            <option value="">any</option>
+          {TEXT.endpoint}
+          <select name="endpoint" defaultValue={f.endpoint ?? ""} className={field}>
+            <option value="">{TEXT.any}</option>
             {MONO_ENDPOINTS.map((e) => (
               <option key={e} value={e}>
                 {e}
@@ -90,123 +178,61 @@ export function RequestList() {
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
-          error_code
+          {TEXT.errorCode}
           <input
             name="errorCode"
-            defaultValue={q.errorCode ?? ""}
-            placeholder="e.g. rate_limited"
-            className="mt-1 block w-40 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            defaultValue={f.errorCode ?? ""}
+            placeholder={TEXT.errorCodeHint}
+            className={field + " w-40 px-3"}
           />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Time range
-          <select
-            name="range"
-            defaultValue={q.range ?? "24h"}
-            className="mt-1 block rounded-md border border-slate-300 px-2 py-2 text-sm"
-          >
+          {TEXT.range}
+          <select name="range" defaultValue={f.range ?? "24h"} className={field}>
             {Object.keys(REQUEST_RANGES).map((r) => (
               <option key={r} value={r}>
-                last {r}
+                {TEXT.last(r)}
               </option>
             ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Operation
+          {TEXT.operation}
           <input
             name="operationId"
-            defaultValue={q.operationId ?? ""}
+            defaultValue={f.operationId ?? ""}
             placeholder="op_…"
-            className="mt-1 block w-64 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+            className={field + " w-56 px-3 font-mono"}
           />
         </label>
         <Button type="submit" variant="secondary">
-          Apply
+          {TEXT.apply}
         </Button>
         <a
-          href={exportUrl(parsed.success ? q : {})}
+          href={exportUrl(q)}
           className="ml-auto inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
           download
         >
-          <Download className="h-4 w-4" aria-hidden /> Export CSV
+          <Download className="h-4 w-4" aria-hidden /> {TEXT.export}
         </a>
       </form>
-      {!parsed.success ? (
+      {url.invalid ? (
         <p role="alert" className="px-5 py-2 text-sm text-red-700">
-          Some filters in the link are invalid and were ignored:{" "}
-          {parsed.error.issues.map((i) => i.path.join(".")).join(", ")}
+          {TEXT.invalid}
         </p>
       ) : null}
       <ErrorNote error={list.error} />
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="request-list">
-          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">When (Bogotá)</th>
-              <th className="px-4 py-2 font-medium">Request · Mono log id</th>
-              <th className="px-4 py-2 font-medium">Status</th>
-              <th className="px-4 py-2 font-medium">Attempt · latency</th>
-              <th className="px-4 py-2 font-medium">Operation</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.requestId} className="align-top">
-                <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWhen(r.at)}</td>
-                <td className="px-4 py-2">
-                  <Link
-                    href={`/requests/${r.requestId}`}
-                    className="text-brand-700 hover:underline"
-                  >
-                    <span className="font-medium">{r.method}</span>{" "}
-                    <span className="break-all font-mono text-xs">{r.path}</span>
-                  </Link>
-                  {/* Mono's log_ id on its own line: the table fits a laptop screen without scrolling. */}
-                  <div className="font-mono text-xs text-slate-500">{r.monoLogId ?? "—"}</div>
-                </td>
-                <td className="px-4 py-2">
-                  <Badge tone={TONE[r.statusClass] ?? "gray"}>{r.status ?? r.statusClass}</Badge>{" "}
-                  {r.errorCode ? <code className="text-xs">{r.errorCode}</code> : null}
-                </td>
-                <td className="whitespace-nowrap px-4 py-2 text-xs">
-                  #{r.attempt} · {formatMs(r.durationMs)}
-                  {r.delayBeforeMs ? (
-                    <div className="text-slate-500">waited {formatMs(r.delayBeforeMs)}</div>
-                  ) : null}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">
-                  {r.operationId ? (
-                    <Link
-                      href={`/operations/${r.operationId}`}
-                      className="text-brand-700 hover:underline"
-                    >
-                      {r.operationId}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
-      {!list.isPending && rows.length === 0 ? (
-        <p className="p-5 text-sm text-slate-500">No requests match these filters.</p>
-      ) : null}
-      {list.hasNextPage ? (
-        <div className="p-4 text-center">
-          <Button
-            variant="secondary"
-            onClick={() => list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-          >
-            {list.isFetchingNextPage ? "Loading…" : "Load older requests"}
-          </Button>
-        </div>
-      ) : null}
+      <DataTable
+        label={TEXT.label}
+        testId="request-list"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.requestId}
+        loading={list.isPending}
+        empty={TEXT.empty}
+        columnMenu
+      />
+      <ListFooter list={list} more={TEXT.more} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { DataTable, type TColumn } from "../ui/data-table";
 import type { TBank } from "../operations/reference-api";
 import { EMPTY_ROW, type TRowDraft, type TRowField } from "./rows";
 
@@ -12,6 +13,37 @@ const cell =
   "w-full rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50";
 
 type TErrors = Partial<Record<TRowField, string>>;
+
+const TEXT = {
+  label: "Transfer rows",
+  empty: "Upload a CSV or add rows by hand.",
+  choose: "Choose…",
+  savings: "Savings",
+  checking: "Checking",
+  cellLabel: (row: number, field: string) => `Row ${row} ${field}`,
+  removeRow: (row: number) => `Remove row ${row}`,
+  rows: (n: number) => `${n} row${n === 1 ? "" : "s"}`,
+  withErrors: (n: number) => ` · ${n} with errors`,
+  allValid: " · all valid",
+  onlyErrors: "Only rows with errors",
+  addRow: "Add row",
+  previous: "Previous",
+  next: "Next",
+  page: (p: number, n: number) => `Page ${p} of ${n}`,
+  h: {
+    n: "#",
+    amount: "Amount (COP)",
+    bank: "Bank",
+    type: "Type",
+    account: "Account",
+    payee: "Payee name",
+    doc: "Doc",
+    docNumber: "Doc number",
+    description: "Description",
+    duplicateReason: "Duplicate: why send it",
+    remove: "Remove",
+  },
+};
 
 // The editable grid (up to 1,000 rows, 50 per page). Each cell shows its own validation error.
 export function RowsGrid({
@@ -47,12 +79,12 @@ export function RowsGrid({
   ) => {
     const err = errors[i]?.[f];
     return (
-      <td className="px-1 py-1 align-top">
+      <>
         <input
           {...props}
           value={rows[i][f]}
           onChange={(e) => set(i, f, e.target.value)}
-          aria-label={`Row ${i + 1} ${f}`}
+          aria-label={TEXT.cellLabel(i + 1, f)}
           aria-invalid={!!err}
           className={cn(cell, className)}
           data-testid={`row-${i}-${f}`}
@@ -62,17 +94,17 @@ export function RowsGrid({
             {err}
           </span>
         ) : null}
-      </td>
+      </>
     );
   };
   const select = (i: number, f: TRowField, options: [string, string][]) => {
     const err = errors[i]?.[f];
     return (
-      <td className="px-1 py-1 align-top">
+      <>
         <select
           value={rows[i][f]}
           onChange={(e) => set(i, f, e.target.value)}
-          aria-label={`Row ${i + 1} ${f}`}
+          aria-label={TEXT.cellLabel(i + 1, f)}
           aria-invalid={!!err}
           className={cell}
           data-testid={`row-${i}-${f}`}
@@ -83,7 +115,7 @@ export function RowsGrid({
             </option>
           ))}
           {rows[i][f] && !options.some(([v]) => v === rows[i][f]) ? (
-            <option value={rows[i][f]}>{rows[i][f]} (unknown)</option>
+            <option value={rows[i][f]}>{`${rows[i][f]} (unknown)`}</option>
           ) : null}
         </select>
         {err ? (
@@ -91,19 +123,118 @@ export function RowsGrid({
             {err}
           </span>
         ) : null}
-      </td>
+      </>
     );
   };
+
+  type TRow = { r: TRowDraft; i: number };
+  const columns: TColumn<TRow>[] = [
+    {
+      id: "n",
+      header: TEXT.h.n,
+      className: "w-10 text-xs tabular-nums text-slate-600",
+      cell: ({ i }) => i + 1,
+    },
+    {
+      id: "amount",
+      header: TEXT.h.amount,
+      headerClassName: "w-32",
+      cell: ({ i }) =>
+        input(i, "amount", { inputMode: "decimal", className: "text-right tabular-nums" }),
+    },
+    {
+      id: "bankCode",
+      header: TEXT.h.bank,
+      headerClassName: "w-48",
+      cell: ({ i }) =>
+        select(i, "bankCode", [
+          ["", TEXT.choose],
+          ...banks.map((b): [string, string] => [b.code, `${b.code} · ${b.name}`]),
+        ]),
+    },
+    {
+      id: "accountType",
+      header: TEXT.h.type,
+      headerClassName: "w-28",
+      cell: ({ i }) =>
+        select(i, "accountType", [
+          ["savings_account", TEXT.savings],
+          ["checking_account", TEXT.checking],
+        ]),
+    },
+    {
+      id: "accountNumber",
+      header: TEXT.h.account,
+      headerClassName: "w-36",
+      cell: ({ i }) => input(i, "accountNumber", { inputMode: "numeric" }),
+    },
+    {
+      id: "name",
+      header: TEXT.h.payee,
+      headerClassName: "min-w-[14rem]",
+      cell: ({ i }) => input(i, "name"),
+    },
+    {
+      id: "documentType",
+      header: TEXT.h.doc,
+      headerClassName: "w-20",
+      cell: ({ i }) =>
+        select(
+          i,
+          "documentType",
+          ["CC", "CE", "NIT", "PP", "TI"].map((d): [string, string] => [d, d]),
+        ),
+    },
+    {
+      id: "documentNumber",
+      header: TEXT.h.docNumber,
+      headerClassName: "w-32",
+      cell: ({ i }) => input(i, "documentNumber"),
+    },
+    {
+      id: "description",
+      header: TEXT.h.description,
+      headerClassName: "w-40",
+      cell: ({ i }) => input(i, "description"),
+    },
+    ...(reasons
+      ? [
+          {
+            id: "duplicateReason",
+            header: TEXT.h.duplicateReason,
+            headerClassName: "w-56",
+            cell: ({ i }: TRow) =>
+              needsReason(i) ? input(i, "duplicateReason", { maxLength: 500 }) : null,
+          },
+        ]
+      : []),
+    {
+      id: "remove",
+      header: TEXT.h.remove,
+      hideHeader: true,
+      className: "w-8",
+      cell: ({ i }) => (
+        <button
+          type="button"
+          aria-label={TEXT.removeRow(i + 1)}
+          onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          className="rounded p-1 text-slate-600 hover:bg-slate-100 hover:text-red-600"
+        >
+          <Trash2 className="h-4 w-4" aria-hidden />
+        </button>
+      ),
+    },
+  ];
 
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-2 text-sm">
         <span className="text-slate-600" data-testid="rows-summary">
-          {rows.length} row{rows.length === 1 ? "" : "s"}
+          {TEXT.rows(rows.length)}
           {bad ? (
-            <span className="text-red-700"> · {bad} with errors</span>
+            <span className="text-red-700">{TEXT.withErrors(bad)}</span>
           ) : rows.length ? (
-            <span className="text-emerald-700"> · all valid</span>
+            <span className="text-emerald-700">{TEXT.allValid}</span>
           ) : null}
         </span>
         <div className="flex items-center gap-3">
@@ -116,7 +247,7 @@ export function RowsGrid({
                 setPage(0);
               }}
             />{" "}
-            Only rows with errors
+            {TEXT.onlyErrors}
           </label>
           <Button
             type="button"
@@ -128,80 +259,25 @@ export function RowsGrid({
             }}
             data-testid="add-row"
           >
-            Add row
+            {TEXT.addRow}
           </Button>
         </div>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[80rem] text-left text-sm" data-testid="rows-grid">
-          <thead className="border-y border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="w-10 px-2 py-2">#</th>
-              <th className="w-32 px-1 py-2">Amount (COP)</th>
-              <th className="w-48 px-1 py-2">Bank</th>
-              <th className="w-28 px-1 py-2">Type</th>
-              <th className="w-36 px-1 py-2">Account</th>
-              <th className="min-w-[14rem] px-1 py-2">Payee name</th>
-              <th className="w-20 px-1 py-2">Doc</th>
-              <th className="w-32 px-1 py-2">Doc number</th>
-              <th className="w-40 px-1 py-2">Description</th>
-              {reasons ? <th className="w-56 px-1 py-2">Duplicate: why send it</th> : null}
-              <th className="w-8" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {visible.map(({ i }) => (
-              <tr
-                key={i}
-                data-testid={`row-${i}`}
-                className={Object.keys(errors[i] ?? {}).length ? "bg-red-50/40" : undefined}
-              >
-                <td className="px-2 py-1 align-top text-xs tabular-nums text-slate-500">{i + 1}</td>
-                {input(i, "amount", { inputMode: "decimal", className: "text-right tabular-nums" })}
-                {select(i, "bankCode", [
-                  ["", "Choose…"],
-                  ...banks.map((b): [string, string] => [b.code, `${b.code} · ${b.name}`]),
-                ])}
-                {select(i, "accountType", [
-                  ["savings_account", "Savings"],
-                  ["checking_account", "Checking"],
-                ])}
-                {input(i, "accountNumber", { inputMode: "numeric" })}
-                {input(i, "name")}
-                {select(
-                  i,
-                  "documentType",
-                  ["CC", "CE", "NIT", "PP", "TI"].map((d): [string, string] => [d, d]),
-                )}
-                {input(i, "documentNumber")}
-                {input(i, "description")}
-                {reasons ? (
-                  needsReason(i) ? (
-                    input(i, "duplicateReason", { maxLength: 500 })
-                  ) : (
-                    <td />
-                  )
-                ) : null}
-                <td className="px-1 py-1 align-top">
-                  <button
-                    type="button"
-                    aria-label={`Remove row ${i + 1}`}
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                    className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-red-600"
-                  >
-                    <Trash2 className="h-4 w-4" aria-hidden />
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {rows.length === 0 ? (
-        <p className="px-5 py-6 text-center text-sm text-slate-500">
-          Upload a CSV or add rows by hand.
-        </p>
-      ) : null}
+      <DataTable
+        label={TEXT.label}
+        testId="rows-grid"
+        columns={columns}
+        rows={visible}
+        rowKey={({ i }) => String(i)}
+        rowProps={({ i }) => ({
+          "data-testid": `row-${i}`,
+          className: Object.keys(errors[i] ?? {}).length ? "bg-red-50/40" : undefined,
+        })}
+        empty={TEXT.empty}
+        minWidth="min-w-[80rem]"
+        maxHeight="max-h-[40rem]"
+        dense
+      />
       {pages > 1 ? (
         <div className="flex items-center justify-center gap-3 px-5 py-3 text-sm">
           <Button
@@ -210,18 +286,16 @@ export function RowsGrid({
             disabled={current === 0}
             onClick={() => setPage(current - 1)}
           >
-            Previous
+            {TEXT.previous}
           </Button>
-          <span className="text-slate-600">
-            Page {current + 1} of {pages}
-          </span>
+          <span className="text-slate-600">{TEXT.page(current + 1, pages)}</span>
           <Button
             type="button"
             variant="ghost"
             disabled={current >= pages - 1}
             onClick={() => setPage(current + 1)}
           >
-            Next
+            {TEXT.next}
           </Button>
         </div>
       ) : null}

@@ -1,19 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { zStorableDateTime } from "../api/params";
 import { db } from "../db";
-import { ALERT_RULES } from "./rules";
+import { ZAlertListQuery } from "./list-query";
 
 // The alerts list: newest first, filtered by state ("active" = open or acknowledged), severity and
 // rule, cursor-paginated on openedAt + id.
 
-export const ZAlertListQuery = z.object({
-  state: z.enum(["active", "open", "acknowledged", "resolved", "all"]).default("active"),
-  severity: z.enum(["critical", "warning", "info"]).optional(),
-  rule: z.enum(ALERT_RULES).optional(),
-  before: zStorableDateTime().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export { ZAlertListQuery };
 export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;
 
 export const ZAlertIdParams = z.object({ id: z.string().regex(/^alr_[A-Za-z0-9]{22}$/) });

@@ -1,15 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { zBigintId } from "../api/params";
 import { db } from "../db";
+import { ZAuditQuery } from "./list-query";
 
-export const ZAuditQuery = z.strictObject({
-  action: z.string().max(100).optional(),
-  actor: z.string().max(320).optional(), // email
-  targetId: z.string().max(100).optional(),
-  before: zBigintId("An audit sequence number").optional(), // cursor: seq of the last row seen
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export { ZAuditQuery };
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 // Newest first, cursor-paginated by seq; every filter is an equality on an indexed column.

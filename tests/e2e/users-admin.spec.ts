@@ -26,6 +26,7 @@ test("an admin creates a user, who signs in with the temporary password; the aud
 
   // Disabling the user ends their session at once.
   await page.getByTestId(`user-row-${email}`).getByRole("button", { name: "Disable" }).click();
+  await page.getByTestId("user-confirm").getByRole("button", { name: "Disable user" }).click();
   await expect(page.getByTestId(`user-row-${email}`)).toContainText("disabled");
   await other.goto("/payouts");
   await expect(other).toHaveURL(/\/login/);

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { Check, Copy } from "lucide-react";
+
+const TEXT = { copy: "Copy", copied: "Copied" };
+
+// Copies an id (or a permalink) exactly; support pastes these into tickets and Mono escalations.
+// `iconOnly` keeps the label for screen readers and the tooltip, for buttons beside the id itself.
+export function CopyButton({
+  value,
+  label = TEXT.copy,
+  iconOnly = false,
+  testId,
+}: {
+  value: string;
+  label?: string;
+  iconOnly?: boolean;
+  testId?: string;
+}) {
+  const [done, setDone] = useState(false);
+  return (
+    <button
+      type="button"
+      onClick={async () => {
+        await navigator.clipboard?.writeText(value).catch(() => undefined);
+        setDone(true);
+        setTimeout(() => setDone(false), 1_500);
+      }}
+      className="inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 font-sans text-xs text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"
+      aria-label={`${label} ${value}`}
+      title={done ? TEXT.copied : `${label}: ${value}`}
+      data-testid={testId}
+      data-copy-value={value}
+    >
+      {done ? (
+        <Check className="h-3 w-3 text-emerald-700" aria-hidden />
+      ) : (
+        <Copy className="h-3 w-3" aria-hidden />
+      )}
+      {iconOnly ? null : done ? TEXT.copied : label}
+      {iconOnly ? (
+        <span aria-live="polite" className="sr-only">
+          {done ? TEXT.copied : ""}
+        </span>
+      ) : null}
+    </button>
+  );
+}
