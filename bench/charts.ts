@@ -96,7 +96,7 @@ async function main() {
     const t = performance.now();
     const r = await c.query(
       `SELECT date_trunc('hour', "at") AS h, "statusClass", count(*) AS n, count(*) FILTER (WHERE "statusClass" <> '2xx' OR "errorCode" IS NOT NULL) AS e
-       FROM "RequestLog" WHERE "at" >= $1::timestamptz AT TIME ZONE 'UTC' AND "at" < $2::timestamptz AT TIME ZONE 'UTC' GROUP BY 1, 2`,
+       FROM "RequestLog" WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz GROUP BY 1, 2`,
       [from.toISOString(), new Date(now.getTime() + 60_000).toISOString()],
     );
     raw.push(performance.now() - t);

@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     // The client's default sink (group commit over pg), timed from the caller's side: the figure
     // includes waiting for a batch, i.e. what a request actually pays for its row.
     const flushes = process.env.BENCH_FLUSHES ? Number(process.env.BENCH_FLUSHES) : undefined;
-    const sink = pgRequestLogSink({ databaseUrl: dbUrl, maxConcurrentFlushes: flushes });
+    const sink = pgRequestLogSink({ maxConcurrentFlushes: flushes }); // the process pool (lib/db.ts)
     const writes: number[] = [];
     // BENCH_SINK=noop: the client without its request log (where the rest of the cost goes).
     const noop = process.env.BENCH_SINK === "noop";

@@ -1,102 +1,83 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
-import { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient } from "@/generated/prisma/client";
+import type { DB } from "@/generated/kysely/types";
 import { pgConnectionConfig } from "./db-url";
 import { env } from "./env";
-import { PreparingClient } from "./pg-client";
 
-// One Prisma client per process, kept on globalThis so Next's dev reloads do not open new pools.
-function createClient() {
-  const adapter = new PrismaPg({
+// The one database module (docs/ARCHITECTURE.md "Which way to the database"): ONE node-pg pool
+// per process, handed both to Prisma's driver adapter (Prisma Client for plain CRUD) and to Kysely
+// (every hand-written statement, typed from prisma/schema.prisma by prisma-kysely). Both are
+// created on first use, not at import: `next build` imports every route without a database.
+//
+// Every connection runs in UTC (timestamps are timestamptz; date_trunc and friends then bucket
+// in UTC), and int8 reads as BigInt for Kysely (money is integer minor units; Prisma maps int8
+// itself). allowExitOnIdle: an idle pool must not keep a script or a test worker alive.
+function createPool(): pg.Pool {
+  return new pg.Pool({
     ...pgConnectionConfig(env.DATABASE_URL),
     max: env.DATABASE_POOL_MAX,
+    allowExitOnIdle: true,
+    options: "-c TimeZone=UTC",
+    types: {
+      getTypeParser(oid: number, format?: "text" | "binary") {
+        if (oid === pg.types.builtins.INT8) return (v: string) => BigInt(v);
+        return pg.types.getTypeParser(oid, format as "text");
+      },
+    },
   });
+}
+
+function createPrisma(pool: pg.Pool) {
   return new PrismaClient({
-    adapter,
+    adapter: new PrismaPg(pool),
     omit: { user: { passwordHash: true } },
     transactionOptions: { maxWait: 5_000, timeout: 15_000 },
   });
 }
 
-type TClient = ReturnType<typeof createClient>;
-const g = globalThis as unknown as { __monoOpsDb?: TClient };
-const client = () => (g.__monoOpsDb ??= createClient());
-// Created on first use, not at import: `next build` imports every route without a database.
-export const db: TClient = new Proxy({} as TClient, {
-  get(_, key) {
-    const c = client();
-    const v = Reflect.get(c, key, c);
-    return typeof v === "function" ? v.bind(c) : v;
-  },
-});
+type TPrisma = ReturnType<typeof createPrisma>;
+// On globalThis so Next's dev reloads (and tests that swap the client) share one of each.
+const g = globalThis as unknown as {
+  __monoOpsPool?: pg.Pool;
+  __monoOpsDb?: TPrisma;
+  __monoOpsKysely?: Kysely<DB>;
+};
+const pool = () => (g.__monoOpsPool ??= createPool());
+const prisma = () => (g.__monoOpsDb ??= createPrisma(pool()));
+const kysely = () =>
+  (g.__monoOpsKysely ??= new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool() }) }));
+
+function lazy<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = get();
+      const v = Reflect.get(target, key, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+}
+
+/** Prisma Client: plain CRUD. */
+export const db: TPrisma = lazy(prisma);
 export type TDb = typeof db;
 export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 
-// A plain node-pg pool for the hot paths (the webhook receiver's group commit, every payout's
-// statements): Prisma 6 runs every query, raw ones included, through its JS/wasm runtime on the
-// main thread — measured per call: ORM findUnique ~1.6 ms of CPU, $queryRaw ~0.34 ms, node-pg
-// ~0.1 ms (docs/BENCHMARKS.md "payouts"). Results are parsed the way Prisma's raw queries are:
-// int8 → BigInt, timestamp (UTC wall time, as Prisma stores it) → Date, json → objects.
-// allowExitOnIdle: an idle pool must not keep a script or test worker alive. PreparingClient:
-// statements run more than once are prepared once per connection (lib/pg-client.ts).
-const types = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === 20) return (v: string) => BigInt(v); // int8
-    if (oid === 1114) return (v: string) => new Date(`${v.replace(" ", "T")}Z`); // timestamp
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-};
-const gp = globalThis as unknown as { __monoOpsPg?: pg.Pool };
-function pgPool(): pg.Pool {
-  return (gp.__monoOpsPg ??= new pg.Pool({
-    ...pgConnectionConfig(env.DATABASE_URL),
-    max: env.DATABASE_POOL_MAX,
-    allowExitOnIdle: true,
-    types,
-    Client: PreparingClient,
-  }));
-}
+/** Kysely: every hand-written statement, on the same pool. */
+export const sqlDb: Kysely<DB> = lazy(kysely);
+/** Kysely or one of its transactions: what a statement that may join a transaction takes. */
+export type TSqlDb = Kysely<DB> | Transaction<DB>;
 
-/** What both Prisma (`db`, a transaction's `tx`) and the node-pg runners below offer. */
-export type TSqlRunner = {
-  $queryRaw<T = unknown>(
-    query: TemplateStringsArray | Prisma.Sql,
-    ...values: unknown[]
-  ): Promise<T>;
-  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
-};
+/** The process's pool, for the few callers that need a raw connection (LISTEN, COPY). */
+export const dbPool = (): pg.Pool => pool();
 
-function runnerOn(q: (text: string, values: unknown[]) => Promise<pg.QueryResult>): TSqlRunner {
-  const toSql = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) =>
-    query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-  return {
-    async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const s = toSql(query, values);
-      return (await q(s.text, s.values)).rows as T;
-    },
-    async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const s = toSql(query, values);
-      return (await q(s.text, s.values)).rowCount ?? 0;
-    },
-  };
-}
-
-/** Raw SQL on the node-pg pool, each statement in its own implicit transaction. */
-export const pgSql: TSqlRunner = runnerOn((text, values) => pgPool().query(text, values));
-
-/** A transaction on one node-pg connection: committed if `fn` resolves, rolled back if it throws. */
-export async function pgTransaction<T>(fn: (tx: TSqlRunner) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const out = await fn(runnerOn((text, values) => client.query(text, values)));
-    await client.query("COMMIT");
-    return out;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+/** Closes the pool (scripts and tests that end their process cleanly). */
+export async function closeDb(): Promise<void> {
+  await g.__monoOpsDb?.$disconnect();
+  if (g.__monoOpsKysely)
+    await g.__monoOpsKysely.destroy(); // ends the pool too
+  else await g.__monoOpsPool?.end();
+  g.__monoOpsDb = g.__monoOpsKysely = g.__monoOpsPool = undefined;
 }

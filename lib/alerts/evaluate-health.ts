@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { utc } from "../sql-time";
 import { getMonoHealth, getKeyAge, KEY_AGE_MAX_DAYS, KEY_AGE_WARN_DAYS } from "../mono";
 import type { TAlertSignal } from "./rules";
 
@@ -80,7 +79,7 @@ export async function evaluateReconciliation(): Promise<TAlertSignal[]> {
 
 export async function evaluateSignatureFailures(now: Date = new Date()): Promise<TAlertSignal[]> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::float8 AS n FROM "WebhookRejection" WHERE "reason" = 'bad_signature' AND "receivedAt" >= ${utc(new Date(now.getTime() - 15 * 60_000))}`;
+    SELECT count(*)::float8 AS n FROM "WebhookRejection" WHERE "reason" = 'bad_signature' AND "receivedAt" >= ${new Date(now.getTime() - 15 * 60_000)}::timestamptz`;
   const n = row?.n ?? 0;
   if (n < 5) return [];
   return [

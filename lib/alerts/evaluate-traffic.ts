@@ -3,7 +3,6 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { env } from "../env";
 import { rollupRows } from "../metrics/rollup-query";
-import { utc } from "../sql-time";
 import { ALL_ENDPOINTS } from "../metrics/status-classes";
 import type { TAlertSignal } from "./rules";
 
@@ -46,7 +45,7 @@ export async function evaluateTraffic(now: Date = new Date()): Promise<TAlertSig
   const [row] = await db.$queryRaw<{ total: number; errors: number; too_many: number }[]>`
     SELECT coalesce(sum("count"), 0)::float8 AS total, coalesce(sum("errorCount"), 0)::float8 AS errors,
       coalesce(sum("count") FILTER (WHERE "statusClass" = '429'), 0)::float8 AS too_many
-    FROM ${rollupRows("minute", Prisma.sql`"endpoint" = ${ALL_ENDPOINTS} AND "bucket" >= ${utc(new Date(now.getTime() - WINDOW_MS))}`)}`;
+    FROM ${rollupRows("minute", Prisma.sql`"endpoint" = ${ALL_ENDPOINTS} AND "bucket" >= ${new Date(now.getTime() - WINDOW_MS)}::timestamptz`)}`;
   return trafficSignals(
     { total: row?.total ?? 0, errors: row?.errors ?? 0, tooMany: row?.too_many ?? 0 },
     {

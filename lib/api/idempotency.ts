@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { db, pgSql, type TSqlRunner } from "../db";
+import { db } from "../db";
+import { pgSql, type TSqlRunner } from "../db-legacy";
 import { env } from "../env";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
-import { utc } from "../sql-time";
 
 // The console's own write endpoints take an Idempotency-Key header (IETF draft "The
 // Idempotency-Key HTTP Header Field"): the form mints one when it opens, so a double click, a
@@ -63,7 +63,7 @@ export async function claimInboundRequest(o: {
   const lockedUntil = new Date(Date.now() + env.IDEMPOTENCY_LEASE_MS);
   const inserted = await pgSql.$queryRaw<{ id: bigint }[]>`
     INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil", "leaseToken")
-    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${utc(lockedUntil)}, ${token})
+    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${lockedUntil}::timestamptz, ${token})
     ON CONFLICT ("userId", key) DO NOTHING RETURNING id`;
   if (inserted.length === 1) return { kind: "new", inbound: { id: inserted[0].id, token } };
 

@@ -1,20 +1,14 @@
 import "server-only";
 import { AppError } from "./app-error";
+import { mapDbError } from "./map-db-error";
 import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
-
-type TPrismaLike = { name?: string; code?: unknown; meta?: unknown };
 
 // Known failures keep their meaning; anything unexpected becomes a generic 500 whose detail
 // never leaks internals (the request id in the body finds the full error in the logs).
 export function mapUnknownError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const e = err as TPrismaLike;
-  if (e && e.name === "PrismaClientKnownRequestError" && typeof e.code === "string") {
-    if (e.code === "P2025") return new AppError("not_found", "The record does not exist");
-    if (e.code === "P2002")
-      return new AppError("conflict", "A record with the same unique value already exists");
-    if (e.code === "P2034") return new AppError("conflict", "A concurrent change won; try again");
-  }
+  const db = mapDbError(err);
+  if (db) return db;
   if (err instanceof MonoCircuitOpenError) {
     return new AppError(
       "service_unavailable",

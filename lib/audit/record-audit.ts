@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db, type TSqlRunner } from "../db";
+import { db } from "../db";
+import { type TSqlRunner } from "../db-legacy";
 import { auditContent, type TAuditFields } from "./hash";
 import { canonicalJson } from "../canonical-json";
 
@@ -47,6 +48,5 @@ export function auditAppendSql(input: TAuditInput): Prisma.Sql {
     userAgent: input.ctx?.userAgent ?? null,
     requestId: input.ctx?.requestId ?? null,
   };
-  const at = f.at.toISOString().replace("Z", ""); // the column is a UTC timestamp without zone
-  return Prisma.sql`audit_append(${at}::timestamp(3), ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
+  return Prisma.sql`audit_append(${f.at.toISOString()}::timestamptz, ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
 }

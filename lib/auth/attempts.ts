@@ -1,6 +1,5 @@
 import "server-only";
-import { pgSql } from "../db";
-import { utc } from "../sql-time";
+import { pgSql } from "../db-legacy";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -32,19 +31,19 @@ export async function reserveAttempt(key: TAttemptKey): Promise<TAttemptSlot | n
           "failedLogins" = CASE WHEN "lockedUntil" IS NOT NULL THEN 1 ELSE "failedLogins" + 1 END,
           "lockedUntil" = CASE
             WHEN (CASE WHEN "lockedUntil" IS NOT NULL THEN 1 ELSE "failedLogins" + 1 END) >= ${MAX_FAILED_LOGINS}
-            THEN ${utc(lockUntil)} ELSE NULL END
-        WHERE id = ${key.userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${utc(now)})
+            THEN ${lockUntil}::timestamptz ELSE NULL END
+        WHERE id = ${key.userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}::timestamptz)
         RETURNING "failedLogins" AS n, "lockedUntil"`
       : await pgSql.$queryRaw<{ n: number; lockedUntil: Date | null }[]>`
         INSERT INTO "LoginThrottle" AS t (email, "failedLogins", "lockedUntil", "updatedAt")
-        VALUES (${key.email}, 1, NULL, ${utc(now)})
+        VALUES (${key.email}, 1, NULL, ${now}::timestamptz)
         ON CONFLICT (email) DO UPDATE SET
           "failedLogins" = CASE WHEN t."lockedUntil" IS NOT NULL THEN 1 ELSE t."failedLogins" + 1 END,
           "lockedUntil" = CASE
             WHEN (CASE WHEN t."lockedUntil" IS NOT NULL THEN 1 ELSE t."failedLogins" + 1 END) >= ${MAX_FAILED_LOGINS}
-            THEN ${utc(lockUntil)} ELSE NULL END,
-          "updatedAt" = ${utc(now)}
-        WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${utc(now)}
+            THEN ${lockUntil}::timestamptz ELSE NULL END,
+          "updatedAt" = ${now}::timestamptz
+        WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamptz
         RETURNING "failedLogins" AS n, "lockedUntil"`;
   const row = rows[0];
   if (!row) return null;
@@ -68,6 +67,6 @@ export async function forgetOldThrottles(): Promise<void> {
   const now = Date.now();
   await pgSql.$executeRaw`
     DELETE FROM "LoginThrottle"
-    WHERE "updatedAt" < ${utc(new Date(now - THROTTLE_FORGET_MS))}
-      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${utc(new Date(now))})`;
+    WHERE "updatedAt" < ${new Date(now - THROTTLE_FORGET_MS)}::timestamptz
+      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${new Date(now)}::timestamptz)`;
 }

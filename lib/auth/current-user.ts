@@ -1,6 +1,6 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { pgSql } from "../db";
+import { pgSql } from "../db-legacy";
 import type { TRole } from "./permissions";
 import { SID_RE } from "./sessions";
 

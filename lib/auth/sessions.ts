@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { pgSql } from "../db";
-import { utc } from "../sql-time";
+import { pgSql } from "../db-legacy";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 
 // Sessions end after 8 hours without use (the console refreshes its token every 5 minutes).
@@ -27,9 +26,9 @@ export async function revokeSession(sid: string, userId: string): Promise<void> 
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000 + KEEP_MARGIN_MS);
   await pgSql.$executeRaw`
     INSERT INTO "RevokedSession" (id, "userId", "revokedAt", "expiresAt")
-    VALUES (${sid}, ${userId}, ${utc(now)}, ${utc(expiresAt)})
+    VALUES (${sid}, ${userId}, ${now}::timestamptz, ${expiresAt}::timestamptz)
     ON CONFLICT (id) DO NOTHING`;
-  await pgSql.$executeRaw`DELETE FROM "RevokedSession" WHERE "expiresAt" < ${utc(now)}`;
+  await pgSql.$executeRaw`DELETE FROM "RevokedSession" WHERE "expiresAt" < ${now}::timestamptz`;
 }
 
 // Sign-out of this session only: the user's other sessions go on.

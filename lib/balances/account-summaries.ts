@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db";
-import { utc } from "../sql-time";
 import {
   floorsOf,
   levelOf,
@@ -52,10 +51,10 @@ export async function getAccountSummaries(now: Date = new Date()): Promise<TAcco
     db.$queryRaw<TOutflowRow[]>`
       SELECT "accountId", sum(greatest(prev - "available", 0))::bigint AS outflow, min("at") AS first
       FROM (SELECT "accountId", "available", "at", lag("available") OVER (PARTITION BY "accountId" ORDER BY "at") AS prev
-            FROM "BalanceSnapshot" WHERE "at" >= ${utc(since)}) s GROUP BY 1`,
+            FROM "BalanceSnapshot" WHERE "at" >= ${since}::timestamptz) s GROUP BY 1`,
     db.$queryRaw<TSumRow[]>`
       SELECT "sourceAccountId", sum(coalesce("monoSourceAmount", "amount" + "feeEstimate"))::bigint AS total FROM "Operation"
-      WHERE "state" IN ('accepted', 'settled') AND coalesce("acceptedAt", "createdAt") >= ${utc(since)} GROUP BY 1`,
+      WHERE "state" IN ('accepted', 'settled') AND coalesce("acceptedAt", "createdAt") >= ${since}::timestamptz GROUP BY 1`,
     db.$queryRaw<TSumRow[]>`
       SELECT "sourceAccountId", sum("amount" + "feeEstimate")::bigint AS total FROM "Operation"
       WHERE "state" IN ('approved', 'sending') GROUP BY 1`,

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db";
-import { utc } from "../sql-time";
 import { windowOf, type TRange } from "../metrics/ranges";
 
 // Balance history per account for the charts. Each step keeps its lowest available balance: a dip
@@ -18,7 +17,7 @@ export async function getBalanceSeries(o: {
   const stepSec = Math.max(w.stepSec, 120);
   const rows = await db.$queryRaw<{ t: number; available: bigint }[]>`
     SELECT (floor(extract(epoch FROM "at") / ${stepSec}) * ${stepSec * 1000})::float8 AS t, min("available") AS available
-    FROM "BalanceSnapshot" WHERE "accountId" = ${o.accountId} AND "at" >= ${utc(w.from)} AND "at" < ${utc(w.to)}
+    FROM "BalanceSnapshot" WHERE "accountId" = ${o.accountId} AND "at" >= ${w.from}::timestamptz AND "at" < ${w.to}::timestamptz
     GROUP BY 1 ORDER BY 1`;
   return {
     from: w.from.toISOString(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { pgSql } from "../db";
+import { pgSql } from "../db-legacy";
 import { DEFAULT_POLICY, ZPolicySettings, type TPolicySettings } from "./policy-schema";
 
 export type TPolicy = { version: number; settings: TPolicySettings };

@@ -1,5 +1,5 @@
 import "server-only";
-import { pgTransaction, type TSqlRunner } from "../db";
+import { pgTransaction, type TSqlRunner } from "../db-legacy";
 import { AppError } from "../api/app-error";
 import { readAvailableBalance } from "../operations/read-available-balance";
 import type { TPolicy } from "./get-policy";

@@ -1,8 +1,7 @@
 import "server-only";
-import type { TSqlRunner } from "../db";
+import { type TSqlRunner } from "../db-legacy";
 import { LIVE_STATES } from "../operations/transition";
 import { startOfBogotaDay } from "./bogota-day";
-import { utc } from "../sql-time";
 
 // The guard's statements (lib/guard/guard-money-change.ts), all inside its one transaction.
 
@@ -50,7 +49,7 @@ export async function readDailyUse(
 ): Promise<bigint> {
   const [row] = await tx.$queryRaw<{ sum: bigint | null }[]>`
     SELECT SUM(amount)::bigint AS sum FROM "Operation"
-    WHERE "createdById" = ${userId} AND "createdAt" >= ${utc(startOfBogotaDay(now))}
+    WHERE "createdById" = ${userId} AND "createdAt" >= ${startOfBogotaDay(now)}::timestamptz
       AND state::text = ANY(${LIVE_STATES as string[]}) AND id <> ${exceptOperationId ?? ""}`;
   return row?.sum ?? 0n;
 }
@@ -79,7 +78,7 @@ export async function findDuplicates(
   if (asked.length === 0) return [];
   const live = LIVE_STATES as string[];
   const except = o.operationId ?? "";
-  const since = utc(o.since);
+  const since = o.since;
   const hits = await tx.$queryRaw<(TDuplicateMatch & { i: number })[]>`
     SELECT r.i, m.id, m.state, m."createdAt", m."createdById"
     FROM unnest(${asked.map((a) => a.i)}::int[], ${asked.map((a) => a.beneficiaryKey)}::text[],

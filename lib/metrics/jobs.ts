@@ -2,7 +2,6 @@ import "server-only";
 import type { TJobDef } from "../jobs/types";
 import { db } from "../db";
 import { foldPendingRollups } from "./fold-rollups";
-import { utc } from "../sql-time";
 
 // Retention for the monitoring tables. Minute rollups serve ranges up to 24 h (kept 35 days for
 // drill-downs), hourly rollups the 7- and 30-day charts (kept 400 days for year-on-year),
@@ -11,7 +10,7 @@ const DAY = 86_400_000;
 export const RETENTION_DAYS = { minute: 35, hour: 400, snapshots: 90 } as const;
 
 export async function pruneMonitoringData(now: Date = new Date()) {
-  const before = (days: number) => utc(new Date(now.getTime() - days * DAY));
+  const before = (days: number) => new Date(now.getTime() - days * DAY);
   const minute =
     await db.$executeRaw`DELETE FROM "MetricRollup" WHERE "bucket" < ${before(RETENTION_DAYS.minute)}`;
   const hour =

@@ -3,7 +3,6 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { HIST_SLOTS } from "./histogram";
 import { rollupHalves, type TGrain } from "./rollup-sql";
-import { utc } from "../sql-time";
 import { ALL_ENDPOINTS } from "./status-classes";
 import type { TWindow } from "./ranges";
 
@@ -62,7 +61,9 @@ export async function aggregateRollups(
     by === "step"
       ? Prisma.sql`date_bin(make_interval(secs => ${w.stepSec}), "bucket", TIMESTAMP '1970-01-01')`
       : Prisma.sql`"endpoint"`;
-  const conds = [Prisma.sql`"bucket" >= ${utc(w.from)} AND "bucket" < ${utc(w.to)}`];
+  const conds = [
+    Prisma.sql`"bucket" >= ${w.from}::timestamptz AND "bucket" < ${w.to}::timestamptz`,
+  ];
   // All-endpoint totals live in their own rows (rollup-sql.ts): read those, or only the others.
   if (by === "endpoint") conds.push(Prisma.sql`"endpoint" <> ${ALL_ENDPOINTS}`);
   else conds.push(Prisma.sql`"endpoint" = ${f.endpoint ?? ALL_ENDPOINTS}`);

@@ -98,8 +98,8 @@ export function foldStatement(): string {
 
 // Timestamps travel as ISO strings and are cast here: the columns are UTC without a time zone,
 // and node-pg would otherwise serialise a Date in the process's local zone.
-const FROM = `($1::timestamptz AT TIME ZONE 'UTC')`;
-const TO = `($2::timestamptz AT TIME ZONE 'UTC')`;
+const FROM = `$1::timestamptz`;
+const TO = `$2::timestamptz`;
 
 /**
  * Statements that recompute both rollups for [$1, $2) from RequestLog ($1, $2: ISO strings on

@@ -1,8 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { pgConnectionConfig } from "@/lib/db-url";
 import { insertWithPending } from "@/lib/metrics/rollup-sql";
-import { PreparingClient } from "@/lib/pg-client";
 import type { TRequestLogRow, TRequestLogSink } from "./request-log";
 
 // The production RequestLog sink: plain `pg` with group commit. Every caller still awaits the
@@ -41,11 +39,10 @@ const NAMES = Object.keys(COLUMNS).map((c) => `"${c}"`);
 
 // One statement text whatever the batch size, with one parameter: the batch as a JSON array.
 // A VALUES list of 22 parameters per row cost PostgreSQL a parse and plan per flush that grew with
-// the batch (bench/client: the log write's p50 fell by about a third). `at` is stored as UTC in
-// a timestamp-without-time-zone column, as Prisma does. The pool's PreparingClient
-// (lib/pg-client.ts) prepares it once per connection: planning it was ~40 % of each flush.
+// the batch (bench/client: the log write's p50 fell by about a third). `at` travels as its ISO string
+// and lands in a timestamptz column.
 const INSERT_TEXT = `INSERT INTO "RequestLog" (${NAMES.join(", ")})
-  SELECT ${NAMES.map((n) => (n === '"at"' ? `(${n} AT TIME ZONE 'UTC')` : n)).join(", ")}
+  SELECT ${NAMES.join(", ")}
   FROM json_to_recordset($1::json) AS t(${Object.entries(COLUMNS)
     .map(([c, type]) => `"${c}" ${type}`)
     .join(", ")})`;
@@ -57,7 +54,6 @@ export function insertStatement(rows: TRequestLogRow[]): { text: string; values:
 
 type TPending = { row: TRequestLogRow; resolve: () => void; reject: (e: unknown) => void };
 export type TPgSinkOptions = {
-  databaseUrl?: string;
   pool?: pg.Pool;
   maxBatch?: number;
   maxConcurrentFlushes?: number;
@@ -72,19 +68,8 @@ export function pgRequestLogSink(
   // (bench/client: gathering + 4 flushes took the p50 ratio from 1.56–1.80 to 1.09–1.48; 6 and 8
   // measured the same as 4; see docs/MONO-CLIENT.md "Benchmark").
   const maxFlushes = options.maxConcurrentFlushes ?? 4;
-  let pool: pg.Pool | null = options.pool ?? null;
-  const getPool = async (): Promise<pg.Pool> => {
-    if (pool) return pool;
-    const url = options.databaseUrl ?? (await import("@/lib/env")).env.DATABASE_URL;
-    // allowExitOnIdle: an idle log pool must not keep a script or test worker alive.
-    pool = new pg.Pool({
-      ...pgConnectionConfig(url),
-      max: maxFlushes,
-      allowExitOnIdle: true,
-      Client: PreparingClient,
-    });
-    return pool;
-  };
+  // The process's one pool (lib/db.ts) unless a caller brings its own (benchmarks, tests).
+  const getPool = async (): Promise<pg.Pool> => options.pool ?? (await import("@/lib/db")).dbPool();
   const queue: TPending[] = [];
   let active = 0;
 
@@ -126,8 +111,7 @@ export function pgRequestLogSink(
       });
     },
     async close() {
-      await pool?.end();
-      pool = null;
+      // The pool belongs to whoever made it (lib/db.ts or the caller): nothing to close here.
     },
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type Operation, type OperationKind } from "@/generated/prisma/client";
-import { pgSql } from "../db";
+import { pgSql } from "../db-legacy";
 import { newId } from "../ids";
 import { auditAppendSql, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
@@ -11,7 +11,6 @@ import type { TPolicy } from "../guard/get-policy";
 import { guardMoneyChange, type TMoneyRow } from "../guard/guard-money-change";
 import { fingerprintOf } from "./build-mono-request";
 import { sendOperation } from "./send-operation";
-import { utc } from "../sql-time";
 
 export type TOperationDraft = {
   kind: OperationKind;
@@ -68,7 +67,7 @@ export async function createOperation(
     async (tx, v) => {
       // One statement for the operation, its transfer rows and its audit entry. The rows travel
       // as one array per column, so the statement's text is the same for a batch of 1 or 1,000.
-      const now = utc(new Date());
+      const now = new Date();
       const rows = items?.length
         ? Prisma.sql`, rows AS (
           INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",

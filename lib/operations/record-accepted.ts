@@ -2,7 +2,6 @@ import "server-only";
 import { Prisma, type Operation } from "@/generated/prisma/client";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TMonoTransfer } from "../mono/contract";
-import { utc } from "../sql-time";
 import { transitionAlone } from "./transition";
 
 // Phase C, success: Mono accepted the operation. Accepted is not settled (seed 000): settlement
@@ -39,7 +38,7 @@ export async function recordAccepted(
     to: "accepted",
     set: Prisma.sql`"monoId" = ${r.monoId}, "monoState" = ${r.monoState}, "monoStateReason" = ${r.monoStateReason},
       "monoSourceAmount" = COALESCE(${r.sourceAmount}::bigint, "monoSourceAmount"), "lockedUntil" = NULL,
-      "acceptedAt" = ${utc(new Date())}, "lastErrorCode" = NULL, "lastErrorMessage" = NULL`,
+      "acceptedAt" = ${new Date()}::timestamptz, "lastErrorCode" = NULL, "lastErrorMessage" = NULL`,
     also: items,
     action: "operation.accepted",
     details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Operation } from "@/generated/prisma/client";
-import { db, pgSql } from "../db";
+import { db } from "../db";
+import { pgSql } from "../db-legacy";
 import { logger } from "../logger";
 import type { TAuditContext } from "../audit/record-audit";
 import { getPolicy, type TPolicy } from "../guard/get-policy";
@@ -10,7 +11,6 @@ import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
 import type { TMonoCreatePayoutRequest, TMonoCreateTransfersRequest } from "../mono/contract";
 import { recordAccepted } from "./record-accepted";
 import { transition } from "./transition";
-import { utc } from "../sql-time";
 import { env } from "../env";
 import { faultPoint } from "../faults/fault-point";
 
@@ -44,9 +44,9 @@ export async function sendOperation(
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
   // idempotency window on the first claim (later claims keep it).
   const [op] = await pgSql.$queryRaw<TClaimed[]>`
-    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${utc(new Date(now.getTime() + sendLeaseMs()))}, "lockedBy" = ${INSTANCE},
-      "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${utc(now)}), "updatedAt" = ${utc(now)}
-    WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${utc(now)}))
+    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${new Date(now.getTime() + sendLeaseMs())}::timestamptz, "lockedBy" = ${INSTANCE},
+      "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${now}::timestamptz), "updatedAt" = ${now}::timestamptz
+    WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${now}::timestamptz))
     RETURNING id, kind::text AS kind, "idempotencyKey", "monoRequest", "transferMode", "attemptCount"`;
   if (!op) return "not_claimed";
   return deliver(op, o.ctx, o.onAccepted);

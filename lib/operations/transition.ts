@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma, type Operation, type OperationState } from "@/generated/prisma/client";
-import { pgSql, type TSqlRunner, type TTx } from "../db";
+import { type TTx } from "../db";
+import { pgSql, type TSqlRunner } from "../db-legacy";
 import { auditAppendSql, recordAudit, type TAuditContext } from "../audit/record-audit";
-import { utc } from "../sql-time";
 
 // Every state change goes through here: the precondition is in the WHERE clause (so two workers,
 // two clicks or a webhook racing a poller can never both move the same operation), and the audit
@@ -54,7 +54,7 @@ export async function transitionAlone(
   // A node-pg transaction when the change must commit with other statements (an edit's guard).
   runner: TSqlRunner = pgSql,
 ): Promise<Operation | null> {
-  const now = utc(new Date());
+  const now = new Date();
   // The moved row comes back as it now stands, so callers need not read it again.
   const rows = await runner.$queryRaw<(Operation & { auditHash?: string })[]>`
     WITH moved AS (

@@ -2,7 +2,6 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { logger } from "../logger";
-import { utc } from "../sql-time";
 import { processWebhookEvent } from "./process-webhook-event";
 
 // The WebhookEvent table is the processing queue: a stored row with processedAt null is pending.
@@ -19,10 +18,10 @@ export async function claimEvents(
 ): Promise<bigint[]> {
   const now = o.now ?? new Date();
   const rows = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-    UPDATE "WebhookEvent" SET "leaseUntil" = ${utc(new Date(now.getTime() + LEASE_MS))}
+    UPDATE "WebhookEvent" SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}::timestamptz
     WHERE "id" IN (
       SELECT "id" FROM "WebhookEvent"
-      WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < ${utc(now)}) ${o.id !== undefined ? Prisma.sql`AND "id" = ${o.id}` : Prisma.empty}
+      WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now}::timestamptz) ${o.id !== undefined ? Prisma.sql`AND "id" = ${o.id}` : Prisma.empty}
       ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING "id"`);
   return rows.map((r) => BigInt(r.id));

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db";
-import { utc } from "../sql-time";
 import { logger } from "../logger";
 import { invalidateMonoCache } from "../mono";
 import { confirmOperation } from "../operations/confirm-operation";
@@ -127,7 +126,7 @@ export async function processWebhookEvent(
     invalidateCaches(ev.type, data);
     const d = await decide({ id: ev.id, type: ev.type, data }, o.ctx ?? SYSTEM);
     await db.$executeRaw`
-      UPDATE "WebhookEvent" SET "processedAt" = ${utc(new Date())}, "leaseUntil" = NULL,
+      UPDATE "WebhookEvent" SET "processedAt" = ${new Date()}::timestamptz, "leaseUntil" = NULL,
         "processingResult" = ${d.result}, "processingError" = NULL, "operationId" = ${d.operationId},
         "external" = ${d.result === "external"}, "processingDetails" = ${JSON.stringify(d.details)}::jsonb
       WHERE "id" = ${eventId}`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { pgSql } from "../db";
+import { pgSql } from "../db-legacy";
 
 // Accepted events are written with group commit: every delivery still waits for the commit of its
 // own row before its 2xx (nothing is acknowledged that is not durable), but deliveries that
@@ -58,12 +58,11 @@ async function flush(batch: TPending[]): Promise<void> {
   try {
     // node-pg, not Prisma (pgSql, see lib/db.ts). One column array per parameter, so the
     // statement's text is the same whatever the group's size and is prepared once per connection
-    // (lib/pg-client.ts); timestamps travel as ISO strings read as UTC, like utc() in
-    // lib/sql-time.ts. Concurrent groups never deadlock on each other: keys are inserted in one
+    // (lib/pg-client.ts); timestamps travel as ISO strings. Concurrent groups never deadlock on each other: keys are inserted in one
     // sorted order.
     const rows = await pgSql.$queryRaw<TRow[]>`
       INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data", "eventTimestamp", "receivedAt", "deliveries")
-      SELECT k, t, o, s, b, d::jsonb, (e::timestamptz AT TIME ZONE 'UTC'), (r::timestamptz AT TIME ZONE 'UTC'), n
+      SELECT k, t, o, s, b, d::jsonb, e::timestamptz, r::timestamptz, n
       FROM unnest(${firsts.map((r) => r.dedupeKey)}::text[], ${firsts.map((r) => r.type)}::text[],
         ${firsts.map((r) => r.objectId)}::text[], ${firsts.map((r) => r.signatureResult)}::text[],
         ${firsts.map((r) => r.rawBody)}::text[], ${firsts.map((r) => JSON.stringify(r.data))}::text[],
@@ -107,8 +106,8 @@ export async function storeUnprocessableEvent(
     INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data",
       "eventTimestamp", "receivedAt", "deliveries", "processedAt", "processingResult", "processingError", "processingDetails")
     VALUES (${row.dedupeKey}, ${row.type}, ${row.objectId}, ${row.signatureResult}, ${row.rawBody}, '{}'::jsonb,
-      (${iso(row.eventTimestamp)}::timestamptz AT TIME ZONE 'UTC'), (${iso(row.receivedAt)}::timestamptz AT TIME ZONE 'UTC'), 1,
-      (${iso(row.receivedAt)}::timestamptz AT TIME ZONE 'UTC'), 'error', ${error.slice(0, 1000)}, ${details}::jsonb)
+      ${iso(row.eventTimestamp)}::timestamptz, ${iso(row.receivedAt)}::timestamptz, 1,
+      ${iso(row.receivedAt)}::timestamptz, 'error', ${error.slice(0, 1000)}, ${details}::jsonb)
     ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + 1
     RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`;
   return { id: BigInt(r.id), inserted: Boolean(r.inserted), deliveries: Number(r.deliveries) };

@@ -157,7 +157,7 @@ export async function runCrash(o: TCrashOptions) {
 
   const expireDeadSendLeases = async () => {
     const a = await o.pool.query(
-      `UPDATE "Operation" SET "lockedUntil" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE state = 'sending' AND "lockedUntil" > (now() AT TIME ZONE 'UTC')`,
+      `UPDATE "Operation" SET "lockedUntil" = now() - interval '1 second' WHERE state = 'sending' AND "lockedUntil" > now()`,
     );
     // pg-boss's own lease: a sweep the dead process was running stays "active" (blocking its
     // singleton queue) until pg-boss expires it. Expire it now, as pg-boss would.

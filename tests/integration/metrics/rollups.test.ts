@@ -14,7 +14,7 @@ import { getEndpointStats, getRequestSeries } from "@/lib/metrics/request-series
 // MetricRollupHour hold exactly what GROUP BY over RequestLog says once folded — counts, errors,
 // retries, duration sums and latency histograms — and the charts count every row before that.
 
-const sink = pgRequestLogSink({ databaseUrl: process.env.DATABASE_URL, maxBatch: 7 });
+const sink = pgRequestLogSink({ maxBatch: 7 }); // on the process pool (lib/db.ts)
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 afterAll(async () => {
   await sink.close();

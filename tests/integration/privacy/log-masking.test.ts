@@ -16,7 +16,8 @@ vi.mock("@/lib/logger", async (importOriginal) => {
 });
 
 const { withApi } = await import("@/lib/api/with-api");
-const { db, pgSql } = await import("@/lib/db");
+const { db } = await import("@/lib/db");
+const { pgSql } = await import("@/lib/db-legacy");
 const { logger } = await import("@/lib/logger");
 const { MonoApiError } = await import("@/lib/mono/errors");
 const { makeUser } = await import("@/prisma/factories");
