@@ -21,6 +21,8 @@ export type TAlertFilters = {
   severity?: string;
 };
 export type TBanner = {
+  /** The guard's kill switch: while on, nothing is sent to Mono. */
+  killSwitch: boolean;
   count: number;
   latest: { id: string; title: string; state: string; openedAt: string }[];
 };

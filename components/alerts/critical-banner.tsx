@@ -1,31 +1,66 @@
 "use client";
 
 import Link from "next/link";
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, OctagonAlert } from "lucide-react";
 import { useCriticalBanner } from "./use-alerts";
+import type { TBanner } from "./api";
 
-// Across the top of every console page while a critical alert is open or acknowledged.
-export function CriticalAlertBanner() {
-  const { data } = useCriticalBanner();
-  if (!data || data.count === 0) return null;
+const TEXT = {
+  killSwitch: "Kill switch is ON: nothing is sent to Mono.",
+  killSwitchMore:
+    "Payouts and transfers are still recorded and approved; they wait until an admin turns the switch off.",
+  settings: "Settings",
+  alerts: (n: number) => `${n} critical alert${n === 1 ? "" : "s"} open`,
+  viewAlerts: "View alerts",
+};
+
+// Across the top of every console page: the kill switch while it is on, and open critical alerts.
+// The layout renders the first answer on the server, so the banners are there on the first paint.
+export function ConsoleBanners({
+  initial,
+  canSeeSettings,
+}: {
+  initial?: TBanner;
+  canSeeSettings: boolean;
+}) {
+  const { data } = useCriticalBanner(initial);
+  if (!data) return null;
   const [first] = data.latest;
   return (
-    <div
-      role="alert"
-      data-testid="critical-alert-banner"
-      className="flex items-center gap-3 border-b border-red-300 bg-red-600 px-6 py-2 text-sm text-white"
-    >
-      <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden />
-      <span className="font-semibold">
-        {data.count} critical alert{data.count === 1 ? "" : "s"} open
-      </span>
-      {first ? <span className="truncate">{first.title}</span> : null}
-      <Link
-        href="/alerts?severity=critical"
-        className="ml-auto whitespace-nowrap font-medium underline"
-      >
-        View alerts
-      </Link>
-    </div>
+    <>
+      {data.killSwitch ? (
+        <div
+          role="alert"
+          data-testid="kill-switch-banner"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-red-800 bg-red-700 px-6 py-2 text-sm text-white"
+        >
+          <OctagonAlert className="h-4 w-4 shrink-0" aria-hidden />
+          <span className="font-semibold">{TEXT.killSwitch}</span>
+          <span className="hidden xl:inline">{TEXT.killSwitchMore}</span>
+          {canSeeSettings ? (
+            <Link href="/settings" className="ml-auto whitespace-nowrap font-medium underline">
+              {TEXT.settings}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {data.count > 0 ? (
+        <div
+          role="alert"
+          data-testid="critical-alert-banner"
+          className="flex items-center gap-3 border-b border-red-300 bg-red-600 px-6 py-2 text-sm text-white"
+        >
+          <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden />
+          <span className="font-semibold">{TEXT.alerts(data.count)}</span>
+          {first ? <span className="truncate">{first.title}</span> : null}
+          <Link
+            href="/alerts?severity=critical"
+            className="ml-auto whitespace-nowrap font-medium underline"
+          >
+            {TEXT.viewAlerts}
+          </Link>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import {
   fetchBanner,
   resolveAlert,
   type TAlertFilters,
+  type TBanner,
 } from "./api";
 
 export function useAlertList(f: TAlertFilters) {
@@ -22,11 +23,13 @@ export function useAlertList(f: TAlertFilters) {
 }
 
 /** Every console page polls this; 30 s keeps a new critical alert visible within half a minute. */
-export function useCriticalBanner() {
+export function useCriticalBanner(initial?: TBanner) {
   return useQuery({
     queryKey: alertKeys.banner(),
     queryFn: ({ signal }) => fetchBanner(signal),
     refetchInterval: 30_000,
+    // The layout's server-side answer; the first poll replaces it.
+    initialData: initial,
   });
 }
 

@@ -31,7 +31,7 @@ export function BalanceChartsCard() {
           <section key={a.id} aria-label={`Balance of ${a.name}`}>
             <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="text-sm font-medium text-slate-800">
-                {a.name} <span className="font-mono text-xs text-slate-400">{a.id}</span>
+                {a.name} <span className="font-mono text-xs text-slate-600">{a.id}</span>
               </h3>
               <span className="flex items-center gap-2 text-sm tabular-nums">
                 {a.available === null ? "—" : formatCop(a.available)} <LevelBadge level={a.level} />

@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { useEffect, useMemo, useRef } from "react";
+import { ApiError } from "../api-client";
+import { useOperation } from "../operations/use-operations";
 import { factValue } from "./fact-value";
 import { formatMs, formatWhen } from "../operations/format-time";
 import { Card, CardHeader } from "../ui/card";
@@ -29,45 +32,148 @@ const KIND_LABEL: Record<TTimelineEvent["kind"], string> = {
   audit: "audit",
 };
 
+const TEXT = {
+  title: "Timeline",
+  description:
+    "Every event in time order (Bogotá time): creation, policy, approvals, each attempt to Mono with the wait before it, webhooks, confirmations, reconciliation and audit.",
+  copyPermalink: "Copy permalink",
+  evidence: "Evidence bundle",
+  loading: "Loading…",
+  truncated: "Very long history: the first 1,000 events of each kind are shown.",
+  group: (n: number, title: string, processing: string) =>
+    `${n} × ${title}${processing ? ` · ${processing.replace(/_/g, " ")}` : ""}`,
+  groupRange: (from: string, to: string) => `${from} – ${to}`,
+  showAll: "Show each one",
+  waited: "Waited",
+  beforeAttempt: "before this attempt",
+  afterPrevious: (ms: string) => `; ${ms} after the previous one ended`,
+  latency: (ms: string) => `latency ${ms}`,
+  copyLog: "Copy log id",
+  key: "key",
+  by: (who: string) => `by ${who}`,
+};
+
+type TItem =
+  | { kind: "event"; event: TTimelineEvent }
+  | { kind: "group"; key: string; events: TTimelineEvent[] };
+
+// Identical webhook lines (same type, same processing result: a 200-row batch gets ~200
+// "ignored stale" updates) are shown once, with a count, at the place of the first one.
+export function groupEvents(events: TTimelineEvent[], min = 3): TItem[] {
+  const keyOf = (e: TTimelineEvent) =>
+    e.kind === "webhook" ? `${e.title}|${String(e.details.processing ?? "")}|${e.tone}` : null;
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const k = keyOf(e);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const out: TItem[] = [];
+  const groups = new Map<string, TTimelineEvent[]>();
+  for (const e of events) {
+    const k = keyOf(e);
+    if (k && (counts.get(k) ?? 0) >= min) {
+      const g = groups.get(k);
+      if (g) g.push(e);
+      else {
+        const list = [e];
+        groups.set(k, list);
+        out.push({ kind: "group", key: k, events: list });
+      }
+    } else out.push({ kind: "event", event: e });
+  }
+  return out;
+}
+
 // Everything that happened to one operation, oldest first. Embeddable: the operation detail page
 // can mount <OperationTimeline operationId=…/>; /operations/{id}/timeline shows it on its own.
+// It is re-read each time the operation's status is (same moment, same cadence), so the status
+// card and the timeline never disagree for long.
 export function OperationTimeline({ operationId }: { operationId: string }) {
-  const { data, error, isPending } = useTimeline(operationId);
-  const permalink =
-    typeof window === "undefined"
-      ? `/operations/${operationId}`
-      : `${window.location.origin}/operations/${operationId}`;
+  const { data, error, isPending, refetch } = useTimeline(operationId);
+  const op = useOperation(operationId);
+  const statusAt = op.dataUpdatedAt;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (statusAt) void refetch();
+  }, [statusAt, refetch]);
+  const items = useMemo(() => groupEvents(data?.events ?? []), [data]);
+  if (error instanceof ApiError && error.problem.status === 404) return null;
   return (
     <Card>
       <CardHeader
-        title="Timeline"
-        description="Every event in time order (Bogotá time): creation, policy, approvals, each attempt to Mono with the wait before it, webhooks, confirmations, reconciliation and audit."
+        title={TEXT.title}
+        description={TEXT.description}
         actions={
           <div className="flex shrink-0 items-center gap-2">
-            <CopyButton value={permalink} label="Copy permalink" />
+            <CopyButton value={`/operations/${operationId}`} label={TEXT.copyPermalink} />
             <a
               href={evidenceUrl(operationId)}
               className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200 hover:bg-slate-50"
               download
             >
-              <Download className="h-3 w-3" aria-hidden /> Evidence bundle
+              <Download className="h-3 w-3" aria-hidden /> {TEXT.evidence}
             </a>
           </div>
         }
       />
       <ErrorNote error={error} />
-      {isPending ? <p className="p-5 text-sm text-slate-500">Loading…</p> : null}
+      {isPending ? <p className="p-5 text-sm text-slate-600">{TEXT.loading}</p> : null}
       <ol className="relative space-y-0 px-5 py-4" data-testid="timeline">
-        {data?.events.map((e, i) => (
-          <EventRow key={`${e.at}-${i}`} event={e} />
-        ))}
+        {items.map((it, i) =>
+          it.kind === "event" ? (
+            <EventRow key={`${it.event.at}-${i}`} event={it.event} />
+          ) : (
+            <GroupRow key={it.key} events={it.events} />
+          ),
+        )}
       </ol>
       {data?.truncated ? (
-        <p className="px-5 pb-4 text-xs text-amber-700">
-          Very long history: the first 1,000 events of each kind are shown.
-        </p>
+        <p className="px-5 pb-4 text-xs text-amber-800">{TEXT.truncated}</p>
       ) : null}
     </Card>
+  );
+}
+
+function GroupRow({ events }: { events: TTimelineEvent[] }) {
+  const e = events[0];
+  const last = events[events.length - 1];
+  return (
+    <li
+      className="relative border-l border-slate-200 pb-4 pl-5 last:pb-0"
+      data-testid="event-group"
+      data-count={events.length}
+    >
+      <span
+        className={cn(
+          "absolute -left-1.5 top-1.5 h-3 w-3 rounded-full ring-2 ring-white",
+          DOT[e.tone],
+        )}
+        aria-hidden
+      />
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="font-mono text-xs text-slate-600">
+          {TEXT.groupRange(formatWhen(e.at), formatWhen(last.at))}
+        </span>
+        <span className="rounded bg-slate-100 px-1.5 text-[11px] uppercase tracking-wide text-slate-700">
+          {KIND_LABEL[e.kind]}
+        </span>
+        <span className="text-sm font-medium text-slate-900">
+          {TEXT.group(events.length, e.title, String(e.details.processing ?? ""))}
+        </span>
+      </div>
+      <details className="mt-1 text-xs text-slate-700">
+        <summary className="cursor-pointer text-brand-700">{TEXT.showAll}</summary>
+        <ol className="mt-2">
+          {events.map((x, i) => (
+            <EventRow key={`${x.at}-${i}`} event={x} />
+          ))}
+        </ol>
+      </details>
+    </li>
   );
 }
 
@@ -86,14 +192,14 @@ function EventRow({ event: e }: { event: TTimelineEvent }) {
         aria-hidden
       />
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <time className="font-mono text-xs text-slate-500" dateTime={e.at}>
+        <time className="font-mono text-xs text-slate-600" dateTime={e.at}>
           {formatWhen(e.at)}
         </time>
-        <span className="rounded bg-slate-100 px-1.5 text-[11px] uppercase tracking-wide text-slate-600">
+        <span className="rounded bg-slate-100 px-1.5 text-[11px] uppercase tracking-wide text-slate-700">
           {KIND_LABEL[e.kind]}
         </span>
         <span className="text-sm font-medium text-slate-900">{e.title}</span>
-        {e.actor ? <span className="text-xs text-slate-500">by {e.actor}</span> : null}
+        {e.actor ? <span className="text-xs text-slate-600">{TEXT.by(e.actor)}</span> : null}
       </div>
       {e.kind === "attempt" || e.kind === "confirmation" ? (
         <AttemptFacts e={e} />
@@ -115,15 +221,13 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
     <div className="mt-1 space-y-1 text-xs text-slate-600">
       {d.delayReason ? (
         <p data-testid="attempt-delay">
-          Waited <strong>{formatMs(d.delayBeforeMs)}</strong> before this attempt ({d.delayReason})
-          {d.observedGapMs !== null
-            ? `; ${formatMs(d.observedGapMs)} after the previous one ended`
-            : ""}
-          .
+          {TEXT.waited} <strong>{formatMs(d.delayBeforeMs)}</strong> {TEXT.beforeAttempt} (
+          {d.delayReason})
+          {d.observedGapMs !== null ? TEXT.afterPrevious(formatMs(d.observedGapMs)) : ""}.
         </p>
       ) : null}
       <p className="flex flex-wrap items-center gap-2">
-        <span>latency {formatMs(d.latencyMs)}</span>
+        <span>{TEXT.latency(formatMs(d.latencyMs))}</span>
         {e.ids.requestId ? (
           <Link
             href={`/requests/${e.ids.requestId}`}
@@ -135,7 +239,7 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
         {e.ids.monoLogId ? (
           <>
             <code className="font-mono">{e.ids.monoLogId}</code>
-            <CopyButton value={e.ids.monoLogId} label="Copy log id" />
+            <CopyButton value={e.ids.monoLogId} label={TEXT.copyLog} />
           </>
         ) : null}
         {e.ids.idempotencyKey ? (
@@ -143,7 +247,7 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
             href={`/idempotency/${e.ids.idempotencyKey}`}
             className="text-brand-700 hover:underline"
           >
-            key
+            {TEXT.key}
           </Link>
         ) : null}
       </p>
@@ -164,7 +268,7 @@ function Facts({ details }: { details: Record<string, unknown> }) {
     <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
       {entries.map(([k, v]) => (
         <div key={k} className="flex gap-1">
-          <dt className="text-slate-500">{k}</dt>
+          <dt className="text-slate-600">{k}</dt>
           <dd className="max-w-md truncate font-mono" title={factValue(k, v)}>
             {factValue(k, v)}
           </dd>

@@ -8,13 +8,19 @@ import {
   investigationKeys,
   postRecoveryAction,
 } from "./api";
+import { ApiError } from "../api-client";
 import type { TRecoveryAction } from "@/lib/investigation/retry-verdict";
 
+const missing = (err: unknown) => err instanceof ApiError && err.problem.status === 404;
+
+// The timeline is refreshed together with the operation's status (see OperationTimeline); on its
+// own it only re-reads every 30 s (late webhooks, reconciliation), and never an id that is gone.
 export function useTimeline(id: string) {
   return useQuery({
     queryKey: investigationKeys.timeline(id),
     queryFn: ({ signal }) => fetchTimeline(id, signal),
-    refetchInterval: 15_000,
+    refetchInterval: (q) => (q.state.error ? false : 30_000),
+    retry: (n, err) => !missing(err) && n < 1,
   });
 }
 

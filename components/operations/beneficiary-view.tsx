@@ -94,7 +94,7 @@ export function BeneficiaryView({
             const c = clear?.[i];
             return (
               <li key={i} className="grid grid-cols-[1.5rem_1fr_auto] gap-x-2">
-                <span className="tabular-nums text-slate-400">{i + 1}.</span>
+                <span className="tabular-nums text-slate-600">{i + 1}.</span>
                 <span className="font-medium">{b.name}</span>
                 <span className="text-right tabular-nums">
                   {row.amount !== undefined ? formatCop(row.amount) : ""}

@@ -5,16 +5,36 @@ import { formatCop } from "../money/format";
 import { ErrorNote } from "../ui/error-note";
 import type { TPreview } from "./reference-api";
 
-export function tierText(t: TPreview["tier"]): string {
+const TEXT = {
+  none: "No approval needed: it is sent as soon as you submit.",
+  nonePaused:
+    "No approval needed, but the kill switch is ON: it is recorded when you submit and sent only after an admin turns the switch off.",
+  one: "Needs one approver other than you before it is sent.",
+  two: "Needs two approvers other than you, each re-entering their password.",
+  refused: "Above the largest amount the console may send: it will be refused.",
+  paused: " While the kill switch is ON, nothing is sent even after approval.",
+  checking: "Checking the policy…",
+  enterAmount: "Enter an amount to see the approvals, fees and timing that apply.",
+  fees: (rows: number) => `Estimated fees${rows > 1 ? ` (${rows} rows)` : ""}`,
+  total: "Total debited",
+  expected: "Expected processing",
+  expectedPaused: "not before the kill switch is turned off",
+  feesNote: (v: number) =>
+    `Fees are the policy's estimate (rail fee + 4×1000); Mono computes the real ones. Policy v${v}.`,
+  killSwitch:
+    "The kill switch is ON: you can submit, but nothing is sent to Mono until an admin turns it off.",
+};
+
+export function tierText(t: TPreview["tier"], killSwitch = false): string {
   switch (t.kind) {
     case "none":
-      return "No approval needed: it is sent as soon as you submit.";
+      return killSwitch ? TEXT.nonePaused : TEXT.none;
     case "one_approver":
-      return "Needs one approver other than you before it is sent.";
+      return TEXT.one + (killSwitch ? TEXT.paused : "");
     case "two_approvers":
-      return "Needs two approvers other than you, each re-entering their password.";
+      return TEXT.two + (killSwitch ? TEXT.paused : "");
     case "refused":
-      return "Above the largest amount the console may send: it will be refused.";
+      return TEXT.refused;
   }
 }
 
@@ -32,13 +52,7 @@ export function GuardPreview({
 }) {
   if (error) return <ErrorNote error={error} />;
   if (!preview)
-    return (
-      <p className="text-sm text-slate-500">
-        {loading
-          ? "Checking the policy…"
-          : "Enter an amount to see the approvals, fees and timing that apply."}
-      </p>
-    );
+    return <p className="text-sm text-slate-500">{loading ? TEXT.checking : TEXT.enterAmount}</p>;
   const Icon =
     preview.tier.kind === "refused"
       ? ShieldAlert
@@ -55,31 +69,29 @@ export function GuardPreview({
     <div className="space-y-3" data-testid="guard-preview" data-tier={preview.tier.kind}>
       <div className={`flex gap-2 rounded-md border px-3 py-2 text-sm ${tone}`}>
         <Icon className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-        <span data-testid="tier-text">{tierText(preview.tier)}</span>
+        <span data-testid="tier-text">{tierText(preview.tier, preview.killSwitch)}</span>
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-500">Estimated fees{rows > 1 ? ` (${rows} rows)` : ""}</dt>
+        <dt className="text-slate-600">{TEXT.fees(rows)}</dt>
         <dd className="text-right tabular-nums" data-testid="preview-fee">
           {formatCop(preview.fee)}
         </dd>
-        <dt className="font-medium text-slate-700">Total debited</dt>
+        <dt className="font-medium text-slate-700">{TEXT.total}</dt>
         <dd className="text-right font-semibold tabular-nums" data-testid="preview-total">
           {formatCop(preview.total)}
         </dd>
-        <dt className="text-slate-500">Expected processing</dt>
-        <dd className="text-right">{preview.expectedTime}</dd>
+        <dt className="text-slate-600">{TEXT.expected}</dt>
+        <dd className="text-right" data-testid="preview-expected">
+          {preview.killSwitch ? TEXT.expectedPaused : preview.expectedTime}
+        </dd>
       </dl>
-      <p className="text-xs text-slate-500">
-        Fees are the policy&apos;s estimate (rail fee + 4×1000); Mono computes the real ones. Policy
-        v{preview.policyVersion}.
-      </p>
+      <p className="text-xs text-slate-600">{TEXT.feesNote(preview.policyVersion)}</p>
       {preview.killSwitch ? (
         <p
           role="alert"
           className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900"
         >
-          The kill switch is ON: you can submit, but nothing is sent to Mono until an admin turns it
-          off.
+          {TEXT.killSwitch}
         </p>
       ) : null}
     </div>

@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { ArrowLeft, Link2, RefreshCw } from "lucide-react";
-import { useState } from "react";
+import { ArrowLeft, RefreshCw } from "lucide-react";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
+import { CopyButton } from "../ui/copy-button";
 import { ErrorNote } from "../ui/error-note";
 import { formatCop } from "../money/format";
 import { RAILS, type TRail } from "@/lib/operations/rails";
@@ -20,23 +19,117 @@ import { ItemsTable } from "./items-table";
 import { CancelButton, EditPayoutButton } from "./operation-actions";
 import { StateBadge } from "./state-badge";
 import { isMoving, useOperation } from "./use-operations";
+import type { TOperation } from "./api";
 import { useBankName } from "./use-reference";
+
+const TEXT = {
+  back: { payout: "Payouts", transfer: "Transfers" },
+  title: {
+    payout: "Payout",
+    single: "Bank transfer",
+    batch: (n: number) => `Transfer batch · ${n} rows`,
+  },
+  copyId: "Copy operation id",
+  copyPermalink: "Copy permalink",
+  updating: "updating every 3 s",
+  submitted: "Submitted.",
+  needsApprovals: (n: number) =>
+    `It needs ${n} approval${n > 1 ? "s" : ""} from someone other than you before it is sent.`,
+  noApproval: "No approval was needed: it goes to Mono now.",
+  money: "Money",
+  amount: "Amount",
+  fees: "Fees (estimate)",
+  total: "Total debited",
+  totalPerMono: (v: string) => `${v} (per Mono)`,
+  totalEstimate: (v: string) => `${v} (estimate)`,
+  totalSettled: (sent: string, fees: string) =>
+    `${sent} sent, plus about ${fees} in fees (Mono reports no total for this kind; fees are the policy's estimate)`,
+  rail: "Rail",
+  prepared: "prepared (approve in Mono)",
+  created: "created",
+  source: "Source account",
+  monoId: "Mono id",
+  notSent: "not sent yet",
+  monoState: "Mono state",
+  rowsAtMono: (parts: string) => `rows at Mono: ${parts}`,
+  lastError: "Last error",
+  key: "Idempotency key",
+  externalId: "External id",
+  createdAt: "Created",
+  by: (who: string) => `by ${who}`,
+  accepted: "Accepted by Mono",
+  finished: "Finished",
+  reason: "Reason",
+  ticket: "Ticket",
+  description: "Description",
+  duplicateReason: "Duplicate reason",
+  beneficiaries: "Beneficiaries",
+  beneficiary: "Beneficiary",
+  masked: "Masked. Revealing asks for a reason and is audited.",
+  approvals: "Approvals",
+  noApprovalNeeded: "Below the approval tier: no approval needed.",
+  approvalsOf: (given: number, n: number, stepUp: boolean, fp: string) =>
+    `${given} of ${n} approval${n > 1 ? "s" : ""}${stepUp ? ", each with step-up" : ""}. Maker ≠ checker; approvals bind to fingerprint ${fp}…`,
+  rows: "Transfer rows",
+  rowsHint: "Each row is its own transfer at Mono, with its own external id.",
+  attempts: "Attempts to Mono",
+  attemptsHint:
+    "Every HTTP attempt with our request id and Mono's log id (what Mono support asks for), latency, and any wait before it.",
+  audit: "Audit trail",
+  copy: (what: string) => `Copy ${what.toLowerCase()}`,
+};
+
+const FINAL = new Set(["settled", "failed", "rejected", "cancelled", "expired"]);
 
 function Fact({
   label,
   children,
   mono,
+  copy,
 }: {
   label: string;
   children: React.ReactNode;
   mono?: boolean;
+  /** The exact value a person copies (ids): adds a copy button. */
+  copy?: string | null;
 }) {
   return (
     <>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className={mono ? "break-all font-mono text-xs" : "text-slate-900"}>{children}</dd>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className={mono ? "break-all font-mono text-xs" : "text-slate-900"}>
+        {copy ? (
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <span className="break-all">{children}</span>
+            <CopyButton value={copy} label={TEXT.copy(label)} iconOnly />
+          </span>
+        ) : (
+          children
+        )}
+      </dd>
     </>
   );
+}
+
+// Mono's word on the operation. A batch's own state at Mono can lag behind its rows (it may still
+// read processing_transactions when every row has settled), so for an operation with rows the
+// rows' states are what is shown once the operation is final.
+function monoStateText(op: TOperation): string {
+  const own = op.monoState
+    ? `${op.monoState}${op.monoStateReason ? ` (${op.monoStateReason})` : ""}`
+    : "—";
+  if (op.items.length === 0) return own;
+  const counts = new Map<string, number>();
+  for (const it of op.items)
+    counts.set(it.monoState ?? "—", (counts.get(it.monoState ?? "—") ?? 0) + 1);
+  const rows = TEXT.rowsAtMono([...counts].map(([st, n]) => `${n} ${st}`).join(", "));
+  return FINAL.has(op.state) ? rows : `${own} · ${rows}`;
+}
+
+function totalText(op: TOperation): string {
+  if (op.monoSourceAmount !== null) return TEXT.totalPerMono(formatCop(op.monoSourceAmount));
+  if (op.state === "settled")
+    return TEXT.totalSettled(formatCop(op.amount), formatCop(op.feeEstimate));
+  return TEXT.totalEstimate(formatCop(op.amount + op.feeEstimate));
 }
 
 export function OperationDetail({
@@ -50,7 +143,6 @@ export function OperationDetail({
 }) {
   const q = useOperation(id);
   const bankName = useBankName();
-  const [copied, setCopied] = useState(false);
   if (q.isPending) return <p className="text-sm text-slate-500">Loading operation…</p>;
   if (q.error) return <ErrorNote error={q.error} />;
   const { operation: op, createdBy, approvals, attempts, audit, permissions, context } = q.data;
@@ -65,32 +157,26 @@ export function OperationDetail({
           href={isPayout ? "/payouts" : "/transfers"}
           className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
         >
-          <ArrowLeft className="h-4 w-4" aria-hidden /> {isPayout ? "Payouts" : "Transfers"}
+          <ArrowLeft className="h-4 w-4" aria-hidden />{" "}
+          {isPayout ? TEXT.back.payout : TEXT.back.transfer}
         </Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <div>
             <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
               {isPayout
-                ? "Payout"
+                ? TEXT.title.payout
                 : op.kind === "bank_transfer"
-                  ? "Bank transfer"
-                  : `Transfer batch · ${op.rowCount} rows`}{" "}
+                  ? TEXT.title.single
+                  : TEXT.title.batch(op.rowCount)}{" "}
               · <span className="tabular-nums">{formatCop(op.amount)}</span>
             </h1>
-            <p className="mt-1 font-mono text-xs text-slate-500">{op.id}</p>
+            <p className="mt-1 flex items-center gap-2 font-mono text-xs text-slate-600">
+              <span data-testid="operation-id">{op.id}</span>
+              <CopyButton value={op.id} label={TEXT.copyId} iconOnly testId="copy-operation-id" />
+            </p>
           </div>
           <div className="flex flex-wrap gap-2">
-            <Button
-              variant="ghost"
-              onClick={() => {
-                void navigator.clipboard?.writeText(
-                  `${window.location.origin}/operations/${op.id}`,
-                );
-                setCopied(true);
-              }}
-            >
-              <Link2 className="h-4 w-4" aria-hidden /> {copied ? "Link copied" : "Copy permalink"}
-            </Button>
+            <CopyButton value={`/operations/${op.id}`} label={TEXT.copyPermalink} />
             {permissions.canEdit ? <EditPayoutButton operation={op} /> : null}
             {permissions.canCancel ? <CancelButton operation={op} /> : null}
           </div>
@@ -104,10 +190,8 @@ export function OperationDetail({
           className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
           data-testid="created-banner"
         >
-          Submitted.{" "}
-          {op.requiredApprovals > 0
-            ? `It needs ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""} from someone other than you before it is sent.`
-            : "No approval was needed: it goes to Mono now."}
+          {TEXT.submitted}{" "}
+          {op.requiredApprovals > 0 ? TEXT.needsApprovals(op.requiredApprovals) : TEXT.noApproval}
         </p>
       ) : null}
 
@@ -121,7 +205,7 @@ export function OperationDetail({
             className="inline-flex items-center gap-1 text-xs text-slate-500"
             data-testid="live"
           >
-            <RefreshCw className="h-3.5 w-3.5 animate-spin" aria-hidden /> updating every 3 s
+            <RefreshCw className="h-3.5 w-3.5 animate-spin" aria-hidden /> {TEXT.updating}
           </span>
         ) : null}
         {op.lastErrorCode ? <Badge tone="red">{op.lastErrorCode}</Badge> : null}
@@ -129,54 +213,52 @@ export function OperationDetail({
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Money" />
-          <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1.5 p-5 text-sm">
-            <Fact label="Amount">{formatCop(op.amount)}</Fact>
-            <Fact label="Fees (estimate)">{formatCop(op.feeEstimate)}</Fact>
-            <Fact label="Total debited">
-              {op.monoSourceAmount !== null
-                ? `${formatCop(op.monoSourceAmount)} (per Mono)`
-                : `${formatCop(op.amount + op.feeEstimate)} (estimate)`}
+          <CardHeader title={TEXT.money} />
+          <dl className="grid grid-cols-[9rem_minmax(0,1fr)] gap-x-4 gap-y-1.5 p-5 text-sm">
+            <Fact label={TEXT.amount}>{formatCop(op.amount)}</Fact>
+            <Fact label={TEXT.fees}>{formatCop(op.feeEstimate)}</Fact>
+            <Fact label={TEXT.total}>
+              <span data-testid="total-debited">{totalText(op)}</span>
             </Fact>
-            <Fact label="Rail">
+            <Fact label={TEXT.rail}>
               {rail ? `${rail.label} · ${rail.expected}` : (op.method ?? "—")}
               {op.transferMode
-                ? ` · ${op.transferMode === "prepare" ? "prepared (approve in Mono)" : "created"}`
+                ? ` · ${op.transferMode === "prepare" ? TEXT.prepared : TEXT.created}`
                 : ""}
             </Fact>
-            <Fact label="Source account" mono>
+            <Fact label={TEXT.source} mono copy={op.sourceAccountId}>
               {op.sourceAccountId}
             </Fact>
-            <Fact label="Mono id" mono>
-              {op.monoId ?? "not sent yet"}
+            <Fact label={TEXT.monoId} mono copy={op.monoId}>
+              {op.monoId ?? TEXT.notSent}
             </Fact>
-            <Fact label="Mono state">
-              {op.monoState
-                ? `${op.monoState}${op.monoStateReason ? ` (${op.monoStateReason})` : ""}`
-                : "—"}
+            <Fact label={TEXT.monoState}>
+              <span data-testid="mono-state">{monoStateText(op)}</span>
             </Fact>
-            {op.lastErrorMessage ? <Fact label="Last error">{op.lastErrorMessage}</Fact> : null}
-            <Fact label="Idempotency key" mono>
+            {op.lastErrorMessage ? <Fact label={TEXT.lastError}>{op.lastErrorMessage}</Fact> : null}
+            <Fact label={TEXT.key} mono copy={op.idempotencyKey}>
               {op.idempotencyKey}
             </Fact>
-            <Fact label="External id" mono>
+            <Fact label={TEXT.externalId} mono copy={op.externalId}>
               {op.externalId}
             </Fact>
-            <Fact label="Created">
-              {formatWhen(op.createdAt)} by {createdBy?.name ?? op.createdById}
+            <Fact label={TEXT.createdAt}>
+              {formatWhen(op.createdAt)} {TEXT.by(createdBy?.name ?? op.createdById)}
             </Fact>
-            <Fact label="Accepted by Mono">{formatWhen(op.acceptedAt)}</Fact>
-            <Fact label="Finished">{formatWhen(op.finishedAt)}</Fact>
-            <Fact label="Reason">{op.reason}</Fact>
-            <Fact label="Ticket">{op.ticketRef ?? "—"}</Fact>
-            {op.description ? <Fact label="Description">{op.description}</Fact> : null}
-            {op.duplicateReason ? <Fact label="Duplicate reason">{op.duplicateReason}</Fact> : null}
+            <Fact label={TEXT.accepted}>{formatWhen(op.acceptedAt)}</Fact>
+            <Fact label={TEXT.finished}>{formatWhen(op.finishedAt)}</Fact>
+            <Fact label={TEXT.reason}>{op.reason}</Fact>
+            <Fact label={TEXT.ticket}>{op.ticketRef ?? "—"}</Fact>
+            {op.description ? <Fact label={TEXT.description}>{op.description}</Fact> : null}
+            {op.duplicateReason ? (
+              <Fact label={TEXT.duplicateReason}>{op.duplicateReason}</Fact>
+            ) : null}
           </dl>
         </Card>
         <Card>
           <CardHeader
-            title={op.rowCount > 1 ? "Beneficiaries" : "Beneficiary"}
-            description="Masked. Revealing asks for a reason and is audited."
+            title={op.rowCount > 1 ? TEXT.beneficiaries : TEXT.beneficiary}
+            description={TEXT.masked}
           />
           <div className="p-5">
             <BeneficiaryView operation={op} canReveal={canReveal} bankName={bankName} />
@@ -186,11 +268,16 @@ export function OperationDetail({
 
       <Card>
         <CardHeader
-          title="Approvals"
+          title={TEXT.approvals}
           description={
             op.requiredApprovals === 0
-              ? "Below the approval tier: no approval needed."
-              : `${given} of ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""}${op.stepUpRequired ? ", each with step-up" : ""}. Maker ≠ checker; approvals bind to fingerprint ${op.fingerprint.slice(0, 12)}…`
+              ? TEXT.noApprovalNeeded
+              : TEXT.approvalsOf(
+                  given,
+                  op.requiredApprovals,
+                  op.stepUpRequired,
+                  op.fingerprint.slice(0, 12),
+                )
           }
         />
         <div
@@ -210,24 +297,18 @@ export function OperationDetail({
 
       {op.items.length > 0 ? (
         <Card>
-          <CardHeader
-            title="Transfer rows"
-            description="Each row is its own transfer at Mono, with its own external id."
-          />
+          <CardHeader title={TEXT.rows} description={TEXT.rowsHint} />
           <ItemsTable items={op.items} bankName={bankName} />
         </Card>
       ) : null}
 
       <Card>
-        <CardHeader
-          title="Attempts to Mono"
-          description="Every HTTP attempt with our request id and Mono's log id (what Mono support asks for), latency, and any wait before it."
-        />
+        <CardHeader title={TEXT.attempts} description={TEXT.attemptsHint} />
         <AttemptsTable attempts={attempts} />
       </Card>
 
       <Card>
-        <CardHeader title="Audit trail" />
+        <CardHeader title={TEXT.audit} />
         <AuditTrail entries={audit} />
       </Card>
     </div>

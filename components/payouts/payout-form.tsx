@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { formatCop } from "../money/format";
 import { Field, inputClass } from "../operations/fields";
-import { GuardPreview } from "../operations/guard-preview";
-import { GuardProblem } from "../operations/guard-problem";
+import { FormShell } from "../forms/form-shell";
+import { ReasonFields, SourceAccountField } from "../forms/common-fields";
 import { useIdempotencyKey } from "../operations/idempotency";
 import { useBanks, usePreview, useSourceAccounts } from "../operations/use-reference";
 import { RAILS } from "@/lib/operations/rails";
@@ -16,6 +15,16 @@ import { BrebKey } from "./breb-key";
 import { buildPayout, EMPTY_PAYOUT, type TPayoutDraft, type TPayoutMethod } from "./payout-draft";
 import { useSubmitPayout } from "./use-payouts";
 import type { TBrebTarget } from "./api";
+
+const TEXT = {
+  label: "New payout",
+  submitSend: "Submit and send",
+  submitApproval: "Submit for approval",
+  invalid: "Fix the highlighted fields first.",
+  reasonHint: "e.g. Refund for order 4411, customer complaint",
+  footnote:
+    "Submitting twice never pays twice: this form carries one idempotency key until the payout is created.",
+};
 
 const METHODS: TPayoutMethod[] = ["co_ach", "co_mono_turbo", "co_transfiya", "co_breb"];
 
@@ -47,7 +56,6 @@ export function PayoutForm() {
     ).map((k) => [k, shown(k, k === "bankCode" ? false : !!b[k])]),
   );
   const needsBreb = draft.method === "co_breb" && !breb;
-  const source = accounts.data?.ledgerAccounts.find((a) => a.id === draft.sourceAccountId);
 
   function send(duplicateReason?: string) {
     setTried(true);
@@ -84,212 +92,150 @@ export function PayoutForm() {
     }));
   }
 
+  const tier = preview.data?.tier.kind;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        send();
+    <FormShell
+      label={TEXT.label}
+      onSubmit={() => send()}
+      preview={{
+        data: amount ? preview.data : undefined,
+        error: preview.error,
+        loading: preview.isFetching,
       }}
-      className="grid gap-6 lg:grid-cols-[1fr_22rem]"
-      aria-label="New payout"
-      noValidate
+      submit={{
+        label: tier === "none" ? TEXT.submitSend : TEXT.submitApproval,
+        pending: submit.isPending,
+        testId: "submit-payout",
+      }}
+      invalid={
+        tried && Object.keys(errors).length ? { text: TEXT.invalid, testId: "form-invalid" } : null
+      }
+      problem={{
+        error: submit.error,
+        busy: submit.isPending,
+        onConfirmDuplicate: (reason) => send(reason),
+      }}
+      footnote={TEXT.footnote}
     >
-      <div className="space-y-6">
-        <Card>
-          <CardHeader
-            title="Money"
-            description="Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma."
+      <Card>
+        <CardHeader
+          title="Money"
+          description="Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma."
+        />
+        <div className="grid gap-4 p-5 sm:grid-cols-2">
+          <SourceAccountField
+            accounts={accounts.data?.ledgerAccounts}
+            loading={accounts.isPending}
+            value={draft.sourceAccountId}
+            onChange={(id) => {
+              setDraft({ ...draft, sourceAccountId: id });
+              setBreb(null);
+            }}
+            error={shown("sourceAccountId", false)}
           />
-          <div className="grid gap-4 p-5 sm:grid-cols-2">
-            <Field
-              label="Source account"
-              error={shown("sourceAccountId", false)}
-              className="sm:col-span-2"
-              hint={
-                source
-                  ? `Available: ${formatCop(source.available)}`
-                  : accounts.isPending
-                    ? "Loading accounts…"
-                    : undefined
-              }
-            >
-              <select
-                value={draft.sourceAccountId}
-                onChange={(e) => {
-                  setDraft({ ...draft, sourceAccountId: e.target.value });
-                  setBreb(null);
-                }}
-                className={inputClass}
-                data-testid="source-account"
-              >
-                <option value="">Choose…</option>
-                {accounts.data?.ledgerAccounts.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name} · {formatCop(a.available)} available
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field
-              label="Amount the beneficiary receives (COP)"
-              error={shown("amount", !!draft.amountText)}
-              hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}
-            >
-              <input
-                value={draft.amountText}
-                onChange={(e) => setDraft({ ...draft, amountText: e.target.value })}
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder="5.000.000"
-                className={inputClass + " text-right tabular-nums"}
-                aria-invalid={!!shown("amount", !!draft.amountText)}
-                data-testid="amount"
-              />
-            </Field>
-            <Field label="Rail" hint={RAILS[draft.method].expected}>
-              <select
-                value={draft.method}
-                onChange={(e) => {
-                  setDraft({
-                    ...draft,
-                    method: e.target.value as TPayoutMethod,
-                    beneficiary: EMPTY_BENEFICIARY,
-                  });
-                  setBreb(null);
-                }}
-                className={inputClass}
-                data-testid="method"
-              >
-                {METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {RAILS[m].label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
-        </Card>
-
-        <Card>
-          <CardHeader
-            title="Beneficiary"
-            description={
-              draft.method === "co_breb"
-                ? "Resolve the Bre-B key, confirm the holder, then choose their bank."
-                : "Where the money goes. Account and document numbers are masked everywhere after submitting."
-            }
-          />
-          <div className="space-y-4 p-5">
-            {draft.method === "co_breb" ? (
-              <BrebKey
-                sourceAccountId={draft.sourceAccountId}
-                confirmed={breb}
-                onConfirm={onBrebConfirm}
-                onClear={() => {
-                  setBreb(null);
-                  setDraft({ ...draft, beneficiary: EMPTY_BENEFICIARY });
-                }}
-              />
-            ) : null}
-            {tried && needsBreb ? (
-              <p role="alert" className="text-sm text-red-700">
-                Resolve and confirm the Bre-B key first.
-              </p>
-            ) : null}
-            {draft.method !== "co_breb" || breb ? (
-              <BeneficiaryFields
-                value={b}
-                onChange={(v) => setDraft({ ...draft, beneficiary: v })}
-                banks={banks.data?.banks ?? []}
-                errors={beneficiaryErrors}
-                locked={!!breb}
-              />
-            ) : null}
-          </div>
-        </Card>
-
-        <Card>
-          <CardHeader title="Why" description="Stored with the payout and shown to the approver." />
-          <div className="grid gap-4 p-5 sm:grid-cols-2">
-            <Field label="Reason" error={shown("reason", !!draft.reason)} className="sm:col-span-2">
-              <textarea
-                value={draft.reason}
-                onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
-                rows={2}
-                maxLength={500}
-                className={inputClass}
-                placeholder="e.g. Refund for order 4411, customer complaint"
-                data-testid="reason"
-              />
-            </Field>
-            <Field
-              label="Ticket reference (optional)"
-              error={shown("ticketRef", !!draft.ticketRef)}
-            >
-              <input
-                value={draft.ticketRef}
-                onChange={(e) => setDraft({ ...draft, ticketRef: e.target.value })}
-                maxLength={100}
-                placeholder="SUP-1234"
-                className={inputClass}
-                data-testid="ticket-ref"
-              />
-            </Field>
-            <Field
-              label="Description for the beneficiary (optional)"
-              error={shown("description", !!draft.description)}
-            >
-              <input
-                value={draft.description}
-                onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-                maxLength={140}
-                className={inputClass}
-              />
-            </Field>
-          </div>
-        </Card>
-      </div>
-
-      <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
-        <Card>
-          <CardHeader title="Before you submit" />
-          <div className="space-y-4 p-5">
-            <GuardPreview
-              preview={amount ? preview.data : undefined}
-              error={preview.error}
-              loading={preview.isFetching}
+          <Field
+            label="Amount the beneficiary receives (COP)"
+            error={shown("amount", !!draft.amountText)}
+            hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}
+          >
+            <input
+              value={draft.amountText}
+              onChange={(e) => setDraft({ ...draft, amountText: e.target.value })}
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="5.000.000"
+              className={inputClass + " text-right tabular-nums"}
+              aria-invalid={!!shown("amount", !!draft.amountText)}
+              data-testid="amount"
             />
-            <Button
-              type="submit"
-              className="w-full"
-              disabled={submit.isPending || preview.data?.tier.kind === "refused"}
-              data-testid="submit-payout"
+          </Field>
+          <Field label="Rail" hint={RAILS[draft.method].expected}>
+            <select
+              value={draft.method}
+              onChange={(e) => {
+                setDraft({
+                  ...draft,
+                  method: e.target.value as TPayoutMethod,
+                  beneficiary: EMPTY_BENEFICIARY,
+                });
+                setBreb(null);
+              }}
+              className={inputClass}
+              data-testid="method"
             >
-              {submit.isPending
-                ? "Submitting…"
-                : preview.data?.tier.kind === "none"
-                  ? "Submit and send"
-                  : "Submit for approval"}
-            </Button>
-            {tried && Object.keys(errors).length ? (
-              <p className="text-sm text-red-700" data-testid="form-invalid">
-                Fix the highlighted fields first.
-              </p>
-            ) : null}
-            {submit.error ? (
-              <GuardProblem
-                error={submit.error}
-                busy={submit.isPending}
-                onConfirmDuplicate={(reason) => send(reason)}
-              />
-            ) : null}
-            <p className="text-xs text-slate-500">
-              Submitting twice never pays twice: this form carries one idempotency key until the
-              payout is created.
+              {METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {RAILS[m].label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="Beneficiary"
+          description={
+            draft.method === "co_breb"
+              ? "Resolve the Bre-B key, confirm the holder, then choose their bank."
+              : "Where the money goes. Account and document numbers are masked everywhere after submitting."
+          }
+        />
+        <div className="space-y-4 p-5">
+          {draft.method === "co_breb" ? (
+            <BrebKey
+              sourceAccountId={draft.sourceAccountId}
+              confirmed={breb}
+              onConfirm={onBrebConfirm}
+              onClear={() => {
+                setBreb(null);
+                setDraft({ ...draft, beneficiary: EMPTY_BENEFICIARY });
+              }}
+            />
+          ) : null}
+          {tried && needsBreb ? (
+            <p role="alert" className="text-sm text-red-700">
+              Resolve and confirm the Bre-B key first.
             </p>
-          </div>
-        </Card>
-      </div>
-    </form>
+          ) : null}
+          {draft.method !== "co_breb" || breb ? (
+            <BeneficiaryFields
+              value={b}
+              onChange={(v) => setDraft({ ...draft, beneficiary: v })}
+              banks={banks.data?.banks ?? []}
+              errors={beneficiaryErrors}
+              locked={!!breb}
+            />
+          ) : null}
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Why" description="Stored with the payout and shown to the approver." />
+        <div className="grid gap-4 p-5 sm:grid-cols-2">
+          <ReasonFields
+            reason={draft.reason}
+            ticketRef={draft.ticketRef}
+            onReason={(reason) => setDraft({ ...draft, reason })}
+            onTicketRef={(ticketRef) => setDraft({ ...draft, ticketRef })}
+            reasonError={shown("reason", !!draft.reason)}
+            ticketError={shown("ticketRef", !!draft.ticketRef)}
+            reasonPlaceholder={TEXT.reasonHint}
+          />
+          <Field
+            label="Description for the beneficiary (optional)"
+            error={shown("description", !!draft.description)}
+          >
+            <input
+              value={draft.description}
+              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+              maxLength={140}
+              className={inputClass}
+            />
+          </Field>
+        </div>
+      </Card>
+    </FormShell>
   );
 }

@@ -8,14 +8,21 @@ import { formatFull } from "../charts/time-format";
 import type { TCheckStatus } from "./api";
 import { useReadiness } from "./use-readiness";
 
-const LOOK: Record<TCheckStatus, { icon: LucideIcon; color: string; label: string }> = {
-  pass: { icon: CheckCircle2, color: "text-emerald-600", label: "pass" },
-  warn: { icon: TriangleAlert, color: "text-amber-600", label: "warn" },
-  fail: { icon: XCircle, color: "text-red-600", label: "fail" },
-  skip: { icon: CircleSlash, color: "text-slate-400", label: "skipped" },
-};
+// Icon colour, and the status word's colour (darker: it must read at 4.5:1 on white).
+const LOOK: Record<TCheckStatus, { icon: LucideIcon; color: string; text: string; label: string }> =
+  {
+    pass: {
+      icon: CheckCircle2,
+      color: "text-emerald-600",
+      text: "text-emerald-800",
+      label: "pass",
+    },
+    warn: { icon: TriangleAlert, color: "text-amber-600", text: "text-amber-800", label: "warn" },
+    fail: { icon: XCircle, color: "text-red-600", text: "text-red-700", label: "fail" },
+    skip: { icon: CircleSlash, color: "text-slate-500", text: "text-slate-600", label: "skipped" },
+  };
 
-// Seed 001's pre-launch checks with a verdict and, for anything but a pass, the fix.
+// The pre-launch checks with a verdict and, for anything but a pass, the fix.
 export function ReadinessReport() {
   const q = useReadiness();
   const r = q.data;
@@ -41,7 +48,7 @@ export function ReadinessReport() {
         <ErrorNote error={q.error} />
       </div>
       {q.isPending ? (
-        <p className="p-5 text-sm text-slate-500">Running the checks (live calls to Mono)…</p>
+        <p className="p-5 text-sm text-slate-600">Running the checks (live calls to Mono)…</p>
       ) : null}
       <ul className="divide-y divide-slate-100">
         {r?.checks.map((c) => {
@@ -54,16 +61,12 @@ export function ReadinessReport() {
               data-check={c.id}
               data-status={c.status}
             >
-              <look.icon
-                className={`mt-0.5 h-5 w-5 shrink-0 ${look.color}`}
-                aria-label={look.label}
-              />
+              <look.icon className={`mt-0.5 h-5 w-5 shrink-0 ${look.color}`} aria-hidden />
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-slate-900">
-                  {c.title}{" "}
-                  <span className={`text-xs font-normal ${look.color}`}>{look.label}</span>
+                  {c.title} <span className={`text-xs font-normal ${look.text}`}>{look.label}</span>
                   {c.ms !== undefined ? (
-                    <span className="text-xs font-normal text-slate-400"> · {c.ms} ms</span>
+                    <span className="text-xs font-normal text-slate-600"> · {c.ms} ms</span>
                   ) : null}
                 </p>
                 <p className="break-words text-sm text-slate-600">{c.detail}</p>

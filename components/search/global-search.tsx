@@ -6,6 +6,15 @@ import { Search } from "lucide-react";
 import { ID_KIND_LABEL, recogniseId } from "@/lib/search/recognise-id";
 import { SearchResults } from "./search-results";
 
+const TEXT = {
+  label: "Search any id",
+  placeholder: "Search any id: req_, log_, key, op_, trn_, cpout_…",
+  notAnId: "not an id",
+  shortcut: "Ctrl K",
+  openPage: "Open as a page",
+  close: "Close (Esc)",
+};
+
 // The header's search box: any id, recognised as it is typed; Enter looks it up (exact, indexed)
 // and shows where it leads; Ctrl/Cmd-K focuses it from anywhere; Escape closes the panel.
 export function GlobalSearch() {
@@ -29,7 +38,7 @@ export function GlobalSearch() {
   const live = text.trim() ? recogniseId(text) : null;
   const close = () => setSubmitted(null);
   return (
-    <div className="relative w-full max-w-xl">
+    <div className="relative min-w-[16rem] flex-1 xl:max-w-xl">
       <form
         role="search"
         onSubmit={(e) => {
@@ -38,7 +47,7 @@ export function GlobalSearch() {
         }}
       >
         <label htmlFor="global-search" className="sr-only">
-          Search any id
+          {TEXT.label}
         </label>
         <Search
           className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400"
@@ -53,21 +62,21 @@ export function GlobalSearch() {
             setSubmitted(null);
           }}
           onKeyDown={(e) => e.key === "Escape" && close()}
-          placeholder="Search any id: req_, log_, key, op_, trn_, cpout_, acc_…"
+          placeholder={TEXT.placeholder}
           autoComplete="off"
           spellCheck={false}
           className="w-full rounded-md border border-slate-300 py-2 pl-9 pr-28 font-mono text-sm placeholder:font-sans"
         />
         {live ? (
           <span
-            className={`absolute right-3 top-2.5 text-xs ${live.ok ? "text-slate-500" : "text-amber-700"}`}
+            className={`absolute right-3 top-2.5 text-xs ${live.ok ? "text-slate-600" : "text-amber-800"}`}
             aria-live="polite"
           >
-            {live.ok ? ID_KIND_LABEL[live.kind] : "not an id"}
+            {live.ok ? ID_KIND_LABEL[live.kind] : TEXT.notAnId}
           </span>
         ) : (
-          <kbd className="pointer-events-none absolute right-3 top-2 rounded border border-slate-200 px-1.5 text-xs text-slate-400">
-            Ctrl K
+          <kbd className="pointer-events-none absolute right-3 top-2 rounded border border-slate-300 bg-white px-1.5 text-xs text-slate-600">
+            {TEXT.shortcut}
           </kbd>
         )}
       </form>
@@ -83,10 +92,10 @@ export function GlobalSearch() {
                 close();
               }}
             >
-              Open as a page
+              {TEXT.openPage}
             </button>
             <button type="button" className="text-slate-500 hover:underline" onClick={close}>
-              Close (Esc)
+              {TEXT.close}
             </button>
           </div>
         </div>

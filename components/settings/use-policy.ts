@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { referenceKeys } from "../operations/reference-api";
+import { alertKeys } from "../alerts/api";
 import { fetchPolicy, policyKeys, savePolicyRequest } from "./api";
 
 export function usePolicy() {
@@ -14,8 +15,12 @@ export function useSavePolicy() {
     mutationFn: savePolicyRequest,
     onSuccess: (p) => {
       qc.setQueryData(policyKeys.current(), p);
-      // Previews quote the policy (tiers, fees, kill switch): they must not show the old one.
-      return qc.invalidateQueries({ queryKey: referenceKeys.all });
+      // Previews quote the policy (tiers, fees, kill switch): they must not show the old one; the
+      // console-wide banner shows the kill switch.
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: referenceKeys.all }),
+        qc.invalidateQueries({ queryKey: alertKeys.banner() }),
+      ]);
     },
     onError: () => qc.invalidateQueries({ queryKey: policyKeys.current() }),
   });

@@ -6,6 +6,12 @@ import { LogOut } from "lucide-react";
 import { apiFetch } from "../api-client";
 import { Badge } from "../ui/badge";
 
+const TEXT = {
+  signOut: "Sign out",
+  everywhere: "Everywhere",
+  everywhereHint: "End every session of this account, in every browser",
+};
+
 // "Sign out" ends this session on the server as well (next-auth's signOut event revokes it);
 // "Everywhere" first ends every session of this user (other browsers, copied cookies).
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
@@ -20,12 +26,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     await signOut({ callbackUrl: "/login" });
   };
   return (
-    <div className="flex items-center gap-3">
-      <div className="text-right leading-tight">
+    <div className="flex shrink-0 items-center gap-3">
+      <div className="text-right leading-tight" title={email}>
         <div className="text-sm font-medium text-slate-900" data-testid="user-name">
           {name}
         </div>
-        <div className="text-xs text-slate-500">{email}</div>
+        <div className="hidden text-xs text-slate-600 xl:block">{email}</div>
       </div>
       <Badge tone="blue">
         <span data-testid="user-role">{role}</span>
@@ -36,17 +42,17 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         onClick={() => signOut({ callbackUrl: "/login" })}
         className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
-        <LogOut className="h-4 w-4" aria-hidden /> Sign out
+        <LogOut className="h-4 w-4" aria-hidden /> {TEXT.signOut}
       </button>
       <button
         type="button"
         disabled={busy}
         onClick={() => void everywhere()}
-        title="End every session of this account, in every browser"
+        title={TEXT.everywhereHint}
         data-testid="sign-out-everywhere"
-        className="rounded-md px-2 py-1.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+        className="rounded-md px-2 py-1.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
-        Everywhere
+        {TEXT.everywhere}
       </button>
     </div>
   );

@@ -53,7 +53,7 @@ export function ProgressSteps({ stage, rows }: { stage: TStage; rows: number }) 
                   ? "font-medium text-brand-700"
                   : stage.kind === "refused" && i === 2
                     ? "text-red-700"
-                    : "text-slate-400",
+                    : "text-slate-600",
             )}
           >
             {done ? (

@@ -8,8 +8,8 @@ import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { formatCop } from "../money/format";
 import { Field, inputClass } from "../operations/fields";
-import { GuardPreview } from "../operations/guard-preview";
-import { GuardProblem } from "../operations/guard-problem";
+import { FormShell } from "../forms/form-shell";
+import { ReasonFields, SourceAccountField } from "../forms/common-fields";
 import { useIdempotencyKey } from "../operations/idempotency";
 import { useBanks, usePreview, useSourceAccounts } from "../operations/use-reference";
 import type { TTransfersInput } from "@/lib/operations/schemas";
@@ -26,6 +26,19 @@ import {
   type TRowDraft,
 } from "./rows";
 import { useSubmitTransfers } from "./use-transfers";
+
+const TEXT = {
+  label: "New transfer batch",
+  chooseSource: "Choose the account to pay from",
+  sayWhy: "Say why this batch is sent",
+  reasonHint: "e.g. Supplier payments, week 47",
+  rows: (n: number) => `${n} row${n === 1 ? "" : "s"}`,
+  total: "total",
+  totalValid: "total of the valid rows",
+  completeRows: "Complete every row to see the approvals and fees that apply.",
+  submit: (n: number) => `Submit ${n} transfer${n === 1 ? "" : "s"}`,
+  rowsInvalid: "Some rows have errors: fix them in the grid.",
+};
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -70,7 +83,6 @@ export function TransferForm() {
   const valid = validated.every((v, i) => v.row && !unexplained(i)) && rows.length > 0;
   const total = validated.reduce((a, v) => a + (v.row?.amount ?? 0), 0);
   const preview = usePreview(valid ? total : null, routing, Math.max(1, rows.length));
-  const source = accounts.data?.bankAccounts.find((a) => a.id === sourceAccountId);
 
   function editRows(next: TRowDraft[]) {
     setRows(next);
@@ -175,196 +187,151 @@ export function TransferForm() {
   }
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        send();
+    <FormShell
+      label={TEXT.label}
+      onSubmit={() => send()}
+      summary={
+        <p className="text-sm text-slate-700">
+          {TEXT.rows(rows.length)} · {valid ? TEXT.total : TEXT.totalValid}{" "}
+          <strong className="tabular-nums" data-testid="batch-total">
+            {formatCop(total)}
+          </strong>
+        </p>
+      }
+      preview={
+        valid
+          ? {
+              data: preview.data,
+              error: preview.error,
+              loading: preview.isFetching,
+              rows: rows.length,
+            }
+          : null
+      }
+      previewPlaceholder={<p className="text-sm text-slate-600">{TEXT.completeRows}</p>}
+      submit={{
+        label: TEXT.submit(rows.length),
+        pending: submit.isPending,
+        testId: "submit-transfers",
       }}
-      className="space-y-6"
-      aria-label="New transfer batch"
-      noValidate
-    >
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      invalid={tried && !valid ? { text: TEXT.rowsInvalid, testId: "rows-invalid" } : null}
+      problem={{
+        error: submit.error,
+        busy: submit.isPending,
+        // A single transfer is confirmed like a payout; batch rows each get a reason in the grid.
+        onConfirmDuplicate: rows.length === 1 ? (r) => send(r) : undefined,
+      }}
+      below={
         <Card>
           <CardHeader
-            title="Batch"
-            description="Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch."
+            title="Transfers"
+            description="Amounts in pesos (5.000.000 or 5000000,50). Upload a CSV (comma or semicolon separated, with a header row) or type the rows."
+            actions={
+              <div className="flex gap-2">
+                <a
+                  href={`data:text/csv;charset=utf-8,${encodeURIComponent(CSV_TEMPLATE)}`}
+                  download="transfers-template.csv"
+                  className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                >
+                  Template
+                </a>
+                <Button type="button" variant="secondary" onClick={() => fileRef.current?.click()}>
+                  <Upload className="h-4 w-4" aria-hidden /> Upload CSV
+                </Button>
+                <input
+                  ref={fileRef}
+                  type="file"
+                  accept=".csv,text/csv"
+                  className="hidden"
+                  data-testid="csv-input"
+                  onChange={(e) => {
+                    const f = e.target.files?.[0];
+                    if (f) void onFile(f);
+                    e.target.value = "";
+                  }}
+                />
+              </div>
+            }
           />
-          <div className="grid gap-4 p-5 sm:grid-cols-2">
-            <Field
-              label="Source account"
-              error={tried && !sourceAccountId ? "Choose the account to pay from" : undefined}
-              hint={source ? `Available: ${formatCop(source.available)}` : undefined}
-              className="sm:col-span-2"
-            >
-              <select
-                value={sourceAccountId}
-                onChange={(e) => setSource(e.target.value)}
-                className={inputClass}
-                data-testid="source-account"
-              >
-                <option value="">Choose…</option>
-                {accounts.data?.bankAccounts.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name} · {formatCop(a.available)} available
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <fieldset className="text-sm">
-              <legend className="font-medium text-slate-700">Mode</legend>
-              <label className="mt-1 flex items-start gap-2">
-                <input
-                  type="radio"
-                  checked={mode === "prepare"}
-                  onChange={() => setMode("prepare")}
-                  data-testid="mode-prepare"
-                  className="mt-1"
-                />
-                <span>
-                  <strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money
-                  moves
-                </span>
-              </label>
-              <label className="mt-1 flex items-start gap-2">
-                <input
-                  type="radio"
-                  checked={mode === "create"}
-                  onChange={() => setMode("create")}
-                  data-testid="mode-create"
-                  className="mt-1"
-                />
-                <span>
-                  <strong>Create</strong>: sent for processing as soon as the console releases it
-                </span>
-              </label>
-            </fieldset>
-            <Field label="Routing">
-              <select
-                value={routing}
-                onChange={(e) => setRouting(e.target.value as "ach" | "turbo")}
-                className={inputClass}
-                data-testid="routing"
-              >
-                <option value="ach">ACH (same business day)</option>
-                <option value="turbo">Mono Turbo (minutes)</option>
-              </select>
-            </Field>
-            <Field
-              label="Reason"
-              error={tried && !reason.trim() ? "Say why this batch is sent" : undefined}
-              className="sm:col-span-2"
-            >
-              <textarea
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                rows={2}
-                maxLength={500}
-                className={inputClass}
-                placeholder="e.g. Supplier payments, week 47"
-                data-testid="reason"
-              />
-            </Field>
-            <Field label="Ticket reference (optional)">
-              <input
-                value={ticketRef}
-                onChange={(e) => setTicketRef(e.target.value)}
-                maxLength={100}
-                className={inputClass}
-              />
-            </Field>
-          </div>
-        </Card>
-        <Card className="lg:self-start">
-          <CardHeader title="Before you submit" />
-          <div className="space-y-4 p-5">
-            <p className="text-sm text-slate-700">
-              {rows.length} row{rows.length === 1 ? "" : "s"} ·{" "}
-              {valid ? "total" : "total of the valid rows"}{" "}
-              <strong className="tabular-nums" data-testid="batch-total">
-                {formatCop(total)}
-              </strong>
-            </p>
-            {valid ? (
-              <GuardPreview
-                preview={preview.data}
-                error={preview.error}
-                loading={preview.isFetching}
-                rows={rows.length}
-              />
-            ) : (
-              <p className="text-sm text-slate-500">
-                Complete every row to see the approvals and fees that apply.
-              </p>
-            )}
-            <Button
-              type="submit"
-              className="w-full"
-              disabled={submit.isPending || preview.data?.tier.kind === "refused"}
-              data-testid="submit-transfers"
-            >
-              {submit.isPending
-                ? "Submitting…"
-                : `Submit ${rows.length} transfer${rows.length === 1 ? "" : "s"}`}
-            </Button>
-            {tried && !valid ? (
-              <p className="text-sm text-red-700" data-testid="rows-invalid">
-                Some rows have errors: fix them in the grid.
+          <div className="space-y-2 px-5 pt-3">
+            <ProgressSteps stage={stage} rows={rows.length} />
+            {fileNote ? (
+              <p className="text-sm text-slate-700" data-testid="file-note">
+                {fileNote}
               </p>
             ) : null}
-            {submit.error ? (
-              <GuardProblem
-                error={submit.error}
-                busy={submit.isPending}
-                // A single transfer is confirmed like a payout; batch rows each get a reason in the grid.
-                onConfirmDuplicate={rows.length === 1 ? (r) => send(r) : undefined}
-              />
-            ) : null}
           </div>
+          <RowsGrid
+            rows={rows}
+            errors={errors}
+            onChange={editRows}
+            banks={banks.data?.banks ?? []}
+          />
         </Card>
-      </div>
-
+      }
+    >
       <Card>
         <CardHeader
-          title="Transfers"
-          description="Amounts in pesos (5.000.000 or 5000000,50). Upload a CSV (comma or semicolon separated, with a header row) or type the rows."
-          actions={
-            <div className="flex gap-2">
-              <a
-                href={`data:text/csv;charset=utf-8,${encodeURIComponent(CSV_TEMPLATE)}`}
-                download="transfers-template.csv"
-                className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
-              >
-                Template
-              </a>
-              <Button type="button" variant="secondary" onClick={() => fileRef.current?.click()}>
-                <Upload className="h-4 w-4" aria-hidden /> Upload CSV
-              </Button>
-              <input
-                ref={fileRef}
-                type="file"
-                accept=".csv,text/csv"
-                className="hidden"
-                data-testid="csv-input"
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  if (f) void onFile(f);
-                  e.target.value = "";
-                }}
-              />
-            </div>
-          }
+          title="Batch"
+          description="Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch."
         />
-        <div className="space-y-2 px-5 pt-3">
-          <ProgressSteps stage={stage} rows={rows.length} />
-          {fileNote ? (
-            <p className="text-sm text-slate-700" data-testid="file-note">
-              {fileNote}
-            </p>
-          ) : null}
+        <div className="grid gap-4 p-5 sm:grid-cols-2">
+          <SourceAccountField
+            accounts={accounts.data?.bankAccounts}
+            loading={accounts.isPending}
+            value={sourceAccountId}
+            onChange={setSource}
+            error={tried && !sourceAccountId ? TEXT.chooseSource : undefined}
+          />
+          <fieldset className="text-sm">
+            <legend className="font-medium text-slate-700">Mode</legend>
+            <label className="mt-1 flex items-start gap-2">
+              <input
+                type="radio"
+                checked={mode === "prepare"}
+                onChange={() => setMode("prepare")}
+                data-testid="mode-prepare"
+                className="mt-1"
+              />
+              <span>
+                <strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money
+                moves
+              </span>
+            </label>
+            <label className="mt-1 flex items-start gap-2">
+              <input
+                type="radio"
+                checked={mode === "create"}
+                onChange={() => setMode("create")}
+                data-testid="mode-create"
+                className="mt-1"
+              />
+              <span>
+                <strong>Create</strong>: sent for processing as soon as the console releases it
+              </span>
+            </label>
+          </fieldset>
+          <Field label="Routing">
+            <select
+              value={routing}
+              onChange={(e) => setRouting(e.target.value as "ach" | "turbo")}
+              className={inputClass}
+              data-testid="routing"
+            >
+              <option value="ach">ACH (same business day)</option>
+              <option value="turbo">Mono Turbo (minutes)</option>
+            </select>
+          </Field>
+          <ReasonFields
+            reason={reason}
+            ticketRef={ticketRef}
+            onReason={setReason}
+            onTicketRef={setTicketRef}
+            reasonError={tried && !reason.trim() ? TEXT.sayWhy : undefined}
+            reasonPlaceholder={TEXT.reasonHint}
+          />
         </div>
-        <RowsGrid rows={rows} errors={errors} onChange={editRows} banks={banks.data?.banks ?? []} />
       </Card>
-    </form>
+    </FormShell>
   );
 }

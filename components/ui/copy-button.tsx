@@ -5,7 +5,7 @@ import { Check, Copy } from "lucide-react";
 
 const TEXT = { copy: "Copy", copied: "Copied" };
 
-// Copies an id (or a permalink) exactly; support pastes these into tickets and Mono escalations.
+// Copies an id (or a permalink: pass its path) exactly; support pastes these into tickets and Mono escalations.
 // `iconOnly` keeps the label for screen readers and the tooltip, for buttons beside the id itself.
 export function CopyButton({
   value,
@@ -23,7 +23,9 @@ export function CopyButton({
     <button
       type="button"
       onClick={async () => {
-        await navigator.clipboard?.writeText(value).catch(() => undefined);
+        // A path ("/operations/…") is copied as a full link to this console.
+        const text = value.startsWith("/") ? window.location.origin + value : value;
+        await navigator.clipboard?.writeText(text).catch(() => undefined);
         setDone(true);
         setTimeout(() => setDone(false), 1_500);
       }}

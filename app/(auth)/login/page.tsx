@@ -9,8 +9,21 @@ import { Providers } from "@/components/providers";
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage() {
-  if (await currentUser()) redirect("/overview");
+const TEXT = {
+  brand: "Mono Ops Console",
+  tagline: "Sign in to investigate, pay out and monitor.",
+};
+
+// Only a path on this console (not "//other.host"), as the sign-in form accepts it.
+const safeCallback = (v: unknown) =>
+  typeof v === "string" && v.startsWith("/") && !v.startsWith("//") ? v : "/overview";
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (await currentUser()) redirect(safeCallback((await searchParams).callbackUrl));
   return (
     <Providers>
       <main className="grid min-h-screen place-items-center bg-gradient-to-b from-slate-50 to-brand-50 px-4">
@@ -19,16 +32,14 @@ export default async function LoginPage() {
             <span className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white">
               M
             </span>
-            <h1 className="mt-4 text-xl font-semibold text-slate-900">Mono Ops Console</h1>
-            <p className="mt-1 text-sm text-slate-600">
-              Sign in to investigate, pay out and monitor.
-            </p>
+            <h1 className="mt-4 text-xl font-semibold text-slate-900">{TEXT.brand}</h1>
+            <p className="mt-1 text-sm text-slate-600">{TEXT.tagline}</p>
           </div>
           <Suspense>
             <LoginForm sso={oidcEnabled()} />
           </Suspense>
           {env.MONO_ENV === "sandbox" ? (
-            <p className="mt-4 text-center text-xs text-slate-500">
+            <p className="mt-4 text-center text-xs text-slate-600">
               Sandbox environment: the demo logins are printed in the terminal that ran{" "}
               <code>npm start</code>.
             </p>

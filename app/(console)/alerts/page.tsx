@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,8 +8,8 @@ import { AlertsList } from "@/components/alerts/alerts-list";
 
 export const metadata = { title: "Alerts" };
 
-export default async function Page() {
-  const { user, allowed } = await requirePage("alerts.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("alerts.read", "/alerts", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="alerts.read" />;
   return (
     <>

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -7,8 +7,8 @@ import { ApprovalsQueue } from "@/components/approvals/approvals-queue";
 
 export const metadata = { title: "Approvals" };
 
-export default async function ApprovalsPage() {
-  const { user, allowed } = await requirePage("payouts.approve");
+export default async function ApprovalsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("payouts.approve", "/approvals", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="payouts.approve" />;
   return (
     <>

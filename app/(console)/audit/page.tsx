@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -7,8 +7,8 @@ import { AuditLog } from "@/components/audit/audit-log";
 
 export const metadata = { title: "Audit" };
 
-export default async function AuditPage() {
-  const { user, allowed } = await requirePage("audit.read");
+export default async function AuditPage({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("audit.read", "/audit", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="audit.read" />;
   return (
     <>

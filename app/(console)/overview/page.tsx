@@ -1,13 +1,13 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Overview } from "@/components/overview/overview";
 
 export const metadata = { title: "Overview" };
 
-export default async function Page() {
-  const { user, allowed } = await requirePage("overview.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("overview.read", "/overview", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="overview.read" />;
   return (
     <>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { Plus } from "lucide-react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,8 +10,8 @@ import { OperationsList } from "@/components/operations/operations-list";
 
 export const metadata = { title: "Payouts" };
 
-export default async function PayoutsPage() {
-  const { user, allowed } = await requirePage("operations.read");
+export default async function PayoutsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("operations.read", "/payouts", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
   return (
     <>

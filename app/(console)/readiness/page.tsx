@@ -1,4 +1,4 @@
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -6,8 +6,8 @@ import { ReadinessReport } from "@/components/readiness/readiness-report";
 
 export const metadata = { title: "Readiness" };
 
-export default async function Page() {
-  const { user, allowed } = await requirePage("settings.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("settings.read", "/readiness", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="settings.read" />;
   return (
     <>

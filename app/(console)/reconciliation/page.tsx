@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,8 +7,12 @@ import { ReconciliationView } from "@/components/reconciliation/reconciliation-v
 
 export const metadata = { title: "Reconciliation" };
 
-export default async function Page() {
-  const { user, allowed } = await requirePage("reconciliation.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage(
+    "reconciliation.read",
+    "/reconciliation",
+    searchParams,
+  );
   if (!allowed) return <Forbidden role={user.role} permission="reconciliation.read" />;
   return (
     <>

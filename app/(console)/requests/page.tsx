@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -7,8 +7,8 @@ import { RequestList } from "@/components/requests/request-list";
 
 export const metadata = { title: "Requests" };
 
-export default async function Page() {
-  const { user, allowed } = await requirePage("requests.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("requests.read", "/requests", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="requests.read" />;
   return (
     <>

@@ -1,4 +1,4 @@
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -6,10 +6,11 @@ import { SearchResults } from "@/components/search/search-results";
 
 export const metadata = { title: "Search" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { user, allowed } = await requirePage("requests.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("requests.read", "/search", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="requests.read" />;
-  const { q = "" } = await searchParams;
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q : "";
   return (
     <>
       <PageHeader

@@ -1,4 +1,4 @@
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,8 +6,8 @@ import { PolicySettings } from "@/components/settings/policy-settings";
 
 export const metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
-  const { user, allowed } = await requirePage("settings.read");
+export default async function SettingsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("settings.read", "/settings", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="settings.read" />;
   return (
     <>

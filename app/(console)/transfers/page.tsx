@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { Plus } from "lucide-react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,8 +10,8 @@ import { OperationsList } from "@/components/operations/operations-list";
 
 export const metadata = { title: "Transfers" };
 
-export default async function TransfersPage() {
-  const { user, allowed } = await requirePage("operations.read");
+export default async function TransfersPage({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("operations.read", "/transfers", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
   return (
     <>

@@ -1,4 +1,4 @@
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -7,8 +7,8 @@ import { UsersTable } from "@/components/users/users-table";
 
 export const metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  const { user, allowed } = await requirePage("users.manage");
+export default async function UsersPage({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("users.manage", "/users", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="users.manage" />;
   return (
     <>

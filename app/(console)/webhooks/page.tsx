@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePage } from "@/lib/auth/require-user";
+import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,8 +8,8 @@ import { WebhookLog } from "@/components/webhooks/webhook-log";
 
 export const metadata = { title: "Webhooks" };
 
-export default async function Page() {
-  const { user, allowed } = await requirePage("webhooks.read");
+export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
+  const { user, allowed } = await consolePage("webhooks.read", "/webhooks", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="webhooks.read" />;
   return (
     <>

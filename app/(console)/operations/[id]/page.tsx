@@ -1,9 +1,10 @@
-import { requirePage } from "@/lib/auth/require-user";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { OperationDetail } from "@/components/operations/operation-detail";
 import { OperationTimeline } from "@/components/investigation/operation-timeline";
 import { SafeToRetryPanel } from "@/components/investigation/safe-to-retry-panel";
+import { consolePage, type TSearchParams } from "../../page-access";
+import { requireOperation } from "./operation-exists";
 
 export const metadata = { title: "Operation" };
 
@@ -12,11 +13,17 @@ export default async function OperationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: TSearchParams;
 }) {
-  const { user, allowed } = await requirePage("operations.read");
+  const { id } = await params;
+  const { user, allowed } = await consolePage(
+    "operations.read",
+    `/operations/${encodeURIComponent(id)}`,
+    searchParams,
+  );
   if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
-  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  await requireOperation(id);
+  const sp = await searchParams;
   return (
     <div className="space-y-6">
       <SafeToRetryPanel operationId={id} canRecover={can(user.role, "operations.recover")} />

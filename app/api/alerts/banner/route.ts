@@ -1,5 +1,9 @@
 import { withApi } from "@/lib/api/with-api";
 import { openCriticalAlerts } from "@/lib/alerts/list-alerts";
+import { getPolicy } from "@/lib/guard/get-policy";
 
-// Polled by the banner on every console page.
-export const GET = withApi({ permission: "alerts.read" }, async () => openCriticalAlerts());
+// Polled by the banners on every console page: open critical alerts and the kill switch.
+export const GET = withApi({ permission: "alerts.read" }, async () => {
+  const [alerts, policy] = await Promise.all([openCriticalAlerts(), getPolicy()]);
+  return { ...alerts, killSwitch: policy.settings.killSwitch };
+});

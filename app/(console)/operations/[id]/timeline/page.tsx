@@ -1,17 +1,22 @@
 import Link from "next/link";
-import { requirePage } from "@/lib/auth/require-user";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { OperationTimeline } from "@/components/investigation/operation-timeline";
 import { SafeToRetryPanel } from "@/components/investigation/safe-to-retry-panel";
+import { consolePage } from "../../../page-access";
+import { requireOperation } from "../operation-exists";
 
 export const metadata = { title: "Operation timeline" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const { user, allowed } = await requirePage("operations.read");
-  if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
   const { id } = await params;
+  const { user, allowed } = await consolePage(
+    "operations.read",
+    `/operations/${encodeURIComponent(id)}/timeline`,
+  );
+  if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
+  await requireOperation(id);
   return (
     <>
       <PageHeader

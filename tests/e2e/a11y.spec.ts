@@ -1,0 +1,75 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { A11Y_PAGES } from "./a11y-pages";
+import { signIn, type TDemoRole } from "./helpers";
+import { createPayout } from "./ui-helpers";
+
+// axe-core on every console page as each role sees it (A11Y_PAGES), at 1440 and 1024 px: any
+// serious or critical violation fails, with the rule, the page and the first elements.
+const ROLES: TDemoRole[] = ["viewer", "operator", "approver", "admin"];
+
+type TFound = {
+  page: string;
+  role: string;
+  width: number;
+  rule: string;
+  impact: string;
+  nodes: string[];
+};
+
+async function audit(page: Page): Promise<Omit<TFound, "page" | "role" | "width">[]> {
+  const r = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return r.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact!,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+}
+
+let ids: Record<string, string> = {};
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await signIn(page, "operator");
+  const operation = await createPayout(page);
+  const detail = (await (await page.request.get(`/api/operations/${operation}`)).json()) as {
+    operation: { idempotencyKey: string };
+  };
+  const log = (await (
+    await page.request.get(`/api/requests?operationId=${operation}&range=15m`)
+  ).json()) as { requests: { requestId: string }[] };
+  ids = {
+    operation,
+    key: detail.operation.idempotencyKey,
+    request: log.requests[0]?.requestId ?? "req_none",
+  };
+  await page.close();
+});
+
+for (const width of [1440, 1024])
+  for (const role of ROLES)
+    test(`axe: every page ${role}s see, at ${width} px, has no serious or critical violation`, async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, role);
+      const found: TFound[] = [];
+      for (const p of A11Y_PAGES.filter((x) => x.roles.includes(role))) {
+        const path = p.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? k);
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+        await page.waitForLoadState("networkidle");
+        for (const v of await audit(page)) found.push({ page: p.name, role, width, ...v });
+      }
+      expect(found, JSON.stringify(found, null, 1)).toEqual([]);
+    });
+
+test("axe: the sign-in page has no serious or critical violation", async ({ page }) => {
+  await page.goto("/login");
+  expect(await audit(page)).toEqual([]);
+});
