@@ -1,5 +1,6 @@
 import "server-only";
-import { pgSql } from "../db-legacy";
+import { sql } from "kysely";
+import { sqlDb } from "../db";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -15,6 +16,19 @@ export type TAttemptKey = { userId: string } | { email: string };
 // set, and lifted again if the password turns out to be right).
 export type TAttemptSlot = { n: number; locks: boolean };
 
+// The counter columns' new values, as SQL over the row being updated (`table` names it: in
+// ON CONFLICT DO UPDATE the bare column names would be ambiguous with EXCLUDED's). A lock that has
+// passed starts a new series at 1; the MAX-th failure in a row sets the lock.
+function reserved(table: "User" | "LoginThrottle", lockUntil: Date) {
+  const lockedUntil = sql.ref(`${table}.lockedUntil`);
+  const n = sql<number>`CASE WHEN ${lockedUntil} IS NOT NULL THEN 1 ELSE ${sql.ref(`${table}.failedLogins`)} + 1 END`;
+  return {
+    failedLogins: n,
+    // ::timestamptz: a CASE whose other branch is NULL gives PostgreSQL no type to infer.
+    lockedUntil: sql<Date | null>`CASE WHEN ${n} >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+  };
+}
+
 // Reserves one password evaluation, atomically and BEFORE the password is checked: one SQL
 // statement counts the attempt as a failure up front and, on the MAX-th one, sets the lock.
 // No slot (null) while a lock is in force. Concurrent attempts queue on the row's lock and each
@@ -23,29 +37,32 @@ export type TAttemptSlot = { n: number; locks: boolean };
 export async function reserveAttempt(key: TAttemptKey): Promise<TAttemptSlot | null> {
   const now = new Date();
   const lockUntil = new Date(now.getTime() + LOCKOUT_MS);
-  // A lock that has passed starts a new series at 1. (NULL > x is NULL: spelled out.)
-  const rows =
+  const row =
     "userId" in key
-      ? await pgSql.$queryRaw<{ n: number; lockedUntil: Date | null }[]>`
-        UPDATE "User" SET
-          "failedLogins" = CASE WHEN "lockedUntil" IS NOT NULL THEN 1 ELSE "failedLogins" + 1 END,
-          "lockedUntil" = CASE
-            WHEN (CASE WHEN "lockedUntil" IS NOT NULL THEN 1 ELSE "failedLogins" + 1 END) >= ${MAX_FAILED_LOGINS}
-            THEN ${lockUntil}::timestamptz ELSE NULL END
-        WHERE id = ${key.userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}::timestamptz)
-        RETURNING "failedLogins" AS n, "lockedUntil"`
-      : await pgSql.$queryRaw<{ n: number; lockedUntil: Date | null }[]>`
-        INSERT INTO "LoginThrottle" AS t (email, "failedLogins", "lockedUntil", "updatedAt")
-        VALUES (${key.email}, 1, NULL, ${now}::timestamptz)
-        ON CONFLICT (email) DO UPDATE SET
-          "failedLogins" = CASE WHEN t."lockedUntil" IS NOT NULL THEN 1 ELSE t."failedLogins" + 1 END,
-          "lockedUntil" = CASE
-            WHEN (CASE WHEN t."lockedUntil" IS NOT NULL THEN 1 ELSE t."failedLogins" + 1 END) >= ${MAX_FAILED_LOGINS}
-            THEN ${lockUntil}::timestamptz ELSE NULL END,
-          "updatedAt" = ${now}::timestamptz
-        WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamptz
-        RETURNING "failedLogins" AS n, "lockedUntil"`;
-  const row = rows[0];
+      ? await sqlDb
+          .updateTable("User")
+          .set(reserved("User", lockUntil))
+          .where("id", "=", key.userId)
+          // NULL <= x is NULL, not true: an unlocked row is spelled out.
+          .where((eb) => eb.or([eb("lockedUntil", "is", null), eb("lockedUntil", "<=", now)]))
+          .returning(["failedLogins as n", "lockedUntil"])
+          .executeTakeFirst()
+      : await sqlDb
+          .insertInto("LoginThrottle")
+          .values({ email: key.email, failedLogins: 1, lockedUntil: null, updatedAt: now })
+          .onConflict((oc) =>
+            oc
+              .column("email")
+              .doUpdateSet({ ...reserved("LoginThrottle", lockUntil), updatedAt: now })
+              .where((eb) =>
+                eb.or([
+                  eb("LoginThrottle.lockedUntil", "is", null),
+                  eb("LoginThrottle.lockedUntil", "<=", now),
+                ]),
+              ),
+          )
+          .returning(["failedLogins as n", "lockedUntil"])
+          .executeTakeFirst();
   if (!row) return null;
   return { n: Number(row.n), locks: row.lockedUntil !== null };
 }
@@ -54,19 +71,23 @@ export async function reserveAttempt(key: TAttemptKey): Promise<TAttemptSlot | n
 // reservation is lifted).
 export async function clearAttempts(key: TAttemptKey): Promise<void> {
   if ("userId" in key) {
-    await pgSql.$executeRaw`
-      UPDATE "User" SET "failedLogins" = 0, "lockedUntil" = NULL WHERE id = ${key.userId}`;
+    await sqlDb
+      .updateTable("User")
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where("id", "=", key.userId)
+      .execute();
     return;
   }
-  await pgSql.$executeRaw`DELETE FROM "LoginThrottle" WHERE email = ${key.email}`;
+  await sqlDb.deleteFrom("LoginThrottle").where("email", "=", key.email).execute();
 }
 
 // Counters of unknown emails that are neither locked nor recent are dropped (called now and then
 // on every successful sign-in, so sprayed addresses cannot grow the table without bound).
 export async function forgetOldThrottles(): Promise<void> {
   const now = Date.now();
-  await pgSql.$executeRaw`
-    DELETE FROM "LoginThrottle"
-    WHERE "updatedAt" < ${new Date(now - THROTTLE_FORGET_MS)}::timestamptz
-      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${new Date(now)}::timestamptz)`;
+  await sqlDb
+    .deleteFrom("LoginThrottle")
+    .where("updatedAt", "<", new Date(now - THROTTLE_FORGET_MS))
+    .where((eb) => eb.or([eb("lockedUntil", "is", null), eb("lockedUntil", "<", new Date(now))]))
+    .execute();
 }

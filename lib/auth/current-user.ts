@@ -1,6 +1,6 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { pgSql } from "../db-legacy";
+import { sqlDb } from "../db";
 import type { TRole } from "./permissions";
 import { SID_RE } from "./sessions";
 
@@ -19,15 +19,25 @@ export type TCurrentUser = {
 // sid (minted before sessions had one) cannot be signed out, so they are refused.
 export async function userFromToken(token: JWT | null): Promise<TCurrentUser | null> {
   if (!token?.sub || typeof token.sv !== "number") return null;
-  if (typeof token.sid !== "string" || !SID_RE.test(token.sid)) return null;
-  // node-pg, not Prisma: this runs on every request (see pgPool() in lib/db.ts). One round trip,
-  // two primary-key lookups.
-  const [user] = await pgSql.$queryRaw<
-    (TCurrentUser & { active: boolean; sessionVersion: number; revoked: boolean })[]
-  >`
-    SELECT id, email, name, role::text AS role, active, "sessionVersion",
-      EXISTS (SELECT 1 FROM "RevokedSession" WHERE id = ${token.sid}) AS revoked
-    FROM "User" WHERE id = ${token.sub}`;
+  const sid = token.sid;
+  if (typeof sid !== "string" || !SID_RE.test(sid)) return null;
+  // Kysely, not Prisma Client: this runs on every request, and Prisma compiles each query on the
+  // main thread. One round trip, two primary-key lookups.
+  const user = await sqlDb
+    .selectFrom("User")
+    .select(["id", "email", "name", "role", "active", "sessionVersion"])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("RevokedSession")
+            .select("RevokedSession.id")
+            .where("RevokedSession.id", "=", sid),
+        )
+        .as("revoked"),
+    )
+    .where("User.id", "=", token.sub)
+    .executeTakeFirst();
   if (!user || !user.active || user.revoked || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: token.sid };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: sid };
 }

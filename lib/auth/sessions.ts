@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { pgSql } from "../db-legacy";
+import { sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 
 // Sessions end after 8 hours without use (the console refreshes its token every 5 minutes).
@@ -24,11 +24,12 @@ const KEEP_MARGIN_MS = 5 * 60_000;
 export async function revokeSession(sid: string, userId: string): Promise<void> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000 + KEEP_MARGIN_MS);
-  await pgSql.$executeRaw`
-    INSERT INTO "RevokedSession" (id, "userId", "revokedAt", "expiresAt")
-    VALUES (${sid}, ${userId}, ${now}::timestamptz, ${expiresAt}::timestamptz)
-    ON CONFLICT (id) DO NOTHING`;
-  await pgSql.$executeRaw`DELETE FROM "RevokedSession" WHERE "expiresAt" < ${now}::timestamptz`;
+  await sqlDb
+    .insertInto("RevokedSession")
+    .values({ id: sid, userId, revokedAt: now, expiresAt })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+  await sqlDb.deleteFrom("RevokedSession").where("expiresAt", "<", now).execute();
 }
 
 // Sign-out of this session only: the user's other sessions go on.
@@ -52,8 +53,11 @@ export async function signOutEverywhere(
   ctx: TAuditContext,
 ): Promise<void> {
   await revokeSession(user.sessionId, user.id);
-  await pgSql.$executeRaw`
-    UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${user.id}`;
+  await sqlDb
+    .updateTable("User")
+    .set((eb) => ({ sessionVersion: eb("sessionVersion", "+", 1) }))
+    .where("id", "=", user.id)
+    .execute();
   await recordAudit({
     action: "auth.logout",
     target: { type: "user", id: user.id },

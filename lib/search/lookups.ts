@@ -1,11 +1,10 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
+import { sqlDb } from "../db";
 
 // The search's lookups, one parameterised statement each, every WHERE an equality on an indexed
-// column (tests/integration/search/explain.test.ts EXPLAINs them with seq scans disabled). Raw SQL
-// because search is on every support agent's critical path and Prisma 6's client engine compiles
-// each query on the main thread (0.1–1 ms of CPU each; docs/BENCHMARKS.md "payouts", "search").
+// column (tests/integration/search/explain.test.ts EXPLAINs them with seq scans disabled). Kysely
+// rather than Prisma Client because search is on every support agent's critical path and Prisma 6
+// compiles each query on the main thread (docs/BENCHMARKS.md "search").
 
 export type TOperationSummary = {
   id: string;
@@ -32,48 +31,76 @@ export type TRequestSummary = {
   at: Date;
 };
 
-const OP = Prisma.sql`id, kind::text AS kind, state::text AS state, amount, currency, "createdAt", "monoId", "externalId", "ticketRef", "sourceAccountId"`;
-const REQ = Prisma.sql`"requestId", "monoLogId", "operationId", "idempotencyKey", method, path, status, "errorCode", attempt, at`;
+const OP = [
+  "id",
+  "kind",
+  "state",
+  "amount",
+  "currency",
+  "createdAt",
+  "monoId",
+  "externalId",
+  "ticketRef",
+  "sourceAccountId",
+] as const;
+const REQ = [
+  "requestId",
+  "monoLogId",
+  "operationId",
+  "idempotencyKey",
+  "method",
+  "path",
+  "status",
+  "errorCode",
+  "attempt",
+  "at",
+] as const;
+
+const requests = () => sqlDb.selectFrom("RequestLog").select(REQ);
+const operations = () => sqlDb.selectFrom("Operation").select(OP);
+const items = () => sqlDb.selectFrom("OperationItem").select(["operationId", "position"]);
 
 export const lookups = {
-  requestById: (v: string) =>
-    db.$queryRaw<TRequestSummary[]>`SELECT ${REQ} FROM "RequestLog" WHERE "requestId" = ${v}`,
-  requestsByLogId: (v: string) =>
-    db.$queryRaw<
-      TRequestSummary[]
-    >`SELECT ${REQ} FROM "RequestLog" WHERE "monoLogId" = ${v} LIMIT 10`,
-  lastRequestByKey: (v: string) =>
-    db.$queryRaw<
-      TRequestSummary[]
-    >`SELECT ${REQ} FROM "RequestLog" WHERE "idempotencyKey" = ${v} ORDER BY at DESC LIMIT 1`,
-  inboundByKey: (v: string) =>
-    db.$queryRaw<
-      { route: string; state: string; createdAt: Date }[]
-    >`SELECT route, state, "createdAt" FROM "InboundRequest" WHERE key = ${v} LIMIT 1`,
-  operationById: (v: string) =>
-    db.$queryRaw<TOperationSummary[]>`SELECT ${OP} FROM "Operation" WHERE id = ${v}`,
-  operationsByIds: (v: string[]) =>
-    db.$queryRaw<TOperationSummary[]>`SELECT ${OP} FROM "Operation" WHERE id = ANY(${v})`,
-  operationByKey: (v: string) =>
-    db.$queryRaw<TOperationSummary[]>`SELECT ${OP} FROM "Operation" WHERE "idempotencyKey" = ${v}`,
-  operationByMonoId: (v: string) =>
-    db.$queryRaw<TOperationSummary[]>`SELECT ${OP} FROM "Operation" WHERE "monoId" = ${v} LIMIT 1`,
-  operationByExternalId: (v: string) =>
-    db.$queryRaw<TOperationSummary[]>`SELECT ${OP} FROM "Operation" WHERE "externalId" = ${v}`,
-  operationsByTicket: (v: string) =>
-    db.$queryRaw<
-      TOperationSummary[]
-    >`SELECT ${OP} FROM "Operation" WHERE "ticketRef" = ${v} ORDER BY "createdAt" DESC LIMIT 20`,
-  itemByTransferId: (v: string) =>
-    db.$queryRaw<
-      { operationId: string; position: number }[]
-    >`SELECT "operationId", position FROM "OperationItem" WHERE "monoTransferId" = ${v} LIMIT 1`,
-  itemByExternalId: (v: string) =>
-    db.$queryRaw<
-      { operationId: string; position: number }[]
-    >`SELECT "operationId", position FROM "OperationItem" WHERE "externalId" = ${v}`,
-  webhookByObjectId: (v: string) =>
-    db.$queryRaw<
-      { id: bigint; type: string; receivedAt: Date; operationId: string | null }[]
-    >`SELECT id, type, "receivedAt", "operationId" FROM "WebhookEvent" WHERE "objectId" = ${v} ORDER BY "receivedAt" DESC LIMIT 1`,
+  requestById: (v: string): Promise<TRequestSummary[]> =>
+    requests().where("requestId", "=", v).execute(),
+  requestsByLogId: (v: string): Promise<TRequestSummary[]> =>
+    requests().where("monoLogId", "=", v).limit(10).execute(),
+  lastRequestByKey: (v: string): Promise<TRequestSummary[]> =>
+    requests().where("idempotencyKey", "=", v).orderBy("at", "desc").limit(1).execute(),
+  inboundByKey: (v: string): Promise<{ route: string; state: string; createdAt: Date }[]> =>
+    sqlDb
+      .selectFrom("InboundRequest")
+      .select(["route", "state", "createdAt"])
+      .where("key", "=", v)
+      .limit(1)
+      .execute(),
+  operationById: (v: string): Promise<TOperationSummary[]> =>
+    operations().where("id", "=", v).execute(),
+  // = ANY(one array parameter): one statement text whatever the number of ids.
+  operationsByIds: (v: string[]): Promise<TOperationSummary[]> =>
+    operations()
+      .where((eb) => eb("id", "=", eb.fn.any(eb.val(v))))
+      .execute(),
+  operationByKey: (v: string): Promise<TOperationSummary[]> =>
+    operations().where("idempotencyKey", "=", v).execute(),
+  operationByMonoId: (v: string): Promise<TOperationSummary[]> =>
+    operations().where("monoId", "=", v).limit(1).execute(),
+  operationByExternalId: (v: string): Promise<TOperationSummary[]> =>
+    operations().where("externalId", "=", v).execute(),
+  operationsByTicket: (v: string): Promise<TOperationSummary[]> =>
+    operations().where("ticketRef", "=", v).orderBy("createdAt", "desc").limit(20).execute(),
+  itemByTransferId: (v: string): Promise<{ operationId: string; position: number }[]> =>
+    items().where("monoTransferId", "=", v).limit(1).execute(),
+  itemByExternalId: (v: string): Promise<{ operationId: string; position: number }[]> =>
+    items().where("externalId", "=", v).execute(),
+  webhookByObjectId: (
+    v: string,
+  ): Promise<{ id: bigint; type: string; receivedAt: Date; operationId: string | null }[]> =>
+    sqlDb
+      .selectFrom("WebhookEvent")
+      .select(["id", "type", "receivedAt", "operationId"])
+      .where("objectId", "=", v)
+      .orderBy("receivedAt", "desc")
+      .limit(1)
+      .execute(),
 };
