@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, sql, type RawBuilder, type Transaction } from "kysely";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { DB } from "@/generated/kysely/types";
@@ -69,6 +69,14 @@ export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
 export const sqlDb: Kysely<DB> = lazy(kysely);
 /** Kysely or one of its transactions: what a statement that may join a transaction takes. */
 export type TSqlDb = Kysely<DB> | Transaction<DB>;
+
+/**
+ * A JSON value for a jsonb column or parameter. node-pg would send a JS array as a PostgreSQL
+ * array, so JSON is always serialised here, once, and typed on the server.
+ */
+export function jsonb<T>(value: T): RawBuilder<T> {
+  return sql<T>`${JSON.stringify(value)}::jsonb`;
+}
 
 /** The process's pool, for the few callers that need a raw connection (LISTEN, COPY). */
 export const dbPool = (): pg.Pool => pool();

@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { db } from "../db";
-import { pgSql, type TSqlRunner } from "../db-legacy";
+import { db, jsonb, sqlDb, type TSqlDb } from "../db";
 import { env } from "../env";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
@@ -61,11 +60,21 @@ export async function claimInboundRequest(o: {
 }): Promise<TInboundClaim> {
   const token = randomUUID();
   const lockedUntil = new Date(Date.now() + env.IDEMPOTENCY_LEASE_MS);
-  const inserted = await pgSql.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO "InboundRequest" ("userId", key, route, "requestHash", state, "lockedUntil", "leaseToken")
-    VALUES (${o.userId}, ${o.key}, ${o.route}, ${o.requestHash}, 'in_flight', ${lockedUntil}::timestamptz, ${token})
-    ON CONFLICT ("userId", key) DO NOTHING RETURNING id`;
-  if (inserted.length === 1) return { kind: "new", inbound: { id: inserted[0].id, token } };
+  const inserted = await sqlDb
+    .insertInto("InboundRequest")
+    .values({
+      userId: o.userId,
+      key: o.key,
+      route: o.route,
+      requestHash: o.requestHash,
+      state: "in_flight",
+      lockedUntil,
+      leaseToken: token,
+    })
+    .onConflict((c) => c.columns(["userId", "key"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted) return { kind: "new", inbound: { id: inserted.id, token } };
 
   const existing = await db.inboundRequest.findUnique({
     where: { userId_key: { userId: o.userId, key: o.key } },
@@ -106,16 +115,20 @@ export async function claimInboundRequest(o: {
  * back) when this request no longer holds the key's lease or the key is bound to another operation.
  */
 export async function bindInboundRequest(
-  tx: TSqlRunner,
+  trx: TSqlDb,
   inbound: TInbound | null | undefined,
   operationId: string,
 ): Promise<void> {
   if (!inbound) return;
-  const n = await tx.$executeRaw`
-    UPDATE "InboundRequest" SET "operationId" = ${operationId}, "recoveryPoint" = 'bound'
-    WHERE id = ${inbound.id} AND "leaseToken" = ${inbound.token} AND state = 'in_flight'
-      AND ("operationId" IS NULL OR "operationId" = ${operationId})`;
-  if (n !== 1)
+  const r = await trx
+    .updateTable("InboundRequest")
+    .set({ operationId, recoveryPoint: "bound" })
+    .where("id", "=", inbound.id)
+    .where("leaseToken", "=", inbound.token)
+    .where("state", "=", "in_flight")
+    .where((eb) => eb.or([eb("operationId", "is", null), eb("operationId", "=", operationId)]))
+    .executeTakeFirst();
+  if (r.numUpdatedRows !== 1n)
     throw new AppError(
       "idempotency_key_in_use",
       "Another request took this Idempotency-Key over; retry to see its result",
@@ -129,8 +142,17 @@ export async function completeInboundRequest(
   status: number,
   body: unknown,
 ): Promise<void> {
-  await pgSql.$executeRaw`UPDATE "InboundRequest" SET state = 'done', "recoveryPoint" = 'done', "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb
-    WHERE id = ${inbound.id} AND "leaseToken" = ${inbound.token}`;
+  await sqlDb
+    .updateTable("InboundRequest")
+    .set({
+      state: "done",
+      recoveryPoint: "done",
+      responseStatus: status,
+      responseBody: jsonb(body),
+    })
+    .where("id", "=", inbound.id)
+    .where("leaseToken", "=", inbound.token)
+    .execute();
 }
 
 // A 5xx is not an answer. A key that created nothing is forgotten, so the client's retry runs

@@ -1,7 +1,6 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
-import { type TSqlRunner } from "../db-legacy";
+import { sql, type RawBuilder } from "kysely";
+import { sqlDb, type TSqlDb } from "../db";
 import { auditContent, type TAuditFields } from "./hash";
 import { canonicalJson } from "../canonical-json";
 
@@ -21,20 +20,19 @@ export type TAuditInput = {
 };
 
 // Appends one event to the hash chain through the audit_append() SQL function (one round trip:
-// lock, last hash, insert). Pass `tx` to make the audit row part of a larger transaction (the
-// state change and its audit entry commit together or not at all); call it last in that
-// transaction, since the chain lock is held until commit.
-export async function recordAudit(input: TAuditInput, tx?: TSqlRunner): Promise<void> {
-  await (tx ?? db).$queryRaw`SELECT ${auditAppendSql(input)}`;
+// lock, last hash, insert). Pass the Kysely transaction `trx` to make the audit row part of a
+// larger change (the change and its audit entry commit together or not at all); call it last in
+// that transaction, since the chain lock is held until commit.
+export async function recordAudit(input: TAuditInput, trx: TSqlDb = sqlDb): Promise<void> {
+  await sql`SELECT ${auditAppend(input)}`.execute(trx);
 }
 
 /**
  * The `audit_append(…)` call for one event, as an SQL expression, for statements that change
- * something and audit it in one go (e.g. `WITH moved AS (UPDATE … RETURNING id) SELECT
- * audit_append(…) FROM moved`): one statement in autocommit holds the chain lock only while it
- * runs, where a transaction holds it until its COMMIT's round trip.
+ * something and audit it in one go (`WITH moved AS (UPDATE … RETURNING id) SELECT audit_append(…)
+ * FROM moved`): in autocommit the chain lock is held only while that statement runs.
  */
-export function auditAppendSql(input: TAuditInput): Prisma.Sql {
+export function auditAppend(input: TAuditInput): RawBuilder<string> {
   const f: TAuditFields = {
     at: new Date(),
     actorId: input.ctx?.actorId ?? null,
@@ -48,5 +46,5 @@ export function auditAppendSql(input: TAuditInput): Prisma.Sql {
     userAgent: input.ctx?.userAgent ?? null,
     requestId: input.ctx?.requestId ?? null,
   };
-  return Prisma.sql`audit_append(${f.at.toISOString()}::timestamptz, ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
+  return sql<string>`audit_append(${f.at}::timestamptz, ${f.actorId}, ${f.actorEmail}, ${f.action}, ${f.targetType}, ${f.targetId}, ${JSON.stringify(f.details)}::jsonb, ${f.ip}, ${f.userAgent}, ${f.requestId}, ${auditContent(f)})`;
 }

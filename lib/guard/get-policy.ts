@@ -1,16 +1,18 @@
 import "server-only";
-import { pgSql } from "../db-legacy";
+import { sqlDb } from "../db";
 import { DEFAULT_POLICY, ZPolicySettings, type TPolicySettings } from "./policy-schema";
 
 export type TPolicy = { version: number; settings: TPolicySettings };
 
 // The policy in force: the highest version, or the defaults (version 0) before any admin edit.
 // Read fresh on every decision (one indexed row): a kill switch must bite at once everywhere.
-// node-pg: read on every submission and send (see pgPool() in lib/db.ts).
 export async function getPolicy(): Promise<TPolicy> {
-  const [row] = await pgSql.$queryRaw<
-    { version: number; settings: unknown }[]
-  >`SELECT version, settings FROM "Policy" ORDER BY version DESC LIMIT 1`;
+  const row = await sqlDb
+    .selectFrom("Policy")
+    .select(["version", "settings"])
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
   if (!row) return { version: 0, settings: DEFAULT_POLICY };
   const parsed = ZPolicySettings.safeParse(row.settings);
   // A stored policy that no longer parses (schema change) falls back to the safest reading:

@@ -1,5 +1,7 @@
 import "server-only";
-import { pgTransaction, type TSqlRunner } from "../db-legacy";
+import type { Transaction } from "kysely";
+import type { DB } from "@/generated/kysely/types";
+import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import { readAvailableBalance } from "../operations/read-available-balance";
 import type { TPolicy } from "./get-policy";
@@ -45,7 +47,7 @@ export type TVerdict = {
 export async function guardMoneyChange<T>(
   change: TMoneyChange,
   policy: TPolicy,
-  write: (tx: TSqlRunner, verdict: TVerdict) => Promise<T>,
+  write: (trx: Transaction<DB>, verdict: TVerdict) => Promise<T>,
 ): Promise<{ verdict: TVerdict; result: T }> {
   const { settings } = policy;
   const tier = evaluateTier(change.amount, settings);
@@ -75,17 +77,17 @@ export async function guardMoneyChange<T>(
     paused: settings.killSwitch,
     policy,
   };
-  const result = await pgTransaction(async (tx) => {
+  const result = await sqlDb.transaction().execute(async (trx) => {
     const now = new Date();
-    await lockMoneyChange(tx, change.userId, change.rows);
-    const used = await readDailyUse(tx, change.userId, now, change.operationId);
+    await lockMoneyChange(trx, change.userId, change.rows);
+    const used = await readDailyUse(trx, change.userId, now, change.operationId);
     assertUnderCap(used, change.amount, BigInt(settings.dailyCapPerOperator));
-    const findings = await findDuplicates(tx, change.rows, {
+    const findings = await findDuplicates(trx, change.rows, {
       since: new Date(now.getTime() - settings.duplicateWindowHours * 3_600_000),
       operationId: change.operationId,
     });
     assertDuplicatesExplained(change.rows, findings, settings.duplicateWindowHours);
-    return write(tx, verdict);
+    return write(trx, verdict);
   });
   return { verdict, result };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { type TSqlRunner } from "../db-legacy";
+import { sql } from "kysely";
+import type { TSqlDb } from "../db";
 import { LIVE_STATES } from "../operations/transition";
 import { startOfBogotaDay } from "./bogota-day";
 
@@ -25,7 +26,7 @@ export type TDuplicateFinding = {
 };
 
 export async function lockMoneyChange(
-  tx: TSqlRunner,
+  trx: TSqlDb,
   userId: string,
   rows: { beneficiaryKey: string | null }[],
 ): Promise<void> {
@@ -33,24 +34,30 @@ export async function lockMoneyChange(
   // locks in the same global order, so two submissions can wait for each other but never deadlock.
   // The locks come in statements of their own, before the reads: a statement's snapshot is taken
   // when it starts, so a read in the statement that waited could miss what the holder committed.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_OPERATOR}, hashtext(${userId}))`;
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_OPERATOR}, hashtext(${userId}))`.execute(trx);
   const keys = rows.flatMap((r) => (r.beneficiaryKey ? [r.beneficiaryKey] : []));
   if (keys.length === 0) return;
-  await tx.$executeRaw`SELECT count(pg_advisory_xact_lock(${LOCK_BENEFICIARY}, b)) FROM (
-    SELECT DISTINCT hashtext(k) & 255 AS b FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS buckets`;
+  await sql`SELECT count(pg_advisory_xact_lock(${LOCK_BENEFICIARY}, b)) FROM (
+    SELECT DISTINCT hashtext(k) & 255 AS b FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS buckets`.execute(
+    trx,
+  );
 }
 
 /** The operator's live total created today (Bogotá day), the operation being edited excepted. */
 export async function readDailyUse(
-  tx: TSqlRunner,
+  trx: TSqlDb,
   userId: string,
   now: Date,
   exceptOperationId?: string,
 ): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ sum: bigint | null }[]>`
-    SELECT SUM(amount)::bigint AS sum FROM "Operation"
-    WHERE "createdById" = ${userId} AND "createdAt" >= ${startOfBogotaDay(now)}::timestamptz
-      AND state::text = ANY(${LIVE_STATES as string[]}) AND id <> ${exceptOperationId ?? ""}`;
+  const row = await trx
+    .selectFrom("Operation")
+    .select(sql<bigint | null>`sum(amount)::bigint`.as("sum"))
+    .where("createdById", "=", userId)
+    .where("createdAt", ">=", startOfBogotaDay(now))
+    .where("state", "in", LIVE_STATES)
+    .where("id", "<>", exceptOperationId ?? "")
+    .executeTakeFirst();
   return row?.sum ?? 0n;
 }
 
@@ -61,7 +68,7 @@ export async function readDailyUse(
  * accountNumber, amount) for batch rows.
  */
 export async function findDuplicates(
-  tx: TSqlRunner,
+  trx: TSqlDb,
   rows: { beneficiaryKey: string | null; amount: bigint }[],
   o: { since: Date; operationId?: string },
 ): Promise<TDuplicateFinding[]> {
@@ -79,7 +86,7 @@ export async function findDuplicates(
   const live = LIVE_STATES as string[];
   const except = o.operationId ?? "";
   const since = o.since;
-  const hits = await tx.$queryRaw<(TDuplicateMatch & { i: number })[]>`
+  const { rows: hits } = await sql<TDuplicateMatch & { i: number }>`
     SELECT r.i, m.id, m.state, m."createdAt", m."createdById"
     FROM unnest(${asked.map((a) => a.i)}::int[], ${asked.map((a) => a.beneficiaryKey)}::text[],
       ${asked.map((a) => a.amount.toString())}::bigint[]) AS r(i, key, amount)
@@ -96,7 +103,7 @@ export async function findDuplicates(
           AND o.state::text = ANY(${live}) AND o.id <> ${except}
         ORDER BY o."createdAt" DESC LIMIT 5)
     ) AS m
-    ORDER BY r.i, m."createdAt" DESC`;
+    ORDER BY r.i, m."createdAt" DESC`.execute(trx);
   for (const h of hits) {
     const f = findings.get(h.i) ?? { row: h.i, sameAsRow: null, matches: [] };
     if (f.matches.length < 5)

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import type { TAuditContext } from "../audit/record-audit";
 import { logger } from "../logger";
@@ -19,17 +19,17 @@ export async function recordFoundAtMono(
   if (found.presence !== "yes" || !found.monoId)
     throw new AppError("state_conflict", "Mono does not have this operation");
   const now = o.now ?? new Date();
-  await db.$transaction(async (tx) => {
-    await lockIdle(tx, id, now);
-    const moved = await transition(tx, {
+  await sqlDb.transaction().execute(async (trx) => {
+    await lockIdle(trx, id, now);
+    const moved = await transition(trx, {
       id,
       from: ["needs_attention", "sending"],
       to: "accepted",
-      data: {
+      set: {
         monoId: found.monoId,
         monoState: found.monoState,
         monoStateReason: found.monoStateReason ?? null,
-        monoSourceAmount: found.sourceAmount,
+        monoSourceAmount: found.sourceAmount ?? null,
         lockedUntil: null,
         acceptedAt: now,
         lastErrorCode: null,
@@ -48,10 +48,17 @@ export async function recordFoundAtMono(
       throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
     for (const t of found.transfers ?? []) {
       if (!t.external_id) continue;
-      await tx.operationItem.updateMany({
-        where: { operationId: id, externalId: t.external_id },
-        data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason },
-      });
+      await trx
+        .updateTable("OperationItem")
+        .set({
+          monoTransferId: t.id,
+          monoState: t.state,
+          declinationReason: t.declination_reason,
+          updatedAt: now,
+        })
+        .where("operationId", "=", id)
+        .where("externalId", "=", t.external_id)
+        .execute();
     }
   });
   try {

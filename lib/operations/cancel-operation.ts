@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
@@ -21,17 +21,15 @@ export async function cancelOperation(
   if (!op) throw new AppError("not_found", "No such operation");
   if (op.createdById !== user.id && !can(user.role, "payouts.approve"))
     throw new AppError("forbidden", "Only its maker or an approver may cancel an operation");
-  const moved = await db.$transaction((tx) =>
-    transition(tx, {
-      id,
-      from: ["draft", "pending_approval", "approved"],
-      to: "cancelled",
-      data: { finishedAt: new Date() },
-      action: "operation.cancelled",
-      details: { reason, from: op.state },
-      ctx,
-    }),
-  );
+  const moved = await transition(sqlDb, {
+    id,
+    from: ["draft", "pending_approval", "approved"],
+    to: "cancelled",
+    set: { finishedAt: new Date() },
+    action: "operation.cancelled",
+    details: { reason, from: op.state },
+    ctx,
+  });
   if (!moved)
     throw new AppError(
       "state_conflict",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { OperationState } from "@/generated/prisma/client";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import type { TAuditContext } from "../audit/record-audit";
 import { getMonoClient } from "../mono";
 import type { TMonoTransfer } from "../mono/contract";
@@ -28,21 +28,19 @@ export async function confirmOperation(id: string, ctx?: TAuditContext): Promise
       await db.operation.updateMany({ where: { id, state: "accepted" }, data });
       return { state: "accepted", changed: false };
     }
-    const changed = await db.$transaction((tx) =>
-      transition(tx, {
-        id,
-        from: ["accepted"],
-        to,
-        data: { ...data, finishedAt: new Date() },
-        action: `operation.${to}`,
-        details: {
-          confirmedBy: "GET /v1/core/payouts/{id}",
-          monoState: p.state,
-          reason: p.state_reason,
-        },
-        ctx,
-      }),
-    );
+    const changed = await transition(sqlDb, {
+      id,
+      from: ["accepted"],
+      to,
+      set: { ...data, finishedAt: new Date() },
+      action: `operation.${to}`,
+      details: {
+        confirmedBy: "GET /v1/core/payouts/{id}",
+        monoState: p.state,
+        reason: p.state_reason,
+      },
+      ctx,
+    });
     return { state: changed ? to : op.state, changed };
   }
 
@@ -54,34 +52,39 @@ export async function confirmOperation(id: string, ctx?: TAuditContext): Promise
   const allFinal = finals.length === op.items.length;
   const anyApproved = finals.includes("approved");
   const to = allFinal ? (anyApproved ? "settled" : "failed") : null;
-  return db.$transaction(async (tx) => {
+  // The rows' Mono states and the operation's change commit together (one Kysely transaction).
+  return sqlDb.transaction().execute(async (trx) => {
     for (const it of op.items) {
       const t = byExternal.get(it.externalId);
       if (t && (t.state !== it.monoState || t.id !== it.monoTransferId)) {
-        await tx.operationItem.update({
-          where: { id: it.id },
-          data: {
+        await trx
+          .updateTable("OperationItem")
+          .set({
             monoTransferId: t.id,
             monoState: t.state,
             declinationReason: t.declination_reason,
-          },
-        });
+            updatedAt: new Date(),
+          })
+          .where("id", "=", it.id)
+          .execute();
       }
     }
     const batchState = transfers[0]?.batch.state ?? op.monoState;
     if (!to) {
-      await tx.operation.updateMany({
-        where: { id, state: "accepted" },
-        data: { monoState: batchState },
-      });
+      await trx
+        .updateTable("Operation")
+        .set({ monoState: batchState, updatedAt: new Date() })
+        .where("id", "=", id)
+        .where("state", "=", "accepted")
+        .execute();
       return { state: "accepted" as const, changed: false };
     }
     const declined = finals.filter((s) => s !== "approved").length;
-    const changed = await transition(tx, {
+    const changed = await transition(trx, {
       id,
       from: ["accepted"],
       to,
-      data: { monoState: batchState, finishedAt: new Date() },
+      set: { monoState: batchState, finishedAt: new Date() },
       action: `operation.${to}`,
       details: { confirmedBy: "GET /v1/transfers", approved: finals.length - declined, declined },
       ctx,

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Prisma, type Operation, type OperationKind } from "@/generated/prisma/client";
-import { pgSql } from "../db-legacy";
+import type { Prisma, OperationKind } from "@/generated/prisma/client";
+import { db, jsonb } from "../db";
 import { newId } from "../ids";
-import { auditAppendSql, type TAuditContext } from "../audit/record-audit";
+import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
 import { bindInboundRequest, type TInbound } from "../api/idempotency";
 import { faultPoint } from "../faults/fault-point";
@@ -64,62 +64,84 @@ export async function createOperation(
       rows: draft.guardRows,
     },
     o.policy,
-    async (tx, v) => {
-      // One statement for the operation, its transfer rows and its audit entry. The rows travel
-      // as one array per column, so the statement's text is the same for a batch of 1 or 1,000.
+    async (trx, v) => {
+      // The operation, its transfer rows, its audit entry and the request's Idempotency-Key
+      // commit together, inside the guard's transaction (what was checked is what commits).
       const now = new Date();
-      const rows = items?.length
-        ? Prisma.sql`, rows AS (
-          INSERT INTO "OperationItem" ("id", "operationId", "position", "externalId", "amount", "bankCode",
-            "accountNumber", "payeeName", "duplicateReason", "updatedAt")
-          SELECT v.id, op.id, v.position, v.ext, v.amount, v.bank, v.account, v.payee, v.dup, ${now}
-          FROM op, unnest(${items.map(() => newId("opi"))}::text[], ${items.map((_, i) => i)}::int[],
-            ${items.map((it) => it.externalId)}::text[], ${items.map((it) => it.amount.toString())}::bigint[],
-            ${items.map((it) => it.bankCode)}::text[], ${items.map((it) => it.accountNumber)}::text[],
-            ${items.map((it) => it.payeeName)}::text[], ${items.map((it) => it.duplicateReason)}::text[])
-            AS v(id, position, ext, amount, bank, account, payee, dup))`
-        : Prisma.empty;
-      const rowReasons = items?.filter((it) => it.duplicateReason).length ?? 0;
-      await tx.$queryRaw`
-      WITH op AS (
-        INSERT INTO "Operation" ("id", "kind", "state", "amount", "feeEstimate", "sourceAccountId", "method",
-          "transferMode", "target", "beneficiaryKey", "rowCount", "description", "reason", "ticketRef",
-          "idempotencyKey", "externalId", "fingerprint", "monoRequest", "requiredApprovals", "stepUpRequired",
-          "policyVersion", "duplicateReason", "createdById", "createdAt", "updatedAt")
-        VALUES (${id}, ${draft.kind}::"OperationKind", ${v.state}::"OperationState", ${draft.amount}, ${draft.fee},
-          ${draft.sourceAccountId}, ${draft.method ?? null}, ${draft.transferMode ?? null},
-          ${JSON.stringify(draft.target)}::jsonb, ${draft.beneficiaryKey}, ${items?.length ?? 1}::int,
-          ${draft.description ?? null}, ${draft.reason}, ${draft.ticketRef ?? null}, ${randomUUID()},
-          ${externalId}, ${fingerprintOf(monoRequest)}, ${JSON.stringify(monoRequest)}::jsonb,
-          ${v.tier.requiredApprovals}::int, ${v.tier.stepUp}, ${v.policy.version}::int, ${draft.duplicateReason ?? null},
-          ${user.id}, ${now}, ${now})
-        RETURNING "id")${rows}
-      SELECT ${auditAppendSql({
-        action: "operation.created",
-        target: { type: "operation", id },
-        details: {
+      await trx
+        .insertInto("Operation")
+        .values({
+          id,
           kind: draft.kind,
-          amount: draft.amount,
           state: v.state,
-          tier: v.tier.kind,
-          policyVersion: v.policy.version,
-          available: v.available,
-          fee: draft.fee,
-          duplicateReason: draft.duplicateReason ?? null,
-          ...(items ? { rowDuplicateReasons: rowReasons } : {}),
+          amount: draft.amount,
+          feeEstimate: draft.fee,
+          sourceAccountId: draft.sourceAccountId,
+          method: draft.method ?? null,
+          transferMode: draft.transferMode ?? null,
+          target: jsonb(draft.target),
+          beneficiaryKey: draft.beneficiaryKey,
+          rowCount: items?.length ?? 1,
+          description: draft.description ?? null,
+          reason: draft.reason,
           ticketRef: draft.ticketRef ?? null,
+          idempotencyKey: randomUUID(),
+          externalId,
+          fingerprint: fingerprintOf(monoRequest),
+          monoRequest: jsonb(monoRequest),
+          requiredApprovals: v.tier.requiredApprovals,
+          stepUpRequired: v.tier.stepUp,
+          policyVersion: v.policy.version,
+          duplicateReason: draft.duplicateReason ?? null,
+          createdById: user.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      if (items?.length)
+        await trx
+          .insertInto("OperationItem")
+          .values(
+            items.map((it, position) => ({
+              id: newId("opi"),
+              operationId: id,
+              position,
+              externalId: it.externalId,
+              amount: it.amount,
+              bankCode: it.bankCode,
+              accountNumber: it.accountNumber,
+              payeeName: it.payeeName,
+              duplicateReason: it.duplicateReason,
+              updatedAt: now,
+            })),
+          )
+          .execute();
+      const rowReasons = items?.filter((it) => it.duplicateReason).length ?? 0;
+      await recordAudit(
+        {
+          action: "operation.created",
+          target: { type: "operation", id },
+          details: {
+            kind: draft.kind,
+            amount: draft.amount,
+            state: v.state,
+            tier: v.tier.kind,
+            policyVersion: v.policy.version,
+            available: v.available,
+            fee: draft.fee,
+            duplicateReason: draft.duplicateReason ?? null,
+            ...(items ? { rowDuplicateReasons: rowReasons } : {}),
+            ticketRef: draft.ticketRef ?? null,
+          },
+          ctx,
         },
-        ctx,
-      })} FROM op`;
-      await bindInboundRequest(tx, o.inbound, id);
+        trx,
+      );
+      await bindInboundRequest(trx, o.inbound, id);
     },
   );
   faultPoint("after_operation_commit");
   // The kill switch is checked against the policy this request decided with (read milliseconds ago).
-  let accepted: Operation | null = null;
-  if (verdict.state === "approved")
-    await sendOperation(id, { ctx, policy: o.policy, onAccepted: (row) => (accepted = row) });
-  if (accepted) return accepted;
-  const [op] = await pgSql.$queryRaw<Operation[]>`SELECT * FROM "Operation" WHERE "id" = ${id}`;
-  return op;
+  if (verdict.state === "approved") await sendOperation(id, { ctx, policy: o.policy });
+  return db.operation.findUniqueOrThrow({ where: { id } });
 }

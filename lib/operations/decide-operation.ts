@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
@@ -26,13 +26,16 @@ export async function decideOperation(
   o: { inbound?: TInbound | null } = {},
 ) {
   const { settings: policy } = await getPolicy();
-  const result = await db.$transaction(async (tx) => {
-    // Serialises deciders of one operation, so two last approvals cannot both "complete" it.
-    const [op] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM "Operation" WHERE id = ${id} FOR UPDATE`;
-    if (!op) throw new AppError("not_found", "No such operation");
-    const row = await tx.operation.findUniqueOrThrow({ where: { id } });
+  const result = await sqlDb.transaction().execute(async (trx) => {
+    // The row lock serialises deciders of one operation, so two last approvals cannot both
+    // "complete" it.
+    const row = await trx
+      .selectFrom("Operation")
+      .select(["state", "createdById", "fingerprint", "stepUpRequired", "requiredApprovals"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new AppError("not_found", "No such operation");
     if (row.state !== "pending_approval")
       throw new AppError(
         "state_conflict",
@@ -49,19 +52,22 @@ export async function decideOperation(
         "The operation changed since you opened it; review it again",
         { meta: { fingerprint: row.fingerprint } },
       );
-    if (
-      await tx.approval.findUnique({
-        where: { operationId_approverId: { operationId: id, approverId: user.id } },
-      })
-    ) {
+    const already = await trx
+      .selectFrom("Approval")
+      .select("id")
+      .where("operationId", "=", id)
+      .where("approverId", "=", user.id)
+      .executeTakeFirst();
+    if (already) {
       throw new AppError("conflict", "You have already decided on this operation");
     }
     let stepUp = false;
     if (d.decision === "approved" && row.stepUpRequired) {
-      const me = await tx.user.findUniqueOrThrow({
-        where: { id: user.id },
-        select: { stepUpAt: true },
-      });
+      const me = await trx
+        .selectFrom("User")
+        .select("stepUpAt")
+        .where("id", "=", user.id)
+        .executeTakeFirstOrThrow();
       stepUp =
         !!me.stepUpAt && me.stepUpAt.getTime() > Date.now() - policy.stepUpWindowMinutes * 60_000;
       if (!stepUp)
@@ -72,34 +78,40 @@ export async function decideOperation(
     }
     // The decision and the request's Idempotency-Key commit together: a retry of this request
     // resumes (sends the approved operation) instead of deciding twice.
-    await bindInboundRequest(tx, o.inbound, id);
-    await tx.approval.create({
-      data: {
+    await bindInboundRequest(trx, o.inbound, id);
+    await trx
+      .insertInto("Approval")
+      .values({
         operationId: id,
         approverId: user.id,
         decision: d.decision,
         fingerprint: row.fingerprint,
-        comment: d.comment,
+        comment: d.comment ?? null,
         stepUp,
-      },
-    });
+      })
+      .execute();
     if (d.decision === "rejected") {
-      await transition(tx, {
+      await transition(trx, {
         id,
         from: ["pending_approval"],
         to: "rejected",
-        data: { finishedAt: new Date() },
+        set: { finishedAt: new Date() },
         action: "operation.rejected",
         details: { comment: d.comment ?? null },
         ctx,
       });
       return "rejected" as const;
     }
-    const approvals = await tx.approval.count({
-      where: { operationId: id, decision: "approved", fingerprint: row.fingerprint },
-    });
+    const { approvals } = await trx
+      .selectFrom("Approval")
+      .select((eb) => eb.fn.countAll<string>().as("approvals"))
+      .where("operationId", "=", id)
+      .where("decision", "=", "approved")
+      .where("fingerprint", "=", row.fingerprint)
+      .executeTakeFirstOrThrow()
+      .then((r) => ({ approvals: Number(r.approvals) }));
     if (approvals >= row.requiredApprovals) {
-      await transition(tx, {
+      await transition(trx, {
         id,
         from: ["pending_approval"],
         to: "approved",
@@ -109,7 +121,11 @@ export async function decideOperation(
       });
       return "approved" as const;
     }
-    await tx.operation.update({ where: { id }, data: { updatedAt: new Date() } });
+    await trx
+      .updateTable("Operation")
+      .set({ updatedAt: new Date() })
+      .where("id", "=", id)
+      .execute();
     await recordAudit(
       {
         action: "operation.approval_given",
@@ -117,7 +133,7 @@ export async function decideOperation(
         details: { approvals, required: row.requiredApprovals, stepUp },
         ctx,
       },
-      tx,
+      trx,
     );
     return "partially_approved" as const;
   });

@@ -1,7 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
+import { db, jsonb } from "../db";
 import { AppError } from "../api/app-error";
 import { bindInboundRequest, type TInbound } from "../api/idempotency";
 import type { TAuditContext } from "../audit/record-audit";
@@ -11,7 +10,7 @@ import { getPolicy } from "../guard/get-policy";
 import { estimateFee } from "../guard/estimate-fees";
 import { guardMoneyChange } from "../guard/guard-money-change";
 import { beneficiaryKey, fingerprintOf, payoutRequest } from "./build-mono-request";
-import { transitionAlone } from "./transition";
+import { transition } from "./transition";
 import { sendOperation } from "./send-operation";
 import type { TPayoutInput, ZEditPayoutInput } from "./schemas";
 
@@ -68,36 +67,41 @@ export async function editPayout(
       operationId: op.id,
     },
     policy,
-    async (tx, v) => {
-      const moved = await transitionAlone(
-        {
-          id,
-          from: ["pending_approval"],
-          to: v.state,
-          set: Prisma.sql`"amount" = ${amount}, "feeEstimate" = ${fee}, "method" = ${next.method},
-            "target" = ${JSON.stringify(next.beneficiary)}::jsonb, "beneficiaryKey" = ${key},
-            "description" = ${next.description ?? null}, "monoRequest" = ${JSON.stringify(monoRequest)}::jsonb,
-            "fingerprint" = ${fingerprint}, "requiredApprovals" = ${v.tier.requiredApprovals}::int,
-            "stepUpRequired" = ${v.tier.stepUp}, "policyVersion" = ${v.policy.version}::int,
-            "duplicateReason" = ${duplicateReason ?? null}`,
-          action: "operation.edited",
-          details: {
-            reason: edit.reason,
-            fingerprintBefore: op.fingerprint,
-            fingerprintAfter: fingerprint,
-            amountBefore: op.amount,
-            amountAfter: amount,
-            tier: v.tier.kind,
-            duplicateReason: duplicateReason ?? null,
-            approvalsVoided: fingerprint !== op.fingerprint,
-          },
-          ctx,
+    async (trx, v) => {
+      const moved = await transition(trx, {
+        id,
+        from: ["pending_approval"],
+        to: v.state,
+        set: {
+          amount,
+          feeEstimate: fee,
+          method: next.method,
+          target: jsonb(next.beneficiary),
+          beneficiaryKey: key,
+          description: next.description ?? null,
+          monoRequest: jsonb(monoRequest),
+          fingerprint,
+          requiredApprovals: v.tier.requiredApprovals,
+          stepUpRequired: v.tier.stepUp,
+          policyVersion: v.policy.version,
+          duplicateReason: duplicateReason ?? null,
         },
-        tx,
-      );
+        action: "operation.edited",
+        details: {
+          reason: edit.reason,
+          fingerprintBefore: op.fingerprint,
+          fingerprintAfter: fingerprint,
+          amountBefore: op.amount,
+          amountAfter: amount,
+          tier: v.tier.kind,
+          duplicateReason: duplicateReason ?? null,
+          approvalsVoided: fingerprint !== op.fingerprint,
+        },
+        ctx,
+      });
       if (!moved)
         throw new AppError("state_conflict", "The payout changed state while you were editing it");
-      await bindInboundRequest(tx, o.inbound, id);
+      await bindInboundRequest(trx, o.inbound, id);
     },
   );
   faultPoint("after_operation_commit");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { getPolicy } from "../guard/get-policy";
 import { transition } from "./transition";
 
@@ -14,17 +14,15 @@ export async function expireApprovals(now = new Date()): Promise<number> {
   });
   let n = 0;
   for (const { id } of due) {
-    const moved = await db.$transaction((tx) =>
-      transition(tx, {
-        id,
-        from: ["pending_approval"],
-        to: "expired",
-        data: { finishedAt: now },
-        action: "operation.expired",
-        details: { afterDays: settings.approvalExpiryDays },
-        ctx: { actorEmail: "system:expiry" },
-      }),
-    );
+    const moved = await transition(sqlDb, {
+      id,
+      from: ["pending_approval"],
+      to: "expired",
+      set: { finishedAt: now },
+      action: "operation.expired",
+      details: { afterDays: settings.approvalExpiryDays },
+      ctx: { actorEmail: "system:expiry" },
+    });
     if (moved) n++;
   }
   return n;

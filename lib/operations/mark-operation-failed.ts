@@ -1,6 +1,8 @@
 import "server-only";
 import type { OperationState } from "@/generated/prisma/client";
-import { db, type TTx } from "../db";
+import type { Transaction } from "kysely";
+import type { DB } from "@/generated/kysely/types";
+import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import type { TAuditContext } from "../audit/record-audit";
 import { transition } from "./transition";
@@ -13,13 +15,13 @@ export async function markOperationFailed(
   o: { reason: string; evidence: string[]; ctx: TAuditContext; now?: Date },
 ): Promise<void> {
   const now = o.now ?? new Date();
-  await db.$transaction(async (tx) => {
-    await lockIdle(tx, id, now);
-    const moved = await transition(tx, {
+  await sqlDb.transaction().execute(async (trx) => {
+    await lockIdle(trx, id, now);
+    const moved = await transition(trx, {
       id,
       from: ["needs_attention", "sending"],
       to: "failed",
-      data: {
+      set: {
         lockedUntil: null,
         finishedAt: now,
         lastErrorCode: "marked_failed",
@@ -36,12 +38,19 @@ export async function markOperationFailed(
 
 // Row lock first: the send claim (an UPDATE on the same row) waits for this transaction, and an
 // operation whose lease is live — a send in flight right now — is never moved by hand.
-export async function lockIdle(tx: TTx, id: string, now: Date): Promise<{ state: OperationState }> {
-  const rows = await tx.$queryRaw<
-    { state: OperationState; lockedUntil: Date | null }[]
-  >`SELECT state, "lockedUntil" FROM "Operation" WHERE id = ${id} FOR UPDATE`;
-  if (!rows[0]) throw new AppError("not_found", "No such operation");
-  if (rows[0].state === "sending" && rows[0].lockedUntil && rows[0].lockedUntil > now)
+export async function lockIdle(
+  trx: Transaction<DB>,
+  id: string,
+  now: Date,
+): Promise<{ state: OperationState }> {
+  const row = await trx
+    .selectFrom("Operation")
+    .select(["state", "lockedUntil"])
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", "No such operation");
+  if (row.state === "sending" && row.lockedUntil && row.lockedUntil > now)
     throw new AppError("state_conflict", "A send is in flight right now: wait for it");
-  return rows[0];
+  return row;
 }

@@ -1,13 +1,15 @@
 import "server-only";
-import { Prisma, type Operation } from "@/generated/prisma/client";
+import { sql } from "kysely";
+import { sqlDb } from "../db";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TMonoTransfer } from "../mono/contract";
-import { transitionAlone } from "./transition";
+import { transition } from "./transition";
 
-// Phase C, success: Mono accepted the operation. Accepted is not settled (seed 000): settlement
-// is confirmed later by reading the resource back (confirm-operation.ts).
+// Phase C, success: Mono accepted the operation. Accepted is not settled: settlement is
+// confirmed later by reading the resource back (confirm-operation.ts). The change, its audit
+// entry and the transfer rows' Mono ids commit together, and the rows only if the operation moved.
 export async function recordAccepted(
-  op: Pick<Operation, "id">,
+  op: { id: string },
   r: {
     monoId: string;
     monoState: string;
@@ -17,31 +19,35 @@ export async function recordAccepted(
     transfers?: TMonoTransfer[];
   },
   ctx?: TAuditContext,
-): Promise<Operation | null> {
-  // Transfer rows get Mono's ids in the same statement (only if the operation moved).
+): Promise<boolean> {
   const rows = (r.transfers ?? []).filter((t) => t.external_id);
-  const items =
-    rows.length === 0
-      ? undefined
-      : Prisma.sql`UPDATE "OperationItem" i SET "monoTransferId" = v.trn, "monoState" = v.state, "declinationReason" = v.reason
-          FROM moved, (VALUES ${Prisma.join(
-            rows.map(
-              (t) =>
-                Prisma.sql`(${t.external_id}::text, ${t.id}::text, ${t.state}::text, ${t.declination_reason ?? null}::text)`,
-            ),
-          )}) AS v(ext, trn, state, reason)
-          WHERE i."operationId" = moved."id" AND i."externalId" = v.ext`;
-  // One statement (transitionAlone): the change, the items and the audit entry commit together.
-  return transitionAlone({
-    id: op.id,
-    from: ["sending"],
-    to: "accepted",
-    set: Prisma.sql`"monoId" = ${r.monoId}, "monoState" = ${r.monoState}, "monoStateReason" = ${r.monoStateReason},
-      "monoSourceAmount" = COALESCE(${r.sourceAmount}::bigint, "monoSourceAmount"), "lockedUntil" = NULL,
-      "acceptedAt" = ${new Date()}::timestamptz, "lastErrorCode" = NULL, "lastErrorMessage" = NULL`,
-    also: items,
-    action: "operation.accepted",
-    details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
-    ctx,
+  return sqlDb.transaction().execute(async (trx) => {
+    const moved = await transition(trx, {
+      id: op.id,
+      from: ["sending"],
+      to: "accepted",
+      set: {
+        monoId: r.monoId,
+        monoState: r.monoState,
+        monoStateReason: r.monoStateReason,
+        ...(r.sourceAmount !== null ? { monoSourceAmount: r.sourceAmount } : {}),
+        lockedUntil: null,
+        acceptedAt: new Date(),
+        lastErrorCode: null,
+        lastErrorMessage: null,
+      },
+      action: "operation.accepted",
+      details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
+      ctx,
+    });
+    if (moved && rows.length > 0)
+      // One statement for every row, the batch as one array per column.
+      await sql`UPDATE "OperationItem" AS i
+        SET "monoTransferId" = v.trn, "monoState" = v.state, "declinationReason" = v.reason, "updatedAt" = now()
+        FROM unnest(${rows.map((t) => t.external_id)}::text[], ${rows.map((t) => t.id)}::text[],
+          ${rows.map((t) => t.state)}::text[], ${rows.map((t) => t.declination_reason ?? null)}::text[])
+          AS v(ext, trn, state, reason)
+        WHERE i."operationId" = ${op.id} AND i."externalId" = v.ext`.execute(trx);
+    return moved;
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { OperationState } from "@/generated/prisma/client";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { resumeSend } from "./resume-send";
@@ -17,17 +17,15 @@ export async function retryOperation(
 ): Promise<TSendResult> {
   const details = { reason: o.reason, idempotencyKey: op.idempotencyKey, from: op.state };
   if (op.state === "needs_attention") {
-    const moved = await db.$transaction((tx) =>
-      transition(tx, {
-        id: op.id,
-        from: ["needs_attention"],
-        to: "approved",
-        data: { lockedUntil: null },
-        action: "operation.retry_requested",
-        details,
-        ctx: o.ctx,
-      }),
-    );
+    const moved = await transition(sqlDb, {
+      id: op.id,
+      from: ["needs_attention"],
+      to: "approved",
+      set: { lockedUntil: null },
+      action: "operation.retry_requested",
+      details,
+      ctx: o.ctx,
+    });
     if (!moved)
       throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
   } else if (op.state === "sending") {

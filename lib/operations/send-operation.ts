@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Operation } from "@/generated/prisma/client";
-import { db } from "../db";
-import { pgSql } from "../db-legacy";
+import { sql, type Selectable } from "kysely";
+import type { Operation as TOperationTable } from "@/generated/kysely/types";
+import { db, sqlDb } from "../db";
 import { logger } from "../logger";
 import type { TAuditContext } from "../audit/record-audit";
 import { getPolicy, type TPolicy } from "../guard/get-policy";
@@ -25,50 +25,55 @@ const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
 export type TSendResult =
   "accepted" | "failed" | "needs_attention" | "paused" | "not_claimed" | "retry_later";
 
-// Claim → send → record (docs/PAYOUTS.md "The write path", phases 2–4). The claim is a conditional update that takes a
-// 90 s lease only when no live lease exists, so two instances or two clicks never send the same
-// operation at once. Every attempt carries the operation's one idempotency key and one body.
+// Claim → send → record (docs/PAYOUTS.md "The write path", phases Claim, Send and C). The claim
+// is a conditional update that takes the send lease only when no live lease exists, so two
+// instances or two clicks never send the same operation at once. Every attempt carries the
+// operation's one idempotency key and one body.
 export async function sendOperation(
   id: string,
   // policy: the one the caller read in this same request (Phase A), else read now.
-  // onAccepted: receives the operation's row as Phase C left it (saves the caller a read).
-  o: {
-    ctx?: TAuditContext;
-    now?: Date;
-    policy?: TPolicy;
-    onAccepted?: (row: Operation) => void;
-  } = {},
+  o: { ctx?: TAuditContext; now?: Date; policy?: TPolicy } = {},
 ): Promise<TSendResult> {
   if ((o.policy ?? (await getPolicy())).settings.killSwitch) return "paused"; // stays `approved`; the backlog job sends it later
   const now = o.now ?? new Date();
   // One statement: the conditional lease, the attempt count, and the start of Mono's 24 h
   // idempotency window on the first claim (later claims keep it).
-  const [op] = await pgSql.$queryRaw<TClaimed[]>`
-    UPDATE "Operation" SET state = 'sending', "lockedUntil" = ${new Date(now.getTime() + sendLeaseMs())}::timestamptz, "lockedBy" = ${INSTANCE},
-      "attemptCount" = "attemptCount" + 1, "firstSentAt" = COALESCE("firstSentAt", ${now}::timestamptz), "updatedAt" = ${now}::timestamptz
-    WHERE id = ${id} AND (state = 'approved' OR (state = 'sending' AND "lockedUntil" < ${now}::timestamptz))
-    RETURNING id, kind::text AS kind, "idempotencyKey", "monoRequest", "transferMode", "attemptCount"`;
+  const op = await sqlDb
+    .updateTable("Operation")
+    .set({
+      state: "sending",
+      lockedUntil: new Date(now.getTime() + sendLeaseMs()),
+      lockedBy: INSTANCE,
+      attemptCount: sql`"attemptCount" + 1`,
+      firstSentAt: sql`COALESCE("firstSentAt", ${now}::timestamptz)`,
+      updatedAt: now,
+    })
+    .where("id", "=", id)
+    .where((eb) =>
+      eb.or([
+        eb("state", "=", "approved"),
+        eb.and([eb("state", "=", "sending"), eb("lockedUntil", "<", now)]),
+      ]),
+    )
+    .returning(["id", "kind", "idempotencyKey", "monoRequest", "transferMode", "attemptCount"])
+    .executeTakeFirst();
   if (!op) return "not_claimed";
-  return deliver(op, o.ctx, o.onAccepted);
+  return deliver(op, o.ctx);
 }
 
+// What the claim returns: exactly what a send needs.
 type TClaimed = Pick<
-  Operation,
+  Selectable<TOperationTable>,
   "id" | "kind" | "idempotencyKey" | "monoRequest" | "transferMode" | "attemptCount"
 >;
 
-async function deliver(
-  op: TClaimed,
-  ctx?: TAuditContext,
-  onAccepted?: (row: Operation) => void,
-): Promise<TSendResult> {
+async function deliver(op: TClaimed, ctx?: TAuditContext): Promise<TSendResult> {
   const mono = getMonoClient();
   const options = {
     idempotencyKey: op.idempotencyKey,
     operationId: op.id,
     traffic: op.kind === "transfer_batch" ? ("batch" as const) : ("interactive" as const),
   };
-  let row: Operation | null;
   try {
     if (op.kind === "payout") {
       const r = await mono.createPayout(
@@ -76,7 +81,7 @@ async function deliver(
         options,
       );
       faultPoint("after_mono_response");
-      row = await recordAccepted(
+      await recordAccepted(
         op,
         {
           monoId: r.payout.id,
@@ -94,7 +99,7 @@ async function deliver(
           ? await mono.prepareTransfers(body, options)
           : await mono.createTransfers(body, options);
       faultPoint("after_mono_response");
-      row = await recordAccepted(
+      await recordAccepted(
         op,
         {
           monoId: r.batch.id,
@@ -110,7 +115,6 @@ async function deliver(
   } catch (err) {
     return recordFailure(op, err, ctx);
   }
-  if (row) onAccepted?.(row);
   return "accepted";
 }
 
@@ -159,16 +163,14 @@ async function recordFailure(
     (err instanceof MonoError && err.call?.stoppedBy === "circuit_open");
   if (err instanceof MonoCircuitOpenError && op.attemptCount <= 1) {
     // Nothing was ever sent for this operation: it simply waits for Mono to come back.
-    await db.$transaction((tx) =>
-      transition(tx, {
-        ...where,
-        to: "approved",
-        data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message },
-        action: "operation.send_deferred",
-        details: { error: code },
-        ctx,
-      }),
-    );
+    await transition(sqlDb, {
+      ...where,
+      to: "approved",
+      set: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message },
+      action: "operation.send_deferred",
+      details: { error: code },
+      ctx,
+    });
     return "retry_later";
   }
   if (breakerStopped && op.attemptCount < MAX_BREAKER_CLAIMS) {
@@ -184,33 +186,29 @@ async function recordFailure(
     (err.call?.attempts ?? 1) === 1 &&
     op.attemptCount <= 1
   ) {
-    await db.$transaction((tx) =>
-      transition(tx, {
-        ...where,
-        to: "failed",
-        data: {
-          lockedUntil: null,
-          finishedAt: new Date(),
-          lastErrorCode: code,
-          lastErrorMessage: message,
-        },
-        action: "operation.failed",
-        details: { error: code, monoStatus: err.status, monoLogId: err.logId, nothingMoved: true },
-        ctx,
-      }),
-    );
+    await transition(sqlDb, {
+      ...where,
+      to: "failed",
+      set: {
+        lockedUntil: null,
+        finishedAt: new Date(),
+        lastErrorCode: code,
+        lastErrorMessage: message,
+      },
+      action: "operation.failed",
+      details: { error: code, monoStatus: err.status, monoLogId: err.logId, nothingMoved: true },
+      ctx,
+    });
     return "failed";
   }
   logger.warn({ operationId: op.id, code }, "operation outcome unknown after retries");
-  await db.$transaction((tx) =>
-    transition(tx, {
-      ...where,
-      to: "needs_attention",
-      data: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message },
-      action: "operation.needs_attention",
-      details: { error: code, attempts: op.attemptCount },
-      ctx,
-    }),
-  );
+  await transition(sqlDb, {
+    ...where,
+    to: "needs_attention",
+    set: { lockedUntil: null, lastErrorCode: code, lastErrorMessage: message },
+    action: "operation.needs_attention",
+    details: { error: code, attempts: op.attemptCount },
+    ctx,
+  });
   return "needs_attention";
 }

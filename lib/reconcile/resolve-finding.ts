@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { resolveCleared } from "../alerts/resolve-alerts";
@@ -14,36 +14,33 @@ export async function resolveFinding(
   actor: { id: string; email: string },
   ctx: TAuditContext,
 ) {
-  const drift = await db.$transaction(async (tx) => {
-    const r = await tx.drift.updateMany({
-      where: { id, resolvedAt: null },
-      data: { resolvedAt: new Date(), resolvedById: actor.id, resolution: reason },
-    });
-    if (r.count === 0) {
-      const exists = await tx.drift.findUnique({ where: { id }, select: { id: true } });
-      throw exists
-        ? new AppError("state_conflict", "The finding is already resolved")
-        : new AppError("not_found", "No such finding");
-    }
-    const d = await tx.drift.findUniqueOrThrow({ where: { id } });
+  const moved = await sqlDb.transaction().execute(async (trx) => {
+    const d = await trx
+      .updateTable("Drift")
+      .set({ resolvedAt: new Date(), resolvedById: actor.id, resolution: reason })
+      .where("id", "=", id)
+      .where("resolvedAt", "is", null)
+      .returning(["kind", "severity", "operationId", "monoObjectId"])
+      .executeTakeFirst();
+    if (!d) return null;
     await recordAudit(
       {
         action: "reconciliation.finding_resolved",
         target: { type: "drift", id },
-        details: {
-          kind: d.kind,
-          severity: d.severity,
-          operationId: d.operationId,
-          monoObjectId: d.monoObjectId,
-          reason,
-          by: actor.email,
-        },
+        details: { ...d, reason, by: actor.email },
         ctx,
       },
-      tx,
+      trx,
     );
     return d;
   });
+  if (!moved) {
+    const exists = await db.drift.findUnique({ where: { id }, select: { id: true } });
+    throw exists
+      ? new AppError("state_conflict", "The finding is already resolved")
+      : new AppError("not_found", "No such finding");
+  }
+  const drift = await db.drift.findUniqueOrThrow({ where: { id } });
   if ((await db.drift.count({ where: { resolvedAt: null, severity: "critical" } })) === 0)
     await resolveCleared(["reconciliation_critical"], new Set());
   return drift;

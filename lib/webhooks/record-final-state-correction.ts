@@ -1,6 +1,6 @@
 import "server-only";
 import type { OperationState } from "@/generated/prisma/client";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { getMonoClient } from "../mono";
 import type { TMonoTransfer } from "../mono/contract";
@@ -90,17 +90,24 @@ export async function recordFinalStateCorrection(o: {
     changes,
     confirmedBy: "GET /v1/transfers",
   };
-  await db.$transaction(async (tx) => {
+  await sqlDb.transaction().execute(async (trx) => {
     for (const c of changes) {
       const t = byExternal.get(c.externalId)!;
-      await tx.operationItem.updateMany({
-        where: { operationId: op.id, externalId: c.externalId },
-        data: { monoTransferId: t.id, monoState: t.state, declinationReason: t.declination_reason },
-      });
+      await trx
+        .updateTable("OperationItem")
+        .set({
+          monoTransferId: t.id,
+          monoState: t.state,
+          declinationReason: t.declination_reason,
+          updatedAt: new Date(),
+        })
+        .where("operationId", "=", op.id)
+        .where("externalId", "=", c.externalId)
+        .execute();
     }
     const moved =
       outcomeChanged &&
-      (await transition(tx, {
+      (await transition(trx, {
         id: op.id,
         from: [op.state],
         to,
@@ -116,7 +123,7 @@ export async function recordFinalStateCorrection(o: {
           details,
           ctx,
         },
-        tx,
+        trx,
       );
   });
   const alert = await raiseWebhookAlert({
