@@ -1,6 +1,6 @@
 import "server-only";
 import type { OperationState } from "@/generated/prisma/client";
-import { db, sqlDb } from "../db";
+import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { resumeSend } from "./resume-send";
