@@ -18,6 +18,17 @@ export default defineConfig({
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
+        // Shared UI pieces (DataTable, URL state, form shell, money and date helpers) rendered
+        // in jsdom with @testing-library/react.
+        resolve: { alias },
+        test: {
+          name: "component",
+          include: ["tests/component/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["tests/component/setup.ts"],
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: "integration",

@@ -1,4 +1,4 @@
-// `npm test`: unit and integration tests (Vitest, on a throwaway embedded PostgreSQL 17 or on
+// `npm test`: unit, component (jsdom) and integration tests (Vitest, on a throwaway embedded PostgreSQL 17 or on
 // TEST_DATABASE_URL, real HTTP to the sandbox), then end-to-end tests (Playwright in the system
 // Chromium). Ends with one summary line.
 import { spawnSync } from "node:child_process";
@@ -8,7 +8,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const out = path.join(root, "test-results");
 mkdirSync(out, { recursive: true });
-const only = process.argv[2]; // optional: unit | integration | e2e
+const only = process.argv[2]; // optional: unit | component | integration | e2e
 
 type TCounts = { passed: number; failed: number; skipped: number };
 const total: TCounts = { passed: 0, failed: 0, skipped: 0 };
@@ -23,7 +23,7 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
   return r.status ?? 1;
 }
 
-if (!only || only === "unit" || only === "integration") {
+if (!only || only === "unit" || only === "component" || only === "integration") {
   const file = path.join(out, "vitest.json");
   const projects = only ? ["--project", only] : [];
   const code = run(process.execPath, [

@@ -3,7 +3,7 @@ import { HomeLink, StatusPage } from "@/components/shell/status-page";
 
 const TEXT = {
   title: "Not found",
-  body: "There is no such operation or page here. The id may be mistyped, or it belongs to another environment (sandbox or production). Paste it into the search box above to see what it is.",
+  body: "Nothing on this console has that id or address. It may be mistyped, or belong to another environment (sandbox or production). Paste it into the search box above to see what it is.",
   home: "Go to the overview",
   payouts: "Payouts",
 };

@@ -30,7 +30,7 @@ const TEXT = {
   since: "since",
   by: "by",
   you: " (you)",
-  approvals: "Approvals",
+  approvalsShort: "approvals",
   review: "Review",
   reviewButton: "Review",
   close: "Close",
@@ -155,15 +155,18 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
         {c.reason(r)}
       </>
     )),
-    c.amount(),
-    c.beneficiary(),
     {
-      id: "approvals",
-      header: TEXT.approvals,
-      sortValue: (r) => r.approvalsGiven,
-      className: "whitespace-nowrap",
-      cell: (r) => approvalsLabel(r),
+      ...c.amount(),
+      cell: (r) => (
+        <>
+          <div className="font-medium tabular-nums">{formatCop(r.amount)}</div>
+          <div className="mt-0.5 text-xs font-normal text-slate-600">
+            {TEXT.approvalsShort} {approvalsLabel(r)}
+          </div>
+        </>
+      ),
     },
+    c.beneficiary(),
     {
       id: "review",
       header: TEXT.review,

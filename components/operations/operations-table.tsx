@@ -77,7 +77,7 @@ export const operationColumns = {
   }),
   reason: (r: TOperationRow) =>
     r.reason ? (
-      <div className="mt-0.5 max-w-xs truncate text-xs text-slate-600" title={r.reason}>
+      <div className="mt-0.5 line-clamp-2 break-words text-xs text-slate-600" title={r.reason}>
         {r.reason}
         {r.ticketRef ? ` · ${r.ticketRef}` : ""}
       </div>
@@ -131,7 +131,7 @@ export const operationColumns = {
     id: "created",
     header: TEXT.h.created,
     sortValue: (r) => r.createdAt,
-    className: "whitespace-nowrap text-slate-600",
+    className: "min-w-[6.5rem] text-slate-600",
     cell: (r) => formatWhen(r.createdAt),
   }),
 };
