@@ -26,7 +26,7 @@ function shell(over: Partial<TFormShellProps> = {}) {
       submit={{ label: "Submit and send", pending: false, testId: "submit" }}
       {...over}
     >
-      <p>the form's cards</p>
+      <p>the form cards</p>
     </FormShell>,
   );
   return { onSubmit };
@@ -36,7 +36,7 @@ describe("FormShell", () => {
   it("frames the form's cards with the guard's verdict and one submit button", () => {
     const { onSubmit } = shell({ footnote: "One idempotency key." });
     expect(screen.getByRole("form", { name: "New payout" })).toBeTruthy();
-    expect(screen.getByText("the form's cards")).toBeTruthy();
+    expect(screen.getByText("the form cards")).toBeTruthy();
     expect(screen.getByTestId("tier-text").textContent).toContain("sent as soon as you submit");
     expect(screen.getByTestId("preview-total").textContent).toBe("$ 1.022.000");
     fireEvent.click(screen.getByTestId("submit"));
