@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { sqlDb } from "../db";
 import { getMonoClient, MonoApiError } from "../mono";
 
 // Which of our operations an event is about. Local ids first (monoId, monoTransferId, the
@@ -13,28 +13,44 @@ type TData = Record<string, unknown>;
 const s = (v: unknown): string | null =>
   typeof v === "string" && v.length > 0 && v.length <= 200 ? v : null;
 
-// Raw SQL: every processed event runs one to three of these, and Prisma 6 compiles each
-// findUnique/findFirst on the main thread the receiver's acknowledgements share (see
+// Kysely, not Prisma Client: every processed event runs one to three of these, and Prisma 6
+// compiles each findUnique/findFirst on the main thread the receiver's acknowledgements share (see
 // docs/WEBHOOKS.md "Performance").
 type TOpRef = { id: string } | null;
 async function byMonoId(monoId: string | null): Promise<TOpRef> {
   if (!monoId) return null;
-  const [op] = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Operation" WHERE "monoId" = ${monoId} LIMIT 1`;
+  const op = await sqlDb
+    .selectFrom("Operation")
+    .select("id")
+    .where("monoId", "=", monoId)
+    .limit(1)
+    .executeTakeFirst();
   return op ?? null;
 }
 async function byExternalId(externalId: string | null): Promise<TOpRef> {
   if (!externalId) return null;
-  const [op] = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Operation" WHERE "externalId" = ${externalId}
-    UNION ALL SELECT "operationId" FROM "OperationItem" WHERE "externalId" = ${externalId}
-    LIMIT 1`;
+  const op = await sqlDb
+    .selectFrom("Operation")
+    .select("id")
+    .where("externalId", "=", externalId)
+    .unionAll((eb) =>
+      eb
+        .selectFrom("OperationItem")
+        .select("operationId as id")
+        .where("externalId", "=", externalId),
+    )
+    .limit(1)
+    .executeTakeFirst();
   return op ?? null;
 }
 async function byTransferId(trn: string | null): Promise<TOpRef> {
   if (!trn) return null;
-  const [item] = await db.$queryRaw<{ id: string }[]>`
-    SELECT "operationId" AS "id" FROM "OperationItem" WHERE "monoTransferId" = ${trn} LIMIT 1`;
+  const item = await sqlDb
+    .selectFrom("OperationItem")
+    .select("operationId as id")
+    .where("monoTransferId", "=", trn)
+    .limit(1)
+    .executeTakeFirst();
   return item ?? null;
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
+import { sqlDb } from "../db";
 import { logger } from "../logger";
 import { processWebhookEvent } from "./process-webhook-event";
 
@@ -17,14 +16,24 @@ export async function claimEvents(
   o: { id?: bigint; now?: Date } = {},
 ): Promise<bigint[]> {
   const now = o.now ?? new Date();
-  const rows = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-    UPDATE "WebhookEvent" SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}::timestamptz
-    WHERE "id" IN (
-      SELECT "id" FROM "WebhookEvent"
-      WHERE "processedAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now}::timestamptz) ${o.id !== undefined ? Prisma.sql`AND "id" = ${o.id}` : Prisma.empty}
-      ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING "id"`);
-  return rows.map((r) => BigInt(r.id));
+  const rows = await sqlDb
+    .updateTable("WebhookEvent")
+    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("WebhookEvent")
+        .select("id")
+        .where("processedAt", "is", null)
+        .where((w) => w.or([w("leaseUntil", "is", null), w("leaseUntil", "<", now)]))
+        .$if(o.id !== undefined, (q) => q.where("id", "=", o.id!))
+        .orderBy("id")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export type TDrainResult = { processed: number; failed: number };

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { db, jsonb, sqlDb } from "../db";
 import { logger } from "../logger";
 import { invalidateMonoCache } from "../mono";
 import { confirmOperation } from "../operations/confirm-operation";
@@ -48,8 +49,11 @@ async function decide(
   if (mapping.operationId === null)
     return { result: "external", operationId: null, details: { why: mapping.why } };
   const operationId = mapping.operationId;
-  const [op] = await db.$queryRaw<{ state: string }[]>`
-    SELECT "state"::text AS "state" FROM "Operation" WHERE "id" = ${operationId}`;
+  const op = await sqlDb
+    .selectFrom("Operation")
+    .select("state")
+    .where("id", "=", operationId)
+    .executeTakeFirst();
   if (!op) throw new Error(`operation ${operationId} not found`);
   if (
     ev.type === "bank_transfer_change_final_state" &&
@@ -87,28 +91,28 @@ async function decide(
   };
 }
 
-type TEventRow = {
-  id: bigint;
-  type: string;
-  data: unknown;
-  receivedAt: Date;
-  processedAt: Date | null;
-  processingResult: string | null;
-  operationId: string | null;
-  unprocessable: boolean;
-};
-
-// Raw SQL for the reads and the success write: a drain runs them for every event, and Prisma 6
-// compiles each ORM query on the main thread the receiver's acknowledgements share.
+// Kysely for the reads and the success write: a drain runs them for every event, and Prisma 6
+// compiles each ORM query on the main thread the receiver's acknowledgements share. The rare
+// failure write below is plain Prisma CRUD.
 export async function processWebhookEvent(
   id: bigint | string,
   o: { force?: boolean; ctx?: TAuditContext } = {},
 ): Promise<TProcessOutcome> {
   const eventId = BigInt(id);
-  const [ev] = await db.$queryRaw<TEventRow[]>`
-    SELECT "id", "type", "data", "receivedAt", "processedAt", "processingResult", "operationId",
-      ("processingDetails" -> ${UNPROCESSABLE}::text) IS NOT NULL AS "unprocessable"
-    FROM "WebhookEvent" WHERE "id" = ${eventId}`;
+  const ev = await sqlDb
+    .selectFrom("WebhookEvent")
+    .select([
+      "id",
+      "type",
+      "data",
+      "receivedAt",
+      "processedAt",
+      "processingResult",
+      "operationId",
+      sql<boolean>`("processingDetails" -> ${UNPROCESSABLE}::text) IS NOT NULL`.as("unprocessable"),
+    ])
+    .where("id", "=", eventId)
+    .executeTakeFirst();
   if (!ev) return { eventId: eventId.toString(), result: "missing", operationId: null };
   // Kept as received but its data could not be stored (store-events.ts): nothing to process, even
   // when forced.
@@ -125,11 +129,19 @@ export async function processWebhookEvent(
   try {
     invalidateCaches(ev.type, data);
     const d = await decide({ id: ev.id, type: ev.type, data }, o.ctx ?? SYSTEM);
-    await db.$executeRaw`
-      UPDATE "WebhookEvent" SET "processedAt" = ${new Date()}::timestamptz, "leaseUntil" = NULL,
-        "processingResult" = ${d.result}, "processingError" = NULL, "operationId" = ${d.operationId},
-        "external" = ${d.result === "external"}, "processingDetails" = ${JSON.stringify(d.details)}::jsonb
-      WHERE "id" = ${eventId}`;
+    await sqlDb
+      .updateTable("WebhookEvent")
+      .set({
+        processedAt: new Date(),
+        leaseUntil: null,
+        processingResult: d.result,
+        processingError: null,
+        operationId: d.operationId,
+        external: d.result === "external",
+        processingDetails: jsonb(d.details),
+      })
+      .where("id", "=", eventId)
+      .execute();
     return {
       eventId: eventId.toString(),
       result: d.result,

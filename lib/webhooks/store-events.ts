@@ -1,5 +1,6 @@
 import "server-only";
-import { pgSql } from "../db-legacy";
+import { sql } from "kysely";
+import { jsonb, sqlDb } from "../db";
 
 // Accepted events are written with group commit: every delivery still waits for the commit of its
 // own row before its 2xx (nothing is acknowledged that is not durable), but deliveries that
@@ -46,7 +47,8 @@ function pump(): void {
   }
 }
 
-type TRow = { dedupeKey: string; id: bigint; inserted: boolean; deliveries: number };
+// "xmax" = 0 only on a row this statement inserted (an upserted row carries our xid in xmax).
+const INSERTED = sql<boolean>`("xmax" = 0)`.as("inserted");
 
 async function flush(batch: TPending[]): Promise<void> {
   // One row per dedupe key (a statement may not upsert the same row twice); repeats in the same
@@ -54,32 +56,44 @@ async function flush(batch: TPending[]): Promise<void> {
   const byKey = new Map<string, TPending[]>();
   for (const p of batch) byKey.set(p.row.dedupeKey, [...(byKey.get(p.row.dedupeKey) ?? []), p]);
   const firsts = [...byKey.values()].map((ps) => ps[0].row);
+  const col = <T>(f: (r: TNewEvent) => T) => firsts.map(f);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   try {
-    // node-pg, not Prisma (pgSql, see lib/db.ts). One column array per parameter, so the
-    // statement's text is the same whatever the group's size and is prepared once per connection
-    // (lib/pg-client.ts); timestamps travel as ISO strings. Concurrent groups never deadlock on each other: keys are inserted in one
-    // sorted order.
-    const rows = await pgSql.$queryRaw<TRow[]>`
-      INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data", "eventTimestamp", "receivedAt", "deliveries")
-      SELECT k, t, o, s, b, d::jsonb, e::timestamptz, r::timestamptz, n
-      FROM unnest(${firsts.map((r) => r.dedupeKey)}::text[], ${firsts.map((r) => r.type)}::text[],
-        ${firsts.map((r) => r.objectId)}::text[], ${firsts.map((r) => r.signatureResult)}::text[],
-        ${firsts.map((r) => r.rawBody)}::text[], ${firsts.map((r) => JSON.stringify(r.data))}::text[],
-        ${firsts.map((r) => iso(r.eventTimestamp))}::text[], ${firsts.map((r) => iso(r.receivedAt))}::text[],
-        ${[...byKey.values()].map((ps) => ps.length)}::int[]) AS v(k, t, o, s, b, d, e, r, n)
-      ORDER BY 1
-      ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + EXCLUDED."deliveries"
-      RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`;
+    // One array parameter per column, unnested into rows, so the statement's text is the same
+    // whatever the group's size; timestamps travel as ISO strings in a timestamptz[]. Concurrent
+    // groups never deadlock on each other: keys are inserted in one sorted order.
+    const rows = await sqlDb
+      .insertInto("WebhookEvent")
+      .columns([
+        "dedupeKey",
+        "type",
+        "objectId",
+        "signatureResult",
+        "rawBody",
+        "data",
+        "eventTimestamp",
+        "receivedAt",
+        "deliveries",
+      ])
+      .expression(
+        sql`SELECT * FROM unnest(${col((r) => r.dedupeKey)}::text[], ${col((r) => r.type)}::text[],
+          ${col((r) => r.objectId)}::text[], ${col((r) => r.signatureResult)}::text[],
+          ${col((r) => r.rawBody)}::text[], ${col((r) => JSON.stringify(r.data))}::jsonb[],
+          ${col((r) => iso(r.eventTimestamp))}::timestamptz[], ${col((r) => iso(r.receivedAt))}::timestamptz[],
+          ${[...byKey.values()].map((ps) => ps.length)}::int[]) ORDER BY 1`,
+      )
+      .onConflict((oc) =>
+        oc.column("dedupeKey").doUpdateSet((eb) => ({
+          deliveries: eb("WebhookEvent.deliveries", "+", eb.ref("excluded.deliveries")),
+        })),
+      )
+      .returning(["dedupeKey", "id", INSERTED, "deliveries"])
+      .execute();
     const byRow = new Map(rows.map((r) => [r.dedupeKey, r]));
     for (const [key, ps] of byKey) {
       const r = byRow.get(key)!;
       ps.forEach((p, i) =>
-        p.resolve({
-          id: BigInt(r.id),
-          inserted: Boolean(r.inserted) && i === 0,
-          deliveries: Number(r.deliveries),
-        }),
+        p.resolve({ id: r.id, inserted: r.inserted && i === 0, deliveries: r.deliveries }),
       );
     }
   } catch (err) {
@@ -99,16 +113,30 @@ export async function storeUnprocessableEvent(
   row: Omit<TNewEvent, "data">,
   problem: { path: string; message: string },
 ): Promise<TStored> {
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const error = `${UNPROCESSABLE}: the event's data cannot be stored (${problem.message} at ${problem.path}); the raw body is kept`;
-  const details = JSON.stringify({ [UNPROCESSABLE]: problem });
-  const [r] = await pgSql.$queryRaw<TRow[]>`
-    INSERT INTO "WebhookEvent" ("dedupeKey", "type", "objectId", "signatureResult", "rawBody", "data",
-      "eventTimestamp", "receivedAt", "deliveries", "processedAt", "processingResult", "processingError", "processingDetails")
-    VALUES (${row.dedupeKey}, ${row.type}, ${row.objectId}, ${row.signatureResult}, ${row.rawBody}, '{}'::jsonb,
-      ${iso(row.eventTimestamp)}::timestamptz, ${iso(row.receivedAt)}::timestamptz, 1,
-      ${iso(row.receivedAt)}::timestamptz, 'error', ${error.slice(0, 1000)}, ${details}::jsonb)
-    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "WebhookEvent"."deliveries" + 1
-    RETURNING "dedupeKey", "id", ("xmax" = 0) AS "inserted", "deliveries"`;
-  return { id: BigInt(r.id), inserted: Boolean(r.inserted), deliveries: Number(r.deliveries) };
+  const r = await sqlDb
+    .insertInto("WebhookEvent")
+    .values({
+      dedupeKey: row.dedupeKey,
+      type: row.type,
+      objectId: row.objectId,
+      signatureResult: row.signatureResult,
+      rawBody: row.rawBody,
+      data: jsonb({}),
+      eventTimestamp: row.eventTimestamp,
+      receivedAt: row.receivedAt,
+      deliveries: 1,
+      processedAt: row.receivedAt,
+      processingResult: "error",
+      processingError: error.slice(0, 1000),
+      processingDetails: jsonb({ [UNPROCESSABLE]: problem }),
+    })
+    .onConflict((oc) =>
+      oc.column("dedupeKey").doUpdateSet((eb) => ({
+        deliveries: eb("WebhookEvent.deliveries", "+", 1),
+      })),
+    )
+    .returning(["id", INSERTED, "deliveries"])
+    .executeTakeFirstOrThrow();
+  return { id: r.id, inserted: r.inserted, deliveries: r.deliveries };
 }

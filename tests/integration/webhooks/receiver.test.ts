@@ -1,7 +1,8 @@
 // POST /api/webhooks/mono through the real route handler: every case asserts the HTTP answer and
 // the exact database state afterwards (events, deliveries, rejections, nothing else written).
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, sqlDb } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
 import { submitPayout } from "@/lib/operations/submit-payout";
 import { getMonoClient } from "@/lib/mono";
@@ -231,7 +232,9 @@ describe("webhook receiver: refused deliveries store nothing but a counted rejec
 describe("webhook receiver: a signed body PostgreSQL cannot store", () => {
   // Row counts of every table, before and after: only the expected rows may appear.
   async function tableDelta(fn: () => Promise<unknown>): Promise<Record<string, number>> {
-    const counts = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
+    const counts = await rowCounter(
+      async (text) => (await sql.raw<Record<string, unknown>>(text).execute(sqlDb)).rows,
+    );
     const before = await counts();
     await fn();
     const after = await counts();
