@@ -63,10 +63,12 @@ async function main() {
   const rolled = Number(
     (await c.query(`SELECT count(*) FROM "MetricRollupHour" WHERE "endpoint" = '*'`)).rows[0].count,
   );
+  // lib/ reads lib/env, which reads DATABASE_URL on first use: set it before importing any of it.
+  process.env.DATABASE_URL = url;
   if (rolled === 0 || process.env.BENCH_REBUILD === "1") {
     const { rebuildRollups } = await import("../lib/metrics/rebuild-rollups");
     const t = Date.now();
-    await rebuildRollups(c, { from: window.from, to: new Date(window.to.getTime() + 60_000) });
+    await rebuildRollups({ from: window.from, to: new Date(window.to.getTime() + 60_000) });
     console.log(`rollups built from the raw rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
   if (have !== rows) await c.query(`VACUUM ANALYZE "RequestLog"`);
@@ -76,8 +78,6 @@ async function main() {
     (await c.query(`SELECT count(*) FROM "MetricRollupHour" WHERE "endpoint" = '*'`)).rows[0].count,
   );
 
-  // The API function reads lib/env, which reads DATABASE_URL at import: set it first.
-  process.env.DATABASE_URL = url;
   const { getRequestSeries } = await import("../lib/metrics/request-series");
   const { db } = await import("../lib/db");
   const now = new Date(window.to.getTime() + 1_000);

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { db, sqlDb } from "../db";
 import { getMonoHealth, getKeyAge } from "../mono";
 import { LATENCY_BOUNDS_MS } from "./histogram";
 import { aggregateRollups } from "./rollup-query";
@@ -13,8 +14,12 @@ const DAY = 86_400_000;
 
 async function queueDepth(): Promise<{ name: string; n: number }[]> {
   try {
-    return await db.$queryRaw<{ name: string; n: number }[]>`
-      SELECT name, count(*)::float8 AS n FROM pgboss.job WHERE state IN ('created', 'retry') GROUP BY name`;
+    // pg-boss's own table: not in the console's schema, so not in Kysely's types.
+    const { rows } = await sql<{ name: string; n: number }>`
+      SELECT name, count(*)::float8 AS n FROM pgboss.job WHERE state IN ('created', 'retry') GROUP BY name`.execute(
+      sqlDb,
+    );
+    return rows;
   } catch {
     return []; // pg-boss has not created its schema yet (no worker started)
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { sqlDb } from "../db";
 import { foldStatement } from "./rollup-sql";
 
 const BATCH = 5_000;
@@ -12,8 +12,9 @@ const BATCH = 5_000;
 export async function foldPendingRollups(): Promise<{ folded: number }> {
   let folded = 0;
   for (;;) {
-    const [row] = await db.$queryRawUnsafe<{ folded: number }[]>(foldStatement(), BATCH);
-    folded += row?.folded ?? 0;
-    if ((row?.folded ?? 0) < BATCH) return { folded };
+    const { rows } = await foldStatement(BATCH).execute(sqlDb);
+    const n = rows[0]?.folded ?? 0;
+    folded += n;
+    if (n < BATCH) return { folded };
   }
 }

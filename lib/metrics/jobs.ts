@@ -11,13 +11,12 @@ export const RETENTION_DAYS = { minute: 35, hour: 400, snapshots: 90 } as const;
 
 export async function pruneMonitoringData(now: Date = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const minute =
-    await db.$executeRaw`DELETE FROM "MetricRollup" WHERE "bucket" < ${before(RETENTION_DAYS.minute)}`;
-  const hour =
-    await db.$executeRaw`DELETE FROM "MetricRollupHour" WHERE "bucket" < ${before(RETENTION_DAYS.hour)}`;
-  const snapshots =
-    await db.$executeRaw`DELETE FROM "BalanceSnapshot" WHERE "at" < ${before(RETENTION_DAYS.snapshots)}`;
-  return { minute, hour, snapshots };
+  const [minute, hour, snapshots] = await Promise.all([
+    db.metricRollup.deleteMany({ where: { bucket: { lt: before(RETENTION_DAYS.minute) } } }),
+    db.metricRollupHour.deleteMany({ where: { bucket: { lt: before(RETENTION_DAYS.hour) } } }),
+    db.balanceSnapshot.deleteMany({ where: { at: { lt: before(RETENTION_DAYS.snapshots) } } }),
+  ]);
+  return { minute: minute.count, hour: hour.count, snapshots: snapshots.count };
 }
 
 export const metricsJobs: TJobDef[] = [

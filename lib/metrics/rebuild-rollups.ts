@@ -1,5 +1,5 @@
 import "server-only";
-import type pg from "pg";
+import { sqlDb, type TSqlDb } from "../db";
 import { rebuildStatements } from "./rollup-sql";
 
 const HOUR = 3_600_000;
@@ -7,22 +7,18 @@ const HOUR = 3_600_000;
 /**
  * Recomputes MetricRollup and MetricRollupHour for [from, to) from RequestLog, widened to whole
  * hours so the hourly rows are complete. One transaction: readers see the old or the new rollups.
- * Takes one pg connection (not Prisma): the bench and backfills run it over millions of rows.
+ * Pass a transaction to make the rebuild part of a larger one.
  */
 export async function rebuildRollups(
-  conn: pg.ClientBase,
   o: { from: Date; to: Date },
+  on: TSqlDb = sqlDb,
 ): Promise<{ from: Date; to: Date }> {
   const from = new Date(Math.floor(o.from.getTime() / HOUR) * HOUR);
   const to = new Date(Math.ceil(o.to.getTime() / HOUR) * HOUR);
-  const values = [from.toISOString(), to.toISOString()];
-  try {
-    await conn.query("BEGIN");
-    for (const text of rebuildStatements()) await conn.query(text, values);
-    await conn.query("COMMIT");
-  } catch (err) {
-    await conn.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  }
+  const run = async (trx: TSqlDb) => {
+    for (const statement of rebuildStatements(from, to)) await statement.execute(trx);
+  };
+  if (on.isTransaction) await run(on);
+  else await on.transaction().execute(run);
   return { from, to };
 }

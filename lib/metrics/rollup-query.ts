@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import { sqlDb } from "../db";
 import { HIST_SLOTS } from "./histogram";
 import { rollupHalves, type TGrain } from "./rollup-sql";
 import { ALL_ENDPOINTS } from "./status-classes";
@@ -21,9 +21,14 @@ export type TRollupAgg = {
 };
 export type TRollupFilter = { endpoint?: string; statusClass?: string };
 
-const HIST_SUMS = Prisma.raw(
-  `ARRAY[${Array.from({ length: HIST_SLOTS }, (_, i) => `coalesce(sum("latencyHist"[${i + 1}]), 0)`).join(", ")}]::float8[]`,
-);
+// Sums as float8: the counts fit a double exactly, and float8 (unlike numeric or int8) reads as
+// a JS number.
+const HIST_SUMS = sql`ARRAY[${sql.join(
+  Array.from(
+    { length: HIST_SLOTS },
+    (_, i) => sql`coalesce(sum("latencyHist"[${sql.lit(i + 1)}]), 0)`,
+  ),
+)}]::float8[]`;
 
 type TRawRow = {
   key: string | Date;
@@ -40,10 +45,10 @@ type TRawRow = {
  * item. One statement, one snapshot: a fold committing meanwhile is seen whole or not at all.
  * `where` is applied inside each half so the table half keeps its index range scan.
  */
-export function rollupRows(grain: TGrain, where: Prisma.Sql): Prisma.Sql {
+export function rollupRows(grain: TGrain, where: Expression<SqlBool>): RawBuilder<unknown> {
   const h = rollupHalves(grain);
-  return Prisma.sql`(SELECT * FROM ${Prisma.raw(h.table)} WHERE ${where}
-    UNION ALL SELECT * FROM ${Prisma.raw(h.pending)} WHERE ${where}) AS rollup`;
+  return sql`(SELECT * FROM ${h.table} WHERE ${where}
+    UNION ALL SELECT * FROM ${h.pending} WHERE ${where}) AS rollup`;
 }
 
 /**
@@ -59,19 +64,19 @@ export async function aggregateRollups(
   // than the rest of the query. Bins are aligned to the Unix epoch, as windowOf() aligns steps.
   const key =
     by === "step"
-      ? Prisma.sql`date_bin(make_interval(secs => ${w.stepSec}), "bucket", TIMESTAMP '1970-01-01')`
-      : Prisma.sql`"endpoint"`;
-  const conds = [
-    Prisma.sql`"bucket" >= ${w.from}::timestamptz AND "bucket" < ${w.to}::timestamptz`,
-  ];
+      ? sql`date_bin(make_interval(secs => ${w.stepSec}), "bucket", TIMESTAMPTZ '1970-01-01 00:00:00+00')`
+      : sql`"endpoint"`;
+  const conds: RawBuilder<SqlBool>[] = [sql`"bucket" >= ${w.from} AND "bucket" < ${w.to}`];
   // All-endpoint totals live in their own rows (rollup-sql.ts): read those, or only the others.
-  if (by === "endpoint") conds.push(Prisma.sql`"endpoint" <> ${ALL_ENDPOINTS}`);
-  else conds.push(Prisma.sql`"endpoint" = ${f.endpoint ?? ALL_ENDPOINTS}`);
-  if (f.statusClass) conds.push(Prisma.sql`"statusClass" = ${f.statusClass}`);
-  const rows = await db.$queryRaw<TRawRow[]>`
+  if (by === "endpoint") conds.push(sql`"endpoint" <> ${ALL_ENDPOINTS}`);
+  else conds.push(sql`"endpoint" = ${f.endpoint ?? ALL_ENDPOINTS}`);
+  if (f.statusClass) conds.push(sql`"statusClass" = ${f.statusClass}`);
+  const { rows } = await sql<TRawRow>`
     SELECT ${key} AS key, "statusClass", sum("count")::float8 AS n, sum("errorCount")::float8 AS e,
       sum("retries")::float8 AS r, sum("durationSum")::float8 AS d, ${HIST_SUMS} AS h
-    FROM ${rollupRows(w.grain, Prisma.join(conds, " AND "))} GROUP BY 1, 2`;
+    FROM ${rollupRows(w.grain, sql<SqlBool>`${sql.join(conds, sql` AND `)}`)} GROUP BY 1, 2`.execute(
+    sqlDb,
+  );
   return rows.map((x) => ({
     key: x.key instanceof Date ? String(x.key.getTime()) : x.key,
     statusClass: x.statusClass,

@@ -1,4 +1,4 @@
-// The status classes the charts separate (design §8). They are the values RequestLog.statusClass
+// The status classes the charts separate. They are the values RequestLog.statusClass
 // holds (lib/mono/request-log.ts statusClassOf). Pure module, shared with the browser.
 export const STATUS_CLASSES = ["2xx", "4xx", "409", "429", "5xx", "network", "other"] as const;
 export type TStatusClassName = (typeof STATUS_CLASSES)[number];

@@ -1,15 +1,15 @@
 import "server-only";
-import type { TDb } from "@/lib/db";
+import { sqlDb, type TSqlDb } from "@/lib/db";
 
 // Retention for RequestLog (default 90 days, MONO_REQUEST_LOG_RETENTION_DAYS). Deletes in batches
 // by primary key so one run never holds a long lock or a huge transaction on a busy table; the job
-// queue (later) schedules it. Uses the (at) index to find old rows.
+// queue schedules it daily. Uses the (at) index to find old rows.
 
 export type TPruneOptions = {
   olderThanDays: number;
   batchSize?: number;
   maxBatches?: number;
-  db?: TDb;
+  db?: TSqlDb;
   now?: Date;
 };
 
@@ -19,15 +19,23 @@ export async function pruneRequestLog(
   const { olderThanDays, batchSize = 5_000, maxBatches = 1_000 } = options;
   if (!Number.isFinite(olderThanDays) || olderThanDays < 1)
     throw new Error("olderThanDays must be at least 1");
-  const db = options.db ?? (await import("@/lib/db")).db;
+  const on = options.db ?? sqlDb;
   const cutoff = new Date((options.now ?? new Date()).getTime() - olderThanDays * 86_400_000);
   let deleted = 0;
   let batches = 0;
   while (batches < maxBatches) {
-    const n = await db.$executeRaw`
-      DELETE FROM "RequestLog" WHERE "id" IN (
-        SELECT "id" FROM "RequestLog" WHERE "at" < ${cutoff} ORDER BY "at" LIMIT ${batchSize}
-      )`;
+    const r = await on
+      .deleteFrom("RequestLog")
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("RequestLog")
+          .select("id")
+          .where("at", "<", cutoff)
+          .orderBy("at")
+          .limit(batchSize),
+      )
+      .executeTakeFirst();
+    const n = Number(r.numDeletedRows);
     batches++;
     deleted += n;
     if (n < batchSize) break;

@@ -1,16 +1,19 @@
 import "server-only";
-import pg from "pg";
-import { insertWithPending } from "@/lib/metrics/rollup-sql";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "@/generated/kysely/types";
+import { sqlDb } from "@/lib/db";
+import { withPending } from "@/lib/metrics/rollup-sql";
 import type { TRequestLogRow, TRequestLogSink } from "./request-log";
 
-// The production RequestLog sink: plain `pg` with group commit. Every caller still awaits the
-// commit of its own row (write-through), but rows that arrive while a flush is running are
-// inserted together in one INSERT. Under load that turns N round trips and N ORM query
-// compilations into one statement; at low load a row is flushed alone, immediately.
+// The production RequestLog sink: one Kysely statement per group of rows (group commit). Every
+// caller still awaits the commit of its own row (write-through), but rows that arrive while a
+// flush is running are inserted together in one INSERT. Under load that turns N round trips into
+// one statement; at low load a row is flushed alone, immediately.
 // Why not Prisma here: its create() costs ~2 ms of CPU per row on this stack (bench/client.ts),
 // which alone broke the 2 ms log-write target and capped the client near 550 requests/s.
 
 // Column → PostgreSQL type of the record the batch is read as (json_to_recordset below).
+const TYPE = { text: sql`text`, int: sql`int`, json: sql`json`, timestamptz: sql`timestamptz` };
 const COLUMNS = {
   requestId: "text",
   monoLogId: "text",
@@ -34,27 +37,26 @@ const COLUMNS = {
   requestHeaders: "json",
   responseHeaders: "json",
   at: "timestamptz",
-} as const satisfies Record<keyof TRequestLogRow, string>;
-const NAMES = Object.keys(COLUMNS).map((c) => `"${c}"`);
+} as const satisfies Record<keyof TRequestLogRow, keyof typeof TYPE>;
+const NAMES = sql.join(Object.keys(COLUMNS).map((c) => sql.ref(c)));
+const RECORD = sql.join(Object.entries(COLUMNS).map(([c, t]) => sql`${sql.ref(c)} ${TYPE[t]}`));
 
-// One statement text whatever the batch size, with one parameter: the batch as a JSON array.
-// A VALUES list of 22 parameters per row cost PostgreSQL a parse and plan per flush that grew with
-// the batch (bench/client: the log write's p50 fell by about a third). `at` travels as its ISO string
-// and lands in a timestamptz column.
-const INSERT_TEXT = `INSERT INTO "RequestLog" (${NAMES.join(", ")})
-  SELECT ${NAMES.join(", ")}
-  FROM json_to_recordset($1::json) AS t(${Object.entries(COLUMNS)
-    .map(([c, type]) => `"${c}" ${type}`)
-    .join(", ")})`;
-
-export function insertStatement(rows: TRequestLogRow[]): { text: string; values: unknown[] } {
-  // JSON.stringify writes `at` as its ISO string and drops nothing else: null stays null.
-  return { text: INSERT_TEXT, values: [JSON.stringify(rows)] };
+/**
+ * The INSERT of a group: one statement text whatever the group's size, with one parameter, the
+ * rows as a JSON array. A VALUES list of 22 parameters per row cost PostgreSQL a parse and plan
+ * per flush that grew with the group (bench/client: the log write's p50 fell by about a third).
+ * JSON.stringify writes `at` as its ISO string (read back as timestamptz by the record type) and
+ * drops nothing else: null stays null.
+ */
+export function insertStatement(rows: TRequestLogRow[]): RawBuilder<unknown> {
+  return sql`INSERT INTO "RequestLog" (${NAMES}) SELECT ${NAMES}
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS t(${RECORD})`;
 }
 
 type TPending = { row: TRequestLogRow; resolve: () => void; reject: (e: unknown) => void };
 export type TPgSinkOptions = {
-  pool?: pg.Pool;
+  /** Where to write: the process's Kysely (lib/db.ts) unless given (benchmarks, tests). */
+  db?: Kysely<DB>;
   maxBatch?: number;
   maxConcurrentFlushes?: number;
 };
@@ -68,16 +70,15 @@ export function pgRequestLogSink(
   // (bench/client: gathering + 4 flushes took the p50 ratio from 1.56–1.80 to 1.09–1.48; 6 and 8
   // measured the same as 4; see docs/MONO-CLIENT.md "Benchmark").
   const maxFlushes = options.maxConcurrentFlushes ?? 4;
-  // The process's one pool (lib/db.ts) unless a caller brings its own (benchmarks, tests).
-  const getPool = async (): Promise<pg.Pool> => options.pool ?? (await import("@/lib/db")).dbPool();
+  const target = options.db ?? sqlDb;
   const queue: TPending[] = [];
   let active = 0;
 
   const flush = async (batch: TPending[]): Promise<void> => {
     try {
-      // insertWithPending: the same statement queues the rows for the metric rollups (lib/metrics),
-      // so the charts' counts can never disagree with the log.
-      await (await getPool()).query(insertWithPending(insertStatement(batch.map((p) => p.row))));
+      // withPending: the same statement queues the rows for the metric rollups (lib/metrics), so
+      // the charts' counts can never disagree with the log.
+      await withPending(insertStatement(batch.map((p) => p.row))).execute(target);
       for (const p of batch) p.resolve();
     } catch (err) {
       for (const p of batch) p.reject(err);

@@ -167,12 +167,7 @@ describe("MetricRollup folded from the request log", () => {
     await pool.query(`UPDATE "MetricRollup" SET "count" = 0 WHERE "endpoint" LIKE $1`, [
       `GET /itest/${run}/%`,
     ]);
-    const client = await pool.connect();
-    try {
-      await rebuildRollups(client, { from: new Date(BASE), to: new Date(BASE + 4 * 3600_000) });
-    } finally {
-      client.release();
-    }
+    await rebuildRollups({ from: new Date(BASE), to: new Date(BASE + 4 * 3600_000) });
     expect(await readRollups("MetricRollup", run)).toEqual(before);
     expect(await readRollups("MetricRollupHour", run)).toEqual(expected(rows, 3_600_000));
   });
@@ -181,12 +176,7 @@ describe("MetricRollup folded from the request log", () => {
     const run = randomUUID().slice(0, 8);
     const rows = fc.sample(ZAttempt, 40).map((a) => row(run, a));
     await Promise.all(rows.map((r) => sink.write(r)));
-    const client = await pool.connect();
-    try {
-      await rebuildRollups(client, { from: new Date(BASE), to: new Date(BASE + 4 * 3600_000) });
-    } finally {
-      client.release();
-    }
+    await rebuildRollups({ from: new Date(BASE), to: new Date(BASE + 4 * 3600_000) });
     await foldPendingRollups();
     expect(await readRollups("MetricRollup", run)).toEqual(expected(rows, 60_000));
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneRequestLog } from "@/lib/mono";
-import { db } from "@/lib/db";
+import { db, sqlDb } from "@/lib/db";
 import {
   OPERATIONS,
   SECRETS,
@@ -111,12 +111,12 @@ describe("retention", () => {
     await db.requestLog.create({
       data: { ...base, requestId: `req_prune_new_${op}`, callId: `call_${op}_new` },
     });
-    const res = await pruneRequestLog({ olderThanDays: 90, batchSize: 3, db });
+    const res = await pruneRequestLog({ olderThanDays: 90, batchSize: 3, db: sqlDb });
     expect(res.deleted).toBeGreaterThanOrEqual(7);
     expect(res.batches).toBeGreaterThanOrEqual(3);
     const left = await rowsFor(op);
     expect(left.map((r) => r.requestId)).toEqual([`req_prune_new_${op}`]);
-    await expect(pruneRequestLog({ olderThanDays: 0, db })).rejects.toThrow();
+    await expect(pruneRequestLog({ olderThanDays: 0, db: sqlDb })).rejects.toThrow();
   });
 });
 

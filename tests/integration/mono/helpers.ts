@@ -5,7 +5,7 @@ import type { Dispatcher } from "undici";
 import { startSandbox, type TSandboxHandle } from "@/sandbox/server";
 import { MonoClient, type TMonoClientOptions } from "@/lib/mono";
 import type { TLogSink } from "@/lib/mono/attempt-record";
-import { db } from "@/lib/db";
+import { db, sqlDb } from "@/lib/db";
 
 export const KEY = "sk_itest_admin_7f3c9a1b2d4e6f80";
 export const BATCH_KEY = "sk_itest_batch_0a9b8c7d6e5f4321";
@@ -145,7 +145,7 @@ export function opId(label: string): string {
 
 /** Every text and JSON column of every RequestLog row, as one string per row. */
 export async function requestLogDump(): Promise<string[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "RequestLog"`;
+  const rows = await sqlDb.selectFrom("RequestLog").selectAll().execute();
   return rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? String(v) : v)));
 }
 
