@@ -1,5 +1,7 @@
 import "server-only";
-import { db } from "../db";
+import type { Updateable } from "kysely";
+import type { Alert as TAlertTable } from "@/generated/kysely/types";
+import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 
@@ -12,24 +14,35 @@ type TActor = { id: string; email: string };
 async function transition(
   id: string,
   from: string[],
-  data: Record<string, unknown>,
+  set: Updateable<TAlertTable>,
   action: string,
   actor: TActor,
   ctx: TAuditContext,
   details: Record<string, unknown> = {},
 ) {
-  return db.$transaction(async (tx) => {
-    const r = await tx.alert.updateMany({ where: { id, state: { in: from } }, data });
-    if (r.count === 0) {
-      const exists = await tx.alert.findUnique({ where: { id }, select: { state: true } });
+  return sqlDb.transaction().execute(async (trx) => {
+    const alert = await trx
+      .updateTable("Alert")
+      .set(set)
+      .where("id", "=", id)
+      .where("state", "in", from)
+      .returningAll()
+      .executeTakeFirst();
+    if (!alert) {
+      const exists = await trx
+        .selectFrom("Alert")
+        .select("state")
+        .where("id", "=", id)
+        .executeTakeFirst();
       if (!exists) throw new AppError("not_found", "No such alert");
       throw new AppError("state_conflict", `The alert is already ${exists.state}`);
     }
+    // Last in the transaction: the audit chain's lock is held until commit.
     await recordAudit(
       { action, target: { type: "alert", id }, details: { by: actor.email, ...details }, ctx },
-      tx,
+      trx,
     );
-    return tx.alert.findUniqueOrThrow({ where: { id } });
+    return alert;
   });
 }
 

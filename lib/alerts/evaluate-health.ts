@@ -40,7 +40,7 @@ export function evaluateKeyAge(now: Date = new Date()): TAlertSignal[] {
   return keyAgeSignal(getKeyAge(now));
 }
 
-/** Accepted operations wait for Mono's webhook; silence past the threshold is a signal (design §8). */
+/** Accepted operations wait for Mono's webhook; silence past the threshold is a signal. */
 export async function evaluateWebhookSilence(now: Date = new Date()): Promise<TAlertSignal[]> {
   const since = new Date(now.getTime() - env.WEBHOOK_SILENCE_MINUTES * 60_000);
   const [waiting, lastEvent] = await Promise.all([
@@ -78,9 +78,9 @@ export async function evaluateReconciliation(): Promise<TAlertSignal[]> {
 }
 
 export async function evaluateSignatureFailures(now: Date = new Date()): Promise<TAlertSignal[]> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::float8 AS n FROM "WebhookRejection" WHERE "reason" = 'bad_signature' AND "receivedAt" >= ${new Date(now.getTime() - 15 * 60_000)}::timestamptz`;
-  const n = row?.n ?? 0;
+  const n = await db.webhookRejection.count({
+    where: { reason: "bad_signature", receivedAt: { gte: new Date(now.getTime() - 15 * 60_000) } },
+  });
   if (n < 5) return [];
   return [
     {

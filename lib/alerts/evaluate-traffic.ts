@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "../db";
+import { sql, type SqlBool } from "kysely";
+import { sqlDb } from "../db";
 import { env } from "../env";
 import { rollupRows } from "../metrics/rollup-query";
 import { ALL_ENDPOINTS } from "../metrics/status-classes";
@@ -42,10 +42,15 @@ export function trafficSignals(t: TTrafficWindow, th: TTrafficThresholds): TAler
 }
 
 export async function evaluateTraffic(now: Date = new Date()): Promise<TAlertSignal[]> {
-  const [row] = await db.$queryRaw<{ total: number; errors: number; too_many: number }[]>`
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const {
+    rows: [row],
+  } = await sql<{ total: number; errors: number; too_many: number }>`
     SELECT coalesce(sum("count"), 0)::float8 AS total, coalesce(sum("errorCount"), 0)::float8 AS errors,
       coalesce(sum("count") FILTER (WHERE "statusClass" = '429'), 0)::float8 AS too_many
-    FROM ${rollupRows("minute", Prisma.sql`"endpoint" = ${ALL_ENDPOINTS} AND "bucket" >= ${new Date(now.getTime() - WINDOW_MS)}::timestamptz`)}`;
+    FROM ${rollupRows("minute", sql<SqlBool>`"endpoint" = ${ALL_ENDPOINTS} AND "bucket" >= ${since}`)}`.execute(
+    sqlDb,
+  );
   return trafficSignals(
     { total: row?.total ?? 0, errors: row?.errors ?? 0, tooMany: row?.too_many ?? 0 },
     {

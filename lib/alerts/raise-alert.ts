@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "../db";
+import { sql } from "kysely";
+import { jsonb, sqlDb } from "../db";
 import { newId } from "../ids";
 import { foldKeyOf, moreSevere, type TAlertSignal, type TSeverity } from "./rules";
 
@@ -18,39 +19,45 @@ function lockKey(foldKey: string): bigint {
 
 export async function raiseAlert(s: TAlertSignal, now: Date = new Date()): Promise<TRaiseResult> {
   const foldKey = foldKeyOf(s);
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lockKey(foldKey)})`;
-    const existing = await tx.alert.findFirst({
-      where: { foldKey, state: { in: ["open", "acknowledged"] } },
-      orderBy: { openedAt: "desc" },
-    });
+  return sqlDb.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${lockKey(foldKey)})`.execute(trx);
+    const existing = await trx
+      .selectFrom("Alert")
+      .select(["id", "severity"])
+      .where("foldKey", "=", foldKey)
+      .where("state", "in", ["open", "acknowledged"])
+      .orderBy("openedAt", "desc")
+      .limit(1)
+      .executeTakeFirst();
     if (existing) {
-      await tx.alert.update({
-        where: { id: existing.id },
-        data: {
-          occurrences: { increment: 1 },
+      await trx
+        .updateTable("Alert")
+        .set((eb) => ({
+          occurrences: eb("occurrences", "+", 1),
           lastSeenAt: now,
-          details: s.details,
+          details: jsonb(s.details),
           title: s.title,
           severity: moreSevere(existing.severity as TSeverity, s.severity),
-        },
-      });
+        }))
+        .where("id", "=", existing.id)
+        .execute();
       return { id: existing.id, created: false };
     }
     const id = newId("alr");
-    await tx.alert.create({
-      data: {
+    await trx
+      .insertInto("Alert")
+      .values({
         id,
         rule: s.rule,
         foldKey,
         severity: s.severity,
         title: s.title,
-        details: s.details,
+        details: jsonb(s.details),
         state: "open",
         openedAt: now,
         lastSeenAt: now,
-      },
-    });
+      })
+      .execute();
     return { id, created: true };
   });
 }

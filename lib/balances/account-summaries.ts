@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { db, sqlDb } from "../db";
 import {
   floorsOf,
   levelOf,
@@ -32,9 +33,6 @@ export type TAccountSummary = {
   level: TBalanceLevel;
 };
 
-type TOutflowRow = { accountId: string; outflow: bigint | null; first: Date | null };
-type TSumRow = { sourceAccountId: string; total: bigint | null };
-
 export async function getAccountSummaries(now: Date = new Date()): Promise<TAccountSummary[]> {
   const since = new Date(now.getTime() - SPEND_WINDOW_DAYS * 86_400_000);
   const [accounts, latest, outflows, spent, committed] = await Promise.all([
@@ -43,21 +41,66 @@ export async function getAccountSummaries(now: Date = new Date()): Promise<TAcco
       orderBy: [{ kind: "asc" }, { name: "asc" }],
     }),
     // One index probe per account (BalanceSnapshot_accountId_at_idx), however long the history.
-    db.$queryRaw<{ accountId: string; available: bigint; pending: bigint; at: Date }[]>`
-      SELECT a."id" AS "accountId", s."available", s."pending", s."at" FROM "MonitoredAccount" a
-      CROSS JOIN LATERAL (SELECT "available", "pending", "at" FROM "BalanceSnapshot" b
-        WHERE b."accountId" = a."id" ORDER BY "at" DESC LIMIT 1) s`,
+    sqlDb
+      .selectFrom("MonitoredAccount as a")
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom("BalanceSnapshot as b")
+            .select(["b.available", "b.pending", "b.at"])
+            .whereRef("b.accountId", "=", "a.id")
+            .orderBy("b.at", "desc")
+            .limit(1)
+            .as("s"),
+        (join) => join.onTrue(),
+      )
+      .select(["a.id as accountId", "s.available", "s.pending", "s.at"])
+      .execute(),
     // Decreases between consecutive snapshots: money that left through any channel.
-    db.$queryRaw<TOutflowRow[]>`
-      SELECT "accountId", sum(greatest(prev - "available", 0))::bigint AS outflow, min("at") AS first
-      FROM (SELECT "accountId", "available", "at", lag("available") OVER (PARTITION BY "accountId" ORDER BY "at") AS prev
-            FROM "BalanceSnapshot" WHERE "at" >= ${since}::timestamptz) s GROUP BY 1`,
-    db.$queryRaw<TSumRow[]>`
-      SELECT "sourceAccountId", sum(coalesce("monoSourceAmount", "amount" + "feeEstimate"))::bigint AS total FROM "Operation"
-      WHERE "state" IN ('accepted', 'settled') AND coalesce("acceptedAt", "createdAt") >= ${since}::timestamptz GROUP BY 1`,
-    db.$queryRaw<TSumRow[]>`
-      SELECT "sourceAccountId", sum("amount" + "feeEstimate")::bigint AS total FROM "Operation"
-      WHERE "state" IN ('approved', 'sending') GROUP BY 1`,
+    sqlDb
+      .selectFrom((eb) =>
+        eb
+          .selectFrom("BalanceSnapshot")
+          .select([
+            "accountId",
+            "available",
+            "at",
+            sql<bigint | null>`lag("available") OVER (PARTITION BY "accountId" ORDER BY "at")`.as(
+              "prev",
+            ),
+          ])
+          .where("at", ">=", since)
+          .as("s"),
+      )
+      .select((eb) => [
+        "s.accountId",
+        // sum() of int8 is numeric: cast back so it reads as bigint.
+        sql<bigint | null>`sum(greatest(s.prev - s."available", 0))::bigint`.as("outflow"),
+        eb.fn.min("s.at").as("first"),
+      ])
+      .groupBy("s.accountId")
+      .execute(),
+    sqlDb
+      .selectFrom("Operation")
+      .select([
+        "sourceAccountId",
+        sql<bigint | null>`sum(coalesce("monoSourceAmount", "amount" + "feeEstimate"))::bigint`.as(
+          "total",
+        ),
+      ])
+      .where("state", "in", ["accepted", "settled"])
+      .where(sql`coalesce("acceptedAt", "createdAt")`, ">=", since)
+      .groupBy("sourceAccountId")
+      .execute(),
+    sqlDb
+      .selectFrom("Operation")
+      .select([
+        "sourceAccountId",
+        sql<bigint | null>`sum("amount" + "feeEstimate")::bigint`.as("total"),
+      ])
+      .where("state", "in", ["approved", "sending"])
+      .groupBy("sourceAccountId")
+      .execute(),
   ]);
   const byId = <T extends object>(rows: T[], key: keyof T) =>
     new Map(rows.map((r) => [String(r[key]), r]));

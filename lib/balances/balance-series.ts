@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { sqlDb } from "../db";
 import { windowOf, type TRange } from "../metrics/ranges";
 
 // Balance history per account for the charts. Each step keeps its lowest available balance: a dip
@@ -15,10 +16,18 @@ export async function getBalanceSeries(o: {
   const w = windowOf(o.range, o.now);
   // Polls come every 1–5 minutes: steps shorter than that would only show single snapshots.
   const stepSec = Math.max(w.stepSec, 120);
-  const rows = await db.$queryRaw<{ t: number; available: bigint }[]>`
-    SELECT (floor(extract(epoch FROM "at") / ${stepSec}) * ${stepSec * 1000})::float8 AS t, min("available") AS available
-    FROM "BalanceSnapshot" WHERE "accountId" = ${o.accountId} AND "at" >= ${w.from}::timestamptz AND "at" < ${w.to}::timestamptz
-    GROUP BY 1 ORDER BY 1`;
+  const t = sql<number>`(floor(extract(epoch FROM "at") / ${stepSec}) * ${stepSec * 1000})::float8`;
+  const rows = await sqlDb
+    .selectFrom("BalanceSnapshot")
+    .select((eb) => [t.as("t"), eb.fn.min("available").as("available")])
+    .where("accountId", "=", o.accountId)
+    .where("at", ">=", w.from)
+    .where("at", "<", w.to)
+    // By position: the step expression written again would carry its own parameters, and
+    // PostgreSQL would not see it as the selected one.
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
   return {
     from: w.from.toISOString(),
     to: w.to.toISOString(),

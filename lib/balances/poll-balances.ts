@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "../db";
+import { db, sqlDb } from "../db";
 import { logger } from "../logger";
 import { getMonoClient, type MonoClient } from "../mono";
 
-// The balance poller (seed 001 §7: every 1–5 minutes): lists Banking and ledger accounts, reads
+// The balance poller (every 1–5 minutes): lists Banking and ledger accounts, reads
 // each live balance and stores a snapshot. Idempotent in effect: running twice just adds a second
 // snapshot a moment later. One unreadable account never stops the others.
 
@@ -89,22 +89,28 @@ export async function pollBalances(
     }
     try {
       const b = await readBalance(client, t);
-      await db.$transaction([
-        db.balanceSnapshot.create({
-          data: {
+      // The snapshot and the account's "last polled" commit together.
+      await sqlDb.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("BalanceSnapshot")
+          .values({
             accountId: t.id,
             available: b.available,
             pending: b.pending,
             currency: b.currency,
             at,
-          },
-        }),
-        db.monitoredAccount.upsert({
-          where: { id: t.id },
-          create: { id: t.id, ...base, lastPolledAt: at },
-          update: { ...base, lastPolledAt: at, lastError: null },
-        }),
-      ]);
+          })
+          .execute();
+        await trx
+          .insertInto("MonitoredAccount")
+          .values({ id: t.id, ...base, lastPolledAt: at, updatedAt: new Date() })
+          .onConflict((oc) =>
+            oc
+              .column("id")
+              .doUpdateSet({ ...base, lastPolledAt: at, lastError: null, updatedAt: new Date() }),
+          )
+          .execute();
+      });
       result.polled++;
     } catch (err) {
       const error = err instanceof Error ? err.message.slice(0, 300) : "unknown error";

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { sqlDb } from "../db";
 
 export async function checkReadiness(): Promise<{
   status: "ready" | "not_ready";
@@ -9,7 +10,7 @@ export async function checkReadiness(): Promise<{
   const started = performance.now();
   try {
     await Promise.race([
-      db.$queryRaw`SELECT 1`,
+      sql`SELECT 1`.execute(sqlDb),
       new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000)),
     ]);
     return { status: "ready", database: "ok", ms: Math.round(performance.now() - started) };

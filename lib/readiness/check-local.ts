@@ -1,7 +1,8 @@
 import "server-only";
 import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import { db } from "../db";
+import { sql } from "kysely";
+import { sqlDb } from "../db";
 import type { TEnv } from "../env-schema";
 import { KEY_AGE_MAX_DAYS, KEY_AGE_WARN_DAYS } from "../mono";
 import { signWebhook, verifyWebhookSignature } from "./webhook-signature";
@@ -143,19 +144,25 @@ export function compareMigrations(onDisk: string[], applied: string[]): TCheck {
 
 export async function checkMigrations(root?: string): Promise<TCheck> {
   try {
-    const rows = await db.$queryRaw<{ migration_name: string }[]>`
-      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    // Prisma's own bookkeeping table: not part of the typed schema, so spelled out.
+    const { rows } = await sql<{ migration_name: string }>`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`.execute(
+      sqlDb,
+    );
     return compareMigrations(
       migrationsOnDisk(root),
       rows.map((r) => r.migration_name),
     );
   } catch (err) {
-    // Prisma's message spans several lines; the database's own sentence is what helps.
-    const text = err instanceof Error ? err.message : String(err);
-    const reason = (/Message: `([^`]*)`/.exec(text)?.[1] ?? text)
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 200);
+    // The database's own sentence (relation does not exist, connection refused), on one line. A
+    // refused connection to a host with several addresses fails with an empty AggregateError:
+    // its code is then what says something.
+    const e = err as { message?: unknown; code?: unknown };
+    const text =
+      (typeof e?.message === "string" && e.message) ||
+      (typeof e?.code === "string" && e.code) ||
+      String(err);
+    const reason = text.replace(/\s+/g, " ").trim().slice(0, 200);
     return {
       id: "migrations",
       title: "Database migrations current",

@@ -8,6 +8,10 @@ import { pollBalances } from "@/lib/balances/poll-balances";
 import { BALANCE_FAMILY, runFamilies, type TFamily } from "@/lib/alerts/evaluate-alerts";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { getAccountSummaries } from "@/lib/balances/account-summaries";
+import { getBalanceSeries } from "@/lib/balances/balance-series";
+import { evaluateSignatureFailures } from "@/lib/alerts/evaluate-health";
+import { evaluateTraffic } from "@/lib/alerts/evaluate-traffic";
+import { checkReadiness } from "@/lib/health/check-readiness";
 import { runReadiness } from "@/lib/readiness/run-readiness";
 import { readEnv } from "@/lib/env-schema";
 import * as ack from "@/app/api/alerts/[id]/acknowledge/route";
@@ -71,6 +75,15 @@ describe("low-balance alerts", () => {
     expect(s?.level).toBe("critical");
     expect(s?.dailySpend).toBe(449_999_000_00n); // history shorter than a day counts as one day
     expect(s?.criticalFloor).toBe((449_999_000_00n * 5n) / 100n);
+
+    // The chart keeps each step's lowest balance, as BigInt, on step boundaries.
+    const series = await getBalanceSeries({ accountId: ACCOUNT, range: "6h" });
+    expect(series.stepSec).toBe(300);
+    for (const p of series.points) {
+      expect(typeof p.available).toBe("bigint");
+      expect(p.t % 300_000).toBe(0);
+    }
+    expect(series.points.some((p) => p.available === 1_000_00n)).toBe(true);
 
     const first = await runFamilies([BALANCE_FAMILY]);
     expect(first.failed).toEqual([]);
@@ -159,7 +172,29 @@ describe("low-balance alerts", () => {
   });
 });
 
+describe("rules that count in SQL", () => {
+  it("signature failures count the last 15 minutes only", async () => {
+    const now = new Date();
+    await db.webhookRejection.createMany({
+      data: Array.from({ length: 5 }, () => ({ reason: "bad_signature", receivedAt: now })),
+    });
+    const hit = await evaluateSignatureFailures(new Date(now.getTime() + 1_000));
+    expect(hit).toHaveLength(1);
+    expect(hit[0].details.count).toBeGreaterThanOrEqual(5);
+    expect(await evaluateSignatureFailures(new Date(now.getTime() + 16 * 60_000))).toEqual([]);
+  });
+
+  it("traffic reads the last 5 minutes of rollups", async () => {
+    expect(Array.isArray(await evaluateTraffic())).toBe(true);
+    expect(await evaluateTraffic(new Date(Date.now() + 365 * 86_400_000))).toEqual([]);
+  });
+});
+
 describe("readiness against a live sandbox", () => {
+  it("the database answers", async () => {
+    expect((await checkReadiness()).status).toBe("ready");
+  });
+
   it("passes the Mono checks, verifies the webhook secret and reads the clock skew", async () => {
     const env = readEnv({
       MONO_SANDBOX_API_KEY: KEY,
