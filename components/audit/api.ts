@@ -1,8 +1,10 @@
 import { apiFetch } from "../api-client";
-import type { TAuditRow } from "@/lib/api/resources/audit";
+import type { z } from "zod";
+import type { TAuditRow, TAuditVerdict, ZAuditPage } from "@/lib/api/resources/audit";
 
-// The server's response schema (lib/api/resources/audit.ts): details arrive masked.
-export type { TAuditRow };
+// The server's response schemas (lib/api/resources/audit.ts): details arrive masked.
+export type { TAuditRow, TAuditVerdict };
+type TAuditPage = z.infer<typeof ZAuditPage>;
 export type TAuditFilters = { action?: string; actor?: string; targetId?: string };
 
 export const auditKeys = {
@@ -15,13 +17,8 @@ export function fetchAuditPage(f: TAuditFilters, before: string | undefined, sig
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   if (before) q.set("before", before);
-  return apiFetch<{ events: TAuditRow[]; nextCursor: string | null }>(`/api/audit?${q}`, {
-    signal,
-  });
+  return apiFetch<TAuditPage>(`/api/audit?${q}`, { signal });
 }
 
 export const fetchAuditVerdict = (signal?: AbortSignal) =>
-  apiFetch<{ ok: boolean; rows: number; brokenAtSeq?: string; reason?: string }>(
-    "/api/audit/verify",
-    { signal },
-  );
+  apiFetch<TAuditVerdict>("/api/audit/verify", { signal });

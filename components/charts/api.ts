@@ -1,48 +1,26 @@
 import { apiFetch } from "../api-client";
-import type { TAnnotation } from "@/lib/metrics/annotations";
 import type { TChartQuery, TRange } from "@/lib/metrics/ranges";
-import type { TEndpointStats, TSeriesPoint } from "@/lib/metrics/request-series";
+import type {
+  TAnnotation,
+  TBalanceCharts,
+  TBalancePoint,
+  TEndpointStats,
+  TRequestCharts,
+  TSeriesPoint,
+} from "@/lib/api/resources/chart";
+import type { TAccountSummary, TBalanceLevel } from "@/lib/api/resources/balance";
 
-// The chart endpoints as the browser sees them (money arrives as integer minor units in JSON numbers).
-
-// The series and annotation shapes are the server's own (type-only imports: nothing of lib/ ships).
-export type { TAnnotation, TEndpointStats, TSeriesPoint };
-
-export type TRequestCharts = {
-  range: TRange;
-  from: string;
-  to: string;
-  stepSec: number;
-  points: TSeriesPoint[];
-  endpoints: TEndpointStats[];
-  annotations: TAnnotation[];
-};
-
-export type TBalanceLevel = "ok" | "warning" | "critical" | "unknown";
-export type TAccountSummary = {
-  id: string;
-  kind: string;
-  name: string;
-  currency: string;
-  state: string;
-  available: number | null;
-  pending: number | null;
-  at: string | null;
-  lastError: string | null;
-  dailySpend: number;
-  warningFloor: number;
-  criticalFloor: number;
-  committed: number;
-  runway: { projected: number; days: number | null } | null;
-  level: TBalanceLevel;
-};
-export type TBalancePoint = { t: number; available: number };
-export type TBalanceCharts = {
-  range: TRange;
-  accounts: (TAccountSummary & {
-    series: { stepSec: number; from: string; to: string; points: TBalancePoint[] };
-  })[];
-  annotations: TAnnotation[];
+// The chart endpoints as the browser sees them: the server's response schemas
+// (lib/api/resources/chart.ts, balance.ts). Money arrives as integer minor units in JSON numbers.
+export type {
+  TAccountSummary,
+  TAnnotation,
+  TBalanceCharts,
+  TBalanceLevel,
+  TBalancePoint,
+  TEndpointStats,
+  TRequestCharts,
+  TSeriesPoint,
 };
 
 export const chartKeys = {

@@ -1,88 +1,19 @@
 import { apiFetch } from "../api-client";
-import type { TPayloadDiff } from "@/lib/investigation/diff-payloads";
-import type { TTimeline, TTimelineEvent } from "@/lib/api/resources/investigation";
-import type { TRecoveryAction, TVerdictCode } from "@/lib/investigation/retry-verdict";
+import type { z } from "zod";
+import type {
+  TKeyInspection,
+  TRecoveryOutcome,
+  TSafeToRetry,
+  TTimeline,
+  TTimelineEvent,
+  ZKeyAttempt,
+} from "@/lib/api/resources/investigation";
+import type { TRecoveryAction } from "@/lib/investigation/retry-verdict";
 
-// The timeline's response schema (lib/api/resources/investigation.ts): details arrive masked.
-export type { TTimeline, TTimelineEvent };
-
-export type TSafeToRetry = {
-  operationId: string;
-  facts: {
-    state: string;
-    leaseActive: boolean;
-    neverSent: boolean;
-    insideWindow: boolean;
-    payloadMatches: boolean;
-    monoHasIt: "yes" | "no" | "unknown";
-    windowEndsAt: string | null;
-    windowLeftMs: number | null;
-    lockedUntil: string | null;
-    attemptCount: number;
-    lastErrorCode: string | null;
-  };
-  mono: { presence: string; monoId?: string; monoState?: string; evidence: string[] } | null;
-  payloadReasons: string[];
-  verdict: { code: TVerdictCode; headline: string; why: string; allowed: TRecoveryAction[] };
-};
-
-export type TAttemptRow = {
-  requestId: string;
-  monoLogId: string | null;
-  callId: string;
-  attempt: number;
-  method: string;
-  endpoint: string;
-  status: number | null;
-  statusClass: string;
-  errorCode: string | null;
-  durationMs: number;
-  delayBeforeMs: number;
-  delayReason: string | null;
-  at: string;
-  operationId: string | null;
-};
-export type TKeyInspection = {
-  key: string;
-  operation: {
-    id: string;
-    kind: string;
-    state: string;
-    externalId: string;
-    monoId: string | null;
-    attemptCount: number;
-    lastErrorCode: string | null;
-    firstSentAt: string | null;
-  } | null;
-  lease: {
-    active: boolean;
-    lockedUntil: string | null;
-    lockedBy: string | null;
-    ageMs: number | null;
-  };
-  window: {
-    startedAt: string | null;
-    endsAt: string | null;
-    leftMs: number | null;
-    expired: boolean;
-    startedBy: string | null;
-  };
-  attempts: TAttemptRow[];
-  consoleRequests: {
-    route: string;
-    state: string;
-    requestHash: string;
-    responseStatus: number | null;
-    createdAt: string;
-    user: string | null;
-  }[];
-  mismatch: {
-    detected: boolean;
-    reasons: string[];
-    baseline: string | null;
-    diffs: { requestId: string; monoLogId: string | null; at: string; diff: TPayloadDiff[] }[];
-  };
-};
+// The server's response schemas (lib/api/resources/investigation.ts): details, error messages and
+// the diffs' values arrive masked.
+export type { TKeyInspection, TSafeToRetry, TTimeline, TTimelineEvent };
+export type TAttemptRow = z.infer<typeof ZKeyAttempt>;
 
 export const investigationKeys = {
   all: ["investigation"] as const,
@@ -102,8 +33,9 @@ export const postRecoveryAction = (
   body: { action: TRecoveryAction; reason: string },
   key: string,
 ) =>
-  apiFetch<{ action: TRecoveryAction; outcome: string; after: TSafeToRetry }>(
-    `/api/operations/${id}/recovery`,
-    { method: "POST", body, headers: { "idempotency-key": key } },
-  );
+  apiFetch<TRecoveryOutcome>(`/api/operations/${id}/recovery`, {
+    method: "POST",
+    body,
+    headers: { "idempotency-key": key },
+  });
 export const evidenceUrl = (id: string) => `/api/operations/${id}/evidence`;

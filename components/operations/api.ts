@@ -18,6 +18,7 @@ import type {
   ZTransferRowView,
 } from "@/lib/api/resources/operation";
 import type { ZPerson } from "@/lib/api/resources/wire";
+import type { TStepUp } from "@/lib/api/resources/session";
 
 // The browser's view of the operations API (app/api/operations/**): the types are the server's
 // response schemas (lib/api/resources/operation.ts), so they cannot drift. Money is integer COP
@@ -94,7 +95,7 @@ export const decideRequest = (
   });
 
 export const stepUpRequest = (password: string) =>
-  apiFetch<{ until: string }>("/api/auth/step-up", { method: "POST", body: { password } });
+  apiFetch<TStepUp>("/api/auth/step-up", { method: "POST", body: { password } });
 
 export const cancelRequest = (id: string, reason: string) =>
   apiFetch<{ operation: TOperationRecord }>(`/api/operations/${id}/cancel`, {

@@ -2,16 +2,11 @@ import { apiFetch } from "../api-client";
 import type { TOperationRecord } from "../operations/api";
 import type { TPayoutInput } from "@/lib/operations/schemas";
 
-export type TBrebTarget = {
-  holderName: string;
-  documentType: string;
-  documentNumber: string;
-  documentMasked: string;
-  accountNumber: string;
-  accountType: string;
-  keyType: string;
-  targetId: string;
-};
+import type { TBrebTarget } from "@/lib/api/resources/reference";
+
+// The resolved Bre-B holder (lib/api/resources/reference.ts): its numbers in clear, because the
+// form submits them as the beneficiary.
+export type { TBrebTarget };
 
 export const submitPayoutRequest = (body: TPayoutInput, idempotencyKey: string) =>
   apiFetch<{ operation: TOperationRecord }>("/api/operations/payouts", {

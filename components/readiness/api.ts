@@ -1,15 +1,9 @@
 import { apiFetch } from "../api-client";
 
-export type TCheckStatus = "pass" | "warn" | "fail" | "skip";
-export type TCheck = {
-  id: string;
-  title: string;
-  status: TCheckStatus;
-  detail: string;
-  fix?: string;
-  ms?: number;
-};
-export type TReadinessReport = { environment: string; at: string; ok: boolean; checks: TCheck[] };
+import type { TCheck, TCheckStatus, TReadinessReport } from "@/lib/api/resources/health";
+
+// The server's response schema (lib/api/resources/health.ts).
+export type { TCheck, TCheckStatus, TReadinessReport };
 
 export const readinessKeys = { all: ["readiness"] as const };
 export const fetchReadiness = (signal?: AbortSignal) =>

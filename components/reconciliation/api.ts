@@ -1,30 +1,21 @@
 import { apiFetch } from "../api-client";
 import type { TFindingListQuery } from "@/lib/reconcile/list-query";
-import type { TFinding } from "@/lib/api/resources/reconciliation";
+import type { z } from "zod";
+import type {
+  TFinding,
+  TRunList,
+  ZFindingChange,
+  ZFindingPage,
+  ZRunResult,
+} from "@/lib/api/resources/reconciliation";
 
 export type TFindingFilters = Omit<TFindingListQuery, "before" | "limit">;
 export type TSeverity = "critical" | "warning" | "info";
-export type TRun = {
-  id: string;
-  trigger: "schedule" | "manual";
-  windowStart: string;
-  windowEnd: string;
-  state: "running" | "done" | "failed";
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  newFindings: number;
-  summary: {
-    findings: number;
-    created: number;
-    stillOpen: number;
-    byKind: Record<string, number>;
-    checked: Record<string, number>;
-    busyAccounts: string[];
-  } | null;
-};
-// The server's response schema (lib/api/resources/reconciliation.ts): evidence arrives masked.
-export type { TFinding };
+/** A run as the runs card lists it: with how many findings it created. */
+export type TRun = TRunList["runs"][number];
+// The server's response schemas (lib/api/resources/reconciliation.ts): evidence arrives masked.
+export type { TFinding, TRunList };
+type TFindingPage = z.infer<typeof ZFindingPage>;
 
 export const reconKeys = {
   all: ["reconciliation"] as const,
@@ -40,9 +31,7 @@ export function findingsSearch(f: TFindingFilters): URLSearchParams {
 }
 
 export const fetchRuns = (signal?: AbortSignal) =>
-  apiFetch<{ runs: TRun[]; open: Partial<Record<TSeverity, number>> }>("/api/reconciliation/runs", {
-    signal,
-  });
+  apiFetch<TRunList>("/api/reconciliation/runs", { signal });
 export function fetchFindings(
   f: TFindingFilters,
   before: string | undefined,
@@ -51,18 +40,15 @@ export function fetchFindings(
   const q = findingsSearch(f);
   if (f.status !== "open") q.set("status", f.status);
   if (before) q.set("before", before);
-  return apiFetch<{ findings: TFinding[]; nextBefore: string | null }>(
-    `/api/reconciliation/findings?${q}`,
-    { signal },
-  );
+  return apiFetch<TFindingPage>(`/api/reconciliation/findings?${q}`, { signal });
 }
 export const runNow = (windowHours?: number) =>
-  apiFetch<{ run: TRun }>("/api/reconciliation/runs", {
+  apiFetch<z.infer<typeof ZRunResult>>("/api/reconciliation/runs", {
     method: "POST",
     body: windowHours ? { windowHours } : {},
   });
 export const resolveFinding = (id: string, reason: string) =>
-  apiFetch<{ finding: TFinding }>(`/api/reconciliation/findings/${id}/resolve`, {
+  apiFetch<z.infer<typeof ZFindingChange>>(`/api/reconciliation/findings/${id}/resolve`, {
     method: "POST",
     body: { reason },
   });

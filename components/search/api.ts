@@ -1,47 +1,8 @@
 import { apiFetch } from "../api-client";
-import type { TRecognised } from "@/lib/search/recognise-id";
+import type { TAccountView, TSearchHit, TSearchResult } from "@/lib/api/resources/search";
 
-export type TSearchHit = {
-  type: "operation" | "request" | "idempotency_key" | "webhook" | "mono_object";
-  id: string;
-  href: string | null;
-  title: string;
-  detail: string;
-  at: string | null;
-  matchedOn: string;
-  operation?: {
-    id: string;
-    kind: string;
-    state: string;
-    amount: number;
-    currency: string;
-    createdAt: string;
-    monoId: string | null;
-  };
-};
-export type TAccountView = {
-  id: string;
-  kind: "banking" | "ledger";
-  name: string | null;
-  balance: { available: number; pending: number | null; currency: string } | null;
-  balanceError: string | null;
-  recentOperations: {
-    id: string;
-    kind: string;
-    state: string;
-    amount: number;
-    currency: string;
-    createdAt: string;
-    monoId: string | null;
-  }[];
-};
-export type TSearchResult = {
-  query: string;
-  recognised: TRecognised;
-  hits: TSearchHit[];
-  account: TAccountView | null;
-  notes: string[];
-};
+// The server's response schema (lib/api/resources/search.ts).
+export type { TAccountView, TSearchHit, TSearchResult };
 
 export const searchKeys = {
   all: ["search"] as const,

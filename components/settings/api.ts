@@ -1,7 +1,10 @@
 import { apiFetch } from "../api-client";
 import type { TPolicySettings } from "@/lib/guard/policy-schema";
 
-export type TPolicy = { version: number; settings: TPolicySettings };
+import type { TPolicy } from "@/lib/api/resources/policy";
+
+// The server's response schema (lib/api/resources/policy.ts): GET and PUT answer the same shape.
+export type { TPolicy };
 
 export const policyKeys = {
   all: ["policy"] as const,

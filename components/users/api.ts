@@ -1,15 +1,16 @@
 import { apiFetch } from "../api-client";
 
-export type TUserRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: "viewer" | "operator" | "approver" | "admin";
-  active: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-};
+import type { z } from "zod";
+import type {
+  TUser,
+  ZNewUser,
+  ZPasswordReset,
+  ZUserChange,
+  ZUserList,
+} from "@/lib/api/resources/user";
+
+// The server's response schemas (lib/api/resources/user.ts).
+export type TUserRow = TUser;
 
 export const userKeys = {
   all: ["users"] as const,
@@ -17,12 +18,12 @@ export const userKeys = {
 };
 
 export const fetchUsers = (signal?: AbortSignal) =>
-  apiFetch<{ users: TUserRow[] }>("/api/users", { signal });
+  apiFetch<z.infer<typeof ZUserList>>("/api/users", { signal });
 export const createUserRequest = (body: { email: string; name: string; role: TUserRow["role"] }) =>
-  apiFetch<{ user: TUserRow; temporaryPassword: string }>("/api/users", { method: "POST", body });
+  apiFetch<z.infer<typeof ZNewUser>>("/api/users", { method: "POST", body });
 export const updateUserRequest = (
   id: string,
   body: Partial<Pick<TUserRow, "role" | "active" | "name">>,
-) => apiFetch<{ user: TUserRow }>(`/api/users/${id}`, { method: "PATCH", body });
+) => apiFetch<z.infer<typeof ZUserChange>>(`/api/users/${id}`, { method: "PATCH", body });
 export const resetPasswordRequest = (id: string) =>
-  apiFetch<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, { method: "POST" });
+  apiFetch<z.infer<typeof ZPasswordReset>>(`/api/users/${id}/reset-password`, { method: "POST" });

@@ -6,6 +6,7 @@ import type {
   TWebhookDetail,
   TWebhookReveal,
   TWebhookRow,
+  TWebhookSummary,
   ZProcessingResult,
 } from "@/lib/api/resources/webhook";
 
@@ -13,12 +14,7 @@ export type TWebhookFilters = Omit<TWebhookListQuery, "before" | "limit">;
 // The server's response schemas (lib/api/resources/webhook.ts): bodies arrive masked; the raw body
 // only through the audited reveal.
 export type TProcessingResult = z.infer<typeof ZProcessingResult>;
-export type { TReprocessOutcome, TWebhookDetail, TWebhookReveal, TWebhookRow };
-export type TWebhookSummary = {
-  types: { type: string; count: number }[];
-  rejections24h: Record<string, number>;
-  lastReceivedAt: string | null;
-};
+export type { TReprocessOutcome, TWebhookDetail, TWebhookReveal, TWebhookRow, TWebhookSummary };
 
 export const webhookKeys = {
   all: ["webhooks"] as const,

@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
+import { presentLiveness } from "@/lib/api/resources/health";
 
 // Liveness: the process answers. No database, no Mono.
-export const GET = withApi({ permission: "public" }, async () => ({ status: "ok" }));
+export const GET = withApi({ permission: "public" }, async () => presentLiveness());

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentPolicy } from "@/lib/api/resources/policy";
 import { getPolicy } from "@/lib/guard/get-policy";
 import { updatePolicy } from "@/lib/guard/update-policy";
 import { ZPolicySettings } from "@/lib/guard/policy-schema";
 
-export const GET = withApi({ permission: "settings.read" }, async () => getPolicy());
+export const GET = withApi({ permission: "settings.read" }, async () =>
+  presentPolicy(await getPolicy()),
+);
 
 const ZPolicyUpdate = z.strictObject({
   settings: ZPolicySettings,
@@ -15,9 +18,11 @@ const ZPolicyUpdate = z.strictObject({
 export const PUT = withApi(
   { permission: "policy.write", body: ZPolicyUpdate },
   async ({ body, audit }) =>
-    updatePolicy(body.settings, {
-      expectedVersion: body.expectedVersion,
-      reason: body.reason,
-      ctx: audit,
-    }),
+    presentPolicy(
+      await updatePolicy(body.settings, {
+        expectedVersion: body.expectedVersion,
+        reason: body.reason,
+        ctx: audit,
+      }),
+    ),
 );

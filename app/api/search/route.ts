@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentSearchResult } from "@/lib/api/resources/search";
 import { searchById } from "@/lib/search/search-by-id";
 
 const ZSearchQuery = z.strictObject({ q: z.string().max(1_000) });
@@ -8,5 +9,5 @@ const ZSearchQuery = z.strictObject({ q: z.string().max(1_000) });
 // `recognised.ok: false` or no hits), not an error: the search box explains it in place.
 export const GET = withApi(
   { permission: "requests.read", query: ZSearchQuery },
-  async ({ query }) => searchById(query.q),
+  async ({ query }) => presentSearchResult(await searchById(query.q)),
 );

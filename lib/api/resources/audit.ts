@@ -30,3 +30,18 @@ export function presentAuditPage(p: { events: { details: unknown }[]; nextCursor
     events: p.events.map((e) => ({ ...e, details: maskPii(e.details) })),
   });
 }
+
+// The hash chain's verdict: every row's hash recomputed from the previous one.
+export const ZAuditVerdict = z.union([
+  z.object({ ok: z.literal(true), rows: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    rows: z.number().int(),
+    brokenAtSeq: z.string(),
+    reason: z.string(),
+  }),
+]);
+export type TAuditVerdict = z.infer<typeof ZAuditVerdict>;
+export function presentAuditVerdict(v: unknown) {
+  return present(ZAuditVerdict, v);
+}

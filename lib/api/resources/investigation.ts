@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { maskPii, maskTarget, maskText } from "../../operations/mask";
+import { RECOVERY_ACTIONS } from "../../investigation/retry-verdict";
 import { maskItem } from "./operation";
-import { present, ZIso, ZJsonObject } from "./wire";
+import { present, ZIso, ZJsonObject, ZMoney } from "./wire";
 
 // Investigation resources: the operation timeline, the evidence bundle, the idempotency-key
 // inspector and the safe-to-retry verdict. Stored JSON inside them (audit details, sent bodies,
@@ -104,25 +105,93 @@ export function presentEvidence(b: {
   });
 }
 
-// The key inspector and the safe-to-retry verdict: other fields pass through as they are (loose
-// objects); what could hold a personal number is masked.
-const ZDiff = z.object({
-  path: z.string(),
+// The key inspector and the safe-to-retry verdict: strict like every other resource (fields not
+// named here are dropped); what could hold a personal number is masked (error messages, reasons,
+// the diffs' values). Mono's own objects (`mono.transfers`) are not answered: the evidence strings
+// say what was found.
+export const ZPayloadDiff = z.object({
+  path: z.string(), // a JSON pointer ("/target/account_number")
   change: z.enum(["added", "removed", "changed"]),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
 });
-export const ZKeyInspection = z.looseObject({
+export type TPayloadDiff = z.infer<typeof ZPayloadDiff>;
+export const ZKeyAttempt = z.object({
+  requestId: z.string(),
+  monoLogId: z.string().nullable(),
+  callId: z.string(),
+  attempt: z.number().int(),
+  method: z.string(),
+  endpoint: z.string(),
+  status: z.number().int().nullable(),
+  statusClass: z.string(),
+  errorCode: z.string().nullable(),
+  durationMs: z.number(),
+  delayBeforeMs: z.number(),
+  delayReason: z.string().nullable(),
+  at: ZIso,
+  operationId: z.string().nullable(),
+});
+export const ZKeyInspection = z.object({
   key: z.string(),
-  operation: z.looseObject({ id: z.string(), state: z.string() }).nullable(),
-  attempts: z.array(z.looseObject({ requestId: z.string() })),
-  consoleRequests: z.array(z.looseObject({ route: z.string(), state: z.string() })),
-  mismatch: z.looseObject({
+  operation: z
+    .object({
+      id: z.string(),
+      kind: z.string(),
+      state: z.string(),
+      externalId: z.string(),
+      fingerprint: z.string(),
+      monoId: z.string().nullable(),
+      monoState: z.string().nullable(),
+      attemptCount: z.number().int(),
+      lastErrorCode: z.string().nullable(),
+      lastErrorMessage: z.string().nullable(),
+      lockedUntil: ZIso.nullable(),
+      lockedBy: z.string().nullable(),
+      firstSentAt: ZIso.nullable(),
+      createdAt: ZIso,
+    })
+    .nullable(),
+  lease: z.object({
+    active: z.boolean(),
+    lockedUntil: ZIso.nullable(),
+    lockedBy: z.string().nullable(),
+    ageMs: z.number().nullable(),
+  }),
+  window: z.object({
+    startedAt: ZIso.nullable(),
+    endsAt: ZIso.nullable(),
+    leftMs: z.number().nullable(),
+    expired: z.boolean(),
+    startedBy: z.string().nullable(),
+  }),
+  attempts: z.array(ZKeyAttempt),
+  consoleRequests: z.array(
+    z.object({
+      route: z.string(),
+      state: z.string(),
+      requestHash: z.string(),
+      responseStatus: z.number().int().nullable(),
+      lockedUntil: ZIso,
+      createdAt: ZIso,
+      user: z.string().nullable(), // the e-mail of the console user who sent it
+    }),
+  ),
+  mismatch: z.object({
     detected: z.boolean(),
     reasons: z.array(z.string()),
-    diffs: z.array(z.looseObject({ requestId: z.string(), diff: z.array(ZDiff) })),
+    baseline: z.enum(["stored operation body", "first logged body"]).nullable(),
+    diffs: z.array(
+      z.object({
+        requestId: z.string(),
+        monoLogId: z.string().nullable(),
+        at: ZIso,
+        diff: z.array(ZPayloadDiff),
+      }),
+    ),
   }),
 });
+export type TKeyInspection = z.infer<typeof ZKeyInspection>;
 const maskValue = (v: unknown) => (typeof v === "string" ? maskText(v) : maskPii(v));
 // Free text a person or Mono wrote (error messages, reasons) at any depth: long digit runs masked.
 function maskFreeText(v: unknown, key = ""): unknown {
@@ -145,13 +214,48 @@ export function presentKeyInspection(k: unknown) {
   return present(ZKeyInspection, plain);
 }
 
-export const ZSafeToRetry = z.looseObject({
+const ZPresence = z.enum(["yes", "no", "unknown"]);
+export const ZSafeToRetry = z.object({
   operationId: z.string(),
-  facts: z.looseObject({ state: z.string() }),
-  mono: z.looseObject({ presence: z.string(), evidence: z.array(z.string()) }).nullable(),
+  facts: z.object({
+    state: z.string(),
+    leaseActive: z.boolean(),
+    neverSent: z.boolean(),
+    insideWindow: z.boolean(), // Mono's 24 h idempotency window, from the first send
+    payloadMatches: z.boolean(),
+    monoHasIt: ZPresence,
+    windowEndsAt: ZIso.nullable(),
+    windowLeftMs: z.number().nullable(),
+    lockedUntil: ZIso.nullable(),
+    attemptCount: z.number().int(),
+    lastErrorCode: z.string().nullable(),
+  }),
+  mono: z
+    .object({
+      presence: ZPresence,
+      monoId: z.string().optional(),
+      monoState: z.string().optional(),
+      monoStateReason: z.string().nullable().optional(),
+      sourceAmount: ZMoney.optional(),
+      evidence: z.array(z.string()),
+    })
+    .nullable(), // null: not looked up (nothing to recover, or a send in flight)
   payloadReasons: z.array(z.string()),
-  verdict: z.looseObject({ code: z.string(), headline: z.string(), why: z.string() }),
+  verdict: z.object({
+    code: z.enum([
+      "not_applicable",
+      "in_flight",
+      "already_at_mono",
+      "payload_mismatch",
+      "retry_same_key",
+      "reconcile_first",
+    ]),
+    headline: z.string(),
+    why: z.string(),
+    allowed: z.array(z.enum(RECOVERY_ACTIONS)),
+  }),
 });
+export type TSafeToRetry = z.infer<typeof ZSafeToRetry>;
 function maskVerdict(v: unknown): unknown {
   const plain = maskFreeText(maskPii(toPlain(v))) as { mono?: { evidence?: string[] } | null };
   if (plain.mono?.evidence) plain.mono.evidence = plain.mono.evidence.map(maskText);
@@ -161,10 +265,11 @@ export function presentSafeToRetry(v: unknown) {
   return present(ZSafeToRetry, maskVerdict(v));
 }
 export const ZRecoveryOutcome = z.object({
-  action: z.string(),
+  action: z.enum(RECOVERY_ACTIONS),
   outcome: z.string(),
   after: ZSafeToRetry,
 });
+export type TRecoveryOutcome = z.infer<typeof ZRecoveryOutcome>;
 export function presentRecoveryOutcome(o: { after: unknown; [k: string]: unknown }) {
   return present(ZRecoveryOutcome, { ...o, after: maskVerdict(o.after) });
 }

@@ -254,3 +254,7 @@ export type TBeneficiaryReveal = z.infer<typeof ZBeneficiaryReveal>;
 export function presentBeneficiaryReveal(r: unknown): TBeneficiaryReveal {
   return present(ZBeneficiaryReveal, r);
 }
+
+// What the write routes (submit, edit, decide, cancel) and their resumed retries answer.
+export const ZOperationWrite = z.object({ operation: ZOperation });
+export type TOperationWrite = z.infer<typeof ZOperationWrite>;

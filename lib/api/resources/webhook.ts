@@ -108,3 +108,28 @@ export type TReprocessOutcome = z.infer<typeof ZReprocessOutcome>;
 export function presentReprocessOutcome(o: { error?: string | null } & Record<string, unknown>) {
   return present(ZReprocessOutcome, { ...o, error: o.error ? maskText(o.error) : undefined });
 }
+
+// The webhook page's header: events per type, signature/envelope rejections in the last 24 h by
+// reason, and when the last event arrived.
+export const ZWebhookSummary = z.object({
+  types: z.array(z.object({ type: z.string(), count: z.number().int() })),
+  rejections24h: z.record(z.string(), z.number().int()),
+  lastReceivedAt: ZIso.nullable(),
+});
+export type TWebhookSummary = z.infer<typeof ZWebhookSummary>;
+export function presentWebhookSummary(s: unknown) {
+  return present(ZWebhookSummary, s);
+}
+
+// The receiver's answer to Mono (POST /api/webhooks/mono). `unprocessable`: signed, but its data
+// cannot be stored; kept with the raw body, never processed.
+export const ZWebhookReceipt = z.object({
+  received: z.literal(true),
+  event_id: z.string(),
+  duplicate: z.boolean(),
+  deliveries: z.number().int(),
+  unprocessable: z.literal(true).optional(),
+});
+export function presentWebhookReceipt(r: unknown) {
+  return present(ZWebhookReceipt, r);
+}

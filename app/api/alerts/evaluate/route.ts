@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
+import { presentAlertCheck } from "@/lib/api/resources/alert";
 import { evaluateHealthAlerts, pollAndEvaluateBalances } from "@/lib/alerts/jobs";
 import { recordAudit } from "@/lib/audit/record-audit";
 
@@ -11,5 +12,5 @@ export const POST = withApi({ permission: "alerts.manage" }, async ({ audit, log
   });
   const health = await evaluateHealthAlerts();
   await recordAudit({ action: "alerts.evaluated", details: { manual: true }, ctx: audit });
-  return { balances, health };
+  return presentAlertCheck({ balances, health });
 });

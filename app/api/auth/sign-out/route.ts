@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { AppError } from "@/lib/api/app-error";
+import { presentSignOut } from "@/lib/api/resources/session";
 import { signOutEverywhere, signOutSession } from "@/lib/auth/sessions";
 
 // Ends the caller's session on the server (`everywhere: false`) or every session of the caller
@@ -13,6 +14,6 @@ export const POST = withApi(
     const me = { id: user.id, sessionId: user.sessionId };
     if (body.everywhere) await signOutEverywhere(me, audit);
     else await signOutSession(me, audit);
-    return { ok: true, everywhere: body.everywhere };
+    return presentSignOut(body.everywhere);
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentBalanceCharts } from "@/lib/api/resources/chart";
 import { RANGE_KEYS, windowOf, type TRange } from "@/lib/metrics/ranges";
 import { getAnnotations } from "@/lib/metrics/annotations";
 import { getAccountSummaries } from "@/lib/balances/account-summaries";
@@ -25,9 +26,9 @@ export const GET = withApi({ permission: "overview.read", query: ZQuery }, async
     ),
     getAnnotations(windowOf(query.range, now)),
   ]);
-  return {
+  return presentBalanceCharts({
     range: query.range,
     accounts: accounts.map((a, i) => ({ ...a, series: series[i] })),
     annotations,
-  };
+  });
 });

@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
+import { presentRequestCharts } from "@/lib/api/resources/chart";
 import { ZChartQuery, windowOf } from "@/lib/metrics/ranges";
 import { getEndpointStats, getRequestSeries } from "@/lib/metrics/request-series";
 import { getAnnotations } from "@/lib/metrics/annotations";
@@ -20,6 +21,6 @@ export const GET = withApi(
       getEndpointStats({ ...filter, endpoint: undefined }),
       getAnnotations(windowOf(query.range, now)),
     ]);
-    return { ...series, endpoints, annotations };
+    return presentRequestCharts({ ...series, endpoints, annotations });
   },
 );

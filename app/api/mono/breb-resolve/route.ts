@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentBrebTarget } from "@/lib/api/resources/reference";
 import { resolveBrebKey } from "@/lib/operations/resolve-breb-key";
 
 const ZResolve = z.strictObject({
@@ -10,5 +11,6 @@ const ZResolve = z.strictObject({
 // Resolves a Bre-B key to its holder, shown to the operator for confirmation before a payout.
 export const POST = withApi(
   { permission: "payouts.create", body: ZResolve },
-  async ({ body, log }) => resolveBrebKey(body.sourceAccountId, body.key, log),
+  async ({ body, log }) =>
+    presentBrebTarget(await resolveBrebKey(body.sourceAccountId, body.key, log)),
 );

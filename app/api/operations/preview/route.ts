@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentPreview } from "@/lib/api/resources/reference";
 import { previewOperation } from "@/lib/operations/preview-operation";
 
 const ZPreviewQuery = z.strictObject({
@@ -11,5 +12,5 @@ const ZPreviewQuery = z.strictObject({
 // What the guard will say before the operator submits: tier, approvals, step-up, fees, timing.
 export const GET = withApi(
   { permission: "payouts.create", query: ZPreviewQuery },
-  async ({ query }) => previewOperation(query),
+  async ({ query }) => presentPreview(await previewOperation(query)),
 );

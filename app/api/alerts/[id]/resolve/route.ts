@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
+import { presentAlertChange } from "@/lib/api/resources/alert";
 import { resolveAlert } from "@/lib/alerts/change-alert-state";
 import { ZAlertIdParams } from "@/lib/alerts/list-alerts";
 
@@ -8,12 +9,13 @@ const ZResolveBody = z.object({ note: z.string().trim().max(500).optional() }).s
 
 export const POST = withApi(
   { permission: "alerts.manage", params: ZAlertIdParams, body: ZResolveBody },
-  async ({ params, body, user, audit }) => ({
-    alert: await resolveAlert(
-      params.id,
-      { id: user.id, email: user.email },
-      audit,
-      body.note || undefined,
+  async ({ params, body, user, audit }) =>
+    presentAlertChange(
+      await resolveAlert(
+        params.id,
+        { id: user.id, email: user.email },
+        audit,
+        body.note || undefined,
+      ),
     ),
-  }),
 );

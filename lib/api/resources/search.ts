@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ID_KINDS } from "../../search/recognise-id";
+import { maskText } from "../../operations/mask";
+import { present, ZIso, ZMoney } from "./wire";
+
+// The search resource (GET /api/search?q=): what the pasted id is, the exact hits and where they
+// lead, an account's view for acc_/lacc_ ids, and notes (a Mono lookup that failed, an object the
+// console did not create). A malformed or unknown id is a normal answer, not an error.
+
+const ZIdKind = z.enum(ID_KINDS);
+export const ZRecognised = z.union([
+  z.object({ ok: z.literal(true), kind: ZIdKind, value: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    value: z.string(),
+    reason: z.string(),
+    looksLike: ZIdKind.optional(),
+  }),
+]);
+
+const ZOperationSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  amount: ZMoney,
+  currency: z.string(),
+  createdAt: ZIso,
+  monoId: z.string().nullable(),
+});
+
+export const ZSearchHit = z.object({
+  type: z.enum(["operation", "request", "idempotency_key", "webhook", "mono_object"]),
+  id: z.string(),
+  href: z.string().nullable(),
+  title: z.string(),
+  detail: z.string(),
+  at: ZIso.nullable(),
+  matchedOn: z.string(), // the column that matched, so the agent knows why this is a result
+  operation: ZOperationSummary.extend({
+    externalId: z.string(),
+    ticketRef: z.string().nullable(),
+    sourceAccountId: z.string(),
+  }).optional(),
+});
+export type TSearchHit = z.infer<typeof ZSearchHit>;
+
+export const ZAccountView = z.object({
+  id: z.string(),
+  kind: z.enum(["banking", "ledger"]),
+  name: z.string().nullable(),
+  balance: z
+    .object({ available: ZMoney, pending: ZMoney.nullable(), currency: z.string() })
+    .nullable(),
+  balanceError: z.string().nullable(),
+  recentOperations: z.array(ZOperationSummary),
+});
+export type TAccountView = z.infer<typeof ZAccountView>;
+
+export const ZSearchResult = z.object({
+  query: z.string(),
+  recognised: ZRecognised,
+  hits: z.array(ZSearchHit),
+  account: ZAccountView.nullable(),
+  notes: z.array(z.string()),
+});
+export type TSearchResult = z.infer<typeof ZSearchResult>;
+
+export function presentSearchResult(r: {
+  account: { balanceError: string | null } | null;
+  notes: string[];
+  [k: string]: unknown;
+}): TSearchResult {
+  return present(ZSearchResult, {
+    ...r,
+    // Mono's error messages may quote a number; the rest is ids the person typed or the console's.
+    account: r.account && {
+      ...r.account,
+      balanceError: r.account.balanceError === null ? null : maskText(r.account.balanceError),
+    },
+    notes: r.notes.map(maskText),
+  });
+}
