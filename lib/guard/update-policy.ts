@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { jsonb, sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { AppError } from "../api/app-error";
 import { canonicalJson } from "../canonical-json";
@@ -8,6 +8,7 @@ import type { TPolicySettings } from "./policy-schema";
 
 // Saves a new policy version. `expectedVersion` makes concurrent edits fail loudly instead of one
 // silently overwriting the other; the version's primary key makes the race impossible in SQL.
+// The new version and its audit entry commit together.
 export async function updatePolicy(
   settings: TPolicySettings,
   o: { expectedVersion: number; reason: string; ctx: TAuditContext },
@@ -24,15 +25,17 @@ export async function updatePolicy(
       canonicalJson(settings[k as keyof TPolicySettings]) !==
       canonicalJson(current.settings[k as keyof TPolicySettings]),
   );
-  return db.$transaction(async (tx) => {
-    const row = await tx.policy.create({
-      data: {
+  return sqlDb.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("Policy")
+      .values({
         version: current.version + 1,
-        settings,
+        settings: jsonb(settings),
         createdById: o.ctx.actorId ?? null,
         reason: o.reason,
-      },
-    });
+      })
+      .returning("version")
+      .executeTakeFirstOrThrow();
     const action =
       changed.length === 1 && changed[0] === "killSwitch"
         ? settings.killSwitch
@@ -51,7 +54,7 @@ export async function updatePolicy(
         },
         ctx: o.ctx,
       },
-      tx,
+      trx,
     );
     return { version: row.version, settings };
   });

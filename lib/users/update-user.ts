@@ -1,22 +1,33 @@
 import "server-only";
-import { db } from "../db";
+import { sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { AppError } from "../api/app-error";
 import type { TUpdateUserInput } from "./schemas";
+import { USER_COLUMNS } from "./user-columns";
 
 // Role changes and disabling end the user's sessions at once (sessionVersion bump). The last
-// active admin cannot be demoted or disabled, so the console can never lock itself out.
+// active admin cannot be demoted or disabled, so the console can never lock itself out. The
+// change and its audit entry commit together.
 export async function updateUser(id: string, input: TUpdateUserInput, ctx: TAuditContext) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id } });
+  return sqlDb.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("User")
+      .select(["role", "active", "name"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!before) throw new AppError("not_found", "No such user");
     const losesAdmin =
       before.role === "admin" &&
       before.active &&
       ((input.role && input.role !== "admin") || input.active === false);
     if (losesAdmin) {
-      const admins = await tx.user.count({ where: { role: "admin", active: true } });
-      if (admins <= 1)
+      const { admins } = await trx
+        .selectFrom("User")
+        .select((eb) => eb.fn.countAll<bigint>().as("admins"))
+        .where("role", "=", "admin")
+        .where("active", "=", true)
+        .executeTakeFirstOrThrow();
+      if (admins <= 1n)
         throw new AppError(
           "state_conflict",
           "This is the last active admin; promote another admin first",
@@ -25,10 +36,16 @@ export async function updateUser(id: string, input: TUpdateUserInput, ctx: TAudi
     const endsSessions =
       (input.role !== undefined && input.role !== before.role) ||
       (input.active === false && before.active);
-    const user = await tx.user.update({
-      where: { id },
-      data: { ...input, ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}) },
-    });
+    const user = await trx
+      .updateTable("User")
+      .set((eb) => ({
+        ...input,
+        ...(endsSessions ? { sessionVersion: eb("sessionVersion", "+", 1) } : {}),
+        updatedAt: new Date(),
+      }))
+      .where("id", "=", id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ["role", "active", "name"] as const) {
       if (input[key] !== undefined && input[key] !== before[key])
@@ -49,7 +66,7 @@ export async function updateUser(id: string, input: TUpdateUserInput, ctx: TAudi
           details: { changes, sessionsEnded: endsSessions },
           ctx,
         },
-        tx,
+        trx,
       );
     }
     return user;
