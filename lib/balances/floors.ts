@@ -1,4 +1,4 @@
-// Floor and runway arithmetic (design §8, seed 001 §7). Pure, integer minor units throughout:
+// Floor and runway arithmetic. Pure, integer minor units throughout:
 // warning floor = 20 % of typical daily spend, critical floor = 5 %, runway = what is left after
 // approved-but-unsent operations, in days of typical spend.
 

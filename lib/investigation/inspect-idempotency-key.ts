@@ -5,7 +5,7 @@ import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
 import { sendLeaseMs } from "../operations/send-operation";
 import { compareSentBodies } from "./compare-sent-bodies";
 
-// The idempotency-key inspector (design §7): what this key is for, whether someone holds its send
+// The idempotency-key inspector: what this key is for, whether someone holds its send
 // lease and for how long, every attempt sent with it, how long Mono will still remember it, and
 // whether it was ever used with another payload (field-by-field diff).
 export async function inspectIdempotencyKey(key: string, now = new Date()) {

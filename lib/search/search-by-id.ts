@@ -4,7 +4,7 @@ import { lookupAccount, type TAccountView } from "./lookup-account";
 import { lookupAtMono } from "./lookup-at-mono";
 import { lookups as q, type TOperationSummary, type TRequestSummary } from "./lookups";
 
-// One search box for every id (design §7). Each kind maps to exact lookups on indexed columns —
+// One search box for every id. Each kind maps to exact lookups on indexed columns —
 // equality only, never LIKE/ILIKE/contains — so a search costs the same at 10 rows or 10 million
 // (tests/integration/search/explain.test.ts checks the plans).
 
