@@ -1,29 +1,64 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useSession } from "next-auth/react";
+import { Eye } from "lucide-react";
+import { can } from "@/lib/auth/permissions";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
 import { ErrorNote } from "../ui/error-note";
 import { formatCop } from "../money/format";
 import { formatWhen } from "../operations/format-time";
+import { inputClass } from "../operations/fields";
+import { revealWebhookRequest } from "./api";
 import { ResultBadge, SignatureBadge } from "./result-badge";
 import { useReprocessEvent, useWebhookEvent } from "./use-webhooks";
 
 // One event: what Mono sent (pretty-printed with beneficiary numbers masked, rendered as text only;
-// the raw bytes need the audited reveal),
-// what processing did, the linked operation, and reprocess for admins.
+// the raw bytes need the audited reveal: "Reveal" asks why and shows them on this screen only,
+// nothing is cached), what processing did, the linked operation, and reprocess for admins.
+// `canReveal` defaults to the signed-in role's pii.reveal; the server checks it again.
 export function WebhookDetail({
   id,
   canReprocess,
+  canReveal,
   onClose,
 }: {
   id: number;
   canReprocess: boolean;
+  canReveal?: boolean;
   onClose: () => void;
 }) {
   const q = useWebhookEvent(id);
   const reprocess = useReprocessEvent();
+  const role = useSession().data?.user?.role;
+  const mayReveal = canReveal ?? (role ? can(role, "pii.reveal") : false);
+  const reveal = useMutation({
+    mutationFn: (v: { id: number; reason: string }) => revealWebhookRequest(v.id, v.reason),
+  });
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState("");
+  // Kept with its event id: the panel stays mounted when another event is selected.
+  const [clear, setClear] = useState<{ id: number; rawBody: string } | null>(null);
+  const shown = clear?.id === id ? clear.rawBody : null;
   const ev = q.data?.event;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    reveal.mutate(
+      { id, reason: reason.trim() },
+      {
+        onSuccess: (r) => {
+          setClear({ id, rawBody: r.rawBody });
+          setAsking(false);
+          setReason("");
+        },
+      },
+    );
+  }
   return (
     <aside
       aria-label={`Webhook event ${id}`}
@@ -106,15 +141,33 @@ export function WebhookDetail({
             </details>
           ) : null}
           <div>
-            <p className="mb-1 text-slate-700">
-              Payload (numbers masked; {ev.bodyBytes.toLocaleString("es-CO")} bytes received)
-            </p>
+            <div className="mb-1 flex items-center justify-between gap-3">
+              <p className="text-slate-700">
+                {shown === null
+                  ? `Payload (numbers masked; ${ev.bodyBytes.toLocaleString("es-CO")} bytes received)`
+                  : "Payload exactly as Mono sent it"}
+              </p>
+              {mayReveal && shown === null ? (
+                <Button
+                  variant="secondary"
+                  onClick={() => setAsking(true)}
+                  data-testid="webhook-reveal"
+                >
+                  <Eye className="h-4 w-4" aria-hidden /> Reveal raw body
+                </Button>
+              ) : null}
+            </div>
             <pre
               data-testid="raw-payload"
               className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
             >
-              {ev.body}
+              {shown ?? ev.body}
             </pre>
+            {shown !== null ? (
+              <p className="mt-1 text-xs text-amber-800" data-testid="webhook-revealed">
+                Shown in clear for this screen only; the reveal is in the audit log.
+              </p>
+            ) : null}
           </div>
           {canReprocess ? (
             <div className="flex items-center gap-3">
@@ -141,6 +194,42 @@ export function WebhookDetail({
       ) : q.isPending ? (
         <p className="mt-3 text-sm text-slate-500">Loading…</p>
       ) : null}
+      <Dialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        title="Why do you need the raw body?"
+        testId="webhook-reveal-dialog"
+      >
+        <form onSubmit={submit} className="space-y-3">
+          <p className="text-sm text-slate-600">
+            Mono&apos;s bodies hold beneficiary account and document numbers, which are personal
+            data. Your reason is recorded in the audit log with your name.
+          </p>
+          <textarea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            maxLength={500}
+            className={inputClass}
+            placeholder="e.g. Mono support asks for the exact payload on ticket SUP-1234"
+            autoFocus
+            data-testid="webhook-reveal-reason"
+          />
+          <ErrorNote error={reveal.error} />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              disabled={reason.trim().length < 5 || reveal.isPending}
+              data-testid="webhook-reveal-submit"
+            >
+              Reveal
+            </Button>
+          </div>
+        </form>
+      </Dialog>
     </aside>
   );
 }
