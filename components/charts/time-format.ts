@@ -1,4 +1,4 @@
-// Chart times: America/Bogota by default with a UTC toggle (design §8). Bogotá has no DST, so
+// Chart times: America/Bogota by default with a UTC toggle. Bogotá has no DST, so
 // one formatter per zone is enough.
 export type TTimeZone = "bogota" | "utc";
 export const TZ_NAME: Record<TTimeZone, string> = { bogota: "America/Bogota", utc: "UTC" };

@@ -108,3 +108,23 @@ export function FormShell({
     </form>
   );
 }
+
+/** One card of a money-moving form: a titled section whose fields sit on a two-column grid. */
+export function FormSection({
+  title,
+  description,
+  children,
+  grid = true,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+  grid?: boolean;
+}) {
+  return (
+    <Card>
+      <CardHeader title={title} description={description} />
+      <div className={grid ? "grid gap-4 p-5 sm:grid-cols-2" : "space-y-4 p-5"}>{children}</div>
+    </Card>
+  );
+}

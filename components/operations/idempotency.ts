@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from "react";
 import { ApiError } from "../api-client";
 
-// Idempotency keys for the console's own write endpoints (design §4).
+// Idempotency keys for the console's own write endpoints.
 //
 // A key is minted when a form opens and reused for every resend whose outcome we do not know
 // (the network dropped, a 5xx, or 409 idempotency_key_in_use while the first request is still

@@ -2,10 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Card, CardHeader } from "../ui/card";
 import { formatCop } from "../money/format";
 import { Field, inputClass } from "../operations/fields";
-import { FormShell } from "../forms/form-shell";
+import { FormSection, FormShell } from "../forms/form-shell";
 import { ReasonFields, SourceAccountField } from "../forms/common-fields";
 import { useIdempotencyKey } from "../operations/idempotency";
 import { useBanks, usePreview, useSourceAccounts } from "../operations/use-reference";
@@ -18,6 +17,15 @@ import type { TBrebTarget } from "./api";
 
 const TEXT = {
   label: "New payout",
+  money: "Money",
+  moneyHint:
+    "Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma.",
+  beneficiary: "Beneficiary",
+  beneficiaryBreb: "Resolve the Bre-B key, confirm the holder, then choose their bank.",
+  beneficiaryHint:
+    "Where the money goes. Account and document numbers are masked everywhere after submitting.",
+  why: "Why",
+  whyHint: "Stored with the payout and shown to the approver.",
   submitSend: "Submit and send",
   submitApproval: "Submit for approval",
   invalid: "Fix the highlighted fields first.",
@@ -117,125 +125,110 @@ export function PayoutForm() {
       }}
       footnote={TEXT.footnote}
     >
-      <Card>
-        <CardHeader
-          title="Money"
-          description="Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma."
+      <FormSection title={TEXT.money} description={TEXT.moneyHint}>
+        <SourceAccountField
+          accounts={accounts.data?.ledgerAccounts}
+          loading={accounts.isPending}
+          value={draft.sourceAccountId}
+          onChange={(id) => {
+            setDraft({ ...draft, sourceAccountId: id });
+            setBreb(null);
+          }}
+          error={shown("sourceAccountId", false)}
         />
-        <div className="grid gap-4 p-5 sm:grid-cols-2">
-          <SourceAccountField
-            accounts={accounts.data?.ledgerAccounts}
-            loading={accounts.isPending}
-            value={draft.sourceAccountId}
-            onChange={(id) => {
-              setDraft({ ...draft, sourceAccountId: id });
+        <Field
+          label="Amount the beneficiary receives (COP)"
+          error={shown("amount", !!draft.amountText)}
+          hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}
+        >
+          <input
+            value={draft.amountText}
+            onChange={(e) => setDraft({ ...draft, amountText: e.target.value })}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="5.000.000"
+            className={inputClass + " text-right tabular-nums"}
+            aria-invalid={!!shown("amount", !!draft.amountText)}
+            data-testid="amount"
+          />
+        </Field>
+        <Field label="Rail" hint={RAILS[draft.method].expected}>
+          <select
+            value={draft.method}
+            onChange={(e) => {
+              setDraft({
+                ...draft,
+                method: e.target.value as TPayoutMethod,
+                beneficiary: EMPTY_BENEFICIARY,
+              });
               setBreb(null);
             }}
-            error={shown("sourceAccountId", false)}
-          />
-          <Field
-            label="Amount the beneficiary receives (COP)"
-            error={shown("amount", !!draft.amountText)}
-            hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}
+            className={inputClass}
+            data-testid="method"
           >
-            <input
-              value={draft.amountText}
-              onChange={(e) => setDraft({ ...draft, amountText: e.target.value })}
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder="5.000.000"
-              className={inputClass + " text-right tabular-nums"}
-              aria-invalid={!!shown("amount", !!draft.amountText)}
-              data-testid="amount"
-            />
-          </Field>
-          <Field label="Rail" hint={RAILS[draft.method].expected}>
-            <select
-              value={draft.method}
-              onChange={(e) => {
-                setDraft({
-                  ...draft,
-                  method: e.target.value as TPayoutMethod,
-                  beneficiary: EMPTY_BENEFICIARY,
-                });
-                setBreb(null);
-              }}
-              className={inputClass}
-              data-testid="method"
-            >
-              {METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {RAILS[m].label}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-      </Card>
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {RAILS[m].label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </FormSection>
 
-      <Card>
-        <CardHeader
-          title="Beneficiary"
-          description={
-            draft.method === "co_breb"
-              ? "Resolve the Bre-B key, confirm the holder, then choose their bank."
-              : "Where the money goes. Account and document numbers are masked everywhere after submitting."
-          }
+      <FormSection
+        title={TEXT.beneficiary}
+        description={draft.method === "co_breb" ? TEXT.beneficiaryBreb : TEXT.beneficiaryHint}
+        grid={false}
+      >
+        {draft.method === "co_breb" ? (
+          <BrebKey
+            sourceAccountId={draft.sourceAccountId}
+            confirmed={breb}
+            onConfirm={onBrebConfirm}
+            onClear={() => {
+              setBreb(null);
+              setDraft({ ...draft, beneficiary: EMPTY_BENEFICIARY });
+            }}
+          />
+        ) : null}
+        {tried && needsBreb ? (
+          <p role="alert" className="text-sm text-red-700">
+            Resolve and confirm the Bre-B key first.
+          </p>
+        ) : null}
+        {draft.method !== "co_breb" || breb ? (
+          <BeneficiaryFields
+            value={b}
+            onChange={(v) => setDraft({ ...draft, beneficiary: v })}
+            banks={banks.data?.banks ?? []}
+            errors={beneficiaryErrors}
+            locked={!!breb}
+          />
+        ) : null}
+      </FormSection>
+
+      <FormSection title={TEXT.why} description={TEXT.whyHint}>
+        <ReasonFields
+          reason={draft.reason}
+          ticketRef={draft.ticketRef}
+          onReason={(reason) => setDraft({ ...draft, reason })}
+          onTicketRef={(ticketRef) => setDraft({ ...draft, ticketRef })}
+          reasonError={shown("reason", !!draft.reason)}
+          ticketError={shown("ticketRef", !!draft.ticketRef)}
+          reasonPlaceholder={TEXT.reasonHint}
         />
-        <div className="space-y-4 p-5">
-          {draft.method === "co_breb" ? (
-            <BrebKey
-              sourceAccountId={draft.sourceAccountId}
-              confirmed={breb}
-              onConfirm={onBrebConfirm}
-              onClear={() => {
-                setBreb(null);
-                setDraft({ ...draft, beneficiary: EMPTY_BENEFICIARY });
-              }}
-            />
-          ) : null}
-          {tried && needsBreb ? (
-            <p role="alert" className="text-sm text-red-700">
-              Resolve and confirm the Bre-B key first.
-            </p>
-          ) : null}
-          {draft.method !== "co_breb" || breb ? (
-            <BeneficiaryFields
-              value={b}
-              onChange={(v) => setDraft({ ...draft, beneficiary: v })}
-              banks={banks.data?.banks ?? []}
-              errors={beneficiaryErrors}
-              locked={!!breb}
-            />
-          ) : null}
-        </div>
-      </Card>
-
-      <Card>
-        <CardHeader title="Why" description="Stored with the payout and shown to the approver." />
-        <div className="grid gap-4 p-5 sm:grid-cols-2">
-          <ReasonFields
-            reason={draft.reason}
-            ticketRef={draft.ticketRef}
-            onReason={(reason) => setDraft({ ...draft, reason })}
-            onTicketRef={(ticketRef) => setDraft({ ...draft, ticketRef })}
-            reasonError={shown("reason", !!draft.reason)}
-            ticketError={shown("ticketRef", !!draft.ticketRef)}
-            reasonPlaceholder={TEXT.reasonHint}
+        <Field
+          label="Description for the beneficiary (optional)"
+          error={shown("description", !!draft.description)}
+        >
+          <input
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            maxLength={140}
+            className={inputClass}
           />
-          <Field
-            label="Description for the beneficiary (optional)"
-            error={shown("description", !!draft.description)}
-          >
-            <input
-              value={draft.description}
-              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-              maxLength={140}
-              className={inputClass}
-            />
-          </Field>
-        </div>
-      </Card>
+        </Field>
+      </FormSection>
     </FormShell>
   );
 }

@@ -8,7 +8,7 @@ import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { formatCop } from "../money/format";
 import { Field, inputClass } from "../operations/fields";
-import { FormShell } from "../forms/form-shell";
+import { FormSection, FormShell } from "../forms/form-shell";
 import { ReasonFields, SourceAccountField } from "../forms/common-fields";
 import { useIdempotencyKey } from "../operations/idempotency";
 import { useBanks, usePreview, useSourceAccounts } from "../operations/use-reference";
@@ -29,6 +29,8 @@ import { useSubmitTransfers } from "./use-transfers";
 
 const TEXT = {
   label: "New transfer batch",
+  batch: "Batch",
+  batchHint: "Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch.",
   chooseSource: "Choose the account to pay from",
   sayWhy: "Say why this batch is sent",
   reasonHint: "e.g. Supplier payments, week 47",
@@ -270,68 +272,61 @@ export function TransferForm() {
         </Card>
       }
     >
-      <Card>
-        <CardHeader
-          title="Batch"
-          description="Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch."
+      <FormSection title={TEXT.batch} description={TEXT.batchHint}>
+        <SourceAccountField
+          accounts={accounts.data?.bankAccounts}
+          loading={accounts.isPending}
+          value={sourceAccountId}
+          onChange={setSource}
+          error={tried && !sourceAccountId ? TEXT.chooseSource : undefined}
         />
-        <div className="grid gap-4 p-5 sm:grid-cols-2">
-          <SourceAccountField
-            accounts={accounts.data?.bankAccounts}
-            loading={accounts.isPending}
-            value={sourceAccountId}
-            onChange={setSource}
-            error={tried && !sourceAccountId ? TEXT.chooseSource : undefined}
-          />
-          <fieldset className="text-sm">
-            <legend className="font-medium text-slate-700">Mode</legend>
-            <label className="mt-1 flex items-start gap-2">
-              <input
-                type="radio"
-                checked={mode === "prepare"}
-                onChange={() => setMode("prepare")}
-                data-testid="mode-prepare"
-                className="mt-1"
-              />
-              <span>
-                <strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money
-                moves
-              </span>
-            </label>
-            <label className="mt-1 flex items-start gap-2">
-              <input
-                type="radio"
-                checked={mode === "create"}
-                onChange={() => setMode("create")}
-                data-testid="mode-create"
-                className="mt-1"
-              />
-              <span>
-                <strong>Create</strong>: sent for processing as soon as the console releases it
-              </span>
-            </label>
-          </fieldset>
-          <Field label="Routing">
-            <select
-              value={routing}
-              onChange={(e) => setRouting(e.target.value as "ach" | "turbo")}
-              className={inputClass}
-              data-testid="routing"
-            >
-              <option value="ach">ACH (same business day)</option>
-              <option value="turbo">Mono Turbo (minutes)</option>
-            </select>
-          </Field>
-          <ReasonFields
-            reason={reason}
-            ticketRef={ticketRef}
-            onReason={setReason}
-            onTicketRef={setTicketRef}
-            reasonError={tried && !reason.trim() ? TEXT.sayWhy : undefined}
-            reasonPlaceholder={TEXT.reasonHint}
-          />
-        </div>
-      </Card>
+        <fieldset className="text-sm">
+          <legend className="font-medium text-slate-700">Mode</legend>
+          <label className="mt-1 flex items-start gap-2">
+            <input
+              type="radio"
+              checked={mode === "prepare"}
+              onChange={() => setMode("prepare")}
+              data-testid="mode-prepare"
+              className="mt-1"
+            />
+            <span>
+              <strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money moves
+            </span>
+          </label>
+          <label className="mt-1 flex items-start gap-2">
+            <input
+              type="radio"
+              checked={mode === "create"}
+              onChange={() => setMode("create")}
+              data-testid="mode-create"
+              className="mt-1"
+            />
+            <span>
+              <strong>Create</strong>: sent for processing as soon as the console releases it
+            </span>
+          </label>
+        </fieldset>
+        <Field label="Routing">
+          <select
+            value={routing}
+            onChange={(e) => setRouting(e.target.value as "ach" | "turbo")}
+            className={inputClass}
+            data-testid="routing"
+          >
+            <option value="ach">ACH (same business day)</option>
+            <option value="turbo">Mono Turbo (minutes)</option>
+          </select>
+        </Field>
+        <ReasonFields
+          reason={reason}
+          ticketRef={ticketRef}
+          onReason={setReason}
+          onTicketRef={setTicketRef}
+          reasonError={tried && !reason.trim() ? TEXT.sayWhy : undefined}
+          reasonPlaceholder={TEXT.reasonHint}
+        />
+      </FormSection>
     </FormShell>
   );
 }
