@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
@@ -101,12 +102,9 @@ function mismatch(schema: z.ZodType, json: unknown): string | null {
       .slice(0, 3)
       .map((i) => `${i.path.join(".")}: ${i.message}`)
       .join("; ");
-  try {
-    expect(r.data).toStrictEqual(json);
-    return null;
-  } catch {
-    return "the answer holds fields its schema does not name";
-  }
+  return isDeepStrictEqual(r.data, json)
+    ? null
+    : "the answer holds fields its schema does not name";
 }
 
 // The path parameters and query strings each GET is called with: the seeded objects.
