@@ -17,7 +17,7 @@ vi.mock("@/lib/logger", async (importOriginal) => {
 
 const { withApi } = await import("@/lib/api/with-api");
 const { db } = await import("@/lib/db");
-const { pgSql } = await import("@/lib/db-legacy");
+const { jsonb, sqlDb } = await import("@/lib/db");
 const { logger } = await import("@/lib/logger");
 const { MonoApiError } = await import("@/lib/mono/errors");
 const { makeUser } = await import("@/prisma/factories");
@@ -43,14 +43,23 @@ describe("no log line carries a beneficiary's account or document number", () =>
     await db.webhookEvent.create({ data: event });
 
     // 1. A unique violation through Prisma (P2002, meta from the driver adapter) and through the
-    //    node-pg pool (detail "Key (…)=(…)", the statement's parameters), each thrown out of a
+    //    Kysely on the node-pg pool (detail "Key (…)=(…)", the statement's parameters), each thrown out of a
     //    route handler: withApi logs them at level 50.
     const viaPrisma = withApi({ permission: "webhooks.read" }, async () => {
       await db.webhookEvent.create({ data: event });
     });
+    // Kysely's unique violation: node-pg's error carries "Key (…)=(…)" with the row's values.
+    const newEvent = () => ({
+      dedupeKey,
+      type: "payout.updated",
+      signatureResult: "valid",
+      rawBody: event.rawBody,
+    });
     const viaPg = withApi({ permission: "webhooks.read" }, async () => {
-      await pgSql.$executeRaw`INSERT INTO "WebhookEvent" ("dedupeKey", "type", "signatureResult", "rawBody", "data")
-        VALUES (${dedupeKey}, 'payout.updated', 'valid', ${event.rawBody}, ${JSON.stringify(event.data)}::jsonb)`;
+      await sqlDb
+        .insertInto("WebhookEvent")
+        .values({ ...newEvent(), data: jsonb(event.data) })
+        .execute();
     });
     for (const h of [viaPrisma, viaPg]) {
       const r = await callRoute(h, { user: admin });
@@ -58,11 +67,11 @@ describe("no log line carries a beneficiary's account or document number", () =>
     }
     // The same errors logged at level 50 by hand (as a job or a catch block would).
     const e1: unknown = await db.webhookEvent.create({ data: event }).catch((e: unknown) => e);
-    const e2: unknown =
-      await pgSql.$executeRaw`INSERT INTO "WebhookEvent" ("dedupeKey", "type", "signatureResult", "rawBody", "data")
-      VALUES (${dedupeKey}, 'payout.updated', 'valid', ${event.rawBody}, '{}'::jsonb)`.catch(
-        (e: unknown) => e,
-      );
+    const e2: unknown = await sqlDb
+      .insertInto("WebhookEvent")
+      .values({ ...newEvent(), data: jsonb({}) })
+      .execute()
+      .catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(Error);
     expect(e2).toBeInstanceOf(Error);
     // The raw errors do carry the number (so the serializer, not luck, keeps it out).
