@@ -25,7 +25,7 @@ export const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Which Mono environment the console talks to. Sandbox and production credentials live in
-  // distinct variables so one can never be used for the other (seed 000, 001 §1).
+  // distinct variables so one can never be used for the other (docs/DESIGN.md P8).
   MONO_ENV: z.enum(["sandbox", "production"]).default("sandbox"),
   MONO_SANDBOX_BASE_URL: z.string().url().default("http://127.0.0.1:4010"),
   MONO_SANDBOX_API_KEY: z.string().min(8).optional(),
@@ -42,11 +42,11 @@ export const ZEnv = z.object({
   MONO_TIMEOUT_TOTAL_MS: z.coerce.number().int().positive().default(60_000),
   MONO_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(10),
   // Requests per instance that batch traffic may hold at once (of MONO_MAX_IN_FLIGHT), so a payroll
-  // run can never take every slot from interactive traffic (seed 004, "separate sync from async").
+  // run can never take every slot from interactive traffic (docs/DESIGN.md P19).
   MONO_MAX_IN_FLIGHT_BATCH: z.coerce.number().int().positive().optional(),
   // RequestLog rows older than this are pruned (lib/mono/request-log.ts pruneRequestLog).
   MONO_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
-  // Monitoring and alerts (docs/MONITORING.md). Balance polling: seed 001 §7 says every 1–5 minutes.
+  // Monitoring and alerts (docs/MONITORING.md); balances polled every 1–5 min (docs/DESIGN.md P22).
   BALANCE_POLL_SECONDS: z.coerce.number().int().min(60).max(300).default(120),
   // Optional Slack-style incoming webhook that receives every newly opened alert.
   ALERT_WEBHOOK_URL: z.string().url().optional(),
@@ -94,7 +94,7 @@ export const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 // In production mode (MONO_ENV=production) nothing has a silent default: every one of these must
-// be set, and start-up stops with the list of what is missing (seed 001 §1).
+// be set, and start-up stops with the list of what is missing (docs/DESIGN.md P8).
 export const REQUIRED_IN_PRODUCTION = [
   "DATABASE_URL",
   "NEXTAUTH_URL",

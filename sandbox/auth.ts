@@ -1,5 +1,6 @@
-// Bearer API keys with Banking roles (mono-api.md §1.2): 401 when the key is missing, malformed
-// or unknown; 403 when it is valid but its role may not call the endpoint.
+// Bearer API keys with Banking roles (docs/SANDBOX.md "Seeded data and API keys"): 401 when the
+// key is missing, malformed or unknown; 403 when it is valid but its role may not call the
+// endpoint.
 import type { IncomingMessage } from "node:http";
 import type { Sandbox } from "./context";
 import { fail } from "./errors";

@@ -1,5 +1,5 @@
-// Mono's error envelope (mono-api.md §5): `code` is "<status> <phrase>", `message` is fixed per
-// status, `errors[]` carries the machine codes with JSON-pointer paths.
+// Mono's error envelope (docs/SANDBOX.md "Errors"): `code` is "<status> <phrase>", `message` is
+// fixed per status, `errors[]` carries the machine codes with JSON-pointer paths.
 import type { TMonoErrorCode, TMonoErrorEnvelope, TMonoErrorItem } from "../lib/mono/contract";
 
 export const REASON: Record<number, string> = {

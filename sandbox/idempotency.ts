@@ -1,7 +1,7 @@
-// x-idempotency-key (mono-api.md §1.6, seeds 003): UUID v4 only; kept 24 h of sandbox time;
-// same key + same request → the stored response again (200); same key + other request → 409;
-// same key while the first is still running → 409. 429 and 5xx are never stored, so a retry
-// after one of them runs for real.
+// x-idempotency-key (docs/SANDBOX.md "Idempotency", docs/DESIGN.md P1–P3): UUID v4 only; kept
+// 24 h of sandbox time; same key + same request → the stored response again (200); same key +
+// other request → 409; same key while the first is still running → 409. 429 and 5xx are never
+// stored, so a retry after one of them runs for real.
 import { createHash } from "node:crypto";
 import type { SandboxState, TIdemRec } from "./state";
 

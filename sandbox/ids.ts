@@ -1,4 +1,4 @@
-// Mono ids: a type prefix, "_", then 22 base-62 characters (mono-api.md §1.3).
+// Mono ids: a type prefix, "_", then 22 base-62 characters (docs/SANDBOX.md "Endpoints").
 import { randomFillSync } from "node:crypto";
 
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -1,4 +1,5 @@
-// Magic document numbers (mono-api.md §1.8) decide how a simulated transfer or payout ends.
+// Magic document numbers (docs/SANDBOX.md "Magic document numbers") decide how a simulated
+// transfer or payout ends.
 // The same table drives Banking transfers (by `routing`) and Core payouts (by `method`).
 import type { TMonoDeclinationReason, TMonoRouting } from "../lib/mono/contract";
 

@@ -1,5 +1,5 @@
-// Signed webhook deliveries (mono-api.md §4): envelope {event:{type,data},timestamp}, header
-// Mono-Signature: t=<unix>,v1=<hex HMAC-SHA256("<t>.<raw body>")>, 10 attempts over ~8.4 h
+// Signed webhook deliveries (docs/SANDBOX.md "Webhooks"): envelope {event:{type,data},timestamp},
+// header Mono-Signature: t=<unix>,v1=<hex HMAC-SHA256("<t>.<raw body>")>, 10 attempts over ~8.4 h
 // (scaled by timeScale), any 2xx is success, no ordering guarantee. Faults: duplicate, reorder,
 // delay, drop (per request via x-sandbox-fault, or per run as rates).
 import { createHmac } from "node:crypto";

@@ -1,4 +1,4 @@
-// `npm run preflight`: seed 001's pre-launch checks from a shell, the same as the Readiness page.
+// `npm run preflight`: the pre-launch checks (docs/DESIGN.md P27) from a shell, as on /readiness.
 // Prints one line per check (and the fix for anything but a pass); exits 1 when a check fails.
 // Run with --conditions=react-server (the package script does) so lib/ modules load outside Next.
 import { runReadiness } from "../lib/readiness/run-readiness";

@@ -8,8 +8,8 @@ export type TTier =
     }
   | { kind: "refused"; requiredApprovals: null; stepUp: false };
 
-// Amount tiers (design §6): boundaries are inclusive on the lower tier — exactly COP 1,000,000
-// needs no approval, one cent more needs one approver.
+// Amount tiers (docs/DESIGN.md §6): boundaries are inclusive on the lower tier — exactly
+// COP 1,000,000 needs no approval, one cent more needs one approver.
 export function evaluateTier(amountMinor: bigint, policy: TPolicySettings): TTier {
   const t = policy.tiers;
   if (amountMinor <= BigInt(t.noApprovalMax))

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// The guard's settings (design §6). Money is integer COP minor units (cents). Pure module: the
-// Settings form, the server and the tests share it.
+// The guard's settings (docs/DESIGN.md §6). Money is integer COP minor units (cents). Pure
+// module: the Settings form, the server and the tests share it.
 const ZMinor = z.number().int().nonnegative().max(1e15);
 
 export const ZPolicySettings = z

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STATUS_CLASSES } from "./status-classes";
 
 // Chart ranges and the query string that selects them. Pure module: the server route parses the
-// query with ZChartQuery and the browser builds and reads the same URL (style §12), so a link
+// query with ZChartQuery and the browser builds and reads the same URL (docs/DESIGN.md §8): a link
 // reproduces exactly what the on-call person saw.
 
 export const RANGES = {

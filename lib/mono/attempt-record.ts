@@ -86,7 +86,7 @@ export function buildRow<T>(
   };
 }
 
-/** One structured line per attempt; error_code is its own field (seed 001 §8). */
+/** One structured line per attempt; error_code is its own field (docs/DESIGN.md P17). */
 export function logAttempt(logger: TLogSink, row: TRequestLogRow, willRetry: boolean): void {
   const fields = {
     requestId: row.requestId,

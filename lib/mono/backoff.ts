@@ -1,14 +1,14 @@
 import "server-only";
 
-// The retry schedule from seed 004 ("Errors and retries") as pure functions, so the exact
+// The retry schedule of docs/DESIGN.md P13 and P14 as pure functions, so the exact
 // sequence, the cap, the jitter bounds and the Retry-After rule are unit-testable with an
 // injected random source and clock.
 
 export type TBackoffPolicy = {
-  baseMs: number; // first retry waits this long (seed: 1 s)
-  capMs: number; // the exponential part never exceeds this (seed: 30 s)
-  jitterMs: number; // plus uniform [0, jitterMs) (seed: 0–500 ms)
-  maxRetries: number; // retries after the first attempt (seed: 5)
+  baseMs: number; // first retry waits this long (P13: 1 s)
+  capMs: number; // the exponential part never exceeds this (P13: 30 s)
+  jitterMs: number; // plus uniform [0, jitterMs) (P13: 0–500 ms)
+  maxRetries: number; // retries after the first attempt (P13: 5)
 };
 
 export const DEFAULT_BACKOFF: TBackoffPolicy = {

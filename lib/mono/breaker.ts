@@ -10,7 +10,7 @@ import {
 } from "cockatiel";
 import { MonoCircuitOpenError } from "./errors";
 
-// The circuit breaker around every attempt (cockatiel, per stack.md: not hand-rolled). After N
+// The circuit breaker around every attempt (cockatiel, not hand-rolled: docs/DESIGN.md §2). After N
 // consecutive failed attempts it opens and the client fails fast without sending; after
 // `halfOpenAfterMs` one probe goes through (half-open); its success closes the circuit, its
 // failure re-opens it. Only signs that Mono is unwell count: network errors, 408 and 5xx. A 4xx is

@@ -1,9 +1,9 @@
 import "server-only";
 
-// In-process read caches (design §5): banks change rarely (24 h), balances are fine for 5 minutes
-// on dashboards, and webhooks invalidate both early. Per instance by design: N console instances
-// may briefly disagree, which is acceptable for these reads; money decisions (the guard's balance
-// pre-check) ask for `live: true`, which bypasses the cache.
+// In-process read caches (docs/DESIGN.md P20): banks change rarely (24 h), balances are fine for
+// 5 minutes on dashboards, and webhooks invalidate both early. Per instance by design: N console
+// instances may briefly disagree, which is acceptable for these reads; money decisions (the
+// guard's balance pre-check) ask for `live: true`, which bypasses the cache.
 
 export type TCacheKind = "banks" | "balances" | "transfers";
 

@@ -6,7 +6,7 @@ import { formatTraceparent, newSpanId, traceIdOrNew } from "./trace";
 import type { TCallSpec, TTraffic, TTransportDeps } from "./transport";
 
 // What stays fixed across the attempts of one call (key, ids, URL, the serialised body) and the
-// headers of each attempt (seed 001 §8, seed 003).
+// headers of each attempt (docs/DESIGN.md P1, P2, P16).
 
 export function planCall<T>(deps: TTransportDeps, spec: TCallSpec<T>) {
   const traffic: TTraffic = spec.options?.traffic ?? "interactive";
@@ -21,7 +21,7 @@ export function planCall<T>(deps: TTransportDeps, spec: TCallSpec<T>) {
     callId: newId("call"),
     traceId: traceIdOrNew(spec.options?.traceId),
     url: `${deps.baseUrl.replace(/\/$/, "")}${spec.path}${encodeQuery(spec.query)}`,
-    // Serialised once: every attempt sends byte-identical bodies with the same key (seed 003).
+    // Serialised once: every attempt sends the same bytes with the same key (docs/DESIGN.md P2).
     bodyText,
     storedRequestBody:
       spec.body === undefined

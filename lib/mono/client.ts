@@ -13,9 +13,10 @@ import * as S from "./schemas";
 import * as SC from "./schemas-core";
 import { executeCall, type TCallOptions, type TCallResult } from "./transport";
 
-// The typed surface of the Mono client: one method per endpoint the console uses (mono-api.md
-// §2.1, §2.2). Writes take a required idempotencyKey in their options type, so a write without a
-// key cannot be expressed; the key (a UUID v4) is checked before anything is sent.
+// The typed surface of the Mono client: one method per endpoint the console uses (Mono's Banking
+// and Core APIs; the list is in docs/MONO-CLIENT.md). Writes take a required idempotencyKey in
+// their options type, so a write without a key cannot be expressed; the key (a UUID v4) is
+// checked before anything is sent (docs/DESIGN.md P1).
 
 export type TWriteOptions = TCallOptions & { idempotencyKey: string };
 export type TReadOptions = TCallOptions & { live?: boolean };

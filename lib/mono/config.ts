@@ -3,7 +3,7 @@ import { REQUIRED_IN_PRODUCTION, type TEnv } from "@/lib/env-schema";
 import { MonoConfigError } from "./errors";
 
 // Which Mono the console talks to, resolved from the validated environment. Sandbox and production
-// read distinct variables (seed 001 §1), so a sandbox key can never be sent to production.
+// read distinct variables (docs/DESIGN.md P8), so a sandbox key can never be sent to production.
 
 export type TMonoEnvironment = "sandbox" | "production";
 
@@ -56,7 +56,10 @@ export function monoConfigFromEnv(env: TEnv): TMonoConfig {
   };
 }
 
-/** Whole days since the key was issued (null when unknown). Design §10: warn at 80, rotate by 90. */
+/**
+ * Whole days since the key was issued (null when unknown): warn at 80, rotate by 90
+ * (docs/DESIGN.md P10).
+ */
 export function keyAgeDays(issuedAt: string | null, now: Date = new Date()): number | null {
   if (!issuedAt) return null;
   const at = Date.parse(`${issuedAt}T00:00:00Z`);

@@ -1,12 +1,13 @@
 // Mono Colombia's public API contract, as types only (no runtime code).
 //
-// Source: ../shared/mono-api.md (what Mono documents) plus the choices our sandbox makes where
-// Mono is silent (marked "sandbox choice"; see docs/SANDBOX.md). Both the Mono client in
-// lib/mono/ and the standalone sandbox in sandbox/ compile against this file, so it must stay
-// free of runtime code and of imports other than `import type`.
+// Source: what Mono documents (its public reference at docs.mono.la, summarised in
+// docs/SANDBOX.md) plus the choices our sandbox makes where Mono is silent (marked "sandbox
+// choice"; see docs/SANDBOX.md). Both the Mono client in lib/mono/ and the standalone sandbox in
+// sandbox/ compile against this file, so it must stay free of runtime code and of imports other
+// than `import type`.
 //
-// Conventions (mono-api.md §1): ids are `<prefix>_<22 base-62 chars>`; money is an integer in
-// minor units (COP cents) plus an ISO 4217 code; timestamps are ISO 8601 UTC strings.
+// Conventions (docs/SANDBOX.md "Endpoints"): ids are `<prefix>_<22 base-62 chars>`; money is an
+// integer in minor units (COP cents) plus an ISO 4217 code; timestamps are ISO 8601 UTC strings.
 
 // ───────────────────────────── primitives ─────────────────────────────
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { MonoApiError, type TMonoErrorItem } from "./errors";
 
-// Mono's error envelope (mono-api.md §5, seed 004):
+// Mono's error envelope (docs/SANDBOX.md "Errors", docs/DESIGN.md P17):
 //   {code: "400 Bad Request", message, id: "log_…", errors: [{error_code, message, path, url}]}
 // Parsing is deliberately forgiving: a proxy's HTML page, an empty body or a hostile payload must
 // still become a MonoApiError with the HTTP status, never an exception in our code.

@@ -1,8 +1,8 @@
 import "server-only";
 
 // Typed failures of the Mono client. Callers branch on the class and on `retryable` / `stoppedBy`,
-// never on message text (style.md). None of them ever carries an API key: messages come from
-// Mono's envelope (already redacted by the client) or from our own fixed strings.
+// never on message text (docs/DESIGN.md §2). None of them ever carries an API key: messages come
+// from Mono's envelope (already redacted by the client) or from our own fixed strings.
 
 /** Why the client stopped trying. Lets the write path tell "Mono said no" from "outcome unknown". */
 export type TStopReason =
@@ -153,7 +153,7 @@ export class MonoConfigError extends Error {
   }
 }
 
-/** Seed 004's table: network errors, 408, 429 and 500–504 are transient; every other status is final. */
+/** Transient (docs/DESIGN.md P12): network errors, 408, 429, 500–504; any other status is final. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {

@@ -3,7 +3,7 @@ import { Agent, request, type Dispatcher } from "undici";
 import { faultPoint } from "../faults/fault-point";
 import { MonoNetworkError, type TNetworkKind } from "./errors";
 
-// One HTTP exchange with Mono, nothing else: no retries, no logging. Timeouts from seed 001 §3:
+// One HTTP exchange with Mono, nothing else: no retries, no logging. Timeouts (docs/DESIGN.md P11):
 // connect (TCP+TLS) 5 s on the Agent, response 30 s as undici's headers and body timeouts (each
 // counts inactivity, so a trickling body is cut too). The whole-call 60 s deadline is an
 // AbortSignal owned by the caller (lib/mono/transport.ts) because it spans retries.

@@ -67,7 +67,7 @@ export function invalidateMonoCache(target: { kind: TCacheKind; id?: string }): 
   return getMonoClient().invalidateCache(target.kind, target.id);
 }
 
-/** Days since the configured key was issued, for the 80/90-day rotation warning (design §10). */
+/** Days since the key was issued, for the 80/90-day rotation warning (docs/DESIGN.md P10). */
 export function getKeyAge(now?: Date): number | null {
   return getMonoClient().keyAgeDays(now);
 }

@@ -1,9 +1,9 @@
 import "server-only";
 
 // A counting semaphore with a FIFO queue, for "at most N requests in flight per instance"
-// (seed 001 §10). Hand-written rather than cockatiel's bulkhead because a waiter must leave the
-// queue the moment its call's deadline or the caller's AbortSignal fires (cockatiel's bulkhead only
-// notices on dequeue), and the health view needs exact in-flight and queued counts.
+// (docs/DESIGN.md P19). Hand-written rather than cockatiel's bulkhead because a waiter must leave
+// the queue the moment its call's deadline or the caller's AbortSignal fires (cockatiel's bulkhead
+// only notices on dequeue), and the health view needs exact in-flight and queued counts.
 
 type TWaiter = { resolve: () => void; reject: (e: unknown) => void; cleanup: () => void };
 

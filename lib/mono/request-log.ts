@@ -1,8 +1,8 @@
 import "server-only";
 
 // The RequestLog contract: one row per HTTP attempt to Mono, awaited before the client returns or
-// retries (design §3, issue 4). The client depends only on the small TRequestLogSink type; the
-// default sink is request-log-pg.ts (group commit over pg).
+// retries (docs/DESIGN.md §3 and P7, issue 4). The client depends only on the small
+// TRequestLogSink type; the default sink is request-log-pg.ts (group commit over pg).
 
 export type TStatusClass = "2xx" | "4xx" | "409" | "429" | "5xx" | "network" | "other";
 

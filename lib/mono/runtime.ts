@@ -20,8 +20,8 @@ import { DEFAULT_RETRY_BUDGET, RetryBudget, type TRetryBudgetOptions } from "./r
 import type { TLogSink } from "./attempt-record";
 import type { TTransportDeps } from "./transport";
 
-// Builds the moving parts of one client instance from its options. Everything has the seeds'
-// defaults; tests shrink timeouts and delays through the same options.
+// Builds the moving parts of one client instance from its options. Every default is the one
+// docs/DESIGN.md §5 gives (P11–P20); tests shrink timeouts and delays through the same options.
 
 export type TMonoClientOptions = {
   baseUrl: string;
@@ -32,7 +32,7 @@ export type TMonoClientOptions = {
   backoff?: Partial<TBackoffPolicy>;
   retryBudget?: Partial<TRetryBudgetOptions>;
   breaker?: Partial<TBreakerOptions>;
-  maxInFlight?: number; // default 10 (seed 001 §10)
+  maxInFlight?: number; // default 10 (docs/DESIGN.md P19)
   maxInFlightBatch?: number; // default half of maxInFlight
   cacheTtls?: Partial<TCacheTtls>;
   requestLog?: TRequestLogSink; // default: pgRequestLogSink (group commit into RequestLog)

@@ -1,8 +1,8 @@
 import { REQUIRED_IN_PRODUCTION, type TEnv } from "../env-schema";
 import type { TCheck } from "./types";
 
-// "Production host, production credentials" (seed 001 §1): everything the selected environment
-// needs is set, and production does not point at a sandbox or a local host.
+// "Production host, production credentials" (docs/DESIGN.md P8, P27): everything the selected
+// environment needs is set, and production does not point at a sandbox or a local host.
 export function checkEnv(env: TEnv): TCheck {
   const title = "Environment complete";
   const prod = env.MONO_ENV === "production";

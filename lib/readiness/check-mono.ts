@@ -5,7 +5,7 @@ import type { MonoClient } from "../mono";
 import { describeMonoError } from "./describe-error";
 import type { TCheck } from "./types";
 
-// The dry run against Mono (seed 001 "pre-launch final check"): list accounts with the key, read
+// The dry run against Mono (docs/DESIGN.md P27): list accounts with the key, read
 // balances, read the banks list. Each call carries its own trace id so the clock-skew check can
 // find the attempt's Date header in the request log afterwards.
 

@@ -7,8 +7,8 @@ import { checkClockSkew, checkMono, type TReadinessClient } from "./check-mono";
 import { describeMonoError } from "./describe-error";
 import type { TCheck, TReadinessReport } from "./types";
 
-// Seed 001's pre-launch checks, for the Readiness page and `npm run preflight`. Never throws:
-// every problem becomes a failed check with its fix.
+// The pre-launch checks (docs/DESIGN.md P27), for the Readiness page and `npm run preflight`.
+// Never throws: every problem becomes a failed check with its fix.
 
 function unconfigured(err: unknown): TCheck[] {
   const skip = (id: string, title: string): TCheck => ({

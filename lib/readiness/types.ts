@@ -1,4 +1,4 @@
-// One pre-launch check (seed 001 "Before you go live"): what was checked, the verdict, and for
+// One pre-launch check (docs/DESIGN.md P27): what was checked, the verdict, and for
 // anything but a pass, what to do about it.
 export type TCheckStatus = "pass" | "warn" | "fail" | "skip";
 export type TCheck = {

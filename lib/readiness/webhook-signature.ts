@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-// Mono's webhook signature (design §8): header `Mono-Signature: t=<unix s>,v1=<hex>` where v1 is
-// HMAC-SHA256(secret, "<t>.<raw body>"). Our own implementation, used by the readiness check to
-// prove the configured secret round-trips; the webhook receiver has its own.
+// Mono's webhook signature (docs/DESIGN.md §8): header `Mono-Signature: t=<unix s>,v1=<hex>`
+// where v1 is HMAC-SHA256(secret, "<t>.<raw body>"). Our own implementation, used by the
+// readiness check to prove the configured secret round-trips; the webhook receiver has its own.
 
 export const SIGNATURE_TOLERANCE_SEC = 300;
 

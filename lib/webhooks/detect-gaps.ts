@@ -8,7 +8,7 @@ import { confirmOperation } from "../operations/confirm-operation";
 import { RAILS, type TRail } from "../operations/rails";
 import { raiseWebhookAlert, resolveWebhookAlerts } from "./raise-alert";
 
-// The gap detector (design §8). Mono retries a delivery for ~8.4 h, so an operation still
+// The gap detector (docs/DESIGN.md §8). Mono retries a delivery for ~8.4 h, so an operation still
 // "accepted" past its rail's expected time with no webhook at all is a signal: it is polled now
 // (confirmOperation reads Mono) and flagged — audited once per operation, and one folded
 // "webhook_gap" alert while any such operation remains. It also raises the "webhook_silence"

@@ -31,7 +31,7 @@ export function objectIdOf(data: Record<string, unknown>): string | null {
 }
 
 /**
- * Mono sends no event id (mono-api.md §4), so the dedupe key is derived from the event:
+ * Mono sends no event id (docs/DESIGN.md §8), so the dedupe key is derived from the event:
  * sha256 of type, object id, state and updated_at (the same object in the same state at the same
  * update time is the same event, however often it is delivered); ledger and credit events are
  * immutable, so type + id. An event without an id falls back to its raw body (retries resend the

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-// Mono-Signature (mono-api.md §4): `t=<unix seconds>,v1=<hex>`, v1 = HMAC-SHA256(secret,
+// Mono-Signature (docs/DESIGN.md §8): `t=<unix seconds>,v1=<hex>`, v1 = HMAC-SHA256(secret,
 // "<t>.<raw body>"). Parsed defensively: unknown schemes are ignored, several v1 values are
 // tolerated (any one may match), and every comparison is constant-time on equal-length buffers.
 

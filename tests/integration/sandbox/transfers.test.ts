@@ -346,7 +346,7 @@ describe("validation: documented errors and nothing changes", () => {
   });
 });
 
-describe("magic document numbers (mono-api.md §1.8)", () => {
+describe("magic document numbers (docs/SANDBOX.md)", () => {
   const cases: [string, string, "approved" | "declined", string | null][] = [
     ["ach", "88814235000", "declined", "declined_by_origin_bank"],
     ["ach", "99912345000", "declined", "declined_by_destination_bank"],

@@ -8,7 +8,7 @@ import {
   parseRetryAfterMs,
 } from "@/lib/mono/backoff";
 
-describe("backoff schedule (seed 004)", () => {
+describe("backoff schedule (docs/DESIGN.md P13)", () => {
   it("starts at 1 s and doubles: 1, 2, 4, 8, 16 s for the five retries", () => {
     expect([1, 2, 3, 4, 5].map((n) => exponentialMs(n))).toEqual([
       1_000, 2_000, 4_000, 8_000, 16_000,
