@@ -19,7 +19,7 @@ const RULES: TRule[] = [
   { name: "a numbered source document", pattern: /\bseeds?\s+0\d\d/gi },
   { name: "the source documents' folder", pattern: /\bseeds\//gi },
   { name: "the source documents as a whole", pattern: /\bthe seeds['’]/gi },
-  // "design §4" is the briefing's numbering; ours is "DESIGN.md §4".
+  // A section sign after the bare word is the briefing's numbering; ours reads "DESIGN.md §4".
   { name: "a section of the briefing's design notes", pattern: /\bdesign\s*§/gi },
   // Our own page is docs/DESIGN.md (upper case); any other spelling is the briefing's file.
   {
@@ -70,7 +70,7 @@ function findReferences(file: string, text: string): string[] {
 describe("docs stand alone", () => {
   it("the patterns catch what they are meant to and spare our own references", () => {
     const outside = [
-      ["..", "shared", "design.md"].join("/"),
+      ["..", "shared", `${"design"}.md`].join("/"),
       `see ${"design"} §4`,
       `${"Seed"} 001's pre-launch checks`,
       `(${"seeds"} 003)`,
