@@ -41,3 +41,16 @@ export async function enqueue(
   const boss = await getBoss();
   return boss.send(name, data, { retryLimit: 5, retryDelay: 2, retryBackoff: true, ...options });
 }
+
+/**
+ * Stops this process's queue gracefully: no new job is fetched, running handlers get up to
+ * `timeoutMs` to finish, then the queue's connections close. A handler cut short is retried by
+ * another process (every handler is idempotent, lib/jobs/types.ts). No-op when never started.
+ */
+export async function stopBoss(timeoutMs = 20_000): Promise<void> {
+  const started = g.__monoBoss;
+  if (!started) return;
+  g.__monoBoss = undefined;
+  const boss = await started.catch(() => null);
+  await boss?.stop({ graceful: true, wait: true, close: true, timeout: timeoutMs });
+}

@@ -5,6 +5,8 @@ import { logger } from "../logger";
 
 // Starts a worker for every job and, for periodic ones, a throttled send: whatever the number of
 // instances, at most one sweep per period is queued (pg-boss singleton slots).
+const timers: NodeJS.Timeout[] = [];
+
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
   for (const job of JOBS) {
@@ -39,8 +41,13 @@ export async function startWorkers(): Promise<void> {
           .sendThrottled(job.name, {}, { retryLimit: 0, expireInSeconds }, windowSeconds)
           .catch((err) => logger.warn({ err, job: job.name }, "could not queue a sweep"));
       tick();
-      setInterval(tick, period * 1000).unref();
+      timers.push(setInterval(tick, period * 1000).unref());
     }
   }
   logger.info({ jobs: JOBS.map((j) => j.name) }, "background workers started");
+}
+
+/** Stops the periodic sends (a process shutting down queues nothing more). */
+export function stopPeriodicSends(): void {
+  for (const t of timers.splice(0)) clearInterval(t);
 }
