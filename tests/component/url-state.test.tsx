@@ -13,7 +13,7 @@ import { renderWithProviders } from "./render";
 
 const OP_KEYS = ["state", "kind", "range", "minAmount", "maxAmount", "createdBy"] as const;
 
-function Probe<K extends (typeof OP_KEYS)[number]>({ keys }: { keys: readonly K[] }) {
+function Probe({ keys }: { keys: typeof OP_KEYS }) {
   const url = useUrlFilters(ZOperationFilters, keys);
   return (
     <div>
@@ -48,7 +48,7 @@ describe("zod-built nuqs parsers", () => {
 
   it("give a key its schema default when it is absent or invalid", () => {
     const p = parsersFromSchema(ZRequestFilters, ["range"]);
-    expect(p.range.defaultValue).toBe("24h");
+    expect((p.range as unknown as { defaultValue: string }).defaultValue).toBe("24h");
     expect(p.range.parse("2y")).toBeNull();
   });
 });
