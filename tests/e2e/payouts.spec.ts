@@ -112,8 +112,10 @@ test("a viewer sees no create button and the API refuses their payout", async ({
   await expect(page.getByTestId("new-payout")).toHaveCount(0);
   await page.goto("/payouts/new");
   await expect(page.getByTestId("forbidden")).toBeVisible();
+  // Same-origin, as the console's own pages send it: the role, not the origin rule, refuses it.
+  const origin = new URL(page.url()).origin;
   const res = await page.request.post("/api/operations/payouts", {
-    headers: { "Idempotency-Key": randomUUID() },
+    headers: { "Idempotency-Key": randomUUID(), Origin: origin },
     data: {
       sourceAccountId: "lacc_4PagosProveedores9aBcD",
       method: "co_ach",
