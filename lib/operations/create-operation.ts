@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma, OperationKind } from "@/generated/prisma/client";
-import { db, jsonb } from "../db";
+import { jsonb, sqlDb } from "../db";
 import { newId } from "../ids";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
@@ -116,6 +116,9 @@ export async function createOperation(
             })),
           )
           .execute();
+      await bindInboundRequest(trx, o.inbound, id);
+      // The audit entry last: the chain's lock (one for the whole chain) is then held only for
+      // this statement and the COMMIT.
       const rowReasons = items?.filter((it) => it.duplicateReason).length ?? 0;
       await recordAudit(
         {
@@ -137,11 +140,10 @@ export async function createOperation(
         },
         trx,
       );
-      await bindInboundRequest(trx, o.inbound, id);
     },
   );
   faultPoint("after_operation_commit");
   // The kill switch is checked against the policy this request decided with (read milliseconds ago).
   if (verdict.state === "approved") await sendOperation(id, { ctx, policy: o.policy });
-  return db.operation.findUniqueOrThrow({ where: { id } });
+  return sqlDb.selectFrom("Operation").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }

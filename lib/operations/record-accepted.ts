@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { sqlDb } from "../db";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TMonoTransfer } from "../mono/contract";
-import { transition } from "./transition";
+import { transition, type TTransition } from "./transition";
 
 // Phase C, success: Mono accepted the operation. Accepted is not settled: settlement is
 // confirmed later by reading the resource back (confirm-operation.ts). The change, its audit
@@ -21,27 +21,31 @@ export async function recordAccepted(
   ctx?: TAuditContext,
 ): Promise<boolean> {
   const rows = (r.transfers ?? []).filter((t) => t.external_id);
+  const change: TTransition = {
+    id: op.id,
+    from: ["sending"],
+    to: "accepted",
+    set: {
+      monoId: r.monoId,
+      monoState: r.monoState,
+      monoStateReason: r.monoStateReason,
+      ...(r.sourceAmount !== null ? { monoSourceAmount: r.sourceAmount } : {}),
+      lockedUntil: null,
+      acceptedAt: new Date(),
+      lastErrorCode: null,
+      lastErrorMessage: null,
+    },
+    action: "operation.accepted",
+    details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
+    ctx,
+  };
+  // A payout has no rows: its change is one statement in autocommit, and the audit chain's lock
+  // is held only while that statement runs.
+  if (rows.length === 0) return transition(sqlDb, change);
   return sqlDb.transaction().execute(async (trx) => {
-    const moved = await transition(trx, {
-      id: op.id,
-      from: ["sending"],
-      to: "accepted",
-      set: {
-        monoId: r.monoId,
-        monoState: r.monoState,
-        monoStateReason: r.monoStateReason,
-        ...(r.sourceAmount !== null ? { monoSourceAmount: r.sourceAmount } : {}),
-        lockedUntil: null,
-        acceptedAt: new Date(),
-        lastErrorCode: null,
-        lastErrorMessage: null,
-      },
-      action: "operation.accepted",
-      details: { monoId: r.monoId, monoState: r.monoState, replayedByMono: r.replayed },
-      ctx,
-    });
-    if (moved && rows.length > 0)
-      // One statement for every row, the batch as one array per column.
+    const moved = await transition(trx, change);
+    // One statement for every row, the batch as one array per column.
+    if (moved)
       await sql`UPDATE "OperationItem" AS i
         SET "monoTransferId" = v.trn, "monoState" = v.state, "declinationReason" = v.reason, "updatedAt" = now()
         FROM unnest(${rows.map((t) => t.external_id)}::text[], ${rows.map((t) => t.id)}::text[],

@@ -6,24 +6,22 @@ import type { TSqlDb } from "../db";
 import { auditAppend, type TAuditContext } from "../audit/record-audit";
 
 export type TOperationChange = Omit<Updateable<TOperationTable>, "id" | "state" | "updatedAt">;
+export type TTransition = {
+  id: string;
+  from: OperationState[];
+  to: OperationState;
+  set?: TOperationChange;
+  action: string;
+  details?: Record<string, unknown>;
+  ctx?: TAuditContext;
+};
 
 // Every state change of an operation goes through here, as ONE statement: the precondition is in
 // the WHERE clause (so two workers, two clicks or a webhook racing a poller can never both move
 // the same operation) and the audit entry is appended by the same statement, only if the row
 // moved. Run it on `sqlDb` when nothing else must commit with it (in autocommit the audit chain's
 // lock is held only while the statement runs), or on a Kysely transaction when something must.
-export async function transition(
-  trx: TSqlDb,
-  o: {
-    id: string;
-    from: OperationState[];
-    to: OperationState;
-    set?: TOperationChange;
-    action: string;
-    details?: Record<string, unknown>;
-    ctx?: TAuditContext;
-  },
-): Promise<boolean> {
+export async function transition(trx: TSqlDb, o: TTransition): Promise<boolean> {
   const moved = await trx
     .with("moved", (db) =>
       db

@@ -78,7 +78,9 @@ export const ZOperation = z.object({
 });
 export type TOperation = z.infer<typeof ZOperation>;
 
-function maskedFields(op: Pick<Operation, "target" | "beneficiaryKey" | "lastErrorMessage">) {
+function maskedFields(
+  op: Pick<TOperationRecord, "target" | "beneficiaryKey" | "lastErrorMessage">,
+) {
   return {
     target: maskTarget(op.target),
     beneficiaryKey: maskBeneficiaryKey(op.beneficiaryKey),
@@ -86,8 +88,14 @@ function maskedFields(op: Pick<Operation, "target" | "beneficiaryKey" | "lastErr
   };
 }
 
+/** An operation row as either layer reads it (Prisma Client or Kysely's selectAll). */
+export type TOperationRecord = Omit<Operation, "target" | "monoRequest"> & {
+  target: unknown;
+  monoRequest?: unknown;
+};
+
 /** One operation as any answer shows it: masked, without `monoRequest`. */
-export function presentOperation(op: Operation): TOperation {
+export function presentOperation(op: TOperationRecord): TOperation {
   return present(ZOperation, { ...op, monoRequest: undefined, ...maskedFields(op) });
 }
 
