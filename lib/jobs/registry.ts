@@ -6,6 +6,7 @@ import { metricsJobs } from "../metrics/jobs";
 import { webhookJobs } from "../webhooks/jobs";
 import { reconcileJobs } from "../reconcile/jobs";
 import { monoJobs } from "../mono/jobs";
+import { partitionJobs } from "../partitions/jobs";
 
 // Every background job of the console. Each area exports its definitions; add yours here.
 export const JOBS: TJobDef[] = [
@@ -15,4 +16,5 @@ export const JOBS: TJobDef[] = [
   ...webhookJobs,
   ...reconcileJobs,
   ...monoJobs,
+  ...partitionJobs,
 ];

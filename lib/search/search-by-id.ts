@@ -2,6 +2,7 @@ import "server-only";
 import { recogniseId, type TRecognised } from "./recognise-id";
 import { lookupAccount, type TAccountView } from "./lookup-account";
 import { lookupAtMono } from "./lookup-at-mono";
+import { requestExpired } from "@/lib/partitions/expired";
 import { lookups as q, type TOperationSummary, type TRequestSummary } from "./lookups";
 
 // One search box for every id. Each kind maps to exact lookups on indexed columns —
@@ -39,6 +40,11 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
       const [r] = await q.requestById(v);
       if (r)
         hits.push(requestHit(r, "RequestLog.requestId"), ...(await operationsOf([r.operationId])));
+      else {
+        // Past retention is not "not found": say how long the request log keeps requests.
+        const gone = await requestExpired(v);
+        if (gone) result.notes.push(gone.message);
+      }
       break;
     }
     case "mono_log_id": {

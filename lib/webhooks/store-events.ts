@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "kysely";
+import { sql, type Insertable } from "kysely";
+import type { WebhookEvent } from "@/generated/kysely/types";
 import { jsonb, sqlDb } from "../db";
 
 // Accepted events are written with group commit: every delivery still waits for the commit of its
@@ -50,48 +51,83 @@ function pump(): void {
 // "xmax" = 0 only on a row this statement inserted (an upserted row carries our xid in xmax).
 const INSERTED = sql<boolean>`("xmax" = 0)`.as("inserted");
 
+type TEventValues = Insertable<WebhookEvent> & { dedupeKey: string; receivedAt: Date };
+
+/**
+ * Stores events exactly once per dedupe key, whatever the instance (WebhookEvent is partitioned by
+ * day, so its own unique index cannot cover the key across days: WebhookEventKey's primary key
+ * does). One transaction: (1) the keys are inserted in one sorted order (concurrent groups never
+ * deadlock); an existing key is locked by its ON CONFLICT update, which waits for the transaction
+ * that inserted it to commit, and says on which day its event lives; (2) new keys' events are
+ * inserted; (3) repeated keys' events count the deliveries, found with their day, so one partition
+ * is touched. Statement (3) runs after (1) took the key's lock, so it sees the committed event.
+ */
+async function upsertEvents(
+  rows: TEventValues[],
+  counts: number[],
+): Promise<Map<string, { id: bigint; inserted: boolean; deliveries: number }>> {
+  return sqlDb.transaction().execute(async (trx) => {
+    const keys = await trx
+      .insertInto("WebhookEventKey")
+      .expression(
+        sql`SELECT * FROM unnest(${rows.map((r) => r.dedupeKey)}::text[],
+          ${rows.map((r) => r.receivedAt.toISOString())}::timestamptz[]) ORDER BY 1`,
+      )
+      .onConflict((oc) =>
+        oc.column("dedupeKey").doUpdateSet({ dedupeKey: (eb) => eb.ref("excluded.dedupeKey") }),
+      )
+      .returning(["dedupeKey", "receivedAt", INSERTED])
+      .execute();
+    const isNew = new Set(keys.filter((k) => k.inserted).map((k) => k.dedupeKey));
+    const count = new Map(rows.map((r, i) => [r.dedupeKey, counts[i]]));
+    const out = new Map<string, { id: bigint; inserted: boolean; deliveries: number }>();
+    const fresh = rows.filter((r) => isNew.has(r.dedupeKey));
+    if (fresh.length) {
+      const ins = await trx
+        .insertInto("WebhookEvent")
+        .values(fresh.map((r) => ({ ...r, deliveries: count.get(r.dedupeKey)! })))
+        .returning(["dedupeKey", "id", "deliveries"])
+        .execute();
+      for (const r of ins) out.set(r.dedupeKey, { id: r.id, inserted: true, deliveries: r.deliveries });
+    }
+    const again = keys.filter((k) => !k.inserted);
+    if (again.length) {
+      const upd = await sql<{ dedupeKey: string; id: bigint; deliveries: number }>`UPDATE "WebhookEvent" w
+          SET "deliveries" = w."deliveries" + u.n
+          FROM unnest(${again.map((k) => k.dedupeKey)}::text[],
+            ${again.map((k) => new Date(k.receivedAt).toISOString())}::timestamptz[],
+            ${again.map((k) => count.get(k.dedupeKey)!)}::int[]) AS u(k, at, n)
+          WHERE w."dedupeKey" = u.k AND w."receivedAt" = u.at
+          RETURNING w."dedupeKey", w."id", w."deliveries"`.execute(trx);
+      for (const r of upd.rows) out.set(r.dedupeKey, { id: r.id, inserted: false, deliveries: r.deliveries });
+    }
+    return out;
+  });
+}
+
 async function flush(batch: TPending[]): Promise<void> {
   // One row per dedupe key (a statement may not upsert the same row twice); repeats in the same
   // group count as deliveries.
   const byKey = new Map<string, TPending[]>();
   for (const p of batch) byKey.set(p.row.dedupeKey, [...(byKey.get(p.row.dedupeKey) ?? []), p]);
-  const firsts = [...byKey.values()].map((ps) => ps[0].row);
-  const col = <T>(f: (r: TNewEvent) => T) => firsts.map(f);
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   try {
-    // One array parameter per column, unnested into rows, so the statement's text is the same
-    // whatever the group's size; timestamps travel as ISO strings in a timestamptz[]. Concurrent
-    // groups never deadlock on each other: keys are inserted in one sorted order.
-    const rows = await sqlDb
-      .insertInto("WebhookEvent")
-      .columns([
-        "dedupeKey",
-        "type",
-        "objectId",
-        "signatureResult",
-        "rawBody",
-        "data",
-        "eventTimestamp",
-        "receivedAt",
-        "deliveries",
-      ])
-      .expression(
-        sql`SELECT * FROM unnest(${col((r) => r.dedupeKey)}::text[], ${col((r) => r.type)}::text[],
-          ${col((r) => r.objectId)}::text[], ${col((r) => r.signatureResult)}::text[],
-          ${col((r) => r.rawBody)}::text[], ${col((r) => JSON.stringify(r.data))}::jsonb[],
-          ${col((r) => iso(r.eventTimestamp))}::timestamptz[], ${col((r) => iso(r.receivedAt))}::timestamptz[],
-          ${[...byKey.values()].map((ps) => ps.length)}::int[]) ORDER BY 1`,
-      )
-      .onConflict((oc) =>
-        oc.column("dedupeKey").doUpdateSet((eb) => ({
-          deliveries: eb("WebhookEvent.deliveries", "+", eb.ref("excluded.deliveries")),
-        })),
-      )
-      .returning(["dedupeKey", "id", INSERTED, "deliveries"])
-      .execute();
-    const byRow = new Map(rows.map((r) => [r.dedupeKey, r]));
+    const firsts = [...byKey.values()].map((ps) => ps[0].row);
+    const byRow = await upsertEvents(
+      firsts.map((r) => ({
+        dedupeKey: r.dedupeKey,
+        type: r.type,
+        objectId: r.objectId,
+        signatureResult: r.signatureResult,
+        rawBody: r.rawBody,
+        data: jsonb(r.data),
+        eventTimestamp: r.eventTimestamp,
+        receivedAt: r.receivedAt,
+      })),
+      [...byKey.values()].map((ps) => ps.length),
+    );
     for (const [key, ps] of byKey) {
-      const r = byRow.get(key)!;
+      const r = byRow.get(key);
+      if (!r) throw new Error(`webhook event ${key} was neither inserted nor found`);
       ps.forEach((p, i) =>
         p.resolve({ id: r.id, inserted: r.inserted && i === 0, deliveries: r.deliveries }),
       );
@@ -114,29 +150,26 @@ export async function storeUnprocessableEvent(
   problem: { path: string; message: string },
 ): Promise<TStored> {
   const error = `${UNPROCESSABLE}: the event's data cannot be stored (${problem.message} at ${problem.path}); the raw body is kept`;
-  const r = await sqlDb
-    .insertInto("WebhookEvent")
-    .values({
-      dedupeKey: row.dedupeKey,
-      type: row.type,
-      objectId: row.objectId,
-      signatureResult: row.signatureResult,
-      rawBody: row.rawBody,
-      data: jsonb({}),
-      eventTimestamp: row.eventTimestamp,
-      receivedAt: row.receivedAt,
-      deliveries: 1,
-      processedAt: row.receivedAt,
-      processingResult: "error",
-      processingError: error.slice(0, 1000),
-      processingDetails: jsonb({ [UNPROCESSABLE]: problem }),
-    })
-    .onConflict((oc) =>
-      oc.column("dedupeKey").doUpdateSet((eb) => ({
-        deliveries: eb("WebhookEvent.deliveries", "+", 1),
-      })),
-    )
-    .returning(["id", INSERTED, "deliveries"])
-    .executeTakeFirstOrThrow();
+  const byRow = await upsertEvents(
+    [
+      {
+        dedupeKey: row.dedupeKey,
+        type: row.type,
+        objectId: row.objectId,
+        signatureResult: row.signatureResult,
+        rawBody: row.rawBody,
+        data: jsonb({}),
+        eventTimestamp: row.eventTimestamp,
+        receivedAt: row.receivedAt,
+        processedAt: row.receivedAt,
+        processingResult: "error",
+        processingError: error.slice(0, 1000),
+        processingDetails: jsonb({ [UNPROCESSABLE]: problem }),
+      },
+    ],
+    [1],
+  );
+  const r = byRow.get(row.dedupeKey);
+  if (!r) throw new Error(`webhook event ${row.dedupeKey} was neither inserted nor found`);
   return { id: r.id, inserted: r.inserted, deliveries: r.deliveries };
 }

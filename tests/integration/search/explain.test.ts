@@ -107,9 +107,10 @@ describe("every search lookup is an indexed equality", () => {
     expect(await seqScans(`SELECT id FROM "Operation" WHERE reason = $1`, ["x"])).toEqual([
       "Operation",
     ]);
-    expect(await seqScans(`SELECT id FROM "RequestLog" WHERE path LIKE $1`, ["%cpout_%"])).toEqual([
-      "RequestLog",
-    ]);
+    // RequestLog is partitioned by day: a scan shows as scans of its partitions.
+    const scans = await seqScans(`SELECT id FROM "RequestLog" WHERE path LIKE $1`, ["%cpout_%"]);
+    expect(scans.length).toBeGreaterThan(0);
+    for (const t of scans) expect(t).toMatch(/^RequestLog_(default|p\d{8})$/);
   });
 
   it("sees the lookups' own statements (Kysely's, not only Prisma's)", async () => {

@@ -254,7 +254,7 @@ describe("webhook receiver: a signed body PostgreSQL cannot store", () => {
     });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ received: true, duplicate: false, unprocessable: true });
-    expect(written).toEqual({ WebhookEvent: 1 });
+    expect(written).toEqual({ WebhookEvent: 1, WebhookEventKey: 1 });
     const ev = await db.webhookEvent.findUniqueOrThrow({
       where: { id: BigInt(r.json.event_id as string) },
     });
@@ -325,7 +325,7 @@ describe("webhook receiver: a signed body PostgreSQL cannot store", () => {
         await tableDelta(async () => {
           r = await deliver(raw);
         }),
-      ).toEqual({ WebhookEvent: 1 });
+      ).toEqual({ WebhookEvent: 1, WebhookEventKey: 1 });
       expect(r.status).toBe(200);
       expect(r.json.unprocessable).toBe(true);
       const ev = await db.webhookEvent.findUniqueOrThrow({
