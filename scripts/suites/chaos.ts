@@ -1,4 +1,4 @@
-// `npm run chaos [-- --payouts 1000 --concurrency 16 --console next|host --faults "<text>"]`
+// `npm run chaos [-- --payouts 1000 --concurrency 16 --console next|host --faults "<text>" --instances 2]`
 // N payouts through the console's API (POST /api/operations/payouts over HTTP) while the sandbox
 // injects faults on 30 % of Mono calls and duplicates / reorders webhooks, plus webhook attacks.
 // Invariants: 0 duplicate Mono objects, 0 operations lost, 0 retries earlier than Retry-After,
@@ -13,7 +13,11 @@ import { CHAOS_FAULTS } from "./lib/chaos-faults";
 
 const payouts = Number(argValue("payouts", process.env.CHAOS_PAYOUTS ?? "1000"));
 const concurrency = Number(argValue("concurrency", process.env.CHAOS_CONCURRENCY ?? "16"));
-const mode = argValue("console", process.env.CHAOS_CONSOLE ?? "next");
+const instances = Number(argValue("instances", process.env.CHAOS_INSTANCES ?? "1"));
+// Several instances: route hosts only (JOBS_DISABLED=1) + one worker, the last host SIGKILLed once
+// mid-run (after CHAOS_KILL_AFTER_MS) and restarted.
+const mode = instances > 1 ? "host" : argValue("console", process.env.CHAOS_CONSOLE ?? "next");
+const killAfterMs = Number(process.env.CHAOS_KILL_AFTER_MS ?? 3_000);
 const seed = Number(argValue("seed", String(Date.now() % 100_000)));
 const faults = argValue("faults", CHAOS_FAULTS(seed))!;
 const log = (s: string) => console.log(`[chaos] ${s}`);
@@ -22,14 +26,31 @@ log(`${payouts} payouts, ${concurrency} concurrent clients, console: ${mode}; fa
 const t0 = performance.now();
 const stack: TStack =
   mode === "host"
-    ? await routeHostStack({ name: "chaos" })
+    ? await routeHostStack({ name: "chaos", instances })
     : await launcherStack({ name: "chaos", log });
 log(`stack up in ${Math.round((performance.now() - t0) / 1000)} s: ${stack.describe}`);
 let exit = 1;
 let line = "";
+let kills = 0;
+let restartMs = 0;
+const killTimer =
+  instances > 1
+    ? setTimeout(() => {
+        const victim = stack.hosts![stack.hosts!.length - 1];
+        void (async () => {
+          log(`SIGKILL web instance ${stack.hosts!.length} (${victim.url})`);
+          await victim.kill();
+          kills++;
+          await new Promise((r) => setTimeout(r, 1_500));
+          restartMs = Math.round(await victim.start());
+          log(`web instance ${stack.hosts!.length} restarted in ${restartMs} ms`);
+        })().catch((e) => console.error(e));
+      }, killAfterMs)
+    : null;
 try {
   const r = await runChaos({
     consoleUrl: stack.consoleUrl,
+    consoleUrls: stack.hosts?.map((h) => h.url),
     sandbox: stack.sandbox,
     pool: stack.pool,
     nextauthSecret: stack.secrets.nextauthSecret,
@@ -66,6 +87,7 @@ try {
   )
     log(`details ${JSON.stringify(r.details)}`);
   const ok =
+    (instances < 2 || kills >= 1) &&
     f.duplicates === 0 &&
     f.lost === 0 &&
     f.early_retries === 0 &&
@@ -99,6 +121,10 @@ try {
     settle_seconds: f.settle_seconds,
     open_after_faulted_drain: f.open_after_faulted_drain,
     console: mode,
+    instances,
+    workers: instances > 1 ? 1 : 0,
+    kills,
+    restart_ms: restartMs,
     database: stack.db.label,
     machine: `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
     ok,
@@ -106,6 +132,7 @@ try {
 } catch (err) {
   console.error(err);
 } finally {
+  if (killTimer) clearTimeout(killTimer);
   await stack.stop().catch((e) => console.error(e));
 }
 if (line) console.log(line);

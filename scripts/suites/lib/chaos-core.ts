@@ -10,6 +10,8 @@ import { sandboxAdmin, sleep, pct } from "./stack";
 
 export type TChaosOptions = {
   consoleUrl: string;
+  /** Several web instances: submissions spread across them, a retry goes to the next one. */
+  consoleUrls?: string[];
   sandbox: { url: string; adminToken: string };
   pool: pg.Pool;
   nextauthSecret: string;
@@ -108,7 +110,8 @@ export async function runChaos(o: TChaosOptions) {
     // A browser-like client: same Idempotency-Key on every retry; waits Retry-After on 409 in use.
     for (let k = 0; k < 12; k++) {
       sub.tries++;
-      const r = await call(o.consoleUrl, "POST", "/api/operations/payouts", {
+      const urls = o.consoleUrls?.length ? o.consoleUrls : [o.consoleUrl];
+      const r = await call(urls[(n + k) % urls.length], "POST", "/api/operations/payouts", {
         cookie: user.cookie,
         body,
         headers: { "idempotency-key": key },

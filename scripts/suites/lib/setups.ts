@@ -1,5 +1,6 @@
 // Ready-made stacks for the suites: the route-host console with its own sandbox and database, or
 // the launcher (`npm start`: embedded sandbox + `next start`) on a fresh database.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { freePort } from "../../lib/free-port";
@@ -7,6 +8,8 @@ import {
   freshDatabase,
   LogCapture,
   startSandboxProcess,
+  ROOT,
+  stopProcess,
   SUITE_SANDBOX_KEY,
   type TDatabase,
 } from "./stack";
@@ -27,6 +30,8 @@ export type TStack = {
   secrets: TConsoleSecrets;
   logs: LogCapture;
   host?: TRouteHost;
+  /** With `instances`: every web instance (host is the first), each with JOBS_DISABLED=1. */
+  hosts?: TRouteHost[];
   describe: string;
   secretList(): TSecret[];
   stop(): Promise<void>;
@@ -57,6 +62,8 @@ export async function routeHostStack(o: {
   env?: Record<string, string>;
   jobs?: boolean;
   sandboxEnv?: Record<string, string>;
+  /** N web instances (route hosts, JOBS_DISABLED=1) + one worker (scripts/worker.ts). */
+  instances?: number;
 }): Promise<TStack> {
   const logs = new LogCapture(o.name);
   const db = await freshDatabase(`mono_suite_${o.name}`);
@@ -71,11 +78,8 @@ export async function routeHostStack(o: {
     },
   });
   secrets.sandboxAdminToken = sandbox.adminToken;
-  const host = await routeHost({
-    logs,
-    port,
-    jobs: o.jobs,
-    env: {
+  const several = (o.instances ?? 1) > 1;
+  const hostEnv = {
       DATABASE_URL: db.url,
       NEXTAUTH_SECRET: secrets.nextauthSecret,
       MONO_SANDBOX_BASE_URL: sandbox.url,
@@ -85,9 +89,29 @@ export async function routeHostStack(o: {
       LOG_LEVEL: "info",
       ...SUITE_TIMEOUTS,
       ...o.env,
-    },
-  });
+  };
+  const host = await routeHost({ logs, port, jobs: several ? false : o.jobs, env: hostEnv });
   await host.start();
+  const hosts = [host];
+  let worker: ChildProcess | null = null;
+  if (several) {
+    for (let i = 1; i < o.instances!; i++) {
+      const h = await routeHost({ logs, jobs: false, env: hostEnv });
+      await h.start();
+      hosts.push(h);
+    }
+    worker = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, NODE_ENV: "production", ...hostEnv, NEXTAUTH_URL: host.url },
+      },
+    );
+    logs.attach(worker, "worker");
+    await waitForWorker(worker);
+  }
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   return {
     consoleUrl: host.url,
@@ -97,9 +121,14 @@ export async function routeHostStack(o: {
     secrets,
     logs,
     host,
-    describe: `route host (app/api handlers + pg-boss jobs in one node process), ${db.label}`,
+    hosts,
+    describe: several
+      ? `${hosts.length} route hosts (app/api handlers, JOBS_DISABLED=1) + 1 worker (scripts/worker.ts) on one database, ${db.label}`
+      : `route host (app/api handlers + pg-boss jobs in one node process), ${db.label}`,
     secretList: () => secretList(secrets),
     stop: async () => {
+      for (const h of hosts.slice(1)) await h.stop();
+      if (worker) await stopProcess(worker);
       await host.stop();
       await pool.end().catch(() => undefined);
       await sandbox.stop();
@@ -147,4 +176,22 @@ export async function launcherStack(o: {
       await db.stop();
     },
   };
+}
+
+function waitForWorker(proc: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("the worker did not start in time")), timeoutMs);
+    proc.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+      if (out.includes("WORKER_READY")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    proc.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker exited (code ${code})`));
+    });
+  });
 }
