@@ -119,7 +119,11 @@ export function retentionDays(table: THistoryTable): number {
 }
 
 /** The oldest instant a table still keeps under its retention. */
-export function retentionCutoff(table: THistoryTable, now = new Date(), days = retentionDays(table)) {
+export function retentionCutoff(
+  table: THistoryTable,
+  now = new Date(),
+  days = retentionDays(table),
+) {
   return new Date(dayStart(now).getTime() - days * DAY_MS);
 }
 

@@ -88,18 +88,24 @@ async function upsertEvents(
         .values(fresh.map((r) => ({ ...r, deliveries: count.get(r.dedupeKey)! })))
         .returning(["dedupeKey", "id", "deliveries"])
         .execute();
-      for (const r of ins) out.set(r.dedupeKey, { id: r.id, inserted: true, deliveries: r.deliveries });
+      for (const r of ins)
+        out.set(r.dedupeKey, { id: r.id, inserted: true, deliveries: r.deliveries });
     }
     const again = keys.filter((k) => !k.inserted);
     if (again.length) {
-      const upd = await sql<{ dedupeKey: string; id: bigint; deliveries: number }>`UPDATE "WebhookEvent" w
+      const upd = await sql<{
+        dedupeKey: string;
+        id: bigint;
+        deliveries: number;
+      }>`UPDATE "WebhookEvent" w
           SET "deliveries" = w."deliveries" + u.n
           FROM unnest(${again.map((k) => k.dedupeKey)}::text[],
             ${again.map((k) => new Date(k.receivedAt).toISOString())}::timestamptz[],
             ${again.map((k) => count.get(k.dedupeKey)!)}::int[]) AS u(k, at, n)
           WHERE w."dedupeKey" = u.k AND w."receivedAt" = u.at
           RETURNING w."dedupeKey", w."id", w."deliveries"`.execute(trx);
-      for (const r of upd.rows) out.set(r.dedupeKey, { id: r.id, inserted: false, deliveries: r.deliveries });
+      for (const r of upd.rows)
+        out.set(r.dedupeKey, { id: r.id, inserted: false, deliveries: r.deliveries });
     }
     return out;
   });

@@ -80,15 +80,15 @@ export async function routeHostStack(o: {
   secrets.sandboxAdminToken = sandbox.adminToken;
   const several = (o.instances ?? 1) > 1;
   const hostEnv = {
-      DATABASE_URL: db.url,
-      NEXTAUTH_SECRET: secrets.nextauthSecret,
-      MONO_SANDBOX_BASE_URL: sandbox.url,
-      MONO_SANDBOX_API_KEY: secrets.monoApiKey,
-      MONO_SANDBOX_KEY_ISSUED_AT: new Date().toISOString().slice(0, 10),
-      MONO_WEBHOOK_SECRET: secrets.webhookSecret,
-      LOG_LEVEL: "info",
-      ...SUITE_TIMEOUTS,
-      ...o.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: secrets.nextauthSecret,
+    MONO_SANDBOX_BASE_URL: sandbox.url,
+    MONO_SANDBOX_API_KEY: secrets.monoApiKey,
+    MONO_SANDBOX_KEY_ISSUED_AT: new Date().toISOString().slice(0, 10),
+    MONO_WEBHOOK_SECRET: secrets.webhookSecret,
+    LOG_LEVEL: "info",
+    ...SUITE_TIMEOUTS,
+    ...o.env,
   };
   const host = await routeHost({ logs, port, jobs: several ? false : o.jobs, env: hostEnv });
   await host.start();
@@ -181,7 +181,10 @@ export async function launcherStack(o: {
 function waitForWorker(proc: ChildProcess, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error("the worker did not start in time")), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error("the worker did not start in time")),
+      timeoutMs,
+    );
     proc.stdout?.on("data", (c: Buffer) => {
       out += c.toString();
       if (out.includes("WORKER_READY")) {

@@ -43,8 +43,16 @@ describe("partitioned history", () => {
     for (let i = 0; i <= 7; i++) expect(days).toContain(today + i * 86_400_000);
 
     await insertStatement([
-      requestLogRow({ requestId: id1, callId: `call_${tag}_1`, at: new Date(DAY1.getTime() + 3_600_000) }),
-      requestLogRow({ requestId: id2, callId: `call_${tag}_2`, at: new Date(DAY2.getTime() + 3_600_000) }),
+      requestLogRow({
+        requestId: id1,
+        callId: `call_${tag}_1`,
+        at: new Date(DAY1.getTime() + 3_600_000),
+      }),
+      requestLogRow({
+        requestId: id2,
+        callId: `call_${tag}_2`,
+        at: new Date(DAY2.getTime() + 3_600_000),
+      }),
     ]).execute(sqlDb);
     const ev = {
       type: "payout.updated",
@@ -93,7 +101,10 @@ describe("partitioned history", () => {
       days: { RequestLog: 3650, WebhookEvent: 3650 },
     });
     expect(dropped).toEqual(
-      expect.arrayContaining([partitionName("RequestLog", DAY1), partitionName("WebhookEvent", DAY1)]),
+      expect.arrayContaining([
+        partitionName("RequestLog", DAY1),
+        partitionName("WebhookEvent", DAY1),
+      ]),
     );
     expect(held).toContain(partitionName("RequestLog", DAY2));
     const names = (await listPartitions("RequestLog")).map((p) => p.name);
@@ -108,7 +119,9 @@ describe("partitioned history", () => {
 
     const gone = await searchById(id1, { mono: false });
     expect(gone.hits).toEqual([]);
-    expect(gone.notes.join(" ")).toMatch(/^kept for \d+ days: request req_\w+ was made on 2015-03-04/);
+    expect(gone.notes.join(" ")).toMatch(
+      /^kept for \d+ days: request req_\w+ was made on 2015-03-04/,
+    );
     const kept = await searchById(id2, { mono: false });
     expect(kept.hits.map((h) => h.id)).toContain(id2);
     // A recent id that simply is not there stays "not found": no retention note.
