@@ -14,6 +14,10 @@ export const ID_KINDS = [
   "ledger_account_id",
   "external_id",
   "reference",
+  "document_number",
+  "bank_account_tail",
+  "email",
+  "breb_key",
 ] as const;
 export type TIdKind = (typeof ID_KINDS)[number];
 
@@ -33,6 +37,10 @@ export const ID_KIND_LABEL: Record<TIdKind, string> = {
   ledger_account_id: "Ledger account",
   external_id: "External id",
   reference: "Reference",
+  document_number: "Document number",
+  bank_account_tail: "Bank + last four digits",
+  email: "E-mail",
+  breb_key: "Bre-B key",
 };
 
 export const MAX_QUERY_LENGTH = 255; // Mono's external_id limit; nothing we search is longer
@@ -43,6 +51,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UUID_LOOSE = /^[0-9a-f-]{30,40}$/i;
 // The console's external ids: mops-op_<22> for an operation, mops-op_<22>-<n> for a transfer row.
 const OUR_EXTERNAL_ID = /^mops-op_[0-9A-Za-z]{22}(-[1-9][0-9]{0,3})?$/;
+const BANK_TAIL = /^(\d{4})\s+(\d{4})$/;
+const DOCUMENT = /^(CC|CE|NIT|PP|TI|PA)(?:\s+|:\s*)([0-9A-Za-z]{4,18})$/i;
+const EMAIL = /^[^\s@"'<>]+@[^\s@"'<>]+\.[A-Za-z]{2,}$/;
+const BREB_ALIAS = /^@[0-9A-Za-z._-]{2,40}$/;
 const REFERENCE = /^[0-9A-Za-z][0-9A-Za-z._:#/+-]*$/;
 
 // Prefixed ids. Mono's log ids have no documented length, so only their alphabet is checked.
@@ -72,7 +84,7 @@ export function recogniseId(input: string): TRecognised {
       ok: false,
       value,
       reason:
-        "Paste an id: a request id, log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ id, external id or reference.",
+        "Paste an id: a request id, log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ id, external id, reference, document number, account number, e-mail or Bre-B key.",
     };
   if (value.length > MAX_QUERY_LENGTH)
     return {
@@ -80,8 +92,18 @@ export function recogniseId(input: string): TRecognised {
       value: value.slice(0, 40),
       reason: `Too long (${value.length} characters): no id the console knows is longer than ${MAX_QUERY_LENGTH}.`,
     };
+  // Beneficiary identifiers (docs/INVESTIGATION.md "A page per beneficiary"): a bank code and an
+  // account's last four digits ("1007 4050"), a document with its type ("CC 1020304050"), an
+  // e-mail, a Bre-B @alias. A bare number is a reference, also looked up as a document, an
+  // account number and a Bre-B key.
+  const tail = BANK_TAIL.exec(value);
+  if (tail) return { ok: true, kind: "bank_account_tail", value: `${tail[1]} ${tail[2]}` };
+  const doc = DOCUMENT.exec(value);
+  if (doc) return { ok: true, kind: "document_number", value: doc[2] };
   if (/\s/.test(value))
     return { ok: false, value, reason: "Contains spaces: paste one id at a time." };
+  if (EMAIL.test(value)) return { ok: true, kind: "email", value: value.toLowerCase() };
+  if (BREB_ALIAS.test(value)) return { ok: true, kind: "breb_key", value };
 
   const lower = value.toLowerCase();
   for (const p of PREFIXED) {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ZAlertBanner, ZAlertChange, ZAlertCheck, ZAlertPage } from "./alert";
 import { ZAuditPage, ZAuditVerdict } from "./audit";
 import { ZAccountList } from "./balance";
+import { ZBeneficiaryClear, ZBeneficiaryLinks, ZBeneficiaryView } from "./beneficiary";
 import { ZBalanceCharts, ZRequestCharts } from "./chart";
 import { ZLiveness, ZReadinessReport, ZReady } from "./health";
 import {
@@ -50,6 +51,8 @@ export const RESPONSE_SCHEMAS: Record<string, TRouteAnswer> = {
   "POST /api/auth/sign-out": ZSignOut,
   "POST /api/auth/step-up": ZStepUp,
   "GET /api/balances": ZAccountList,
+  "GET /api/beneficiaries/[key]": ZBeneficiaryView,
+  "POST /api/beneficiaries/[key]/reveal": ZBeneficiaryClear,
   "GET /api/charts/balances": ZBalanceCharts,
   "GET /api/charts/requests": ZRequestCharts,
   "GET /api/health": ZLiveness,
@@ -60,6 +63,7 @@ export const RESPONSE_SCHEMAS: Record<string, TRouteAnswer> = {
   "POST /api/mono/breb-resolve": ZBrebTarget,
   "GET /api/operations": ZOperationPage,
   "GET /api/operations/[id]": ZOperationDetail,
+  "GET /api/operations/[id]/beneficiaries": ZBeneficiaryLinks,
   "PATCH /api/operations/[id]": ZOperationWrite,
   "POST /api/operations/[id]/cancel": ZOperationWrite,
   "POST /api/operations/[id]/decision": ZOperationWrite,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ID_KINDS } from "../../search/recognise-id";
-import { maskText } from "../../operations/mask";
-import { present, ZIso, ZMoney } from "./wire";
+import { maskDigits, maskText } from "../../operations/mask";
+import { present, ZIso, ZMasked, ZMoney } from "./wire";
 
 // The search resource (GET /api/search?q=): what the pasted id is, the exact hits and where they
 // lead, an account's view for acc_/lacc_ ids, and notes (a Mono lookup that failed, an object the
@@ -29,7 +29,14 @@ const ZOperationSummary = z.object({
 });
 
 export const ZSearchHit = z.object({
-  type: z.enum(["operation", "request", "idempotency_key", "webhook", "mono_object"]),
+  type: z.enum([
+    "operation",
+    "request",
+    "idempotency_key",
+    "webhook",
+    "mono_object",
+    "beneficiary",
+  ]),
   id: z.string(),
   href: z.string().nullable(),
   title: z.string(),
@@ -41,6 +48,17 @@ export const ZSearchHit = z.object({
     ticketRef: z.string().nullable(),
     sourceAccountId: z.string(),
   }).optional(),
+  // A beneficiary hit (document, account, e-mail or Bre-B key): its page and masked numbers.
+  beneficiary: z
+    .object({
+      id: z.string(),
+      bankCode: z.string(),
+      accountNumber: ZMasked,
+      name: z.string(),
+      documentType: z.string().nullable(),
+      documentNumber: ZMasked.nullable(),
+    })
+    .optional(),
 });
 export type TSearchHit = z.infer<typeof ZSearchHit>;
 
@@ -65,13 +83,31 @@ export const ZSearchResult = z.object({
 });
 export type TSearchResult = z.infer<typeof ZSearchResult>;
 
+type TBeneficiaryIn = { accountNumber: string; documentNumber: string | null };
+
 export function presentSearchResult(r: {
   account: { balanceError: string | null } | null;
   notes: string[];
+  hits: { beneficiary?: TBeneficiaryIn; [k: string]: unknown }[];
   [k: string]: unknown;
 }): TSearchResult {
   return present(ZSearchResult, {
     ...r,
+    hits: r.hits.map((h) =>
+      h.beneficiary
+        ? {
+            ...h,
+            beneficiary: {
+              ...h.beneficiary,
+              accountNumber: maskDigits(h.beneficiary.accountNumber),
+              documentNumber:
+                h.beneficiary.documentNumber === null
+                  ? null
+                  : maskDigits(h.beneficiary.documentNumber, 3),
+            },
+          }
+        : h,
+    ),
     // Mono's error messages may quote a number; the rest is ids the person typed or the console's.
     account: r.account && {
       ...r.account,

@@ -113,6 +113,7 @@ function paramsOf(file: string): Record<string, string>[] {
   if (file.includes("webhooks/events/[id]")) return [{ id: seeded.webhook.id.toString() }];
   if (file.includes("requests/[requestId]")) return [{ requestId: seeded.requestId }];
   if (file.includes("idempotency/[key]")) return [{ key: seeded.payout.idempotencyKey }];
+  if (file.includes("beneficiaries/[key]")) return [{ key: seeded.beneficiaryId }];
   return [{}];
 }
 function queriesOf(key: string): string[] {
@@ -213,6 +214,11 @@ describe("every route answers through its response schema", () => {
       {
         key: "POST /api/webhooks/events/[id]/reveal",
         params: { id: seeded.webhook.id.toString() },
+        body: { reason: "Response schema walk" },
+      },
+      {
+        key: "POST /api/beneficiaries/[key]/reveal",
+        params: { key: seeded.beneficiaryId },
         body: { reason: "Response schema walk" },
       },
     ];

@@ -48,6 +48,7 @@ function paramSets(file: string): Record<string, string>[] {
   if (file.includes("webhooks/events/[id]")) return [{ id: seeded.webhook.id.toString() }];
   if (file.includes("requests/[requestId]")) return [{ requestId: seeded.requestId }];
   if (file.includes("idempotency/[key]")) return [{ key: seeded.payout.idempotencyKey }];
+  if (file.includes("beneficiaries/[key]")) return [{ key: seeded.beneficiaryId }];
   return [{}];
 }
 // Lists are walked filtered to the seeded data too, so a long list cannot hide it past page one.

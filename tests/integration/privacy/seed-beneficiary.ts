@@ -149,5 +149,22 @@ export async function seedBeneficiary(createdById: string) {
       evidence: { mono: { target: monoBeneficiary(ACCOUNT) } },
     },
   });
-  return { payout, batch, webhook, requestId };
+  // A Bre-B key resolved to the same account (the beneficiary page lists it), and the beneficiary
+  // row the operations filled (its page is walked too).
+  await db.brebResolution.create({
+    data: {
+      id: newId("brb"),
+      keyValue: EMAIL,
+      keyType: "email",
+      holderName: "Beneficiaria Privada",
+      documentType: "CC",
+      documentNumber: DOCUMENT,
+      accountNumber: ACCOUNT,
+      sourceAccountId: "lacc_4PagosProveedores9aBcD",
+    },
+  });
+  const filled = await db.beneficiary.findUniqueOrThrow({
+    where: { bankCode_accountNumber: { bankCode: "1007", accountNumber: ACCOUNT } },
+  });
+  return { payout, batch, webhook, requestId, beneficiaryId: filled.id };
 }

@@ -30,6 +30,14 @@ const GENERATORS: Record<TIdKind, fc.Arbitrary<string>> = {
       fc.integer({ min: 1, max: 99_999_999 }),
     )
     .map(([p, sep, n]) => `${p}${sep}${n}`),
+  document_number: fc
+    .tuple(fc.constantFrom("CC", "CE", "NIT", "PP", "cc", "nit"), fc.constantFrom(" ", ": ", ":"))
+    .chain(([t, sep]) => fc.integer({ min: 1000, max: 999_999_999 }).map((n) => `${t}${sep}${n}`)),
+  bank_account_tail: fc
+    .tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 9999 }))
+    .map(([b, t]) => `${b} ${String(t).padStart(4, "0")}`),
+  email: fc.emailAddress().filter((e) => /\.[A-Za-z]{2,}$/.test(e) && !/["'<>]/.test(e)),
+  breb_key: b62(8).map((s) => `@${s}`),
 };
 
 describe("recogniseId", () => {
@@ -101,6 +109,30 @@ describe("recogniseId", () => {
     const r = recogniseId(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(why);
+  });
+
+  it("beneficiary identifiers: bank + last four, typed document, e-mail, @alias", () => {
+    expect(recogniseId("1007 4050")).toEqual({
+      ok: true,
+      kind: "bank_account_tail",
+      value: "1007 4050",
+    });
+    expect(recogniseId("CC 1020304050")).toEqual({
+      ok: true,
+      kind: "document_number",
+      value: "1020304050",
+    });
+    expect(recogniseId("Ana@Example.co")).toEqual({
+      ok: true,
+      kind: "email",
+      value: "ana@example.co",
+    });
+    expect(recogniseId("@tienda.ana")).toEqual({
+      ok: true,
+      kind: "breb_key",
+      value: "@tienda.ana",
+    });
+    expect(recogniseId("1020304050")).toMatchObject({ ok: true, kind: "reference" });
   });
 
   it("normalises idempotency keys to lower case", () => {

@@ -3,6 +3,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { OperationDetail } from "@/components/operations/operation-detail";
 import { OperationTimeline } from "@/components/investigation/operation-timeline";
 import { SafeToRetryPanel } from "@/components/investigation/safe-to-retry-panel";
+import { OperationBeneficiaryLinks } from "@/components/beneficiaries/operation-beneficiary-links";
 import { consolePage, type TSearchParams } from "../../page-access";
 import { requireOperation } from "./operation-exists";
 
@@ -32,6 +33,7 @@ export default async function OperationPage({
         canReveal={can(user.role, "pii.reveal")}
         justCreated={sp.created === "1"}
       />
+      <OperationBeneficiaryLinks operationId={id} />
       <OperationTimeline operationId={id} />
     </div>
   );

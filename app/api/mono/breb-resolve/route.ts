@@ -11,6 +11,6 @@ const ZResolve = z.strictObject({
 // Resolves a Bre-B key to its holder, shown to the operator for confirmation before a payout.
 export const POST = withApi(
   { permission: "payouts.create", body: ZResolve },
-  async ({ body, log }) =>
-    presentBrebTarget(await resolveBrebKey(body.sourceAccountId, body.key, log)),
+  async ({ body, log, user }) =>
+    presentBrebTarget(await resolveBrebKey(body.sourceAccountId, body.key, log, user.id)),
 );

@@ -1,0 +1,24 @@
+import { can } from "@/lib/auth/permissions";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { BeneficiaryPage } from "@/components/beneficiaries/beneficiary-page";
+import { consolePage } from "../../page-access";
+
+export const metadata = { title: "Beneficiary" };
+
+// One beneficiary (docs/INVESTIGATION.md "A page per beneficiary"). The key is the opaque ben_ id,
+// never an account number.
+export default async function Page({ params }: { params: Promise<{ key: string }> }) {
+  const { key } = await params;
+  const { user, allowed } = await consolePage(
+    "operations.read",
+    `/beneficiaries/${encodeURIComponent(key)}`,
+  );
+  if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
+  return (
+    <>
+      <PageHeader title="Beneficiary" description={key} />
+      <BeneficiaryPage beneficiaryKey={key} canReveal={can(user.role, "pii.reveal")} />
+    </>
+  );
+}
