@@ -6,6 +6,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import type { DB } from "@/generated/kysely/types";
 import { pgConnectionConfig } from "./db-url";
 import { env } from "./env";
+import { logger } from "./logger";
 
 // The one database module (docs/ARCHITECTURE.md "Which way to the database"): ONE node-pg pool
 // per process, handed both to Prisma's driver adapter (Prisma Client for plain CRUD) and to Kysely
@@ -16,7 +17,7 @@ import { env } from "./env";
 // in UTC), and int8 reads as BigInt for Kysely (money is integer minor units; Prisma maps int8
 // itself). allowExitOnIdle: an idle pool must not keep a script or a test worker alive.
 function createPool(): pg.Pool {
-  return new pg.Pool({
+  const p = new pg.Pool({
     ...pgConnectionConfig(env.DATABASE_URL),
     max: env.DATABASE_POOL_MAX,
     allowExitOnIdle: true,
@@ -28,6 +29,10 @@ function createPool(): pg.Pool {
       },
     },
   });
+  // An idle connection that the server ends (a restart, a failover, an administrator) is
+  // dropped from the pool; without a listener node-pg's 'error' event would end the process.
+  p.on("error", (err) => logger.warn({ err }, "database connection lost while idle"));
+  return p;
 }
 
 function createPrisma(pool: pg.Pool) {
