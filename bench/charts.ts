@@ -1,6 +1,6 @@
 // bench/charts: the 7-day error-rate series through the API function (rollups) against the same
 // series by GROUP BY over raw RequestLog rows, in one run on a real PostgreSQL.
-//   npm run bench -- charts [rows]        (default 10,000,000; or BENCH_ROWS)
+//   npm run bench -- charts [--rows N]        (default 10,000,000; or BENCH_ROWS)
 // Uses BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/mono_bench_charts (created and
 // migrated if missing). Rows already there from a previous run of the same size are reused
 // (BENCH_FRESH=1 regenerates, BENCH_REBUILD=1 rebuilds their rollups). Last line: {"bench":"charts","rows":…,"p95_ms":…,"speedup_vs_groupby":…}
@@ -8,9 +8,10 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { generateRequestLog } from "./lib/generate-request-log";
+import { rowsArg } from "./lib/rows-arg";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const rows = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 10_000_000);
+const rows = rowsArg(10_000_000);
 const url =
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mono_bench_charts";
 const API_RUNS = 100;

@@ -1,4 +1,4 @@
-// `npm run bench -- search [rows]`: loads N request-log rows (default 10,000,000; BENCH_ROWS or the
+// `npm run bench -- search [--rows N]`: loads N request-log rows (default 10,000,000; BENCH_ROWS or the
 // first argument) plus matching operations into a fresh database on the real PostgreSQL with COPY,
 // then times the search endpoint (the route handler, session and all) for every id kind against
 // the same lookup in raw SQL, and the request log's first page for 24 h.
@@ -8,8 +8,9 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { migrateDeploy } from "../scripts/lib/migrate";
 import { copyIn, type TRowSource } from "./lib/search-copy";
+import { rowsArg } from "./lib/rows-arg";
 
-const ROWS = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 10_000_000);
+const ROWS = rowsArg(10_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300); // timed lookups per id kind
 const DB_NAME = process.env.BENCH_DB ?? "mono_bench_search";
 const PG_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
