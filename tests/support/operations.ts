@@ -25,7 +25,11 @@ export function payoutInput(over: Partial<TPayoutInput> = {}): TPayoutInput {
       documentNumber: "1020304050",
     },
     // Letters only: free text with a run of 6+ digits is masked on the way out (docs/SECURITY.md).
-    reason: "Supplier invoice " + randomUUID().slice(0, 6).replace(/\d/g, (d) => "ghijklmnop"[+d]),
+    reason:
+      "Supplier invoice " +
+      randomUUID()
+        .slice(0, 6)
+        .replace(/\d/g, (d) => "ghijklmnop"[+d]),
     ...over,
   };
 }
