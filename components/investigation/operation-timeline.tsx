@@ -29,6 +29,7 @@ const KIND_LABEL: Record<TTimelineEvent["kind"], string> = {
   webhook: "webhook",
   state: "state",
   reconciliation: "reconciliation",
+  note: "note",
   audit: "audit",
 };
 

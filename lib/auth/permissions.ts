@@ -13,10 +13,13 @@ export const PERMISSIONS = {
   "webhooks.read": "viewer",
   "reconciliation.read": "viewer",
   "alerts.read": "viewer",
+  "notes.read": "viewer", // notes and ticket links on operations, beneficiaries, requests, webhooks, findings
+  "notifications.read": "viewer", // the header's bell: my own notifications
   "payouts.create": "operator",
   "alerts.manage": "operator",
   "reconciliation.run": "operator",
   "pii.reveal": "operator",
+  "notes.write": "operator", // add and edit notes, link tickets (audited)
   "payouts.approve": "approver",
   "operations.recover": "approver", // safe-to-retry actions: retry with the same key, reconcile, mark failed
   "settings.read": "approver",

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
 import { attemptEvents } from "./attempt-events";
+import { notesForTimeline } from "../notes/notes";
+import { maskText } from "../operations/mask";
 
 export type TTimelineKind =
   | "created"
@@ -12,6 +14,7 @@ export type TTimelineKind =
   | "webhook"
   | "state"
   | "reconciliation"
+  | "note"
   | "audit";
 export type TTimelineEvent = {
   at: Date;
@@ -59,7 +62,7 @@ const TONE: Record<string, TTimelineEvent["tone"]> = {
 export async function buildTimeline(id: string): Promise<TTimeline> {
   const op = await db.operation.findUnique({ where: { id }, include: { approvals: true } });
   if (!op) throw new AppError("not_found", "No such operation");
-  const [attempts, audit, webhooks, byObject, drifts, users] = await Promise.all([
+  const [attempts, audit, webhooks, byObject, drifts, users, notes] = await Promise.all([
     db.requestLog.findMany({
       where: { operationId: id },
       orderBy: { at: "asc" },
@@ -106,6 +109,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
       where: { id: { in: [op.createdById, ...op.approvals.map((a) => a.approverId)] } },
       select: { id: true, email: true },
     }),
+    notesForTimeline(id),
   ]);
   const emailOf = (uid: string) => users.find((u) => u.id === uid)?.email ?? uid;
   const events: TTimelineEvent[] = [];
@@ -198,6 +202,24 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
         runId: d.runId,
         resolvedAt: d.resolvedAt,
         resolution: d.resolution,
+      },
+    });
+  }
+  // Notes (lib/notes/): free text, masked as every free text the console shows; edits keep their
+  // history, the timeline shows the current text and when it was last edited.
+  for (const n of notes.notes) {
+    events.push({
+      at: n.createdAt,
+      kind: "note",
+      title: n.version > 1 ? `Note (edited, version ${n.version})` : "Note",
+      actor: n.authorEmail,
+      tone: "neutral",
+      ids: {},
+      details: {
+        noteId: n.id,
+        note: maskText(n.body),
+        version: n.version,
+        updatedAt: n.updatedAt,
       },
     });
   }

@@ -8,6 +8,8 @@ import {
   type TSearchOptions,
   type TSearchResult,
 } from "./search-by-id";
+import { lookups } from "./lookups";
+import { targetsOfTicket } from "../notes/notes";
 
 // The one search box: every id (searchById), then the beneficiary identifiers (docs/INVESTIGATION.md
 // "A page per beneficiary"). Every lookup is an equality on an indexed column.
@@ -16,7 +18,10 @@ export type TBeneficiaryHit = Omit<TSearchHit, "type" | "operation"> & {
   type: "beneficiary";
   beneficiary: TBeneficiaryRow;
 };
-export type TEverythingHit = TSearchHit | TBeneficiaryHit;
+export type TLinkedHit = Omit<TSearchHit, "type" | "operation"> & {
+  type: "request" | "webhook" | "finding";
+};
+export type TEverythingHit = TSearchHit | TBeneficiaryHit | TLinkedHit;
 export type TEverythingResult = Omit<TSearchResult, "hits"> & { hits: TEverythingHit[] };
 
 const BENEFICIARY_KINDS = new Set(["document_number", "bank_account_tail", "email", "breb_key"]);
@@ -50,6 +55,7 @@ export async function searchEverything(
       await add("BrebResolution.keyValue", beneficiaryLookups.byBrebKey(r.value));
       break;
     case "reference":
+      await ticketHits(result, r.value);
       // A bare number or code may be a document, an account number or a Bre-B key (a phone).
       if (/^[0-9A-Za-z]{4,20}$/.test(r.value))
         await Promise.all([
@@ -85,4 +91,72 @@ function beneficiaryHit(b: TBeneficiaryRow): Omit<TBeneficiaryHit, "matchedOn"> 
     at: b.lastSeenAt,
     beneficiary: b,
   };
+}
+
+// Ticket links (lib/notes/): every target a ticket reference was linked to.
+async function ticketHits(result: TEverythingResult, ref: string) {
+  const matchedOn = "TicketLink.ticketRef";
+  const seen = new Set(result.hits.map((h) => `${h.type}:${h.id}`));
+  for (const t of await targetsOfTicket(ref)) {
+    const push = (h: TEverythingHit) => {
+      if (seen.has(`${h.type}:${h.id}`)) return;
+      seen.add(`${h.type}:${h.id}`);
+      result.hits.push(h);
+    };
+    switch (t.targetType) {
+      case "operation": {
+        const [op] = await lookups.operationById(t.targetId);
+        if (op)
+          push({
+            type: "operation",
+            id: op.id,
+            href: `/operations/${op.id}`,
+            title: `Operation ${op.id}`,
+            detail: op.state,
+            at: op.createdAt,
+            matchedOn,
+            operation: op,
+          });
+        break;
+      }
+      case "beneficiary": {
+        const b = await beneficiaryLookups.byId(t.targetId);
+        if (b) push({ ...beneficiaryHit(b), matchedOn });
+        break;
+      }
+      case "request":
+        push({
+          type: "request",
+          id: t.targetId,
+          href: `/requests/${t.targetId}`,
+          title: `Request ${t.targetId}`,
+          detail: `ticket ${ref}`,
+          at: t.createdAt,
+          matchedOn,
+        });
+        break;
+      case "webhook":
+        push({
+          type: "webhook",
+          id: t.targetId,
+          href: `/webhooks?event=${t.targetId}`,
+          title: `Webhook event ${t.targetId}`,
+          detail: `ticket ${ref}`,
+          at: t.createdAt,
+          matchedOn,
+        });
+        break;
+      case "finding":
+        push({
+          type: "finding",
+          id: t.targetId,
+          href: "/reconciliation?status=all",
+          title: `Reconciliation finding ${t.targetId}`,
+          detail: `ticket ${ref}`,
+          at: t.createdAt,
+          matchedOn,
+        });
+        break;
+    }
+  }
 }

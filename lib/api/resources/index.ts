@@ -13,6 +13,7 @@ import {
   ZTimeline,
 } from "./investigation";
 import { ZBeneficiaryReveal, ZOperationDetail, ZOperationPage, ZOperationWrite } from "./operation";
+import { ZNote, ZNotes } from "./note";
 import { ZOverview } from "./overview";
 import { ZPolicy } from "./policy";
 import { ZBankList, ZBrebTarget, ZPreview, ZSourceAccounts } from "./reference";
@@ -61,6 +62,10 @@ export const RESPONSE_SCHEMAS: Record<string, TRouteAnswer> = {
   "GET /api/mono/accounts": ZSourceAccounts,
   "GET /api/mono/banks": ZBankList,
   "POST /api/mono/breb-resolve": ZBrebTarget,
+  "GET /api/notes": ZNotes,
+  "POST /api/notes": ZNote,
+  "PATCH /api/notes/[id]": ZNote,
+  "POST /api/notes/tickets": ZNotes,
   "GET /api/operations": ZOperationPage,
   "GET /api/operations/[id]": ZOperationDetail,
   "GET /api/operations/[id]/beneficiaries": ZBeneficiaryLinks,

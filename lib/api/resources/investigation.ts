@@ -17,6 +17,7 @@ export const ZTimelineKind = z.enum([
   "webhook",
   "state",
   "reconciliation",
+  "note",
   "audit",
 ]);
 export const ZTimelineEvent = z.object({

@@ -36,6 +36,7 @@ export const ZSearchHit = z.object({
     "webhook",
     "mono_object",
     "beneficiary",
+    "finding",
   ]),
   id: z.string(),
   href: z.string().nullable(),

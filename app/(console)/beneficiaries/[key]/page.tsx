@@ -2,6 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { BeneficiaryPage } from "@/components/beneficiaries/beneficiary-page";
+import { NotesPanel } from "@/components/notes/notes-panel";
 import { consolePage } from "../../page-access";
 
 export const metadata = { title: "Beneficiary" };
@@ -18,7 +19,14 @@ export default async function Page({ params }: { params: Promise<{ key: string }
   return (
     <>
       <PageHeader title="Beneficiary" description={key} />
-      <BeneficiaryPage beneficiaryKey={key} canReveal={can(user.role, "pii.reveal")} />
+      <div className="space-y-6">
+        <BeneficiaryPage beneficiaryKey={key} canReveal={can(user.role, "pii.reveal")} />
+        <NotesPanel
+          target={{ targetType: "beneficiary", targetId: key }}
+          canWrite={can(user.role, "notes.write")}
+          userId={user.id}
+        />
+      </div>
     </>
   );
 }

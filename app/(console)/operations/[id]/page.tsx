@@ -4,6 +4,7 @@ import { OperationDetail } from "@/components/operations/operation-detail";
 import { OperationTimeline } from "@/components/investigation/operation-timeline";
 import { SafeToRetryPanel } from "@/components/investigation/safe-to-retry-panel";
 import { OperationBeneficiaryLinks } from "@/components/beneficiaries/operation-beneficiary-links";
+import { NotesPanel } from "@/components/notes/notes-panel";
 import { consolePage, type TSearchParams } from "../../page-access";
 import { requireOperation } from "./operation-exists";
 
@@ -34,6 +35,11 @@ export default async function OperationPage({
         justCreated={sp.created === "1"}
       />
       <OperationBeneficiaryLinks operationId={id} />
+      <NotesPanel
+        target={{ targetType: "operation", targetId: id }}
+        canWrite={can(user.role, "notes.write")}
+        userId={user.id}
+      />
       <OperationTimeline operationId={id} />
     </div>
   );
