@@ -17,7 +17,7 @@ vi.mock("@/lib/logger", async (importOriginal) => {
 
 const { withApi } = await import("@/lib/api/with-api");
 const { db } = await import("@/lib/db");
-const { jsonb, sqlDb } = await import("@/lib/db");
+const { sqlDb } = await import("@/lib/db");
 const { logger } = await import("@/lib/logger");
 const { MonoApiError } = await import("@/lib/mono/errors");
 const { makeUser } = await import("@/prisma/factories");
@@ -42,34 +42,27 @@ describe("no log line carries a beneficiary's account or document number", () =>
     };
     await db.webhookEvent.create({ data: event });
 
-    // 1. A unique violation through Prisma (P2002, meta from the driver adapter) and through the
-    //    Kysely on the node-pg pool (detail "Key (…)=(…)", the statement's parameters), each thrown out of a
-    //    route handler: withApi logs them at level 50.
+    // 1. A unique violation through Prisma (P2002, meta from the driver adapter) and through
+    //    Kysely on the node-pg pool (detail "Key (…)=(…)" with the row's values), each thrown out
+    //    of a route handler: withApi logs them at level 50. The webhook dedupe key (which here
+    //    holds the account number) is unique in WebhookEventKey, the partitioned events' index.
+    const key = { dedupeKey, receivedAt: new Date() };
+    await db.webhookEventKey.create({ data: key });
     const viaPrisma = withApi({ permission: "webhooks.read" }, async () => {
-      await db.webhookEvent.create({ data: event });
-    });
-    // Kysely's unique violation: node-pg's error carries "Key (…)=(…)" with the row's values.
-    const newEvent = () => ({
-      dedupeKey,
-      type: "payout.updated",
-      signatureResult: "valid",
-      rawBody: event.rawBody,
+      await db.webhookEventKey.create({ data: key });
     });
     const viaPg = withApi({ permission: "webhooks.read" }, async () => {
-      await sqlDb
-        .insertInto("WebhookEvent")
-        .values({ ...newEvent(), data: jsonb(event.data) })
-        .execute();
+      await sqlDb.insertInto("WebhookEventKey").values(key).execute();
     });
     for (const h of [viaPrisma, viaPg]) {
       const r = await callRoute(h, { user: admin });
       expect(r.status).toBeGreaterThanOrEqual(400);
     }
     // The same errors logged at level 50 by hand (as a job or a catch block would).
-    const e1: unknown = await db.webhookEvent.create({ data: event }).catch((e: unknown) => e);
+    const e1: unknown = await db.webhookEventKey.create({ data: key }).catch((e: unknown) => e);
     const e2: unknown = await sqlDb
-      .insertInto("WebhookEvent")
-      .values({ ...newEvent(), data: jsonb({}) })
+      .insertInto("WebhookEventKey")
+      .values(key)
       .execute()
       .catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(Error);
