@@ -50,6 +50,15 @@ export const ZEnv = z.object({
   BALANCE_POLL_SECONDS: z.coerce.number().int().min(60).max(300).default(120),
   // Optional Slack-style incoming webhook that receives every newly opened alert.
   ALERT_WEBHOOK_URL: z.string().url().optional(),
+  // Notifications that reach people (docs/PAYOUTS.md "Approvals that reach people"), each optional:
+  // e-mail through SMTP (smtp://user:pass@host:587 or smtps://…) from NOTIFY_EMAIL_FROM, and a
+  // Slack-style incoming webhook for the team's chat.
+  NOTIFY_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "smtp:// or smtps:// URL")
+    .optional(),
+  NOTIFY_EMAIL_FROM: z.string().min(3).default("Mono Ops Console <ops-console@localhost>"),
+  NOTIFY_CHAT_WEBHOOK_URL: z.string().url().optional(),
   // Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404.
   METRICS_TOKEN: z.string().min(16).optional(),
   // Error-rate alert: share of non-2xx attempts over the last 5 minutes, once there are enough of them.

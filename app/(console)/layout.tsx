@@ -12,6 +12,7 @@ import { Providers } from "@/components/providers";
 import { Badge } from "@/components/ui/badge";
 import { ConsoleBanners } from "@/components/alerts/critical-banner";
 import { GlobalSearch } from "@/components/search/global-search";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export const dynamic = "force-dynamic";
 
@@ -67,6 +68,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <span className="hidden xl:inline">{TEXT.environment}</span>
               <Badge tone={env.MONO_ENV === "production" ? "red" : "yellow"}>{env.MONO_ENV}</Badge>
             </div>
+            <NotificationBell />
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </header>
           <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-6 py-8">

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
@@ -46,6 +46,17 @@ const TEXT = {
   approveSelected: "Approve selected",
   recorded: (ok: number, n: number) => `Decisions recorded: ${ok} of ${n}`,
   dismiss: "Dismiss",
+  age: "Waiting",
+  expiresIn: "Expires in",
+  expired: "due to expire now",
+  duration: (ms: number) => {
+    const h = Math.floor(ms / 3_600_000);
+    return h >= 48
+      ? `${Math.floor(h / 24)} d`
+      : h >= 1
+        ? `${h} h`
+        : `${Math.max(1, Math.floor(ms / 60_000))} min`;
+  },
 };
 
 const VIEWS = {
@@ -57,11 +68,30 @@ const VIEW_KEYS = ["view"] as const;
 
 // The approvals queue. Bulk approve sends one decision per selected operation, in order, each
 // checked by the server on its own (maker ≠ checker, fingerprint, step-up), and reports each result.
-export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
+// Oldest first (the one closest to expiring on top), with its age and the time left before the
+// policy's approval window (expiryDays) expires it. Pending approvals are few and bounded by that
+// window, so every page is loaded (up to MAX_PAGES) before sorting.
+const MAX_PAGES = 20;
+export function ApprovalsQueue({
+  currentUserId,
+  expiryDays,
+}: {
+  currentUserId: string;
+  expiryDays?: number;
+}) {
   const url = useUrlFilters(ZView, VIEW_KEYS);
   const view = url.filters.view ?? "mine";
   const list = useOperationsList(VIEWS[view].filters, { refetchInterval: 15_000 });
-  const rows = list.data?.pages.flatMap((p) => p.operations) ?? [];
+  const pages = list.data?.pages.length ?? 0;
+  useEffect(() => {
+    if (list.hasNextPage && !list.isFetchingNextPage && pages < MAX_PAGES)
+      void list.fetchNextPage();
+  }, [list, pages]);
+  const rows = (list.data?.pages.flatMap((p) => p.operations) ?? [])
+    .slice()
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // "Now" is when the list was last fetched (every 15 s): render stays pure.
+  const now = list.dataUpdatedAt;
   const flow = useDecisionFlow();
   const [open, setOpen] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -167,6 +197,28 @@ export function ApprovalsQueue({ currentUserId }: { currentUserId: string }) {
       ),
     },
     c.beneficiary(),
+    {
+      id: "age",
+      header: TEXT.age,
+      cell: (r) => TEXT.duration(now - Date.parse(r.createdAt)),
+      sortValue: (r) => r.createdAt,
+    },
+    ...(expiryDays
+      ? [
+          {
+            id: "expiresIn",
+            header: TEXT.expiresIn,
+            cell: (r: TOperationRow) => {
+              const left = Date.parse(r.createdAt) + expiryDays * 86_400_000 - now;
+              return (
+                <span className={left < 86_400_000 ? "font-medium text-red-700" : undefined}>
+                  {left <= 0 ? TEXT.expired : TEXT.duration(left)}
+                </span>
+              );
+            },
+          } satisfies TColumn<TOperationRow>,
+        ]
+      : []),
     {
       id: "review",
       header: TEXT.review,

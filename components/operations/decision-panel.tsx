@@ -46,7 +46,7 @@ export function DecisionPanel({
   return (
     <div className="space-y-3" data-testid="decision-panel">
       <label className="block text-sm font-medium text-slate-700">
-        Comment (optional; the maker and the audit log see it)
+        Comment (required to reject: the maker and the audit log see it)
         <textarea
           value={comment}
           onChange={(e) => setComment(e.target.value)}
@@ -63,7 +63,8 @@ export function DecisionPanel({
         <Button
           variant="danger"
           onClick={() => decide("rejected")}
-          disabled={flow.pending}
+          disabled={flow.pending || comment.trim().length < 5}
+          title={comment.trim().length < 5 ? "Say why in the comment first" : undefined}
           data-testid="reject"
         >
           Reject

@@ -7,6 +7,7 @@ import { webhookJobs } from "../webhooks/jobs";
 import { reconcileJobs } from "../reconcile/jobs";
 import { monoJobs } from "../mono/jobs";
 import { partitionJobs } from "../partitions/jobs";
+import { notificationJobs } from "../notifications/jobs";
 
 // Every background job of the console. Each area exports its definitions; add yours here.
 export const JOBS: TJobDef[] = [
@@ -17,4 +18,5 @@ export const JOBS: TJobDef[] = [
   ...reconcileJobs,
   ...monoJobs,
   ...partitionJobs,
+  ...notificationJobs,
 ];

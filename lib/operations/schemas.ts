@@ -71,11 +71,21 @@ export const ZEditPayoutInput = ZPayoutInput.omit({ sourceAccountId: true, curre
   .partial()
   .extend({ reason: ZText(500) });
 
-export const ZDecisionInput = z.strictObject({
-  decision: z.enum(["approved", "rejected"]),
-  fingerprint: z.string().regex(/^[a-f0-9]{64}$/, "The fingerprint shown with the operation"),
-  comment: z.string().trim().max(500).optional(),
-});
+// A rejection says why (the maker sees the reason on their operation and in their notification).
+export const ZDecisionInput = z
+  .strictObject({
+    decision: z.enum(["approved", "rejected"]),
+    fingerprint: z.string().regex(/^[a-f0-9]{64}$/, "The fingerprint shown with the operation"),
+    comment: z.string().trim().max(500).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "rejected" && (v.comment ?? "").length < 5)
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: "Say why you reject it (at least 5 characters): the maker sees it",
+      });
+  });
 
 export const ZCancelInput = z.strictObject({ reason: ZText(500) });
 

@@ -14,6 +14,7 @@ import {
 } from "./investigation";
 import { ZBeneficiaryReveal, ZOperationDetail, ZOperationPage, ZOperationWrite } from "./operation";
 import { ZNote, ZNotes } from "./note";
+import { ZNotificationList } from "./notification";
 import { ZOverview } from "./overview";
 import { ZPolicy } from "./policy";
 import { ZBankList, ZBrebTarget, ZPreview, ZSourceAccounts } from "./reference";
@@ -66,6 +67,8 @@ export const RESPONSE_SCHEMAS: Record<string, TRouteAnswer> = {
   "POST /api/notes": ZNote,
   "PATCH /api/notes/[id]": ZNote,
   "POST /api/notes/tickets": ZNotes,
+  "GET /api/notifications": ZNotificationList,
+  "POST /api/notifications/read": ZNotificationList,
   "GET /api/operations": ZOperationPage,
   "GET /api/operations/[id]": ZOperationDetail,
   "GET /api/operations/[id]/beneficiaries": ZBeneficiaryLinks,
