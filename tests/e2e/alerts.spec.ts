@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { findSandbox, signIn, type TSandbox } from "./helpers";
+import { E2E_BASE_URL } from "../../playwright.config";
 
 // The low-balance path end to end in Chromium: the sandbox balance drops below the critical floor,
 // "Check now" polls and evaluates, the banner appears on every page, an operator acknowledges the
@@ -72,7 +73,11 @@ test("a viewer sees the alerts but cannot act on them; readiness is not for view
   await signIn(page, "viewer");
   await page.goto("/alerts");
   await expect(page.getByRole("button", { name: "Check now" })).toHaveCount(0);
-  expect((await page.request.post("/api/alerts/evaluate")).status()).toBe(403);
+  // Same-origin, as the console's pages send it: the role is what refuses it.
+  const check = await page.request.post("/api/alerts/evaluate", {
+    headers: { origin: E2E_BASE_URL },
+  });
+  expect([check.status(), (await check.json()).code]).toEqual([403, "forbidden"]);
   await page.goto("/readiness");
   await expect(page.getByTestId("forbidden")).toBeVisible();
 });

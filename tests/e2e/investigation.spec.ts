@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { findSandbox, signIn, type TSandbox } from "./helpers";
+import { E2E_BASE_URL } from "../../playwright.config";
 
 // Support's path end to end: a payout whose first POST to Mono failed (503) and whose retry went
 // through is found by pasting the log_ id of its FIRST attempt into the header search box; its
@@ -37,7 +38,7 @@ test("a retried payout is found from its first attempt's log_ id; the timeline s
       "the embedded sandbox ignores faults: start the e2e console with SANDBOX_ALLOW_FAULTS=1 (playwright.config.ts webServer.env)",
     ).toBe(true);
     const res = await page.request.post("/api/operations/payouts", {
-      headers: { "idempotency-key": randomUUID() },
+      headers: { "idempotency-key": randomUUID(), origin: E2E_BASE_URL },
       data: {
         sourceAccountId: "lacc_4PagosProveedores9aBcD",
         method: "co_ach",

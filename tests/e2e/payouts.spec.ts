@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { E2E_BASE_URL } from "../../playwright.config";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/ui-${name}.png`, fullPage: true });
@@ -113,9 +114,8 @@ test("a viewer sees no create button and the API refuses their payout", async ({
   await page.goto("/payouts/new");
   await expect(page.getByTestId("forbidden")).toBeVisible();
   // Same-origin, as the console's own pages send it: the role, not the origin rule, refuses it.
-  const origin = new URL(page.url()).origin;
   const res = await page.request.post("/api/operations/payouts", {
-    headers: { "Idempotency-Key": randomUUID(), Origin: origin },
+    headers: { "Idempotency-Key": randomUUID(), Origin: E2E_BASE_URL },
     data: {
       sourceAccountId: "lacc_4PagosProveedores9aBcD",
       method: "co_ach",
