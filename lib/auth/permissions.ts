@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "reconciliation.read": "viewer",
   "alerts.read": "viewer",
   "notes.read": "viewer", // notes and ticket links on operations, beneficiaries, requests, webhooks, findings
+  "views.read": "viewer", // saved views of the lists: mine and the shared ones
+  "views.write": "viewer", // save my own views (private or shared), delete mine
   "notifications.read": "viewer", // the header's bell: my own notifications
   "payouts.create": "operator",
   "alerts.manage": "operator",

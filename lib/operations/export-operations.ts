@@ -1,10 +1,9 @@
 import "server-only";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { presentOperationPage } from "../api/resources/operation";
-import { listOperations } from "./list-operations";
+import { countOperations, listOperations } from "./list-operations";
 import type { TOperationFilters } from "./list-filters";
 
-const MAX_ROWS = 50_000;
 const HEADER = [
   "id",
   "created_at",
@@ -22,21 +21,36 @@ const HEADER = [
   "ticket",
 ];
 
-// CSV of the filtered list, each page through the operation resource (masked like the screen),
-// paged through the keyset cursor; audited because it takes data out of the console.
-export async function exportOperationsCsv(
+// CSV of EVERY operation that matches the filters (no cap), streamed page by page through the
+// operation resource (masked like the screen) and the keyset cursor, so memory stays flat whatever
+// the size. The row count is counted first (same filters) and answered in the X-Row-Count header
+// and the file name; rows created while the file streams may make the file one page longer or
+// shorter than that count, never different in what each row says. Audited with the count.
+const PAGE = 500;
+
+export async function streamOperationsCsv(
   filters: TOperationFilters,
   userId: string,
   ctx: TAuditContext,
-): Promise<string> {
-  const lines = [HEADER.join(",")];
+): Promise<{ rows: number; body: ReadableStream<Uint8Array> }> {
+  const rows = await countOperations(filters, userId);
+  await recordAudit({ action: "operations.exported", details: { filters, rows }, ctx });
+  const encoder = new TextEncoder();
   let cursor: string | undefined;
-  do {
-    const page = presentOperationPage(
-      await listOperations({ ...filters, cursor, limit: 200 }, userId),
-    );
-    for (const o of page.operations) {
-      lines.push(
+  let started = false;
+  let done = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(HEADER.join(",") + "\n"));
+        return;
+      }
+      if (done) return controller.close();
+      const page = presentOperationPage(
+        await listOperations({ ...filters, cursor, limit: PAGE }, userId),
+      );
+      const lines = page.operations.map((o) =>
         [
           o.id,
           o.createdAt,
@@ -56,15 +70,12 @@ export async function exportOperationsCsv(
           .map(cell)
           .join(","),
       );
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && lines.length <= MAX_ROWS);
-  await recordAudit({
-    action: "operations.exported",
-    details: { filters, rows: lines.length - 1 },
-    ctx,
+      if (lines.length) controller.enqueue(encoder.encode(lines.join("\n") + "\n"));
+      cursor = page.nextCursor ?? undefined;
+      if (!cursor) done = true;
+    },
   });
-  return lines.join("\n") + "\n";
+  return { rows, body };
 }
 
 function pesos(minorUnits: number): string {

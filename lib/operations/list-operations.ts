@@ -4,7 +4,7 @@ import { db } from "../db";
 import { maskTarget } from "./mask";
 import { RANGES, type TOperationFilters } from "./list-filters";
 
-function operationWhere(f: TOperationFilters, userId: string): Prisma.OperationWhereInput {
+export function operationWhere(f: TOperationFilters, userId: string): Prisma.OperationWhereInput {
   return {
     ...(f.state?.length ? { state: { in: f.state } } : {}),
     ...(f.kind?.length ? { kind: { in: f.kind } } : {}),
@@ -53,6 +53,11 @@ const LIST_SELECT = {
   fingerprint: true,
   _count: { select: { approvals: { where: { decision: "approved" as const } } } },
 } satisfies Prisma.OperationSelect;
+
+/** How many operations match the filters (the full export's row count). */
+export function countOperations(f: TOperationFilters, userId: string): Promise<number> {
+  return db.operation.count({ where: operationWhere(f, userId) });
+}
 
 // Newest first, keyset-paginated on (createdAt, id): a page costs the same at row 10 or 10 million.
 export async function listOperations(f: TOperationFilters, userId: string) {

@@ -7,6 +7,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { OperationsList } from "@/components/operations/operations-list";
+import { SavedViews } from "@/components/views/saved-views";
 
 export const metadata = { title: "Transfers" };
 
@@ -32,6 +33,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: TS
       />
       <Card>
         <Suspense>
+          <SavedViews list="transfers" />
           <OperationsList
             kinds={["bank_transfer", "transfer_batch"]}
             currentUserId={user.id}

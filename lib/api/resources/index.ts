@@ -23,6 +23,7 @@ import { ZRequestDetail, ZRequestPage } from "./request-log";
 import { ZSearchResult } from "./search";
 import { ZSignOut, ZStepUp } from "./session";
 import { ZNewUser, ZPasswordReset, ZUserChange, ZUserList } from "./user";
+import { ZViewList } from "./view";
 import {
   ZReprocessOutcome,
   ZWebhookDetail,
@@ -101,6 +102,9 @@ export const RESPONSE_SCHEMAS: Record<string, TRouteAnswer> = {
   "POST /api/users": ZNewUser,
   "PATCH /api/users/[id]": ZUserChange,
   "POST /api/users/[id]/reset-password": ZPasswordReset,
+  "GET /api/views": ZViewList,
+  "POST /api/views": ZViewList,
+  "DELETE /api/views/[id]": ZViewList,
   "GET /api/webhooks/events": ZWebhookPage,
   "GET /api/webhooks/events/[id]": ZWebhookDetail,
   "POST /api/webhooks/events/[id]/reprocess": ZReprocessOutcome,

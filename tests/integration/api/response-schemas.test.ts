@@ -130,6 +130,8 @@ function queriesOf(key: string): string[] {
       return ["?amount=150000000&rail=co_ach", "?amount=100000&rail=ach&rows=3"];
     case "GET /api/alerts":
       return ["", "?state=all"];
+    case "GET /api/views":
+      return ["?list=payouts"];
     case "GET /api/notes":
       return [
         `?targetType=operation&targetId=${seeded.payout.id}`,

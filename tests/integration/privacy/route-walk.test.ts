@@ -60,6 +60,7 @@ function queries(file: string): string[] {
     return ["", `?operation=${seeded.payout.id}`];
   if (file === "app/api/audit/route.ts") return ["", `?targetId=${seeded.payout.id}`];
   if (file === "app/api/reconciliation/findings/route.ts") return ["", "?status=all"];
+  if (file === "app/api/views/route.ts") return ["?list=payouts"];
   if (file === "app/api/notes/route.ts")
     return [
       `?targetType=operation&targetId=${seeded.payout.id}`,
