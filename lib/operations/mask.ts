@@ -73,6 +73,8 @@ const TAIL_KEYS = new Set([
   "phoneNumber",
 ]);
 const EMAIL_KEYS = new Set(["email", "payee_email", "payeeEmail"]);
+// What people type (approval comments, reasons, resolutions): masked as free text.
+const FREE_TEXT_KEYS = new Set(["comment", "reason", "duplicateReason", "resolution"]);
 const MAX_DEPTH = 30;
 
 function maskLeaf(key: string | null, value: unknown, parent: object | null): unknown {
@@ -81,6 +83,7 @@ function maskLeaf(key: string | null, value: unknown, parent: object | null): un
   if (TAIL_KEYS.has(key)) return maskDigits(s);
   if (EMAIL_KEYS.has(key)) return maskEmail(s);
   if (key === "beneficiaryKey") return maskBeneficiaryKey(s);
+  if (FREE_TEXT_KEYS.has(key) && typeof value === "string") return maskText(s);
   // {format: "plain_key", value: "3001234567"}: a Bre-B payment key (phone, document, e-mail…).
   if (key === "value" && parent !== null && "format" in parent) return maskDigits(s);
   return value;

@@ -240,6 +240,13 @@ export function presentOperationDetail(d: {
       items: op.items.map(maskItem),
       meaning: STATE_MEANING[op.state],
     },
+    // Free text people type (approval comments, rejection reasons) is masked like other free text.
+    approvals: Array.isArray(d.approvals)
+      ? (d.approvals as { comment?: string | null }[]).map((a) => ({
+          ...a,
+          comment: a.comment ? maskText(a.comment) : (a.comment ?? null),
+        }))
+      : d.approvals,
     audit: d.audit.map((a) => ({ ...a, details: maskPii(a.details) })),
   });
 }
