@@ -75,8 +75,12 @@ test("a retried payout is found from its first attempt's log_ id; the timeline s
   const firstLogId = posts[0].monoLogId;
 
   await page.goto("/overview");
-  await page.keyboard.press("Control+k");
-  await expect(page.getByLabel("Search any id")).toBeFocused();
+  // The shortcut listens once the page has hydrated (pages stream in since the loading pages
+  // exist): press again until it takes, as a person would.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(page.getByLabel("Search any id")).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.type(firstLogId);
   await expect(page.getByText("Mono log id", { exact: true })).toBeVisible();
   await page.keyboard.press("Enter");
