@@ -7,7 +7,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { DataTable, type TColumn } from "../ui/data-table";
-import { Dialog } from "../ui/dialog";
+import { ReasonDialog } from "../ui/reason-dialog";
 import { ErrorNote } from "../ui/error-note";
 import { formatCop } from "../money/format";
 import { formatWhen } from "../operations/format-time";
@@ -253,7 +253,6 @@ function Identity({
   const b = v.beneficiary;
   const reveal = useRevealBeneficiaryRecord();
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState("");
   const [clear, setClear] = useState<TBeneficiaryClear | null>(null);
   const rows: [string, React.ReactNode][] = [
     [TEXT.name, b.name],
@@ -295,36 +294,22 @@ function Identity({
           </Button>
         ) : null}
         {clear ? <p className="text-xs text-amber-800">{TEXT.revealed}</p> : null}
-        <Dialog
+        <ReasonDialog
           open={asking}
           onClose={() => setAsking(false)}
           title={TEXT.why}
-          testId="reveal-dialog"
-        >
-          <form
-            className="space-y-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              reveal.mutate(
-                { key: beneficiaryKey, reason: reason.trim() },
-                { onSuccess: (r) => (setClear(r), setAsking(false)) },
-              );
-            }}
-          >
-            <p className="text-sm text-slate-600">{TEXT.whyHint}</p>
-            <textarea
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              rows={2}
-              maxLength={500}
-              className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-            {reveal.error ? <ErrorNote error={reveal.error} /> : null}
-            <Button type="submit" disabled={reason.trim().length < 5 || reveal.isPending}>
-              {TEXT.confirm}
-            </Button>
-          </form>
-        </Dialog>
+          explanation={TEXT.whyHint}
+          submitLabel={TEXT.confirm}
+          pending={reveal.isPending}
+          error={reveal.error}
+          onSubmit={(reason) =>
+            reveal.mutate(
+              { key: beneficiaryKey, reason },
+              { onSuccess: (r) => (setClear(r), setAsking(false)) },
+            )
+          }
+          testId="reveal"
+        />
       </div>
     </Card>
   );

@@ -3,10 +3,8 @@
 import { Eye } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../ui/button";
-import { ErrorNote } from "../ui/error-note";
 import { formatCop } from "../money/format";
-import { Dialog } from "../ui/dialog";
-import { inputClass } from "./fields";
+import { ReasonDialog } from "../ui/reason-dialog";
 import { useRevealBeneficiary } from "./use-operations";
 import type { TMaskedBeneficiary, TOperation } from "./api";
 
@@ -36,27 +34,12 @@ export function BeneficiaryView({
 }) {
   const reveal = useRevealBeneficiary();
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState("");
   const [clear, setClear] = useState<TRevealed[] | null>(null);
   const rows: { amount?: number; beneficiary: TMaskedBeneficiary }[] = Array.isArray(
     operation.target,
   )
     ? operation.target
     : [{ beneficiary: operation.target }];
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    reveal.mutate(
-      { id: operation.id, reason: reason.trim() },
-      {
-        onSuccess: (r) => {
-          const t = r.target;
-          setClear(Array.isArray(t) ? t.map((x) => x.beneficiary) : [t]);
-          setAsking(false);
-        },
-      },
-    );
-  }
 
   return (
     <div className="space-y-3">
@@ -121,42 +104,29 @@ export function BeneficiaryView({
           Shown in clear for this screen only; the reveal is in the audit log.
         </p>
       ) : null}
-      <Dialog
+      <ReasonDialog
         open={asking}
         onClose={() => setAsking(false)}
         title="Why do you need the full numbers?"
-        testId="reveal-dialog"
-      >
-        <form onSubmit={submit} className="space-y-3">
-          <p className="text-sm text-slate-600">
-            Account and document numbers are personal data. Your reason is recorded in the audit log
-            with your name.
-          </p>
-          <textarea
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            maxLength={500}
-            className={inputClass}
-            placeholder="e.g. Customer disputes the account number on ticket SUP-1234"
-            autoFocus
-            data-testid="reveal-reason"
-          />
-          <ErrorNote error={reveal.error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              disabled={reason.trim().length < 5 || reveal.isPending}
-              data-testid="reveal-submit"
-            >
-              Reveal
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        explanation="Account and document numbers are personal data. Your reason is recorded in the audit log with your name."
+        placeholder="e.g. Customer disputes the account number on ticket SUP-1234"
+        submitLabel="Reveal"
+        pending={reveal.isPending}
+        error={reveal.error}
+        onSubmit={(reason) =>
+          reveal.mutate(
+            { id: operation.id, reason },
+            {
+              onSuccess: (r) => {
+                const t = r.target;
+                setClear(Array.isArray(t) ? t.map((x) => x.beneficiary) : [t]);
+                setAsking(false);
+              },
+            },
+          )
+        }
+        testId="reveal"
+      />
     </div>
   );
 }

@@ -6,67 +6,37 @@ import { minorToPesosInput } from "../money/format";
 import { parsePesos } from "../money/parse";
 import { RAILS } from "@/lib/operations/rails";
 import { Dialog } from "../ui/dialog";
+import { ReasonDialog } from "../ui/reason-dialog";
 import { Field, inputClass } from "./fields";
 import { GuardProblem } from "./guard-problem";
-import { ErrorNote } from "../ui/error-note";
 import { useCancelOperation, useEditPayout } from "./use-operations";
 import type { TEditPayout, TOperation } from "./api";
 
 export function CancelButton({ operation }: { operation: TOperation }) {
   const cancel = useCancelOperation();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)} data-testid="cancel">
         Cancel operation
       </Button>
-      <Dialog
+      <ReasonDialog
         open={open}
         onClose={() => setOpen(false)}
         title="Cancel this operation?"
-        testId="cancel-dialog"
-      >
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            cancel.mutate(
-              { id: operation.id, reason: reason.trim() },
-              { onSuccess: () => setOpen(false) },
-            );
-          }}
-        >
-          <p className="text-sm text-slate-600">
-            Nothing has been sent to Mono; after cancelling, nothing will be. The reason is
-            recorded.
-          </p>
-          <textarea
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            maxLength={500}
-            className={inputClass}
-            placeholder="Why cancel?"
-            autoFocus
-            data-testid="cancel-reason"
-          />
-          <ErrorNote error={cancel.error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Keep it
-            </Button>
-            <Button
-              type="submit"
-              variant="danger"
-              disabled={!reason.trim() || cancel.isPending}
-              data-testid="cancel-submit"
-            >
-              Cancel operation
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        explanation="Nothing has been sent to Mono; after cancelling, nothing will be. The reason is recorded."
+        placeholder="Why cancel?"
+        submitLabel="Cancel operation"
+        cancelLabel="Keep it"
+        danger
+        minLength={1}
+        pending={cancel.isPending}
+        error={cancel.error}
+        onSubmit={(reason) =>
+          cancel.mutate({ id: operation.id, reason }, { onSuccess: () => setOpen(false) })
+        }
+        testId="cancel"
+      />
     </>
   );
 }

@@ -8,11 +8,10 @@ import { Eye } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { ReasonDialog } from "../ui/reason-dialog";
 import { ErrorNote } from "../ui/error-note";
 import { formatCop } from "../money/format";
 import { formatWhen } from "../operations/format-time";
-import { inputClass } from "../operations/fields";
 import { revealWebhookRequest } from "./api";
 import { ResultBadge, SignatureBadge } from "./result-badge";
 import { useReprocessEvent, useWebhookEvent } from "./use-webhooks";
@@ -40,25 +39,11 @@ export function WebhookDetail({
     mutationFn: (v: { id: number; reason: string }) => revealWebhookRequest(v.id, v.reason),
   });
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState("");
   // Kept with its event id: the panel stays mounted when another event is selected.
   const [clear, setClear] = useState<{ id: number; rawBody: string } | null>(null);
   const shown = clear?.id === id ? clear.rawBody : null;
   const ev = q.data?.event;
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    reveal.mutate(
-      { id, reason: reason.trim() },
-      {
-        onSuccess: (r) => {
-          setClear({ id, rawBody: r.rawBody });
-          setAsking(false);
-          setReason("");
-        },
-      },
-    );
-  }
   return (
     <aside
       aria-label={`Webhook event ${id}`}
@@ -194,42 +179,28 @@ export function WebhookDetail({
       ) : q.isPending ? (
         <p className="mt-3 text-sm text-slate-500">Loading…</p>
       ) : null}
-      <Dialog
+      <ReasonDialog
         open={asking}
         onClose={() => setAsking(false)}
         title="Why do you need the raw body?"
-        testId="webhook-reveal-dialog"
-      >
-        <form onSubmit={submit} className="space-y-3">
-          <p className="text-sm text-slate-600">
-            Mono&apos;s bodies hold beneficiary account and document numbers, which are personal
-            data. Your reason is recorded in the audit log with your name.
-          </p>
-          <textarea
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            maxLength={500}
-            className={inputClass}
-            placeholder="e.g. Mono support asks for the exact payload on ticket SUP-1234"
-            autoFocus
-            data-testid="webhook-reveal-reason"
-          />
-          <ErrorNote error={reveal.error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              disabled={reason.trim().length < 5 || reveal.isPending}
-              data-testid="webhook-reveal-submit"
-            >
-              Reveal
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        explanation="Mono's bodies hold beneficiary account and document numbers, which are personal data. Your reason is recorded in the audit log with your name."
+        placeholder="e.g. Mono support asks for the exact payload on ticket SUP-1234"
+        submitLabel="Reveal"
+        pending={reveal.isPending}
+        error={reveal.error}
+        onSubmit={(reason) =>
+          reveal.mutate(
+            { id, reason },
+            {
+              onSuccess: (r) => {
+                setClear({ id, rawBody: r.rawBody });
+                setAsking(false);
+              },
+            },
+          )
+        }
+        testId="webhook-reveal"
+      />
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { OPERATION_ROW_FIELDS } from "../api/resources/operation";
 import { maskTarget } from "./mask";
 import { RANGES, type TOperationFilters } from "./list-filters";
 
@@ -29,28 +30,7 @@ export function operationWhere(f: TOperationFilters, userId: string): Prisma.Ope
 }
 
 const LIST_SELECT = {
-  id: true,
-  kind: true,
-  state: true,
-  amount: true,
-  feeEstimate: true,
-  currency: true,
-  sourceAccountId: true,
-  method: true,
-  transferMode: true,
-  target: true,
-  rowCount: true,
-  reason: true,
-  ticketRef: true,
-  monoId: true,
-  monoState: true,
-  requiredApprovals: true,
-  stepUpRequired: true,
-  createdById: true,
-  createdAt: true,
-  updatedAt: true,
-  lastErrorCode: true,
-  fingerprint: true,
+  ...OPERATION_ROW_FIELDS,
   _count: { select: { approvals: { where: { decision: "approved" as const } } } },
 } satisfies Prisma.OperationSelect;
 

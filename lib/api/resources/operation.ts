@@ -99,8 +99,8 @@ export function presentOperation(op: TOperationRecord): TOperation {
   return present(ZOperation, { ...op, monoRequest: undefined, ...maskedFields(op) });
 }
 
-// The list (and CSV export) row.
-export const ZOperationRow = ZOperation.pick({
+// The list (and CSV export) row: these columns, read by lib/operations/list-operations.ts.
+export const OPERATION_ROW_FIELDS = {
   id: true,
   kind: true,
   state: true,
@@ -123,7 +123,11 @@ export const ZOperationRow = ZOperation.pick({
   updatedAt: true,
   lastErrorCode: true,
   fingerprint: true,
-}).extend({ approvalsGiven: z.number().int(), createdBy: ZPerson.nullable() });
+} as const;
+export const ZOperationRow = ZOperation.pick(OPERATION_ROW_FIELDS).extend({
+  approvalsGiven: z.number().int(),
+  createdBy: ZPerson.nullable(),
+});
 export type TOperationRow = z.infer<typeof ZOperationRow>;
 
 export const ZOperationPage = z.object({
