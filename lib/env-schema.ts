@@ -44,8 +44,10 @@ export const ZEnv = z.object({
   // Requests per instance that batch traffic may hold at once (of MONO_MAX_IN_FLIGHT), so a payroll
   // run can never take every slot from interactive traffic (docs/DESIGN.md P19).
   MONO_MAX_IN_FLIGHT_BATCH: z.coerce.number().int().positive().optional(),
-  // RequestLog rows older than this are pruned (lib/mono/request-log.ts pruneRequestLog).
+  // Request-log days older than this are dropped whole (lib/partitions/maintain.ts).
   MONO_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  // Webhook events are kept longer (commercial records): whole days are dropped past this.
+  WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(3650),
   // Monitoring and alerts (docs/MONITORING.md); balances polled every 1–5 min (docs/DESIGN.md P22).
   BALANCE_POLL_SECONDS: z.coerce.number().int().min(60).max(300).default(120),
   // Optional Slack-style incoming webhook that receives every newly opened alert.

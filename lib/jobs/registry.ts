@@ -5,7 +5,6 @@ import { alertJobs } from "../alerts/jobs";
 import { metricsJobs } from "../metrics/jobs";
 import { webhookJobs } from "../webhooks/jobs";
 import { reconcileJobs } from "../reconcile/jobs";
-import { monoJobs } from "../mono/jobs";
 import { partitionJobs } from "../partitions/jobs";
 import { notificationJobs } from "../notifications/jobs";
 
@@ -16,7 +15,6 @@ export const JOBS: TJobDef[] = [
   ...metricsJobs,
   ...webhookJobs,
   ...reconcileJobs,
-  ...monoJobs,
   ...partitionJobs,
   ...notificationJobs,
 ];

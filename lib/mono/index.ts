@@ -23,7 +23,6 @@ export {
   KEY_AGE_MAX_DAYS,
   type TMonoConfig,
 } from "./config";
-export { pruneRequestLog } from "./prune";
 export {
   statusClassOf,
   type TRequestLogRow,
@@ -70,9 +69,4 @@ export function invalidateMonoCache(target: { kind: TCacheKind; id?: string }): 
 /** Days since the key was issued, for the 80/90-day rotation warning (docs/DESIGN.md P10). */
 export function getKeyAge(now?: Date): number | null {
   return getMonoClient().keyAgeDays(now);
-}
-
-/** Retention from MONO_REQUEST_LOG_RETENTION_DAYS (default 90), for the pruning job. */
-export function requestLogRetentionDays(): number {
-  return env.MONO_REQUEST_LOG_RETENTION_DAYS;
 }

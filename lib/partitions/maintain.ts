@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "@/generated/kysely/types";
 import { sqlDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 
 // Daily partitions of the history tables (migration 20261204180000_partitioned_history).
@@ -110,12 +111,9 @@ export async function ensurePartitions(
 
 /** Retention in days per table: MONO_REQUEST_LOG_RETENTION_DAYS and WEBHOOK_EVENT_RETENTION_DAYS. */
 export function retentionDays(table: THistoryTable): number {
-  const raw =
-    table === "RequestLog"
-      ? process.env.MONO_REQUEST_LOG_RETENTION_DAYS
-      : process.env.WEBHOOK_EVENT_RETENTION_DAYS;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 ? n : table === "RequestLog" ? 90 : 3650;
+  return table === "RequestLog"
+    ? env.MONO_REQUEST_LOG_RETENTION_DAYS
+    : env.WEBHOOK_EVENT_RETENTION_DAYS;
 }
 
 /** The oldest instant a table still keeps under its retention. */

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pruneRequestLog } from "@/lib/mono";
-import { db, sqlDb } from "@/lib/db";
 import {
   OPERATIONS,
   SECRETS,
   SUPPLIERS,
   expectNoSecrets,
   fastClient,
-  opId,
   recorder,
   requestLogDump,
-  rowsFor,
   sandbox,
 } from "./helpers";
 
@@ -81,42 +77,6 @@ describe("read caches", () => {
       { idempotencyKey: crypto.randomUUID() },
     );
     expect(target.key_type).toBe("cellphone");
-  });
-});
-
-describe("retention", () => {
-  it("prunes rows older than the retention in batches and keeps newer ones", async () => {
-    const op = opId("prune");
-    const old = new Date(Date.now() - 100 * 86_400_000);
-    const base = {
-      traceId: "0".repeat(31) + "1",
-      method: "GET",
-      path: "/v1/accounts",
-      endpoint: "GET /v1/accounts",
-      statusClass: "2xx",
-      status: 200,
-      attempt: 1,
-      durationMs: 1,
-      apiKeyLabel: "interactive",
-      operationId: op,
-    };
-    await db.requestLog.createMany({
-      data: Array.from({ length: 7 }, (_, i) => ({
-        ...base,
-        requestId: `req_prune_old_${op}_${i}`,
-        callId: `call_${op}_${i}`,
-        at: old,
-      })),
-    });
-    await db.requestLog.create({
-      data: { ...base, requestId: `req_prune_new_${op}`, callId: `call_${op}_new` },
-    });
-    const res = await pruneRequestLog({ olderThanDays: 90, batchSize: 3, db: sqlDb });
-    expect(res.deleted).toBeGreaterThanOrEqual(7);
-    expect(res.batches).toBeGreaterThanOrEqual(3);
-    const left = await rowsFor(op);
-    expect(left.map((r) => r.requestId)).toEqual([`req_prune_new_${op}`]);
-    await expect(pruneRequestLog({ olderThanDays: 0, db: sqlDb })).rejects.toThrow();
   });
 });
 
