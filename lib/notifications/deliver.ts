@@ -36,13 +36,21 @@ const MAX_ATTEMPTS = 8;
 const LEASE = "2 minutes";
 const BATCH = 50;
 const ROUNDS = 10; // per run of the job: up to 500 messages, then the next run goes on
+const STALE_MS = 24 * 3600_000; // a notification older than this is not sent outward any more
 
-/** New notifications → outward messages (none when no channel is configured). */
+/**
+ * New notifications → outward messages. A process with no channel configured leaves them new, for
+ * a process that has one (it does not mark them dispatched with nothing sent); a notification older
+ * than a day is marked dispatched without a message, so turning e-mail on later does not send a
+ * backlog of stale news.
+ */
 export async function dispatchNotifications(cfg: TDeliveryConfig): Promise<number> {
+  if (!cfg.smtpUrl && !cfg.chatUrl) return 0;
+  const staleBefore = Date.now() - STALE_MS;
   return sqlDb.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom("Notification")
-      .select(["id", "userId", "eventKey"])
+      .select(["id", "userId", "eventKey", "createdAt"])
       .where("dispatchedAt", "is", null)
       .orderBy("createdAt")
       .limit(200)
@@ -56,7 +64,8 @@ export async function dispatchNotifications(cfg: TDeliveryConfig): Promise<numbe
       .where((eb) => eb("id", "=", eb.fn.any(eb.val([...new Set(rows.map((r) => r.userId))]))))
       .execute();
     const emailOfUser = new Map(users.map((u) => [u.id, u.email]));
-    const messages = rows.flatMap((r) =>
+    const fresh = rows.filter((r) => r.createdAt.getTime() >= staleBefore);
+    const messages = fresh.flatMap((r) =>
       [
         ...(cfg.smtpUrl && emailOfUser.get(r.userId)
           ? [{ channel: "email", recipient: emailOfUser.get(r.userId)! }]

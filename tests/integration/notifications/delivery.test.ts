@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
 import { submitPayout } from "@/lib/operations/submit-payout";
-import { deliverNotifications, type TDeliveryConfig } from "@/lib/notifications/deliver";
+import {
+  deliverNotifications,
+  dispatchNotifications,
+  type TDeliveryConfig,
+} from "@/lib/notifications/deliver";
 import { callRoute, type TTestUser } from "@/tests/support/route";
 import { payoutInput, beneficiary, COP } from "@/tests/support/operations";
 import * as decisionRoute from "@/app/api/operations/[id]/decision/route";
@@ -85,20 +89,28 @@ afterAll(async () => {
   await new Promise<void>((r) => http.close(() => r()));
 });
 
-// Other test files run background workers on the same database (without these channels): this
-// operation's notifications are made new again before each delivery, so this run sends them.
-// Other files' pending operations queue messages too: run until none of this one's is due.
+// Other test files run background workers on the same database, without channels (they leave
+// notifications new). This operation's notifications are made new again before each delivery, so
+// this run sends them; dispatch takes the oldest first and other files' operations queue
+// notifications too, so run until this operation's are all dispatched and none of its messages is due.
 async function deliver(c: TDeliveryConfig) {
   await db.notification.updateMany({ where: { operationId: opId }, data: { dispatchedAt: null } });
   const total = { sent: 0, failed: 0 };
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 50; i++) {
     const r = await deliverNotifications(c);
     total.sent += r.sent;
     total.failed += r.failed;
-    const due = await db.outboundMessage.count({
-      where: { eventKey: { contains: opId }, state: "pending", nextAttemptAt: { lte: new Date() } },
-    });
-    if (due === 0) break;
+    const [undispatched, due] = await Promise.all([
+      db.notification.count({ where: { operationId: opId, dispatchedAt: null } }),
+      db.outboundMessage.count({
+        where: {
+          eventKey: { contains: opId },
+          state: "pending",
+          nextAttemptAt: { lte: new Date() },
+        },
+      }),
+    ]);
+    if (undispatched === 0 && due === 0) break;
   }
   return total;
 }
@@ -208,6 +220,49 @@ describe("approvals that reach people", () => {
       body: { all: true },
     });
     expect(read.json.unread).toBe(0);
+  });
+
+  it("a process with no channel leaves notifications new; a day-old one is not sent outward", async () => {
+    const fresh = await db.notification.create({
+      data: {
+        id: `ntf_${randomUUID().replace(/-/g, "")}`,
+        userId: maker.id,
+        kind: "critical_alert",
+        eventKey: `test-fresh:${randomUUID()}`,
+        details: { title: "fresh" },
+      },
+    });
+    expect(await dispatchNotifications({ emailFrom: "x@example.test", consoleUrl: CONSOLE })).toBe(
+      0,
+    );
+    expect(
+      (await db.notification.findUniqueOrThrow({ where: { id: fresh.id } })).dispatchedAt,
+    ).toBeNull();
+
+    const stale = await db.notification.create({
+      data: {
+        id: `ntf_${randomUUID().replace(/-/g, "")}`,
+        userId: maker.id,
+        kind: "critical_alert",
+        eventKey: `test-stale:${randomUUID()}`,
+        details: { title: "stale" },
+        createdAt: new Date(Date.now() - 25 * 3600_000),
+      },
+    });
+    for (let i = 0; i < 50; i++) {
+      await dispatchNotifications(cfg());
+      const left = await db.notification.count({
+        where: { id: { in: [fresh.id, stale.id] }, dispatchedAt: null },
+      });
+      if (left === 0) break;
+    }
+    const messages = await db.outboundMessage.findMany({
+      where: { notificationId: { in: [fresh.id, stale.id] } },
+    });
+    expect(messages.map((m) => m.notificationId).sort()).toEqual([fresh.id, fresh.id]);
+    expect(
+      (await db.notification.findUniqueOrThrow({ where: { id: stale.id } })).dispatchedAt,
+    ).not.toBeNull();
   });
 
   it("a critical alert reaches operators", async () => {
