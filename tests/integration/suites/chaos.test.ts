@@ -26,7 +26,7 @@ describe("chaos (short)", () => {
       concurrency: 8,
       faults: CHAOS_FAULTS(7),
       retryAfterS: 1,
-      settleTimeoutMs: 90_000,
+      settleTimeoutMs: 150_000,
       faultedDrainMs: 15_000,
       attacks: true,
       decoys: 3,
@@ -49,5 +49,5 @@ describe("chaos (short)", () => {
     ).toEqual({ duplicates: 0, lost: 0, early: 0, attacks: 0, forged: 0 });
     const scan = await scanAll(stack.pool, stack.logs.text(), stack.secretList());
     expect(scan.hits).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });
