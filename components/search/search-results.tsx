@@ -54,7 +54,7 @@ export function SearchResults({
         </p>
       ) : null}
       {data.hits.map((h) => (
-        <HitRow key={`${h.type}:${h.id}`} hit={h} compact={compact} onNavigate={onNavigate} />
+        <HitRow key={`${h.kind}:${h.id}`} hit={h} compact={compact} onNavigate={onNavigate} />
       ))}
       {data.account ? <AccountCard account={data.account} onNavigate={onNavigate} /> : null}
       {data.notes.map((n) => (
@@ -89,10 +89,10 @@ function HitRow({
   return (
     <div
       className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm"
-      data-testid={`hit-${hit.type}`}
+      data-testid={`hit-${hit.kind}`}
     >
-      <Badge tone={hit.type === "operation" ? "blue" : hit.type === "request" ? "purple" : "gray"}>
-        {hit.type.replace("_", " ")}
+      <Badge tone={hit.kind === "operation" ? "blue" : hit.kind === "request" ? "purple" : "gray"}>
+        {hit.kind.replace("_", " ")}
       </Badge>
       {title}
       {hit.operation ? (
@@ -102,7 +102,7 @@ function HitRow({
       ) : (
         <span className="text-slate-600">{hit.detail}</span>
       )}
-      {hit.type === "operation" ? (
+      {hit.kind === "operation" ? (
         <Link
           href={`/operations/${hit.id}/timeline`}
           onClick={onNavigate}

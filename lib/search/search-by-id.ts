@@ -11,7 +11,7 @@ import { lookups as q, type TOperationSummary, type TRequestSummary } from "./lo
 
 export type THitType = "operation" | "request" | "idempotency_key" | "webhook" | "mono_object";
 export type TSearchHit = {
-  type: THitType;
+  kind: THitType;
   id: string;
   href: string | null;
   title: string;
@@ -68,7 +68,7 @@ export async function searchById(query: string, o: TSearchOptions = {}): Promise
             ? "sent to Mono"
             : `console write key (${inbound!.route})`;
         hits.push({
-          type: "idempotency_key",
+          kind: "idempotency_key",
           id: v,
           href: `/idempotency/${v}`,
           title: `Idempotency key ${v}`,
@@ -143,7 +143,7 @@ async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSear
   const [webhook] = await q.webhookByObjectId(id);
   if (webhook) {
     result.hits.push({
-      type: "webhook",
+      kind: "webhook",
       id: webhook.id.toString(),
       href: webhook.operationId ? `/operations/${webhook.operationId}` : null,
       title: `Webhook ${webhook.type}`,
@@ -153,12 +153,12 @@ async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSear
     });
     result.hits.push(...(await operationsOf([webhook.operationId])));
   }
-  if (o.mono === false || result.hits.some((h) => h.type === "operation")) return;
+  if (o.mono === false || result.hits.some((h) => h.kind === "operation")) return;
   const found = await lookupAtMono(id);
   if (found.kind === "error") result.notes.push(found.message);
   if (found.kind !== "found") return;
   result.hits.push({
-    type: "mono_object",
+    kind: "mono_object",
     id,
     href: null,
     title: `${found.label} at Mono`,
@@ -177,7 +177,7 @@ async function addWebhookAndMonoHits(result: TSearchResult, id: string, o: TSear
         ...(await operationsOf([item.operationId], "OperationItem.externalId (from Mono)")),
       );
   }
-  if (!result.hits.some((h) => h.type === "operation"))
+  if (!result.hits.some((h) => h.kind === "operation"))
     result.notes.push("Mono knows this object but the console did not create it.");
 }
 
@@ -200,7 +200,7 @@ function operationHit(op: TOperationSummary, matchedOn: string): TSearchHit {
         ? "Bank transfer"
         : "Transfer batch";
   return {
-    type: "operation",
+    kind: "operation",
     id: op.id,
     href: `/operations/${op.id}`,
     title: `${kind} ${op.id}`,
@@ -213,7 +213,7 @@ function operationHit(op: TOperationSummary, matchedOn: string): TSearchHit {
 
 function requestHit(r: TRequestSummary, matchedOn: string): TSearchHit {
   return {
-    type: "request",
+    kind: "request",
     id: r.requestId,
     href: `/requests/${r.requestId}`,
     title: `${r.method} ${r.path}`,
@@ -226,6 +226,6 @@ function requestHit(r: TRequestSummary, matchedOn: string): TSearchHit {
 function dedupe(hits: TSearchHit[]): TSearchHit[] {
   const seen = new Set<string>();
   return hits.filter((h) =>
-    seen.has(`${h.type}:${h.id}`) ? false : (seen.add(`${h.type}:${h.id}`), true),
+    seen.has(`${h.kind}:${h.id}`) ? false : (seen.add(`${h.kind}:${h.id}`), true),
   );
 }

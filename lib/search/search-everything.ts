@@ -14,12 +14,12 @@ import { targetsOfTicket } from "../notes/notes";
 // The one search box: every id (searchById), then the beneficiary identifiers (docs/INVESTIGATION.md
 // "A page per beneficiary"). Every lookup is an equality on an indexed column.
 
-export type TBeneficiaryHit = Omit<TSearchHit, "type" | "operation"> & {
-  type: "beneficiary";
+export type TBeneficiaryHit = Omit<TSearchHit, "kind" | "operation"> & {
+  kind: "beneficiary";
   beneficiary: TBeneficiaryRow;
 };
-export type TLinkedHit = Omit<TSearchHit, "type" | "operation"> & {
-  type: "request" | "webhook" | "finding";
+export type TLinkedHit = Omit<TSearchHit, "kind" | "operation"> & {
+  kind: "request" | "webhook" | "finding";
 };
 export type TEverythingHit = TSearchHit | TBeneficiaryHit | TLinkedHit;
 export type TEverythingResult = Omit<TSearchResult, "hits"> & { hits: TEverythingHit[] };
@@ -83,7 +83,7 @@ export async function searchEverything(
 function beneficiaryHit(b: TBeneficiaryRow): Omit<TBeneficiaryHit, "matchedOn"> {
   const { title, detail } = maskedSummary(b);
   return {
-    type: "beneficiary",
+    kind: "beneficiary",
     id: b.id,
     href: `/beneficiaries/${b.id}`,
     title,
@@ -96,11 +96,11 @@ function beneficiaryHit(b: TBeneficiaryRow): Omit<TBeneficiaryHit, "matchedOn"> 
 // Ticket links (lib/notes/): every target a ticket reference was linked to.
 async function ticketHits(result: TEverythingResult, ref: string) {
   const matchedOn = "TicketLink.ticketRef";
-  const seen = new Set(result.hits.map((h) => `${h.type}:${h.id}`));
+  const seen = new Set(result.hits.map((h) => `${h.kind}:${h.id}`));
   for (const t of await targetsOfTicket(ref)) {
     const push = (h: TEverythingHit) => {
-      if (seen.has(`${h.type}:${h.id}`)) return;
-      seen.add(`${h.type}:${h.id}`);
+      if (seen.has(`${h.kind}:${h.id}`)) return;
+      seen.add(`${h.kind}:${h.id}`);
       result.hits.push(h);
     };
     switch (t.targetType) {
@@ -108,7 +108,7 @@ async function ticketHits(result: TEverythingResult, ref: string) {
         const [op] = await lookups.operationById(t.targetId);
         if (op)
           push({
-            type: "operation",
+            kind: "operation",
             id: op.id,
             href: `/operations/${op.id}`,
             title: `Operation ${op.id}`,
@@ -126,7 +126,7 @@ async function ticketHits(result: TEverythingResult, ref: string) {
       }
       case "request":
         push({
-          type: "request",
+          kind: "request",
           id: t.targetId,
           href: `/requests/${t.targetId}`,
           title: `Request ${t.targetId}`,
@@ -137,7 +137,7 @@ async function ticketHits(result: TEverythingResult, ref: string) {
         break;
       case "webhook":
         push({
-          type: "webhook",
+          kind: "webhook",
           id: t.targetId,
           href: `/webhooks?event=${t.targetId}`,
           title: `Webhook event ${t.targetId}`,
@@ -148,7 +148,7 @@ async function ticketHits(result: TEverythingResult, ref: string) {
         break;
       case "finding":
         push({
-          type: "finding",
+          kind: "finding",
           id: t.targetId,
           href: "/reconciliation?status=all",
           title: `Reconciliation finding ${t.targetId}`,

@@ -29,7 +29,7 @@ const ZOperationSummary = z.object({
 });
 
 export const ZSearchHit = z.object({
-  type: z.enum([
+  kind: z.enum([
     "operation",
     "request",
     "idempotency_key",

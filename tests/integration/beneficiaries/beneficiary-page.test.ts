@@ -35,7 +35,7 @@ const ben = beneficiary({
 });
 
 type THit = {
-  type: string;
+  kind: string;
   id: string;
   href: string | null;
   matchedOn: string;
@@ -102,7 +102,7 @@ describe("a beneficiary is found by each kind of identifier", () => {
   for (const [what, q, matchedOn] of cases)
     it(`by ${what}`, async () => {
       const r = await search(q());
-      const hit = r.hits.find((h) => h.type === "beneficiary" && h.id === benId);
+      const hit = r.hits.find((h) => h.kind === "beneficiary" && h.id === benId);
       expect(hit, JSON.stringify(r)).toMatchObject({ href: `/beneficiaries/${benId}`, matchedOn });
       expect(benId).toMatch(/^ben_[0-9a-f]{32}$/);
       const text = JSON.stringify(r);

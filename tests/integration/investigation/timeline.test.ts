@@ -29,16 +29,16 @@ describe("a payout that needed a retry, investigated from the log_ id of its fir
     });
     expect(found.status).toBe(200);
     expect(found.json.recognised).toMatchObject({ ok: true, kind: "mono_log_id" });
-    const hits = found.json.hits as { type: string; id: string; href: string }[];
+    const hits = found.json.hits as { kind: string; id: string; href: string }[];
     expect(hits).toContainEqual(
       expect.objectContaining({
-        type: "request",
+        kind: "request",
         id: attempts[0].requestId,
         href: `/requests/${attempts[0].requestId}`,
       }),
     );
     expect(hits).toContainEqual(
-      expect.objectContaining({ type: "operation", id: op.id, href: `/operations/${op.id}` }),
+      expect.objectContaining({ kind: "operation", id: op.id, href: `/operations/${op.id}` }),
     );
 
     const t = await callRoute(timelineRoute.GET, { user: viewer, params: { id: op.id } });

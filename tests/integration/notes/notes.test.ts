@@ -162,10 +162,10 @@ describe("ticket links", () => {
 
     const s = await callRoute(searchRoute.GET, { user: viewer, path: `/api/search?q=${TICKET}` });
     expect(s.status, JSON.stringify(s.json)).toBe(200);
-    const hits = s.json.hits as { type: string; id: string; matchedOn: string }[];
+    const hits = s.json.hits as { kind: string; id: string; matchedOn: string }[];
     const found = hits
       .filter((h) => h.matchedOn === "TicketLink.ticketRef")
-      .map((h) => `${h.type}:${h.id}`);
+      .map((h) => `${h.kind}:${h.id}`);
     expect(found.sort()).toEqual(
       [
         `operation:${opId}`,

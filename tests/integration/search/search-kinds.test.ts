@@ -5,7 +5,7 @@ import { LEDGER_ACCOUNT, BANK_ACCOUNT } from "@/tests/support/operations";
 import * as searchRoute from "@/app/api/search/route";
 import { everyIdKind } from "./fixtures";
 
-type THit = { type: string; id: string; href: string | null; matchedOn: string };
+type THit = { kind: string; id: string; href: string | null; matchedOn: string };
 type TResult = {
   recognised: { ok: boolean; kind?: string; reason?: string };
   hits: THit[];
@@ -28,7 +28,7 @@ async function search(q: string): Promise<TResult> {
   expect(r.status).toBe(200);
   return r.json as unknown as TResult;
 }
-const opHit = (r: TResult, id: string) => r.hits.find((h) => h.type === "operation" && h.id === id);
+const opHit = (r: TResult, id: string) => r.hits.find((h) => h.kind === "operation" && h.id === id);
 
 beforeAll(async () => {
   viewer = (await makeUser({ role: "viewer" })).user;
@@ -40,7 +40,7 @@ describe("search: every id kind leads to its operation", () => {
     const r = await search(f.attempts[0].requestId);
     expect(r.recognised.kind).toBe("request_id");
     expect(r.hits[0]).toMatchObject({
-      type: "request",
+      kind: "request",
       id: f.attempts[0].requestId,
       href: `/requests/${f.attempts[0].requestId}`,
       matchedOn: "RequestLog.requestId",
@@ -60,14 +60,14 @@ describe("search: every id kind leads to its operation", () => {
     const r = await search(f.payout.idempotencyKey.toUpperCase());
     expect(r.hits).toContainEqual(
       expect.objectContaining({
-        type: "idempotency_key",
+        kind: "idempotency_key",
         href: `/idempotency/${f.payout.idempotencyKey}`,
       }),
     );
     expect(opHit(r, f.payout.id)?.matchedOn).toBe("Operation.idempotencyKey");
     const inbound = await search(f.inboundKey);
     expect(inbound.hits[0]).toMatchObject({
-      type: "idempotency_key",
+      kind: "idempotency_key",
       matchedOn: "InboundRequest.key",
     });
   });

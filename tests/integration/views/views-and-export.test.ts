@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { jsonb, sqlDb } from "@/lib/db";
-import { newId } from "@/lib/ids";
 import { makeUser } from "@/prisma/factories";
 import { callRoute, type TTestUser } from "@/tests/support/route";
 import { beneficiary } from "@/tests/support/operations";
@@ -15,40 +15,30 @@ import { sessionCookie } from "@/tests/support/route";
 let alice: TTestUser;
 let bob: TTestUser;
 let maker: TTestUser;
-const ROWS = 1_234; // more than two pages of the export
+// 100,000 operations of one maker, each to its own account: every third failed, the rest settled, amounts 1,000–100,999
+// minor units, one a second going back ~28 hours. The export is filtered, so it must hold exactly
+// the matching subset, not a page and not everything.
+const OPERATIONS = 100_000;
 
 beforeAll(async () => {
   alice = (await makeUser({ role: "operator" })).user;
   bob = (await makeUser({ role: "viewer" })).user;
   maker = (await makeUser({ role: "operator" })).user;
-  const now = Date.now();
-  const target = beneficiary();
-  const rows = Array.from({ length: ROWS }, (_, i) => {
-    const id = newId("op");
-    return {
-      id,
-      kind: "payout" as const,
-      state: "settled" as const,
-      amount: BigInt(1000 + i),
-      sourceAccountId: "lacc_4PagosProveedores9aBcD",
-      target: jsonb(target),
-      reason: `export row ${i}`,
-      idempotencyKey: randomUUID(),
-      externalId: `mops-${id}`,
-      fingerprint: "f".repeat(64),
-      monoRequest: jsonb({}),
-      policyVersion: 1,
-      createdById: maker.id,
-      createdAt: new Date(now - i * 1000),
-      updatedAt: new Date(now),
-    };
-  });
-  for (let i = 0; i < rows.length; i += 500)
-    await sqlDb
-      .insertInto("Operation")
-      .values(rows.slice(i, i + 500))
-      .execute();
-});
+  const run = randomUUID().replace(/-/g, "").slice(0, 6);
+  // One account per operation, as real payouts spread over many payees (the beneficiary trigger
+  // upserts one row per account; a single shared account would rewrite one row 100,000 times).
+  const run2 = String(40_000_000_000 + Math.floor(Math.random() * 1e9) * 10);
+  await sql`INSERT INTO "Operation" (id, kind, state, amount, "sourceAccountId", target, reason,
+      "idempotencyKey", "externalId", fingerprint, "monoRequest", "policyVersion", "createdById",
+      "createdAt", "updatedAt")
+    SELECT 'op_' || ${run} || lpad(i::text, 16, '0'), 'payout',
+      (CASE WHEN i % 3 = 0 THEN 'failed' ELSE 'settled' END)::"OperationState",
+      1000 + i % 100000, 'lacc_4PagosProveedores9aBcD',
+      ${jsonb(beneficiary())}::jsonb || jsonb_build_object('accountNumber', (${run2}::bigint + i)::text),
+      'export row ' || i, gen_random_uuid()::text, 'mops-' || ${run} || i, repeat('f', 64),
+      '{}'::jsonb, 1, ${maker.id}, now() - i * interval '1 second', now()
+    FROM generate_series(1, ${OPERATIONS}) AS i`.execute(sqlDb);
+}, 180_000);
 
 type TViews = {
   views: { id: string; name: string; query: string; shared: boolean; mine: boolean }[];
@@ -95,17 +85,40 @@ describe("saved views", () => {
 });
 
 describe("the full export", () => {
-  it("streams every matching row and says how many", async () => {
-    const req = new NextRequest(
-      new URL(`http://localhost:3000/api/operations/export?createdBy=${maker.id}`),
-      { headers: { cookie: await sessionCookie(alice) } },
-    );
+  const exportCsv = async (query: string) => {
+    const req = new NextRequest(new URL(`http://localhost:3000/api/operations/export?${query}`), {
+      headers: { cookie: await sessionCookie(alice) },
+    });
     const res = await exportRoute.GET(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
-    expect(res.headers.get("x-row-count")).toBe(String(ROWS));
-    expect(res.headers.get("content-disposition")).toContain(`-${ROWS}-rows.csv`);
-    const lines = (await res.text()).trimEnd().split("\n");
-    expect(lines.length).toBe(ROWS + 1);
-    expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(ROWS);
-  });
+    return { res, lines: (await res.text()).trimEnd().split("\n") };
+  };
+
+  it("streams every one of 100,000 operations that match the filters, and says how many", async () => {
+    // Failed, 50,000–100,999 minor units: the count the database gives for the same conditions.
+    const expected = Number(
+      (
+        await sql<{
+          n: string;
+        }>`SELECT count(*) AS n FROM "Operation" WHERE "createdById" = ${maker.id}
+          AND state = 'failed' AND amount >= 50000`.execute(sqlDb)
+      ).rows[0].n,
+    );
+    expect(expected).toBeGreaterThan(10_000);
+    expect(expected).toBeLessThan(OPERATIONS / 3);
+    const { res, lines } = await exportCsv(`createdBy=${maker.id}&state=failed&minAmount=50000`);
+    expect(res.headers.get("x-row-count")).toBe(String(expected));
+    expect(res.headers.get("content-disposition")).toContain(`-${expected}-rows.csv`);
+    expect(lines.length).toBe(expected + 1);
+    // Every cell is quoted ("…"); none of these columns holds a comma.
+    const rows = lines.slice(1).map((l) => l.split(",").map((c) => c.replace(/^"|"$/g, "")));
+    expect(new Set(rows.map((r) => r[0])).size).toBe(expected);
+    expect(rows.every((r) => r[3] === "failed")).toBe(true);
+  }, 180_000);
+
+  it("without a state filter, every operation of the maker", async () => {
+    const { res, lines } = await exportCsv(`createdBy=${maker.id}`);
+    expect(res.headers.get("x-row-count")).toBe(String(OPERATIONS));
+    expect(lines.length).toBe(OPERATIONS + 1);
+  }, 180_000);
 });
