@@ -5,6 +5,7 @@
 // Last line: {"bench":"search","rows":…,"p99_ms":…,"ratio_vs_sql":…,"list_p95_ms":…}
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import KSUID from "ksuid";
 import pg from "pg";
 import { migrateDeploy } from "../scripts/lib/migrate";
 import { copyIn, type TRowSource } from "./lib/search-copy";
@@ -29,8 +30,17 @@ function b62(n: number, len: number, salt: string): string {
   }
   return (salt + out.padStart(len - salt.length, "0")).slice(-len);
 }
+const NOW = Date.now();
+const SPAN = DAYS * 86_400_000;
+const atMs = (i: number) => NOW - SPAN + Math.floor((i / ROWS) * SPAN); // request-log row i's time
 const ids = {
-  req: (i: number) => `req_${b62(i, 27, "BENCH")}`,
+  // req_<KSUID> minted at the row's time, as the console's Mono client mints them; the payload is
+  // the row number, so the id is the same every time.
+  req: (i: number) => {
+    const payload = Buffer.alloc(16);
+    payload.writeUInt32BE(i >>> 0, 12);
+    return `req_${KSUID.fromParts(atMs(i), payload).string}`;
+  },
   log: (i: number) => `log_${b62(i, 22, "BL")}`,
   op: (o: number) => `op_${b62(o, 22, "BO")}`,
   key: (o: number) =>
@@ -39,7 +49,15 @@ const ids = {
   bat: (o: number) => `bat_${b62(o, 22, "BB")}`,
   trn: (o: number) => `trn_${b62(o, 22, "BT")}`,
   ticket: (o: number) => `TCK-${o}`,
+  // Beneficiary b: one of eight banks, an 11-digit account, a CC document and an e-mail.
+  benBank: (b: number) => BANKS[b % BANKS.length],
+  benAccount: (b: number) => String(40_000_000_000 + b),
+  benDocument: (b: number) => String(1_000_000_000 + b),
+  benEmail: (b: number) => `beneficiario${b}@example.test`,
 };
+const BANKS = ["1007", "1051", "1013", "1001", "1023", "1052", "1019", "1507"];
+// One beneficiary per four operations, at least 1,000 (Beneficiary has no row per log line).
+export const beneficiaryCount = (ops: number) => Math.max(1_000, Math.floor(ops / 4));
 const isTransfer = (o: number) => o % 5 === 4;
 const failedFirst = (o: number) => o % 7 === 0;
 
@@ -60,7 +78,18 @@ async function main() {
   process.env.LOG_LEVEL = "error";
   process.env.DATABASE_POOL_MAX ??= "4";
   const { timeSearches } = await import("./lib/search-timing");
-  const r = await timeSearches({ client, ids, rows: ROWS, ops, samples: SAMPLES, isTransfer });
+  const sizes = await tableSizes(client);
+  const r = await timeSearches({
+    client,
+    ids,
+    rows: ROWS,
+    ops,
+    beneficiaries: beneficiaryCount(ops),
+    samples: SAMPLES,
+    isTransfer,
+  });
+  const { timePartitionDrop } = await import("./lib/partition-drop");
+  const drop = await timePartitionDrop({ ids, rows: ROWS, days: DAYS });
   await client.end();
   log(
     JSON.stringify({
@@ -68,8 +97,11 @@ async function main() {
       rows: ROWS,
       p99_ms: r.p99,
       ratio_vs_sql: r.ratio,
+      beneficiary_p99_ms: r.beneficiaryP99,
       list_p95_ms: r.listP95,
       load_s: Math.round(loadS),
+      ...sizes,
+      ...drop,
     }),
   );
   process.exit(0);
@@ -90,15 +122,28 @@ async function freshDatabase(): Promise<string> {
 // Bulk load as a DBA would: drop the secondary indexes, COPY the rows, rebuild the indexes (each
 // built once over sorted input instead of maintained row by row), ANALYZE.
 async function load(client: pg.Client, ops: number) {
-  const now = Date.now();
-  const span = DAYS * 86_400_000;
-  const atOf = (i: number) => new Date(now - span + Math.floor((i / ROWS) * span)).toISOString();
+  const now = NOW;
+  const span = SPAN;
+  const atOf = (i: number) => new Date(atMs(i)).toISOString();
   const indexes = (
     await client.query<{ indexdef: string; indexname: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('RequestLog','Operation','OperationItem') AND indexname NOT LIKE '%_pkey'`,
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('RequestLog','Operation','OperationItem','Beneficiary') AND indexname NOT LIKE '%_pkey'`,
     )
   ).rows;
   for (const ix of indexes) await client.query(`DROP INDEX "${ix.indexname}"`);
+  // One partition per day, as the console's partition job keeps them (lib/partitions/): the rows go
+  // straight into their day, not into the DEFAULT partition.
+  const day0 = Math.floor((now - span) / 86_400_000);
+  for (let d = day0; d <= Math.floor(now / 86_400_000) + 1; d++) {
+    const lo = new Date(d * 86_400_000).toISOString();
+    const hi = new Date((d + 1) * 86_400_000).toISOString();
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "RequestLog_p${lo.slice(0, 10).replace(/-/g, "")}" PARTITION OF "RequestLog" FOR VALUES FROM ('${lo}') TO ('${hi}')`,
+    );
+  }
+  // Beneficiaries are COPYed below; the per-row trigger that derives them from an operation's
+  // target would find none in the bench's targets and only slow the load.
+  await client.query(`ALTER TABLE "Operation" DISABLE TRIGGER "Operation_beneficiary"`);
 
   const opRows: TRowSource = function* () {
     for (let o = 0; o < ops; o++) {
@@ -158,6 +203,32 @@ async function load(client: pg.Client, ops: number) {
     itemRows,
   );
   log(`  operation items copied`);
+  const benRows: TRowSource = function* () {
+    for (let b = 0; b < beneficiaryCount(ops); b++) {
+      const account = ids.benAccount(b);
+      const at = atOf(Math.floor((b / beneficiaryCount(ops)) * ROWS));
+      yield [
+        `ben_${b.toString(16).padStart(32, "0")}`,
+        ids.benBank(b),
+        account,
+        account.slice(-4),
+        "savings",
+        `Beneficiario ${b}`,
+        "CC",
+        ids.benDocument(b),
+        ids.benEmail(b),
+        at,
+        at,
+      ];
+    }
+  };
+  await copyIn(
+    client,
+    `COPY "Beneficiary" (id, "bankCode", "accountNumber", "accountLast4", "accountType", name, "documentType", "documentNumber", email, "firstSeenAt", "lastSeenAt") FROM STDIN WITH (FORMAT csv)`,
+    benRows,
+  );
+  await client.query(`ALTER TABLE "Operation" ENABLE TRIGGER "Operation_beneficiary"`);
+  log(`  beneficiaries copied`);
 
   const logRows: TRowSource = function* () {
     for (let i = 0; i < ROWS; i++) {
@@ -220,10 +291,24 @@ async function load(client: pg.Client, ops: number) {
   await client.query("SET maintenance_work_mem = '512MB'");
   for (const ix of indexes) await client.query(ix.indexdef);
   log(`  ${indexes.length} indexes rebuilt in ${((performance.now() - i0) / 1000).toFixed(1)} s`);
-  await client.query(`ANALYZE "RequestLog"; ANALYZE "Operation"; ANALYZE "OperationItem"`);
+  await client.query(
+    `ANALYZE "RequestLog"; ANALYZE "Operation"; ANALYZE "OperationItem"; ANALYZE "Beneficiary"`,
+  );
   await client.query(
     `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('usr_bench_viewer', 'bench-viewer-${randomUUID().slice(0, 6)}@example.test', 'Bench Viewer', 'viewer', now())`,
   );
+}
+
+// The request log's size on disk: its partitions' heap and their indexes (pg_partition_tree).
+async function tableSizes(client: pg.Client) {
+  const r = await client.query<{ table_mb: string; index_mb: string }>(
+    `SELECT round(sum(pg_table_size(relid)) / 1048576.0) AS table_mb,
+            round(sum(pg_indexes_size(relid)) / 1048576.0) AS index_mb
+       FROM pg_partition_tree('"RequestLog"') WHERE isleaf`,
+  );
+  const sizes = { table_mb: Number(r.rows[0].table_mb), index_mb: Number(r.rows[0].index_mb) };
+  log(`request log on disk: table ${sizes.table_mb} MB, indexes ${sizes.index_mb} MB`);
+  return sizes;
 }
 
 main().catch((err) => {

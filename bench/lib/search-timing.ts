@@ -2,21 +2,41 @@
 // permission, zod, search, JSON) against the same lookup in one raw SQL statement, interleaved so
 // both see the same machine; then the request log's first page for 24 h.
 import { performance } from "node:perf_hooks";
+import KSUID from "ksuid";
 import type pg from "pg";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 
 type TIds = Record<
-  "req" | "log" | "op" | "key" | "cpout" | "bat" | "trn" | "ticket",
+  | "req"
+  | "log"
+  | "op"
+  | "key"
+  | "cpout"
+  | "bat"
+  | "trn"
+  | "ticket"
+  | "benBank"
+  | "benAccount"
+  | "benDocument"
+  | "benEmail",
   (n: number) => string
 >;
-type TKind = { name: string; sample: () => string; sql: string };
+// sqlArgs: the raw statement's parameters when they differ from the pasted text ("CC 52123456").
+type TKind = {
+  name: string;
+  sample: () => string;
+  sql: string;
+  sqlArgs?: (id: string) => string[];
+  beneficiary?: true;
+};
 
 export async function timeSearches(o: {
   client: pg.Client;
   ids: TIds;
   rows: number;
   ops: number;
+  beneficiaries: number;
   samples: number;
   isTransfer: (op: number) => boolean;
 }) {
@@ -29,7 +49,7 @@ export async function timeSearches(o: {
       { params: Promise.resolve({}) },
     );
     if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    return res.json() as Promise<{ hits?: unknown[] }>;
+    return res.json() as Promise<{ hits?: { kind: string }[] }>;
   };
   const rnd = (n: number) => Math.floor(Math.random() * n);
   const anyOp = () => rnd(o.ops);
@@ -40,12 +60,19 @@ export async function timeSearches(o: {
       if (x % 10 !== 3 && x * 5 < o.rows) return x;
     }
   };
+  const anyBen = () => rnd(o.beneficiaries);
+  const BEN_COLS = `id, "bankCode", "accountNumber", "accountType", name, "documentType", "documentNumber", email, "firstSeenAt", "lastSeenAt"`;
   const OP_COLS = `o.id, o.kind, o.state, o.amount, o.currency, o."createdAt", o."monoId", o."externalId", o."ticketRef", o."sourceAccountId"`;
   const kinds: TKind[] = [
     {
       name: "request_id",
       sample: () => o.ids.req(rnd(o.rows)),
-      sql: `SELECT r."requestId", r."monoLogId", r.method, r.path, r.status, r."errorCode", r.attempt, r.at, ${OP_COLS} FROM "RequestLog" r LEFT JOIN "Operation" o ON o.id = r."operationId" WHERE r."requestId" = $1`,
+      // The same statement as the console's: bounded by the day the KSUID was minted (pruning).
+      sql: `SELECT r."requestId", r."monoLogId", r.method, r.path, r.status, r."errorCode", r.attempt, r.at, ${OP_COLS} FROM "RequestLog" r LEFT JOIN "Operation" o ON o.id = r."operationId" WHERE r."requestId" = $1 AND r.at >= $2 AND r.at <= $3`,
+      sqlArgs: (id) => {
+        const t = KSUID.parse(id.slice(4)).date.getTime();
+        return [id, new Date(t - 86_400_000).toISOString(), new Date(t + 86_400_000).toISOString()];
+      },
     },
     {
       name: "mono_log_id",
@@ -92,17 +119,50 @@ export async function timeSearches(o: {
       sample: () => o.ids.ticket(rnd(Math.floor(o.ops / 3)) * 3),
       sql: `SELECT (SELECT id FROM "Operation" WHERE "externalId" = $1), (SELECT "operationId" FROM "OperationItem" WHERE "externalId" = $1), (SELECT array_agg(id) FROM (SELECT id FROM "Operation" WHERE "ticketRef" = $1 ORDER BY "createdAt" DESC LIMIT 20) t)`,
     },
+    // Beneficiary identifiers: the search box opens the beneficiary's page from these.
+    {
+      name: "document",
+      sample: () => `CC ${o.ids.benDocument(anyBen())}`,
+      sql: `SELECT ${BEN_COLS} FROM "Beneficiary" WHERE "documentNumber" = $1 ORDER BY "lastSeenAt" DESC LIMIT 20`,
+      sqlArgs: (id) => [id.slice(3)],
+      beneficiary: true,
+    },
+    {
+      name: "bank_last4",
+      sample: () => {
+        const b = anyBen();
+        return `${o.ids.benBank(b)} ${o.ids.benAccount(b).slice(-4)}`;
+      },
+      sql: `SELECT ${BEN_COLS} FROM "Beneficiary" WHERE "bankCode" = $1 AND "accountLast4" = $2 ORDER BY "lastSeenAt" DESC LIMIT 20`,
+      sqlArgs: (id) => id.split(" "),
+      beneficiary: true,
+    },
+    {
+      name: "email",
+      sample: () => o.ids.benEmail(anyBen()),
+      sql: `SELECT (SELECT array_agg(id) FROM (SELECT id FROM "Beneficiary" WHERE email = $1 ORDER BY "lastSeenAt" DESC LIMIT 20) b), (SELECT array_agg(DISTINCT "accountNumber") FROM (SELECT "accountNumber" FROM "BrebResolution" WHERE "keyValue" = $1 ORDER BY "resolvedAt" DESC LIMIT 20) k)`,
+      beneficiary: true,
+    },
+    {
+      // A bare number: a reference, a document, an account number or a Bre-B key (a phone).
+      name: "bare_number",
+      sample: () => o.ids.benAccount(anyBen()),
+      sql: `SELECT (SELECT array_agg(id) FROM (SELECT id FROM "Beneficiary" WHERE "documentNumber" = $1 LIMIT 20) d), (SELECT array_agg(id) FROM (SELECT id FROM "Beneficiary" WHERE "accountNumber" = $1 LIMIT 20) a), (SELECT array_agg("accountNumber") FROM (SELECT "accountNumber" FROM "BrebResolution" WHERE "keyValue" = $1 LIMIT 20) k)`,
+      beneficiary: true,
+    },
   ];
 
   let worstP99 = 0;
+  let worstBeneficiaryP99 = 0;
   let worstRatio = 0;
   console.log(`\nid kind           api p50   api p99   sql p50   sql p99   ratio p50  ratio p99`);
   for (const k of kinds) {
     for (let i = 0; i < 50; i++) {
       const id = k.sample();
       const r = await call(search, `/api/search?q=${encodeURIComponent(id)}`);
-      if (!r.hits?.length) throw new Error(`${k.name} ${id}: no hit`);
-      await o.client.query(k.sql, [id]);
+      const ok = k.beneficiary ? r.hits?.some((h) => h.kind === "beneficiary") : r.hits?.length;
+      if (!ok) throw new Error(`${k.name} ${id}: no hit`);
+      await o.client.query(k.sql, k.sqlArgs?.(id) ?? [id]);
     }
     const api: number[] = [];
     const sql: number[] = [];
@@ -112,7 +172,7 @@ export async function timeSearches(o: {
       await call(search, `/api/search?q=${encodeURIComponent(id)}`);
       api.push(performance.now() - t);
       t = performance.now();
-      await o.client.query(k.sql, [id]);
+      await o.client.query(k.sql, k.sqlArgs?.(id) ?? [id]);
       sql.push(performance.now() - t);
     }
     api.sort((a, b) => a - b);
@@ -120,6 +180,7 @@ export async function timeSearches(o: {
     const [a50, a99, s50, s99] = [pct(api, 50), pct(api, 99), pct(sql, 50), pct(sql, 99)];
     worstP99 = Math.max(worstP99, a99);
     worstRatio = Math.max(worstRatio, a99 / s99);
+    if (k.beneficiary) worstBeneficiaryP99 = Math.max(worstBeneficiaryP99, a99);
     console.log(
       `${k.name.padEnd(16)} ${f(a50)} ${f(a99)} ${f(s50)} ${f(s99)} ${(a50 / s50).toFixed(1).padStart(9)}× ${(a99 / s99).toFixed(1).padStart(8)}×`,
     );
@@ -145,7 +206,12 @@ export async function timeSearches(o: {
       `list first page ${name.padEnd(15)} p50 ${f(pct(times, 50))}  p95 ${f(lists[name])}`,
     );
   }
-  return { p99: round(worstP99), ratio: round(worstRatio), listP95: round(lists["24h"]) };
+  return {
+    p99: round(worstP99),
+    ratio: round(worstRatio),
+    beneficiaryP99: round(worstBeneficiaryP99),
+    listP95: round(lists["24h"]),
+  };
 }
 
 const pct = (sorted: number[], p: number) =>

@@ -1,12 +1,17 @@
 import "server-only";
 import { db } from "../db";
+import { requestIdWindow } from "../partitions/expired";
 import { AppError } from "../api/app-error";
 import { REQUEST_LIST_SELECT } from "./list-requests";
 
 // One attempt in full: redacted bodies and headers (stored redacted by the Mono client), the
 // other attempts of the same logical call (the attempt chain) and the operation it belongs to.
 export async function getRequest(requestId: string) {
-  const row = await db.requestLog.findUnique({ where: { requestId }, omit: { id: true } });
+  const w = requestIdWindow(requestId);
+  const row = await db.requestLog.findFirst({
+    where: { requestId, ...(w ? { at: { gte: w.from, lte: w.to } } : {}) },
+    omit: { id: true },
+  });
   if (!row) throw new AppError("not_found", "No request with this id in the log");
   const [chain, operation] = await Promise.all([
     db.requestLog.findMany({

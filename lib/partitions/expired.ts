@@ -17,6 +17,19 @@ export function requestIdTime(requestId: string): Date | null {
   }
 }
 
+/**
+ * The range of "at" a req_<KSUID>'s row can hold: the console mints the id when it starts the call
+ * and logs the row when the call ends, seconds later; a day either side leaves room for clock skew
+ * between instances and for the longest retry. A lookup bounded by it reads one to three day
+ * partitions instead of every day the log keeps (partition pruning). Null for any other string.
+ */
+export function requestIdWindow(requestId: string): { from: Date; to: Date } | null {
+  const t = requestIdTime(requestId);
+  if (!t) return null;
+  return { from: new Date(t.getTime() - DAY_MS), to: new Date(t.getTime() + DAY_MS) };
+}
+const DAY_MS = 86_400_000;
+
 /** For a request id with no row: the retention answer when its day is past retention, else null. */
 export async function requestExpired(
   requestId: string,

@@ -1,4 +1,5 @@
 import "server-only";
+import { requestIdWindow } from "../partitions/expired";
 import { sqlDb } from "../db";
 
 // The search's lookups, one parameterised statement each, every WHERE an equality on an indexed
@@ -61,8 +62,13 @@ const operations = () => sqlDb.selectFrom("Operation").select(OP);
 const items = () => sqlDb.selectFrom("OperationItem").select(["operationId", "position"]);
 
 export const lookups = {
-  requestById: (v: string): Promise<TRequestSummary[]> =>
-    requests().where("requestId", "=", v).execute(),
+  requestById: (v: string): Promise<TRequestSummary[]> => {
+    const w = requestIdWindow(v);
+    return requests()
+      .where("requestId", "=", v)
+      .$if(w !== null, (q) => q.where("at", ">=", w!.from).where("at", "<=", w!.to))
+      .execute();
+  },
   requestsByLogId: (v: string): Promise<TRequestSummary[]> =>
     requests().where("monoLogId", "=", v).limit(10).execute(),
   lastRequestByKey: (v: string): Promise<TRequestSummary[]> =>
