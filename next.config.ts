@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const isProd = process.env.NODE_ENV === "production";
 
@@ -44,4 +45,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads the language and the catalogues per request (i18n/request.ts, docs/I18N.md).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

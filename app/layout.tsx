@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +9,17 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// The page's language is the person's (i18n/request.ts): the html lang attribute and every
+// client component's catalogue follow it.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="font-sans">{children}</body>
+    <html lang={locale}>
+      <body className="font-sans">
+        <NextIntlClientProvider locale={locale} messages={await getMessages()}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

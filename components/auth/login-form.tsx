@@ -3,16 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 
-const MESSAGES: Record<string, string> = {
-  invalid: "Email or password is incorrect.",
-  locked: "Too many failed attempts. This account is locked for 15 minutes.",
-  disabled: "This account is disabled. Ask an admin.",
-  AccessDenied: "Single sign-on refused: your account does not exist here or is disabled.",
-};
+const KNOWN_ERRORS = ["invalid", "locked", "disabled", "AccessDenied"] as const;
 
 export function LoginForm({ sso }: { sso: boolean }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(params.get("error"));
@@ -46,11 +43,13 @@ export function LoginForm({ sso }: { sso: boolean }) {
     >
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {MESSAGES[error] ?? "Sign-in failed. Try again."}
+          {(KNOWN_ERRORS as readonly string[]).includes(error)
+            ? t(`errors.${error as (typeof KNOWN_ERRORS)[number]}`)
+            : t("errors.other")}
         </p>
       ) : null}
       <label className="block text-sm font-medium text-slate-700">
-        Email
+        {t("email")}
         <input
           name="email"
           type="email"
@@ -60,7 +59,7 @@ export function LoginForm({ sso }: { sso: boolean }) {
         />
       </label>
       <label className="block text-sm font-medium text-slate-700">
-        Password
+        {t("password")}
         <input
           name="password"
           type="password"
@@ -70,7 +69,7 @@ export function LoginForm({ sso }: { sso: boolean }) {
         />
       </label>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
       {sso ? (
         <Button
@@ -79,7 +78,7 @@ export function LoginForm({ sso }: { sso: boolean }) {
           className="w-full"
           onClick={() => signIn("oidc", { callbackUrl: "/overview" })}
         >
-          Sign in with single sign-on
+          {t("sso")}
         </Button>
       ) : null}
     </form>

@@ -1,12 +1,7 @@
+import { formatMoney } from "@/lib/format/format";
 // Money on screen. The console API speaks integer COP minor units (cents) as JSON numbers, always
 // far below 2^53, so a number is exact; the arithmetic here still goes through BigInt and strings
 // so no float ever touches an amount.
-const COP = new Intl.NumberFormat("es-CO", {
-  style: "currency",
-  currency: "COP",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 2,
-});
 const GROUPED = new Intl.NumberFormat("es-CO", { useGrouping: true, maximumFractionDigits: 0 });
 
 function split(minor: number | bigint): { negative: boolean; pesos: bigint; cents: bigint } {
@@ -15,13 +10,9 @@ function split(minor: number | bigint): { negative: boolean; pesos: bigint; cent
   return { negative: m < 0n, pesos: abs / 100n, cents: abs % 100n };
 }
 
-// "$ 5.000.000" or "$ 5.000.000,50". Intl formats the whole pesos (a BigInt: exact at any size);
-// the cents are appended as digits, never divided as a float.
+// "$ 5.000.000" or "$ 5.000.000,50": the one money formatter (lib/format/format.ts).
 export function formatCop(minor: number | bigint): string {
-  const { negative, pesos, cents } = split(minor);
-  const whole = COP.format(pesos).replace(/\u00a0/g, " ");
-  const body = cents === 0n ? whole : `${whole},${cents.toString().padStart(2, "0")}`;
-  return negative ? `-${body}` : body;
+  return formatMoney(minor);
 }
 
 // The same amount without the currency sign, as a person would type it back ("5.000.000,50").

@@ -5,14 +5,13 @@ import { oidcEnabled } from "@/lib/auth/auth-options";
 import { env } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
 import { Providers } from "@/components/providers";
+import { LanguagePicker } from "@/components/i18n/language-picker";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("title") };
+}
 export const dynamic = "force-dynamic";
-
-const TEXT = {
-  brand: "Mono Ops Console",
-  tagline: "Sign in to investigate, pay out and monitor.",
-};
 
 // Only a path on this console (not "//other.host"), as the sign-in form accepts it.
 const safeCallback = (v: unknown) =>
@@ -24,24 +23,27 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   if (await currentUser()) redirect(safeCallback((await searchParams).callbackUrl));
+  const t = await getTranslations("auth");
   return (
     <Providers>
       <main className="grid min-h-screen place-items-center bg-gradient-to-b from-slate-50 to-brand-50 px-4">
         <div className="w-full max-w-sm">
+          <div className="mb-2 flex justify-end">
+            <LanguagePicker />
+          </div>
           <div className="mb-6 text-center">
             <span className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white">
               M
             </span>
-            <h1 className="mt-4 text-xl font-semibold text-slate-900">{TEXT.brand}</h1>
-            <p className="mt-1 text-sm text-slate-600">{TEXT.tagline}</p>
+            <h1 className="mt-4 text-xl font-semibold text-slate-900">{t("brand")}</h1>
+            <p className="mt-1 text-sm text-slate-600">{t("tagline")}</p>
           </div>
           <Suspense>
             <LoginForm sso={oidcEnabled()} />
           </Suspense>
           {env.MONO_ENV === "sandbox" ? (
             <p className="mt-4 text-center text-xs text-slate-600">
-              Sandbox environment: the demo logins are printed in the terminal that ran{" "}
-              <code>npm start</code>.
+              {t.rich("sandboxHint", { command: () => <code>npm start</code> })}
             </p>
           ) : null}
         </div>

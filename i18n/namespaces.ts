@@ -1,0 +1,32 @@
+// One catalogue file per namespace and language: messages/<locale>/<namespace>.json. Both languages
+// hold the same keys (tests/unit/i18n/catalogues.test.ts).
+export const NAMESPACES = [
+  "common",
+  "shell",
+  "auth",
+  "errors",
+  "format",
+  "operations",
+  "payouts",
+  "transfers",
+  "approvals",
+  "forms",
+  "investigation",
+  "requests",
+  "webhooks",
+  "search",
+  "beneficiaries",
+  "notes",
+  "notifications",
+  "overview",
+  "charts",
+  "alerts",
+  "reconciliation",
+  "audit",
+  "users",
+  "settings",
+  "readiness",
+  "views",
+  "ui",
+] as const;
+export type TNamespace = (typeof NAMESPACES)[number];
