@@ -1,9 +1,9 @@
 import "server-only";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
-import { listRequests } from "./list-requests";
+import { countRequests, listRequests } from "./list-requests";
+import { streamCsv, type TCsvFormat } from "../export/csv";
 import type { TRequestFilters } from "./request-filters";
 
-const MAX_ROWS = 50_000;
 const HEADER = [
   "at",
   "request_id",
@@ -24,54 +24,52 @@ const HEADER = [
   "api_key_label",
 ];
 
-// CSV of the filtered request log (no bodies: they stay behind the detail page), paged through
-// the keyset cursor, capped, and audited because it takes data out of the console.
-export async function exportRequestsCsv(
+// CSV of EVERY request-log row that matches the filters (no bodies: they stay behind the detail
+// page), streamed through the keyset cursor page by page so memory stays flat at any size, counted
+// first for the X-Row-Count header and the file name, and audited because it takes data out of the
+// console. The machine or the spreadsheet (es-CO) form: lib/export/csv.ts.
+export async function streamRequestsCsv(
   filters: TRequestFilters,
+  format: TCsvFormat,
   ctx: TAuditContext,
-): Promise<string> {
-  const lines = [HEADER.join(",")];
-  let cursor: string | undefined;
-  do {
-    const page = await listRequests({ ...filters, cursor, limit: 200 });
-    for (const r of page.requests) {
-      lines.push(
-        [
-          r.at.toISOString(),
-          r.requestId,
-          r.monoLogId,
-          r.method,
-          r.path,
-          r.endpoint,
-          r.status,
-          r.statusClass,
-          r.errorCode,
-          r.attempt,
-          r.callId,
-          r.durationMs,
-          r.delayBeforeMs,
-          r.delayReason,
-          r.operationId,
-          r.idempotencyKey,
-          r.apiKeyLabel,
-        ]
-          .map(cell)
-          .join(","),
-      );
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && lines.length <= MAX_ROWS);
+): Promise<{ rows: number; body: ReadableStream<Uint8Array> }> {
+  const rows = await countRequests(filters);
   await recordAudit({
     action: "requests.exported",
-    details: { filters: { ...filters, cursor: undefined }, rows: lines.length - 1 },
+    details: { filters: { ...filters, cursor: undefined }, format, rows },
     ctx,
   });
-  return lines.join("\n") + "\n";
-}
-
-// Quotes every cell and defuses spreadsheet formulas (=, +, -, @ at the start).
-function cell(v: unknown): string {
-  let s = v === null || v === undefined ? "" : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return `"${s.replace(/"/g, '""')}"`;
+  async function* pages() {
+    let cursor: string | undefined;
+    do {
+      const page = await listRequests({ ...filters, cursor, limit: 200 });
+      yield page.requests;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  const body = streamCsv({
+    format,
+    header: HEADER,
+    pages: pages(),
+    row: (r) => [
+      { time: r.at },
+      r.requestId,
+      r.monoLogId,
+      r.method,
+      r.path,
+      r.endpoint,
+      r.status,
+      r.statusClass,
+      r.errorCode,
+      r.attempt,
+      r.callId,
+      r.durationMs,
+      r.delayBeforeMs,
+      r.delayReason,
+      r.operationId,
+      r.idempotencyKey,
+      r.apiKeyLabel,
+    ],
+  });
+  return { rows, body };
 }

@@ -37,6 +37,11 @@ export function requestWhere(f: TRequestFilters, now = Date.now()): Prisma.Reque
   };
 }
 
+/** How many rows match the filters (the export's X-Row-Count): an index-only count per day. */
+export function countRequests(f: TRequestFilters): Promise<number> {
+  return db.requestLog.count({ where: requestWhere(f) });
+}
+
 // Newest first, keyset-paginated on (at, id): every filter is an equality on a column that leads
 // an (x, at) index, so a page costs the same at row 10 or 10 million. Bodies are not listed.
 export async function listRequests(f: TRequestFilters) {

@@ -3,6 +3,7 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { presentOperationPage } from "../api/resources/operation";
 import { countOperations, listOperations } from "./list-operations";
 import type { TOperationFilters } from "./list-filters";
+import { streamCsv, type TCsvFormat } from "../export/csv";
 
 const HEADER = [
   "id",
@@ -25,69 +26,48 @@ const HEADER = [
 // operation resource (masked like the screen) and the keyset cursor, so memory stays flat whatever
 // the size. The row count is counted first (same filters) and answered in the X-Row-Count header
 // and the file name; rows created while the file streams may make the file one page longer or
-// shorter than that count, never different in what each row says. Audited with the count.
+// shorter than that count, never different in what each row says. Audited with the count. The
+// machine or the spreadsheet (es-CO) form: lib/export/csv.ts.
 const PAGE = 500;
 
 export async function streamOperationsCsv(
   filters: TOperationFilters,
+  format: TCsvFormat,
   userId: string,
   ctx: TAuditContext,
 ): Promise<{ rows: number; body: ReadableStream<Uint8Array> }> {
   const rows = await countOperations(filters, userId);
-  await recordAudit({ action: "operations.exported", details: { filters, rows }, ctx });
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  let done = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(HEADER.join(",") + "\n"));
-        return;
-      }
-      if (done) return controller.close();
+  await recordAudit({ action: "operations.exported", details: { filters, format, rows }, ctx });
+  async function* pages() {
+    let cursor: string | undefined;
+    do {
       const page = presentOperationPage(
         await listOperations({ ...filters, cursor, limit: PAGE }, userId),
       );
-      const lines = page.operations.map((o) =>
-        [
-          o.id,
-          o.createdAt,
-          o.kind,
-          o.state,
-          pesos(o.amount),
-          pesos(o.feeEstimate),
-          o.currency,
-          o.sourceAccountId,
-          o.monoId ?? "",
-          o.monoState ?? "",
-          o.rowCount,
-          o.createdBy?.email ?? "",
-          o.reason,
-          o.ticketRef ?? "",
-        ]
-          .map(cell)
-          .join(","),
-      );
-      if (lines.length) controller.enqueue(encoder.encode(lines.join("\n") + "\n"));
+      yield page.operations;
       cursor = page.nextCursor ?? undefined;
-      if (!cursor) done = true;
-    },
+    } while (cursor);
+  }
+  const body = streamCsv({
+    format,
+    header: HEADER,
+    pages: pages(),
+    row: (o) => [
+      o.id,
+      { time: o.createdAt },
+      o.kind,
+      o.state,
+      { minor: o.amount },
+      { minor: o.feeEstimate },
+      o.currency,
+      o.sourceAccountId,
+      o.monoId,
+      o.monoState,
+      o.rowCount,
+      o.createdBy?.email,
+      o.reason,
+      o.ticketRef,
+    ],
   });
   return { rows, body };
-}
-
-function pesos(minorUnits: number): string {
-  const minor = BigInt(minorUnits);
-  const sign = minor < 0n ? "-" : "";
-  const abs = minor < 0n ? -minor : minor;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
-}
-
-// Quotes every cell and defuses spreadsheet formulas (=, +, -, @ at the start).
-function cell(v: unknown): string {
-  let s = String(v ?? "");
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return `"${s.replace(/"/g, '""')}"`;
 }

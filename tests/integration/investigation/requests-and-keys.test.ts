@@ -71,6 +71,37 @@ describe("request log list", () => {
     ).toBe(1);
   });
 
+  it("exports the same rows as a spreadsheet (es-CO): semicolons, Bogotá times, a byte-order mark", async () => {
+    const path = `/api/requests/export?operationId=${op.id}`;
+    const machine = await callRoute(exportRoute.GET, { user: viewer, path });
+    const sheet = await callRoute(exportRoute.GET, { user: viewer, path: `${path}&format=es-CO` });
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get("content-disposition")).toMatch(/-es-CO\.csv"$/);
+    expect(sheet.headers.get("x-row-count")).toBe(machine.headers.get("x-row-count"));
+    const text = String(sheet.json.raw);
+    // (the byte-order mark is checked on the raw bytes in the operations export test: text() drops it)
+    const [header, first] = text.replace(/^\ufeff/, "").split("\n");
+    expect(header.split(";")[0]).toBe('"at"');
+    const at = first.split(";")[0].replace(/"/g, "");
+    expect(at).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    // The same instant as the machine file's first row, written in Bogotá (UTC−5).
+    const iso = String(machine.json.raw).split("\n")[1].split(",")[0].replace(/"/g, "");
+    const b = new Date(new Date(iso).getTime() - 5 * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    expect(at).toBe(
+      `${pad(b.getUTCDate())}/${pad(b.getUTCMonth() + 1)}/${b.getUTCFullYear()} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}:${pad(b.getUTCSeconds())}`,
+    );
+    expect(String(machine.json.raw).split("\n").length).toBe(text.split("\n").length);
+  });
+
+  it("refuses an unknown export format", async () => {
+    const r = await callRoute(exportRoute.GET, {
+      user: viewer,
+      path: `/api/requests/export?operationId=${op.id}&format=xlsx`,
+    });
+    expect([r.status, r.json.code]).toEqual([400, "validation_failed"]);
+  });
+
   it("request detail: redacted bodies, the attempt chain, the operation", async () => {
     const first = await db.requestLog.findFirstOrThrow({
       where: { operationId: op.id, method: "POST" },

@@ -91,7 +91,9 @@ describe("the full export", () => {
     });
     const res = await exportRoute.GET(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
-    return { res, lines: (await res.text()).trimEnd().split("\n") };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    return { res, bytes, lines: text.trimEnd().split("\n") };
   };
 
   it("streams every one of 100,000 operations that match the filters, and says how many", async () => {
@@ -115,6 +117,22 @@ describe("the full export", () => {
     expect(new Set(rows.map((r) => r[0])).size).toBe(expected);
     expect(rows.every((r) => r[3] === "failed")).toBe(true);
   }, 180_000);
+
+  it("the spreadsheet form (es-CO): the same rows, semicolons, amounts with a decimal comma", async () => {
+    const { res, bytes, lines } = await exportCsv(
+      `createdBy=${maker.id}&state=failed&minAmount=99990&format=es-CO`,
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark
+    const n = Number(res.headers.get("x-row-count"));
+    expect(n).toBeGreaterThan(0);
+    expect(lines.length).toBe(n + 1);
+    expect(lines[0].charCodeAt(0)).toBe(0xfeff);
+    expect(lines[0].slice(1).split(";")[0]).toBe('"id"');
+    const cells = lines[1].split(";").map((c) => c.replace(/^"|"$/g, ""));
+    expect(cells[3]).toBe("failed");
+    expect(cells[4]).toMatch(/^\d+,\d{2}$/); // 999,90 … 1009,99 pesos
+    expect(cells[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+  });
 
   it("without a state filter, every operation of the maker", async () => {
     const { res, lines } = await exportCsv(`createdBy=${maker.id}`);
