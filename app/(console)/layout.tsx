@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/require-user";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
@@ -16,17 +17,12 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export const dynamic = "force-dynamic";
 
-const TEXT = {
-  brand: "Mono Ops Console",
-  environment: "Mono environment:",
-  skip: "Skip to content",
-};
-
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   // Signed out: every page redirects to /login with its own address as callbackUrl; the layout
   // does not redirect itself (it does not know the address), it only falls back to the same.
   if (!user) return <SignInRedirect />;
+  const t = await getTranslations("shell");
   const items = NAV_ITEMS.filter((i) => can(user.role, i.permission));
   // The banners' first answer, so the kill switch and critical alerts show on the first paint.
   const [alerts, policy] = await Promise.all([openCriticalAlerts(), getPolicy()]);
@@ -36,7 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        {TEXT.skip}
+        {t("skip")}
       </a>
       <div className="flex min-h-screen">
         <aside className="hidden w-52 shrink-0 border-r border-slate-200 bg-white md:block xl:w-60">
@@ -47,7 +43,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
               M
             </span>
-            <span className="text-sm font-semibold text-slate-900">{TEXT.brand}</span>
+            <span className="text-sm font-semibold text-slate-900">{t("brand")}</span>
           </Link>
           <Sidebar items={items} />
         </aside>
@@ -65,7 +61,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
             {can(user.role, "requests.read") ? <GlobalSearch /> : null}
             <div className="flex shrink-0 items-center gap-2 text-sm text-slate-600">
-              <span className="hidden xl:inline">{TEXT.environment}</span>
+              <span className="hidden xl:inline">{t("environment")}</span>
               <Badge tone={env.MONO_ENV === "production" ? "red" : "yellow"}>{env.MONO_ENV}</Badge>
             </div>
             <NotificationBell />

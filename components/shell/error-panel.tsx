@@ -1,16 +1,9 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { HomeLink, StatusPage } from "./status-page";
-
-const TEXT = {
-  title: "This page failed to load",
-  body: "Something went wrong while showing it. Nothing you submitted is lost or sent twice: try again, and if it keeps failing give support the reference below.",
-  retry: "Try again",
-  home: "Go to the overview",
-  reference: "Reference:",
-};
 
 export function ErrorPanel({
   error,
@@ -19,21 +12,22 @@ export function ErrorPanel({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("shell.error");
   return (
     <StatusPage
       icon={TriangleAlert}
-      title={TEXT.title}
+      title={t("title")}
       actions={
         <>
-          <Button onClick={reset}>{TEXT.retry}</Button>
-          <HomeLink label={TEXT.home} />
+          <Button onClick={reset}>{t("retry")}</Button>
+          <HomeLink label={t("home")} />
         </>
       }
     >
-      <p>{TEXT.body}</p>
+      <p>{t("body")}</p>
       {error.digest ? (
         <p className="mt-2 text-xs text-slate-600">
-          {TEXT.reference} <code>{error.digest}</code>
+          {t("reference")} <code>{error.digest}</code>
         </p>
       ) : null}
     </StatusPage>

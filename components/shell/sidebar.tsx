@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import {
   ArrowLeftRight,
   Banknote,
@@ -37,8 +38,9 @@ const ICONS: Record<string, LucideIcon> = {
 
 export function Sidebar({ items }: { items: TNavItem[] }) {
   const pathname = usePathname();
+  const t = useTranslations("shell");
   return (
-    <nav aria-label="Main" className="flex flex-col gap-0.5 p-3">
+    <nav aria-label={t("mainNav")} className="flex flex-col gap-0.5 p-3">
       {items.map((item) => {
         const Icon = ICONS[item.icon] ?? Gauge;
         const active = pathname === item.href || pathname.startsWith(item.href + "/");
@@ -55,7 +57,7 @@ export function Sidebar({ items }: { items: TNavItem[] }) {
             )}
           >
             <Icon className="h-4 w-4" aria-hidden />
-            {item.label}
+            {t(`nav.${item.key}` as "nav.overview")}
           </Link>
         );
       })}

@@ -3,18 +3,15 @@
 import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { apiFetch } from "../api-client";
+import { LanguagePicker } from "../i18n/language-picker";
 import { Badge } from "../ui/badge";
-
-const TEXT = {
-  signOut: "Sign out",
-  everywhere: "Everywhere",
-  everywhereHint: "End every session of this account, in every browser",
-};
 
 // "Sign out" ends this session on the server as well (next-auth's signOut event revokes it);
 // "Everywhere" first ends every session of this user (other browsers, copied cookies).
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+  const t = useTranslations("shell");
   const [busy, setBusy] = useState(false);
   const everywhere = async () => {
     setBusy(true);
@@ -27,6 +24,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   };
   return (
     <div className="flex shrink-0 items-center gap-3">
+      <LanguagePicker />
       <div className="text-right leading-tight" title={email}>
         <div className="text-sm font-medium text-slate-900" data-testid="user-name">
           {name}
@@ -34,7 +32,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <div className="hidden text-xs text-slate-600 xl:block">{email}</div>
       </div>
       <Badge tone="blue">
-        <span data-testid="user-role">{role}</span>
+        <span data-testid="user-role" data-role={role}>
+          {t.has(`roles.${role}`) ? t(`roles.${role}` as "roles.viewer") : role}
+        </span>
       </Badge>
       <button
         type="button"
@@ -42,17 +42,17 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         onClick={() => signOut({ callbackUrl: "/login" })}
         className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
-        <LogOut className="h-4 w-4" aria-hidden /> {TEXT.signOut}
+        <LogOut className="h-4 w-4" aria-hidden /> {t("signOut")}
       </button>
       <button
         type="button"
         disabled={busy}
         onClick={() => void everywhere()}
-        title={TEXT.everywhereHint}
+        title={t("everywhereHint")}
         data-testid="sign-out-everywhere"
         className="rounded-md px-2 py-1.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       >
-        {TEXT.everywhere}
+        {t("everywhere")}
       </button>
     </div>
   );

@@ -3,9 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { A11Y_PAGES } from "./a11y-pages";
 import { signIn, type TDemoRole } from "./helpers";
 import { createPayout } from "./ui-helpers";
+import { E2E_BASE_URL } from "../../playwright.config";
 
-// axe-core on every console page as each role sees it (A11Y_PAGES), at 1440 and 1024 px: any
-// serious or critical violation fails, with the rule, the page and the first elements.
+// axe-core on every console page as each role sees it (A11Y_PAGES), at 1440 and 1024 px in English
+// and at 1440 px in Spanish: any serious or critical violation fails, with the rule, the page and
+// the first elements.
 const ROLES: TDemoRole[] = ["viewer", "operator", "approver", "admin"];
 
 type TFound = {
@@ -50,14 +52,24 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-for (const width of [1440, 1024])
+// English at both widths, Spanish (es-CO) at the desktop width.
+const PASSES = [
+  { width: 1440, locale: "en" },
+  { width: 1024, locale: "en" },
+  { width: 1440, locale: "es-CO" },
+] as const;
+
+for (const { width, locale } of PASSES)
   for (const role of ROLES)
-    test(`axe: every page ${role}s see, at ${width} px, has no serious or critical violation`, async ({
+    test(`axe: every page ${role}s see, at ${width} px in ${locale}, has no serious or critical violation`, async ({
       page,
     }) => {
       test.setTimeout(240_000);
       await page.setViewportSize({ width, height: 900 });
       await signIn(page, role);
+      await page
+        .context()
+        .addCookies([{ name: "locale", value: locale, url: E2E_BASE_URL, sameSite: "Lax" }]);
       const found: TFound[] = [];
       for (const p of A11Y_PAGES.filter((x) => x.roles.includes(role))) {
         const path = p.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? k);
@@ -69,7 +81,14 @@ for (const width of [1440, 1024])
       expect(found, JSON.stringify(found, null, 1)).toEqual([]);
     });
 
-test("axe: the sign-in page has no serious or critical violation", async ({ page }) => {
-  await page.goto("/login");
-  expect(await audit(page)).toEqual([]);
-});
+for (const lang of ["en", "es-CO"])
+  test(`axe: the sign-in page in ${lang} has no serious or critical violation`, async ({
+    browser,
+  }) => {
+    const ctx = await browser.newContext({ locale: lang });
+    const page = await ctx.newPage();
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    expect(await audit(page)).toEqual([]);
+    await ctx.close();
+  });

@@ -1,16 +1,24 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { NAV_ITEMS } from "../../components/shell/nav-items";
+import { readFileSync } from "node:fs";
 import { can, ROLES } from "../../lib/auth/permissions";
 import { signIn } from "./helpers";
 import { E2E_BASE_URL } from "../../playwright.config";
+
+// The English labels of the navigation, from the catalogue the console shows them from.
+const SHELL_EN = JSON.parse(readFileSync("messages/en/shell.json", "utf8")) as {
+  nav: Record<string, string>;
+};
 
 test.describe("sign-in and roles", () => {
   for (const role of ROLES) {
     test(`${role} signs in and sees exactly the navigation the matrix allows`, async ({ page }) => {
       await signIn(page, role);
       const nav = page.getByRole("navigation", { name: "Main" });
-      const expected = NAV_ITEMS.filter((i) => can(role, i.permission)).map((i) => i.label);
+      const expected = NAV_ITEMS.filter((i) => can(role, i.permission)).map(
+        (i) => SHELL_EN.nav[i.key],
+      );
       await expect(nav.getByRole("link")).toHaveText(expected);
     });
   }
