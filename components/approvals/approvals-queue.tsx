@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
-import { formatCop } from "../money/format";
-import { formatWhen } from "../operations/format-time";
-import { approvalsLabel, operationColumns } from "../operations/operations-table";
+import { useFormat } from "../i18n/use-format";
+import { useOperationColumns } from "../operations/operations-table";
+import { useStateLabel } from "../operations/state-badge";
 import { DataTable, type TColumn } from "../ui/data-table";
 import { ListFooter } from "../ui/list-footer";
 import { useUrlFilters } from "../url-state/use-url-filters";
@@ -20,48 +21,19 @@ import { ReviewRow } from "./review-row";
 
 type TResult = { id: string; ok: boolean; text: string };
 
-const TEXT = {
-  label: "Operations waiting for approval",
-  mine: "Waiting for me",
-  all: "All pending",
-  select: "Select",
-  selectAll: "Select all",
-  selectOne: (id: string) => `Select ${id}`,
-  since: "since",
-  by: "by",
-  you: " (you)",
-  approvalsShort: "approvals",
-  review: "Review",
-  reviewButton: "Review",
-  close: "Close",
-  emptyMine: "Nothing is waiting for you.",
-  emptyAll: "Nothing is waiting for approval.",
-  confirmBulk: (n: number, total: string) =>
-    `Approve ${n} operation(s) totalling ${total}? Each is checked on its own.`,
-  decided: (decision: string, state: string) =>
-    `${decision}; the operation is now ${state.replace(/_/g, " ")}`,
-  network: "network error: not known whether it was recorded; open it to check",
-  selected: (n: number, total: string) => `${n} selected · ${total}`,
-  approving: "Approving…",
-  approveSelected: "Approve selected",
-  recorded: (ok: number, n: number) => `Decisions recorded: ${ok} of ${n}`,
-  dismiss: "Dismiss",
-  age: "Waiting",
-  expiresIn: "Expires in",
-  expired: "due to expire now",
-  duration: (ms: number) => {
-    const h = Math.floor(ms / 3_600_000);
-    return h >= 48
-      ? `${Math.floor(h / 24)} d`
-      : h >= 1
-        ? `${h} h`
-        : `${Math.max(1, Math.floor(ms / 60_000))} min`;
-  },
-};
+// An age or a time left, to the unit that matters: days past two days, hours past one, else minutes.
+function coarse(ms: number): number {
+  const h = Math.floor(ms / 3_600_000);
+  return h >= 48
+    ? Math.floor(h / 24) * 86_400_000
+    : h >= 1
+      ? h * 3_600_000
+      : Math.max(1, Math.floor(ms / 60_000)) * 60_000;
+}
 
 const VIEWS = {
-  mine: { label: TEXT.mine, filters: { awaitingMe: "1" } as TListFilters },
-  all: { label: TEXT.all, filters: { state: ["pending_approval"] } as TListFilters },
+  mine: { filters: { awaitingMe: "1" } as TListFilters },
+  all: { filters: { state: ["pending_approval"] } as TListFilters },
 };
 const ZView = z.object({ view: z.enum(["mine", "all"]).default("mine") });
 const VIEW_KEYS = ["view"] as const;
@@ -79,6 +51,16 @@ export function ApprovalsQueue({
   currentUserId: string;
   expiryDays?: number;
 }) {
+  const t = useTranslations("approvals.queue");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
+  const { columns: c, approvalsLabel } = useOperationColumns();
+  const decided = (decision: string, state: string) =>
+    t("decided", {
+      decision: t.has(`decisions.${decision}`) ? t(`decisions.${decision}`) : decision,
+      state: stateLabel(state),
+    });
+  const duration = (ms: number) => f.duration(coarse(ms));
   const url = useUrlFilters(ZView, VIEW_KEYS);
   const view = url.filters.view ?? "mine";
   const list = useOperationsList(VIEWS[view].filters, { refetchInterval: 15_000 });
@@ -111,14 +93,14 @@ export function ApprovalsQueue({
 
   function onDecided(id: string, decision: string, state: string) {
     setResults((prev) => [
-      { id, ok: true, text: TEXT.decided(decision, state) },
+      { id, ok: true, text: decided(decision, state) },
       ...prev.filter((x) => x.id !== id),
     ]);
     setOpen(null);
   }
 
   async function bulkApprove() {
-    if (!window.confirm(TEXT.confirmBulk(chosen.length, formatCop(total)))) return;
+    if (!window.confirm(t("confirmBulk", { count: chosen.length, total: f.money(total) }))) return;
     setRunning(true);
     const out: TResult[] = [];
     for (const r of chosen) {
@@ -127,7 +109,7 @@ export function ApprovalsQueue({
         out.push({
           id: r.id,
           ok: true,
-          text: TEXT.decided("approved", res.operation.state),
+          text: decided("approved", res.operation.state),
         });
       } catch (err) {
         out.push({
@@ -136,7 +118,7 @@ export function ApprovalsQueue({
           text:
             err instanceof ApiError
               ? `${err.problem.detail} (${err.problem.request_id})`
-              : TEXT.network,
+              : t("network"),
         });
       }
       setResults([...out]);
@@ -146,16 +128,15 @@ export function ApprovalsQueue({
   }
 
   const allSelectable = rows.filter(selectable);
-  const c = operationColumns;
   const columns: TColumn<TOperationRow>[] = [
     {
       id: "select",
-      header: TEXT.select,
+      header: t("select"),
       hideHeader: true,
       headerCell: (
         <input
           type="checkbox"
-          aria-label={TEXT.selectAll}
+          aria-label={t("selectAll")}
           checked={allSelectable.length > 0 && allSelectable.every((r) => selected.has(r.id))}
           onChange={(e) =>
             setSelected(e.target.checked ? new Set(allSelectable.map((r) => r.id)) : new Set())
@@ -166,7 +147,7 @@ export function ApprovalsQueue({
       cell: (r) => (
         <input
           type="checkbox"
-          aria-label={TEXT.selectOne(r.id)}
+          aria-label={t("selectOne", { id: r.id })}
           disabled={!selectable(r)}
           checked={selected.has(r.id)}
           onChange={() => toggle(r.id)}
@@ -175,12 +156,10 @@ export function ApprovalsQueue({
     },
     c.id((r) => (
       <>
-        <div className="text-xs text-slate-600">
-          {TEXT.since} {formatWhen(r.createdAt)}
-        </div>
+        <div className="text-xs text-slate-600">{t("since", { when: f.when(r.createdAt) })}</div>
         <div className="mt-0.5 text-xs text-slate-800">
-          {TEXT.by} {r.createdBy?.name ?? r.createdById}
-          {r.createdById === currentUserId ? TEXT.you : ""}
+          {t("by", { name: r.createdBy?.name ?? r.createdById })}
+          {r.createdById === currentUserId ? t("you") : ""}
         </div>
         {c.reason(r)}
       </>
@@ -189,9 +168,9 @@ export function ApprovalsQueue({
       ...c.amount(),
       cell: (r) => (
         <>
-          <div className="font-medium tabular-nums">{formatCop(r.amount)}</div>
+          <div className="font-medium tabular-nums">{f.money(r.amount)}</div>
           <div className="mt-0.5 text-xs font-normal text-slate-600">
-            {TEXT.approvalsShort} {approvalsLabel(r)}
+            {t("approvals", { label: approvalsLabel(r) })}
           </div>
         </>
       ),
@@ -199,20 +178,20 @@ export function ApprovalsQueue({
     c.beneficiary(),
     {
       id: "age",
-      header: TEXT.age,
-      cell: (r) => TEXT.duration(now - Date.parse(r.createdAt)),
+      header: t("age"),
+      cell: (r) => duration(now - Date.parse(r.createdAt)),
       sortValue: (r) => r.createdAt,
     },
     ...(expiryDays
       ? [
           {
             id: "expiresIn",
-            header: TEXT.expiresIn,
+            header: t("expiresIn"),
             cell: (r: TOperationRow) => {
               const left = Date.parse(r.createdAt) + expiryDays * 86_400_000 - now;
               return (
                 <span className={left < 86_400_000 ? "font-medium text-red-700" : undefined}>
-                  {left <= 0 ? TEXT.expired : TEXT.duration(left)}
+                  {left <= 0 ? t("expired") : duration(left)}
                 </span>
               );
             },
@@ -221,7 +200,7 @@ export function ApprovalsQueue({
       : []),
     {
       id: "review",
-      header: TEXT.review,
+      header: t("review"),
       hideHeader: true,
       align: "right",
       cell: (r) => (
@@ -231,7 +210,7 @@ export function ApprovalsQueue({
           aria-expanded={open === r.id}
           data-testid={`review-toggle-${r.id}`}
         >
-          {open === r.id ? TEXT.close : TEXT.reviewButton}
+          {open === r.id ? t("close") : t("review")}
         </Button>
       ),
     },
@@ -256,27 +235,29 @@ export function ApprovalsQueue({
               )}
               data-testid={`tab-${v}`}
             >
-              {VIEWS[v].label}
+              {t(`views.${v}`)}
             </button>
           ))}
         </div>
         <div className="flex items-center gap-3 text-sm">
           {chosen.length ? (
-            <span className="text-slate-600">{TEXT.selected(chosen.length, formatCop(total))}</span>
+            <span className="text-slate-600">
+              {t("selected", { count: chosen.length, total: f.money(total) })}
+            </span>
           ) : null}
           <Button
             onClick={bulkApprove}
             disabled={!chosen.length || running}
             data-testid="bulk-approve"
           >
-            {running ? TEXT.approving : TEXT.approveSelected}
+            {running ? t("approving") : t("approveSelected")}
           </Button>
         </div>
       </div>
       {results.length ? (
         <div className="border-b border-slate-100 px-5 py-3" data-testid="decision-results">
           <p className="text-sm font-medium text-slate-800">
-            {TEXT.recorded(results.filter((r) => r.ok).length, results.length)}
+            {t("recorded", { ok: results.filter((r) => r.ok).length, count: results.length })}
           </p>
           <ul className="mt-1 space-y-0.5 text-sm">
             {results.map((r) => (
@@ -289,7 +270,7 @@ export function ApprovalsQueue({
             ))}
           </ul>
           <Button variant="ghost" className="mt-1" onClick={() => setResults([])}>
-            {TEXT.dismiss}
+            {t("dismiss")}
           </Button>
         </div>
       ) : null}
@@ -297,7 +278,7 @@ export function ApprovalsQueue({
         <ErrorNote error={list.error} />
       </div>
       <DataTable
-        label={TEXT.label}
+        label={t("label")}
         testId="approvals-table"
         columns={columns}
         rows={rows}
@@ -315,7 +296,7 @@ export function ApprovalsQueue({
         empty={
           list.error ? null : (
             <span data-testid="approvals-empty">
-              {view === "mine" ? TEXT.emptyMine : TEXT.emptyAll}
+              {view === "mine" ? t("emptyMine") : t("emptyAll")}
             </span>
           )
         }

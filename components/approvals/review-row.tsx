@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ContextPack } from "../operations/context-pack";
 import { DecisionPanel } from "../operations/decision-panel";
 import { ErrorNote } from "../ui/error-note";
@@ -14,8 +15,10 @@ export function ReviewRow({
   id: string;
   onDecided: (decision: "approved" | "rejected", state: string) => void;
 }) {
+  const t = useTranslations("approvals.review");
+  const meaning = useTranslations("operations.stateMeaning");
   const q = useOperation(id);
-  if (q.isPending) return <p className="text-sm text-slate-500">Loading context…</p>;
+  if (q.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (q.error) return <ErrorNote error={q.error} />;
   const { operation, context, createdBy, permissions } = q.data;
   return (
@@ -23,14 +26,14 @@ export function ReviewRow({
       {context ? (
         <ContextPack context={context} operation={operation} createdBy={createdBy} />
       ) : (
-        <p className="text-sm text-slate-600">{operation.meaning}</p>
+        <p className="text-sm text-slate-600">
+          {meaning.has(operation.state) ? meaning(operation.state) : operation.meaning}
+        </p>
       )}
       {permissions.canDecide ? (
         <DecisionPanel operation={operation} onDone={onDecided} />
       ) : (
-        <p className="text-sm text-slate-500">
-          You cannot decide on this one (you made it, already decided, or it is no longer waiting).
-        </p>
+        <p className="text-sm text-slate-500">{t("cannot")}</p>
       )}
     </div>
   );

@@ -1,19 +1,9 @@
 "use client";
 
-import { formatCop } from "../money/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { Field, inputClass } from "../operations/fields";
 import type { TSourceAccount } from "../operations/reference-api";
-
-const TEXT = {
-  source: "Source account",
-  choose: "Choose…",
-  available: (v: string) => `Available: ${v}`,
-  option: (name: string, v: string) => `${name} · ${v} available`,
-  loading: "Loading accounts…",
-  reason: "Reason",
-  ticket: "Ticket reference (optional)",
-  ticketHint: "SUP-1234",
-};
 
 // The fields every money-moving form asks for in the same way: where the money comes from, and
 // why it is sent (reason and ticket reference, stored with the operation and shown to approvers).
@@ -30,14 +20,20 @@ export function SourceAccountField({
   onChange: (id: string) => void;
   error?: string;
 }) {
+  const t = useTranslations("forms.common");
+  const f = useFormat();
   const source = accounts?.find((a) => a.id === value);
   return (
     <Field
-      label={TEXT.source}
+      label={t("source")}
       error={error}
       className="sm:col-span-2"
       hint={
-        source ? TEXT.available(formatCop(source.available)) : loading ? TEXT.loading : undefined
+        source
+          ? t("available", { amount: f.money(source.available) })
+          : loading
+            ? t("loading")
+            : undefined
       }
     >
       <select
@@ -46,10 +42,10 @@ export function SourceAccountField({
         className={inputClass}
         data-testid="source-account"
       >
-        <option value="">{TEXT.choose}</option>
+        <option value="">{t("choose")}</option>
         {accounts?.map((a) => (
           <option key={a.id} value={a.id}>
-            {TEXT.option(a.name, formatCop(a.available))}
+            {t("option", { name: a.name, amount: f.money(a.available) })}
           </option>
         ))}
       </select>
@@ -74,9 +70,10 @@ export function ReasonFields({
   ticketError?: string;
   reasonPlaceholder: string;
 }) {
+  const t = useTranslations("forms.common");
   return (
     <>
-      <Field label={TEXT.reason} error={reasonError} className="sm:col-span-2">
+      <Field label={t("reason")} error={reasonError} className="sm:col-span-2">
         <textarea
           value={reason}
           onChange={(e) => onReason(e.target.value)}
@@ -87,12 +84,12 @@ export function ReasonFields({
           data-testid="reason"
         />
       </Field>
-      <Field label={TEXT.ticket} error={ticketError}>
+      <Field label={t("ticket")} error={ticketError}>
         <input
           value={ticketRef}
           onChange={(e) => onTicketRef(e.target.value)}
           maxLength={100}
-          placeholder={TEXT.ticketHint}
+          placeholder={t("ticketHint")}
           className={inputClass}
           data-testid="ticket-ref"
         />

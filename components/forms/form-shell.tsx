@@ -1,16 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { GuardPreview } from "../operations/guard-preview";
 import { GuardProblem } from "../operations/guard-problem";
 import type { TPreview } from "../operations/reference-api";
-
-const TEXT = {
-  before: "Before you submit",
-  submitting: "Submitting…",
-  paused: " (sending is paused)",
-};
 
 export type TFormShellProps = {
   /** The form's accessible name ("New payout", "New transfer batch"). */
@@ -50,6 +45,7 @@ export function FormShell({
   problem,
   footnote,
 }: TFormShellProps) {
+  const t = useTranslations("forms.shell");
   const refused = preview?.data?.tier.kind === "refused";
   const paused = !!preview?.data?.killSwitch;
   return (
@@ -66,7 +62,7 @@ export function FormShell({
         <div className="min-w-0 space-y-6">{children}</div>
         <div className="space-y-4 xl:sticky xl:top-6 xl:self-start">
           <Card>
-            <CardHeader title={TEXT.before} />
+            <CardHeader title={t("before")} />
             <div className="space-y-4 p-5">
               {summary}
               {preview ? (
@@ -85,7 +81,11 @@ export function FormShell({
                 disabled={submit.pending || refused}
                 data-testid={submit.testId}
               >
-                {submit.pending ? TEXT.submitting : submit.label + (paused ? TEXT.paused : "")}
+                {submit.pending
+                  ? t("submitting")
+                  : paused
+                    ? t("paused", { label: submit.label })
+                    : submit.label}
               </Button>
               {invalid ? (
                 <p className="text-sm text-red-700" data-testid={invalid.testId}>

@@ -2,8 +2,9 @@
 
 import { Eye } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { Button } from "../ui/button";
-import { formatCop } from "../money/format";
 import { ReasonDialog } from "../ui/reason-dialog";
 import { useRevealBeneficiary } from "./use-operations";
 import type { TMaskedBeneficiary, TOperation } from "./api";
@@ -32,6 +33,8 @@ export function BeneficiaryView({
   canReveal: boolean;
   bankName: (code: string) => string;
 }) {
+  const t = useTranslations("operations.beneficiary");
+  const f = useFormat();
   const reveal = useRevealBeneficiary();
   const [asking, setAsking] = useState(false);
   const [clear, setClear] = useState<TRevealed[] | null>(null);
@@ -45,20 +48,22 @@ export function BeneficiaryView({
     <div className="space-y-3">
       {rows.length === 1 ? (
         <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm" data-testid="beneficiary">
-          <Row label="Name" value={rows[0].beneficiary.name} />
-          <Row label="Bank" value={bankName(rows[0].beneficiary.bankCode)} />
+          <Row label={t("name")} value={rows[0].beneficiary.name} />
+          <Row label={t("bank")} value={bankName(rows[0].beneficiary.bankCode)} />
           <Row
-            label="Account"
+            label={t("account")}
             value={
               <span className="font-mono">
                 {clear?.[0]?.accountNumber ?? rows[0].beneficiary.accountNumber} ·{" "}
-                {rows[0].beneficiary.accountType === "savings_account" ? "savings" : "checking"}
+                {rows[0].beneficiary.accountType === "savings_account"
+                  ? t("savings")
+                  : t("checking")}
               </span>
             }
             testId="beneficiary-account"
           />
           <Row
-            label="Document"
+            label={t("document")}
             value={
               <span className="font-mono">
                 {rows[0].beneficiary.documentType}{" "}
@@ -67,7 +72,7 @@ export function BeneficiaryView({
             }
           />
           {rows[0].beneficiary.email ? (
-            <Row label="Email" value={clear?.[0]?.email ?? rows[0].beneficiary.email} />
+            <Row label={t("email")} value={clear?.[0]?.email ?? rows[0].beneficiary.email} />
           ) : null}
         </dl>
       ) : (
@@ -80,7 +85,7 @@ export function BeneficiaryView({
                 <span className="tabular-nums text-slate-600">{i + 1}.</span>
                 <span className="font-medium">{b.name}</span>
                 <span className="text-right tabular-nums">
-                  {row.amount !== undefined ? formatCop(row.amount) : ""}
+                  {row.amount !== undefined ? f.money(row.amount) : ""}
                 </span>
                 <span className="col-start-2 col-end-4 text-xs text-slate-600">
                   {bankName(b.bankCode)} ·{" "}
@@ -96,21 +101,21 @@ export function BeneficiaryView({
       )}
       {canReveal && !clear ? (
         <Button variant="secondary" onClick={() => setAsking(true)} data-testid="reveal">
-          <Eye className="h-4 w-4" aria-hidden /> Reveal numbers
+          <Eye className="h-4 w-4" aria-hidden /> {t("reveal")}
         </Button>
       ) : null}
       {clear ? (
         <p className="text-xs text-amber-800" data-testid="revealed">
-          Shown in clear for this screen only; the reveal is in the audit log.
+          {t("revealed")}
         </p>
       ) : null}
       <ReasonDialog
         open={asking}
         onClose={() => setAsking(false)}
-        title="Why do you need the full numbers?"
-        explanation="Account and document numbers are personal data. Your reason is recorded in the audit log with your name."
-        placeholder="e.g. Customer disputes the account number on ticket SUP-1234"
-        submitLabel="Reveal"
+        title={t("dialogTitle")}
+        explanation={t("dialogExplanation")}
+        placeholder={t("dialogPlaceholder")}
+        submitLabel={t("dialogSubmit")}
         pending={reveal.isPending}
         error={reveal.error}
         onSubmit={(reason) =>
@@ -118,8 +123,8 @@ export function BeneficiaryView({
             { id: operation.id, reason },
             {
               onSuccess: (r) => {
-                const t = r.target;
-                setClear(Array.isArray(t) ? t.map((x) => x.beneficiary) : [t]);
+                const target = r.target;
+                setClear(Array.isArray(target) ? target.map((x) => x.beneficiary) : [target]);
                 setAsking(false);
               },
             },

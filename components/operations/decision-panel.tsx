@@ -1,9 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { inputClass } from "./fields";
+import { useStateLabel } from "./state-badge";
 import { useDecisionFlow } from "./use-decision-flow";
 import type { TOperation } from "./api";
 
@@ -16,6 +18,8 @@ export function DecisionPanel({
   operation: Pick<TOperation, "id" | "fingerprint" | "stepUpRequired">;
   onDone?: (decision: "approved" | "rejected", state: string) => void;
 }) {
+  const t = useTranslations("operations.decision");
+  const stateLabel = useStateLabel();
   const flow = useDecisionFlow();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -40,13 +44,16 @@ export function DecisionPanel({
   if (done)
     return (
       <p role="status" className="text-sm text-slate-700" data-testid="decision-done">
-        Recorded. The operation is now <strong>{done.replace(/_/g, " ")}</strong>.
+        {t.rich("recorded", {
+          state: stateLabel(done),
+          strong: (c) => <strong>{c}</strong>,
+        })}
       </p>
     );
   return (
     <div className="space-y-3" data-testid="decision-panel">
       <label className="block text-sm font-medium text-slate-700">
-        Comment (required to reject: the maker and the audit log see it)
+        {t("comment")}
         <textarea
           value={comment}
           onChange={(e) => setComment(e.target.value)}
@@ -58,21 +65,19 @@ export function DecisionPanel({
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => decide("approved")} disabled={flow.pending} data-testid="approve">
-          Approve
+          {t("approve")}
         </Button>
         <Button
           variant="danger"
           onClick={() => decide("rejected")}
           disabled={flow.pending || comment.trim().length < 5}
-          title={comment.trim().length < 5 ? "Say why in the comment first" : undefined}
+          title={comment.trim().length < 5 ? t("sayWhy") : undefined}
           data-testid="reject"
         >
-          Reject
+          {t("reject")}
         </Button>
         {operation.stepUpRequired ? (
-          <span className="text-xs text-slate-500">
-            Approving asks for your password again (step-up).
-          </span>
+          <span className="text-xs text-slate-500">{t("stepUpNote")}</span>
         ) : null}
       </div>
       <ErrorNote error={error} />

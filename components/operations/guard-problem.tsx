@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
-import { formatCop } from "../money/format";
+import { useFormat } from "../i18n/use-format";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
-import { formatWhen } from "./format-time";
 import { inputClass } from "./fields";
 import { StateBadge } from "./state-badge";
 import type { TOperationState } from "./api";
@@ -14,6 +14,7 @@ import type { TOperationState } from "./api";
 type TMatch = { id: string; state: TOperationState; createdAt: string };
 
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
+const strong = (c: React.ReactNode) => <strong>{c}</strong>;
 
 // What the guard said when it refused a submission, in the operator's terms: the shortfall, what
 // is left of the daily cap, the suspected duplicates (with a typed reason to send anyway).
@@ -26,6 +27,8 @@ export function GuardProblem({
   onConfirmDuplicate?: (reason: string) => void;
   busy?: boolean;
 }) {
+  const t = useTranslations("operations.problem");
+  const f = useFormat();
   const [reason, setReason] = useState("");
   if (!(error instanceof ApiError)) return <ErrorNote error={error} />;
   const p = error.problem;
@@ -40,7 +43,7 @@ export function GuardProblem({
       <div className="mt-1 space-y-2">{body}</div>
       {p.request_id ? (
         <p className="mt-2 text-xs text-amber-800">
-          Request id: <code>{p.request_id}</code>
+          {t.rich("requestId", { id: p.request_id, code: (c) => <code>{c}</code> })}
         </p>
       ) : null}
     </div>
@@ -48,29 +51,38 @@ export function GuardProblem({
   switch (meta.reason) {
     case "insufficient_balance":
       return box(
-        "Not enough balance",
+        t("insufficientTitle"),
         <p>
-          The source account has <strong>{formatCop(num(meta.available))}</strong> available; this
-          needs <strong>{formatCop(num(meta.required))}</strong> (amount plus fees). Shortfall:{" "}
-          <strong data-testid="shortfall">{formatCop(num(meta.shortfall))}</strong>.
+          {t.rich("insufficient", {
+            available: f.money(num(meta.available)),
+            required: f.money(num(meta.required)),
+            shortfall: f.money(num(meta.shortfall)),
+            strong,
+            short: (c) => <strong data-testid="shortfall">{c}</strong>,
+          })}
         </p>,
       );
     case "daily_cap_exceeded":
       return box(
-        "Over your daily cap",
+        t("capTitle"),
         <p>
-          Your cap is {formatCop(num(meta.cap))} per Bogotá day; you have used{" "}
-          {formatCop(num(meta.used))} and have <strong>{formatCop(num(meta.remaining))}</strong>{" "}
-          left today.
+          {t.rich("cap", {
+            cap: f.money(num(meta.cap)),
+            used: f.money(num(meta.used)),
+            remaining: f.money(num(meta.remaining)),
+            strong,
+          })}
         </p>,
       );
     case "amount_over_limit":
       return box(
-        "Amount above the console's limit",
+        t("overLimitTitle"),
         <p>
-          {p.detail}
-          {typeof meta.max === "number" ? ` (at most ${formatCop(meta.max)}).` : "."} Split it or
-          ask treasury to send it another way.
+          {t("overLimit", {
+            detail: p.detail,
+            hasMax: typeof meta.max === "number" ? "yes" : "no",
+            max: typeof meta.max === "number" ? f.money(meta.max) : "",
+          })}
         </p>,
       );
     case "duplicate_suspected": {
@@ -81,18 +93,17 @@ export function GuardProblem({
       }[];
       if (flaggedRows.length)
         return box(
-          "Some rows look like duplicates",
+          t("duplicateRowsTitle"),
           <>
-            <p>
-              {p.detail}. Give each highlighted row a reason in the grid&apos;s last column, then
-              submit again.
-            </p>
+            <p>{t("duplicateRows", { detail: p.detail })}</p>
             <ul className="space-y-1" data-testid="duplicate-rows">
-              {flaggedRows.slice(0, 20).map((f) => (
-                <li key={f.row} className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">Row {f.row + 1}</span>
-                  {f.sameAsRow !== null ? <span>same as row {f.sameAsRow + 1}</span> : null}
-                  {f.matches.map((m) => (
+              {flaggedRows.slice(0, 20).map((r) => (
+                <li key={r.row} className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{t("row", { row: r.row + 1 })}</span>
+                  {r.sameAsRow !== null ? (
+                    <span>{t("sameAsRow", { row: r.sameAsRow + 1 })}</span>
+                  ) : null}
+                  {r.matches.map((m) => (
                     <Link
                       key={m.id}
                       href={`/operations/${m.id}`}
@@ -109,9 +120,9 @@ export function GuardProblem({
         );
       const matches = (Array.isArray(meta.matches) ? meta.matches : []) as TMatch[];
       return box(
-        "This looks like a duplicate",
+        t("duplicateTitle"),
         <>
-          <p>{p.detail}.</p>
+          <p>{t("duplicate", { detail: p.detail })}</p>
           <ul className="space-y-1" data-testid="duplicate-matches">
             {matches.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2">
@@ -123,14 +134,14 @@ export function GuardProblem({
                   {m.id}
                 </Link>
                 <StateBadge state={m.state} />
-                <span className="text-xs">{formatWhen(m.createdAt)}</span>
+                <span className="text-xs">{f.when(m.createdAt)}</span>
               </li>
             ))}
           </ul>
           {onConfirmDuplicate ? (
             <div className="space-y-2">
               <label className="block text-sm font-medium">
-                Why send it again? (recorded with the operation)
+                {t("whyAgain")}
                 <textarea
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
@@ -147,7 +158,7 @@ export function GuardProblem({
                 onClick={() => onConfirmDuplicate(reason.trim())}
                 data-testid="confirm-duplicate"
               >
-                Send anyway, it is not a duplicate
+                {t("sendAnyway")}
               </Button>
             </div>
           ) : null}
@@ -155,22 +166,8 @@ export function GuardProblem({
       );
     }
     default:
-      if (p.code === "idempotency_key_in_use")
-        return box(
-          "Still being processed",
-          <p>
-            Your previous click is still running. Wait a second and submit again: it will not be
-            sent twice.
-          </p>,
-        );
-      if (p.code === "idempotency_key_reused")
-        return box(
-          "Submit again",
-          <p>
-            This form&apos;s earlier request was different. Submit again to send what is on screen
-            now.
-          </p>,
-        );
+      if (p.code === "idempotency_key_in_use") return box(t("inUseTitle"), <p>{t("inUse")}</p>);
+      if (p.code === "idempotency_key_reused") return box(t("reusedTitle"), <p>{t("reused")}</p>);
       return <ErrorNote error={error} />;
   }
 }

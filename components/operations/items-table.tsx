@@ -1,21 +1,12 @@
-import { formatCop } from "../money/format";
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { CopyButton } from "../ui/copy-button";
 import { DataTable, type TColumn } from "../ui/data-table";
 import type { TOperation } from "./api";
 
 type TItem = TOperation["items"][number];
-const TEXT = {
-  label: "Transfer rows",
-  copyTransfer: "Copy transfer id",
-  h: {
-    n: "#",
-    amount: "Amount",
-    payee: "Payee",
-    account: "Bank · account",
-    transfer: "Mono transfer",
-    state: "State",
-  },
-};
 
 export function ItemsTable({
   items,
@@ -24,31 +15,33 @@ export function ItemsTable({
   items: TOperation["items"];
   bankName: (code: string) => string;
 }) {
+  const t = useTranslations("operations.items");
+  const f = useFormat();
   const columns: TColumn<TItem>[] = [
     {
       id: "n",
-      header: TEXT.h.n,
+      header: t("h.n"),
       sortValue: (it) => it.position,
       className: "tabular-nums",
       cell: (it) => it.position + 1,
     },
     {
       id: "amount",
-      header: TEXT.h.amount,
+      header: t("h.amount"),
       align: "right",
       sortValue: (it) => it.amount,
       className: "whitespace-nowrap tabular-nums",
-      cell: (it) => formatCop(it.amount),
+      cell: (it) => f.money(it.amount),
     },
     {
       id: "payee",
-      header: TEXT.h.payee,
+      header: t("h.payee"),
       sortValue: (it) => it.payeeName,
       cell: (it) => it.payeeName,
     },
     {
       id: "account",
-      header: TEXT.h.account,
+      header: t("h.account"),
       className: "text-xs",
       cell: (it) => (
         <>
@@ -58,14 +51,14 @@ export function ItemsTable({
     },
     {
       id: "transfer",
-      header: TEXT.h.transfer,
+      header: t("h.transfer"),
       sortValue: (it) => it.monoTransferId,
       className: "font-mono text-xs",
       cell: (it) =>
         it.monoTransferId ? (
           <span className="inline-flex items-center gap-1">
             <span className="break-all">{it.monoTransferId}</span>
-            <CopyButton value={it.monoTransferId} label={TEXT.copyTransfer} iconOnly />
+            <CopyButton value={it.monoTransferId} label={t("copyTransfer")} iconOnly />
           </span>
         ) : (
           "—"
@@ -73,7 +66,7 @@ export function ItemsTable({
     },
     {
       id: "state",
-      header: TEXT.h.state,
+      header: t("h.state"),
       sortValue: (it) => it.monoState,
       cell: (it) => (
         <>
@@ -87,7 +80,7 @@ export function ItemsTable({
   ];
   return (
     <DataTable
-      label={TEXT.label}
+      label={t("label")}
       testId="items"
       columns={columns}
       rows={items}

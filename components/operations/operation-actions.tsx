@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
+import { useValidationText } from "../forms/validation-text";
 import { Button } from "../ui/button";
 import { minorToPesosInput } from "../money/format";
 import { parsePesos } from "../money/parse";
-import { RAILS } from "@/lib/operations/rails";
 import { Dialog } from "../ui/dialog";
 import { ReasonDialog } from "../ui/reason-dialog";
 import { Field, inputClass } from "./fields";
@@ -13,21 +15,22 @@ import { useCancelOperation, useEditPayout } from "./use-operations";
 import type { TEditPayout, TOperation } from "./api";
 
 export function CancelButton({ operation }: { operation: TOperation }) {
+  const t = useTranslations("operations.actions");
   const cancel = useCancelOperation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)} data-testid="cancel">
-        Cancel operation
+        {t("cancel")}
       </Button>
       <ReasonDialog
         open={open}
         onClose={() => setOpen(false)}
-        title="Cancel this operation?"
-        explanation="Nothing has been sent to Mono; after cancelling, nothing will be. The reason is recorded."
-        placeholder="Why cancel?"
-        submitLabel="Cancel operation"
-        cancelLabel="Keep it"
+        title={t("cancelTitle")}
+        explanation={t("cancelExplanation")}
+        placeholder={t("cancelPlaceholder")}
+        submitLabel={t("cancel")}
+        cancelLabel={t("keep")}
         danger
         minLength={1}
         pending={cancel.isPending}
@@ -45,6 +48,9 @@ type TMethod = NonNullable<TEditPayout["method"]>;
 
 // The maker changes a payout still waiting for approval. Approvals given so far are void after it.
 export function EditPayoutButton({ operation }: { operation: TOperation }) {
+  const t = useTranslations("operations.actions");
+  const f = useFormat();
+  const vt = useValidationText();
   const edit = useEditPayout();
   const [open, setOpen] = useState(false);
   const [amountText, setAmountText] = useState(minorToPesosInput(operation.amount));
@@ -67,15 +73,20 @@ export function EditPayoutButton({ operation }: { operation: TOperation }) {
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)} data-testid="edit">
-        Edit
+        {t("edit")}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Edit payout" testId="edit-dialog">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t("editTitle")}
+        testId="edit-dialog"
+      >
         <form onSubmit={submit} className="space-y-3">
-          <p className="text-sm text-amber-800">
-            Any change voids the approvals given so far; the tier is decided again for the new
-            amount.
-          </p>
-          <Field label="Amount (COP)" error={amountText && !parsed.ok ? parsed.error : undefined}>
+          <p className="text-sm text-amber-800">{t("editWarning")}</p>
+          <Field
+            label={t("amount")}
+            error={amountText && !parsed.ok ? vt(parsed.error) : undefined}
+          >
             <input
               value={amountText}
               onChange={(e) => setAmountText(e.target.value)}
@@ -83,7 +94,7 @@ export function EditPayoutButton({ operation }: { operation: TOperation }) {
               className={inputClass + " text-right tabular-nums"}
             />
           </Field>
-          <Field label="Rail">
+          <Field label={t("rail")}>
             <select
               value={method}
               onChange={(e) => setMethod(e.target.value as TMethod)}
@@ -91,12 +102,12 @@ export function EditPayoutButton({ operation }: { operation: TOperation }) {
             >
               {(["co_ach", "co_mono_turbo", "co_transfiya", "co_breb"] as const).map((m) => (
                 <option key={m} value={m}>
-                  {RAILS[m].label}
+                  {f.rail(m)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field label="Description (optional)">
+          <Field label={t("description")}>
             <input
               value={description}
               onChange={(e) => setDescription(e.target.value)}
@@ -104,7 +115,7 @@ export function EditPayoutButton({ operation }: { operation: TOperation }) {
               className={inputClass}
             />
           </Field>
-          <Field label="Why the change?">
+          <Field label={t("why")}>
             <textarea
               value={reason}
               onChange={(e) => setReason(e.target.value)}
@@ -116,10 +127,10 @@ export function EditPayoutButton({ operation }: { operation: TOperation }) {
           {edit.error ? <GuardProblem error={edit.error} /> : null}
           <div className="flex justify-end gap-2">
             <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Close
+              {t("close")}
             </Button>
             <Button type="submit" disabled={!parsed.ok || !reason.trim() || edit.isPending}>
-              Save changes
+              {t("save")}
             </Button>
           </div>
         </form>

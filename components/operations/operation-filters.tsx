@@ -1,22 +1,18 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useValidationText } from "../forms/validation-text";
 import { Button } from "../ui/button";
 import { minorToPesosInput } from "../money/format";
 import { parsePesos } from "../money/parse";
 import { OPERATION_STATES, RANGES, type OPERATION_KINDS } from "@/lib/operations/list-filters";
 import { inputClass } from "./fields";
-import { stateLabel } from "./state-badge";
+import { useStateLabel } from "./state-badge";
 import type { TListFilters, TOperationState } from "./api";
 
 type TKind = (typeof OPERATION_KINDS)[number];
-const RANGE_LABEL: Record<keyof typeof RANGES, string> = {
-  "15m": "Last 15 minutes",
-  "1h": "Last hour",
-  "24h": "Last 24 hours",
-  "7d": "Last 7 days",
-  "30d": "Last 30 days",
-};
+const RANGE_KEYS = Object.keys(RANGES) as (keyof typeof RANGES)[];
 
 // The filter bar. Amounts are typed in pesos and kept in the URL as minor units (the API's unit).
 export function OperationFilters({
@@ -30,6 +26,9 @@ export function OperationFilters({
   kinds?: TKind[];
   currentUserId: string;
 }) {
+  const t = useTranslations("operations.filters");
+  const vt = useValidationText();
+  const stateLabel = useStateLabel();
   const [states, setStates] = useState<TOperationState[]>(filters.state ?? []);
   const [kindSel, setKindSel] = useState<TKind[]>(filters.kind ?? []);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +40,8 @@ export function OperationFilters({
       const v = String(f.get(name) ?? "").trim();
       if (!v) return undefined;
       const p = parsePesos(v);
-      if (!p.ok) throw new Error(`${name === "min" ? "Minimum" : "Maximum"} amount: ${p.error}`);
+      if (!p.ok)
+        throw new Error(t(name === "min" ? "minError" : "maxError", { error: vt(p.error) }));
       return p.minor;
     };
     try {
@@ -67,19 +67,19 @@ export function OperationFilters({
   return (
     <form
       onSubmit={submit}
-      aria-label="Filters"
+      aria-label={t("label")}
       className="space-y-3 border-b border-slate-100 px-5 py-4"
       data-testid="operation-filters"
     >
       <div className="flex flex-wrap items-end gap-3">
         <div className="text-sm font-medium text-slate-700">
-          State
+          {t("state")}
           <details className="relative">
             <summary
               className="mt-1 flex max-w-[16rem] cursor-pointer list-none truncate rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
               data-testid="filter-state"
             >
-              {states.length ? states.map(stateLabel).join(", ") : "any state"} ▾
+              {states.length ? states.map(stateLabel).join(", ") : t("anyState")} ▾
             </summary>
             <div className="absolute z-10 mt-1 grid w-64 gap-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
               {OPERATION_STATES.map((s) => (
@@ -97,7 +97,7 @@ export function OperationFilters({
         </div>
         {kinds && kinds.length > 1 ? (
           <fieldset className="flex items-center gap-3 text-sm">
-            <legend className="sr-only">Kind</legend>
+            <legend className="sr-only">{t("kind")}</legend>
             {kinds.map((k) => (
               <label key={k} className="flex items-center gap-1">
                 <input
@@ -105,28 +105,24 @@ export function OperationFilters({
                   checked={kindSel.includes(k)}
                   onChange={() => setKindSel(toggle(kindSel, k))}
                 />
-                {k === "bank_transfer"
-                  ? "single transfers"
-                  : k === "transfer_batch"
-                    ? "batches"
-                    : "payouts"}
+                {t(`kinds.${k}`)}
               </label>
             ))}
           </fieldset>
         ) : null}
         <label className="text-sm font-medium text-slate-700">
-          Created
+          {t("created")}
           <select name="range" defaultValue={filters.range ?? ""} className={inputClass}>
-            <option value="">any time</option>
-            {Object.entries(RANGE_LABEL).map(([k, l]) => (
+            <option value="">{t("anyTime")}</option>
+            {RANGE_KEYS.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {t(`ranges.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Min (COP)
+          {t("min")}
           <input
             name="min"
             inputMode="decimal"
@@ -138,7 +134,7 @@ export function OperationFilters({
           />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Max (COP)
+          {t("max")}
           <input
             name="max"
             inputMode="decimal"
@@ -149,17 +145,17 @@ export function OperationFilters({
           />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Operator
+          {t("operator")}
           <select name="createdBy" defaultValue={filters.createdBy ?? ""} className={inputClass}>
-            <option value="">anyone</option>
-            <option value={currentUserId}>me</option>
+            <option value="">{t("anyone")}</option>
+            <option value={currentUserId}>{t("me")}</option>
             {filters.createdBy && filters.createdBy !== currentUserId ? (
               <option value={filters.createdBy}>{filters.createdBy}</option>
             ) : null}
           </select>
         </label>
         <Button type="submit" variant="secondary">
-          Apply
+          {t("apply")}
         </Button>
         <Button
           type="button"
@@ -170,7 +166,7 @@ export function OperationFilters({
             onApply({});
           }}
         >
-          Reset
+          {t("reset")}
         </Button>
       </div>
       {error ? (

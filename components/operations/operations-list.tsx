@@ -1,6 +1,7 @@
 "use client";
 
 import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { ZOperationFilters } from "@/lib/operations/list-filters";
 import { ErrorNote } from "../ui/error-note";
 import { ListFooter } from "../ui/list-footer";
@@ -20,14 +21,6 @@ export const OPERATION_FILTER_KEYS = [
   "awaitingMe",
 ] as const;
 
-const TEXT = {
-  loading: "Loading…",
-  shown: (n: number, more: boolean) =>
-    `${n}${more ? "+" : ""} shown · newest first · refreshes every 15 s`,
-  export: "Export CSV",
-  invalid: "Some filters in this link were not valid and are ignored.",
-};
-
 // A filtered, paginated operations list (Payouts and Transfers pages) with CSV export of exactly
 // what the filters select. `kinds` are the kinds this page shows; the URL may narrow them.
 export function OperationsList({
@@ -39,6 +32,7 @@ export function OperationsList({
   currentUserId: string;
   emptyText: string;
 }) {
+  const t = useTranslations("operations.list");
   const url = useUrlFilters(ZOperationFilters, OPERATION_FILTER_KEYS);
   const filters: TListFilters = url.filters;
   const effective: TListFilters = {
@@ -61,17 +55,21 @@ export function OperationsList({
         currentUserId={currentUserId}
       />
       <div className="flex items-center justify-between gap-3 px-5 py-2 text-xs text-slate-600">
-        <span>{list.isPending ? TEXT.loading : TEXT.shown(rows.length, list.hasNextPage)}</span>
+        <span>
+          {list.isPending
+            ? t("loading")
+            : t("shown", { count: rows.length, more: list.hasNextPage ? "yes" : "no" })}
+        </span>
         <a
           href={exportHref(effective)}
           download
           className="inline-flex items-center gap-1 rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50"
           data-testid="export-csv"
         >
-          <Download className="h-3.5 w-3.5" aria-hidden /> {TEXT.export}
+          <Download className="h-3.5 w-3.5" aria-hidden /> {t("export")}
         </a>
       </div>
-      {url.invalid ? <p className="px-5 pb-2 text-sm text-amber-800">{TEXT.invalid}</p> : null}
+      {url.invalid ? <p className="px-5 pb-2 text-sm text-amber-800">{t("invalid")}</p> : null}
       <div className="px-5">
         <ErrorNote error={list.error} />
       </div>

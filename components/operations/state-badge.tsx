@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "../ui/badge";
 import type { TOperationState } from "./api";
 
@@ -28,12 +29,17 @@ function toneOf(state: TOperationState): TTone {
   }
 }
 
-export const stateLabel = (state: TOperationState) => state.replace(/_/g, " ");
+/** An operation state's name on screen ("pending approval" / "pendiente de aprobación"). */
+export function useStateLabel() {
+  const t = useTranslations("operations.states");
+  return (state: string) => (t.has(state) ? t(state) : state.replace(/_/g, " "));
+}
 
 export function StateBadge({ state }: { state: TOperationState }) {
+  const label = useStateLabel();
   return (
     <span data-testid="state-badge" data-state={state}>
-      <Badge tone={toneOf(state)}>{stateLabel(state)}</Badge>
+      <Badge tone={toneOf(state)}>{label(state)}</Badge>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
@@ -12,6 +13,7 @@ import { useDecide, useStepUp, type TDecideVars } from "./use-operations";
 // password the decision is sent again (under a new Idempotency-Key: the 403 was stored under the
 // first one). One step-up covers the policy's window, so a bulk approval asks at most once.
 export function useDecisionFlow() {
+  const t = useTranslations("operations.stepUp");
   const decide = useDecide();
   const stepUp = useStepUp();
   const [asking, setAsking] = useState(false);
@@ -49,12 +51,7 @@ export function useDecisionFlow() {
   }
 
   const dialog = (
-    <Dialog
-      open={asking}
-      onClose={() => finish(false)}
-      title="Confirm it is you"
-      testId="step-up-dialog"
-    >
+    <Dialog open={asking} onClose={() => finish(false)} title={t("title")} testId="step-up-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -62,11 +59,9 @@ export function useDecisionFlow() {
         }}
         className="space-y-3"
       >
-        <p className="text-sm text-slate-600">
-          Approving amounts this large needs your password again. It stays valid for a few minutes.
-        </p>
+        <p className="text-sm text-slate-600">{t("body")}</p>
         <label className="block text-sm font-medium text-slate-700">
-          Password
+          {t("password")}
           <input
             type="password"
             autoComplete="current-password"
@@ -80,14 +75,14 @@ export function useDecisionFlow() {
         <ErrorNote error={stepUp.error} />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="ghost" onClick={() => finish(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button
             type="submit"
             disabled={!password || stepUp.isPending}
             data-testid="step-up-submit"
           >
-            {stepUp.isPending ? "Checking…" : "Confirm and approve"}
+            {stepUp.isPending ? t("checking") : t("confirm")}
           </Button>
         </div>
       </form>

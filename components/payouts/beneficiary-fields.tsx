@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Field, inputClass } from "../operations/fields";
 import type { TBank } from "../operations/reference-api";
 
@@ -38,12 +39,13 @@ export function BeneficiaryFields({
   errors: Record<string, string | undefined>;
   locked?: boolean;
 }) {
+  const t = useTranslations("payouts.beneficiary");
   const set = <K extends keyof TBeneficiaryDraft>(k: K, v: TBeneficiaryDraft[K]) =>
     onChange({ ...value, [k]: v });
   const bank = banks.find((b) => b.code === value.bankCode);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="Bank" error={errors.bankCode} className="sm:col-span-2">
+      <Field label={t("bank")} error={errors.bankCode} className="sm:col-span-2">
         <select
           value={value.bankCode}
           onChange={(e) => set("bankCode", e.target.value)}
@@ -51,7 +53,7 @@ export function BeneficiaryFields({
           aria-invalid={!!errors.bankCode}
           data-testid="bank"
         >
-          <option value="">Choose the beneficiary&apos;s bank…</option>
+          <option value="">{t("chooseBank")}</option>
           {banks.map((b) => (
             <option key={b.code} value={b.code}>
               {b.name} ({b.code})
@@ -59,7 +61,7 @@ export function BeneficiaryFields({
           ))}
         </select>
       </Field>
-      <Field label="Account type" error={errors.accountType}>
+      <Field label={t("accountType")} error={errors.accountType}>
         <select
           value={value.accountType}
           disabled={locked}
@@ -67,14 +69,14 @@ export function BeneficiaryFields({
           className={inputClass}
           data-testid="account-type"
         >
-          {(bank?.account_types ?? ["savings_account", "checking_account"]).map((t) => (
-            <option key={t} value={t}>
-              {t === "savings_account" ? "Savings" : "Checking"}
+          {(bank?.account_types ?? ["savings_account", "checking_account"]).map((type) => (
+            <option key={type} value={type}>
+              {type === "savings_account" ? t("savings") : t("checking")}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="Account number" error={errors.accountNumber} hint="5 to 20 digits">
+      <Field label={t("accountNumber")} error={errors.accountNumber} hint={t("accountHint")}>
         <input
           value={value.accountNumber}
           readOnly={locked}
@@ -86,7 +88,7 @@ export function BeneficiaryFields({
           data-testid="account-number"
         />
       </Field>
-      <Field label="Payee name" error={errors.name} className="sm:col-span-2">
+      <Field label={t("payeeName")} error={errors.name} className="sm:col-span-2">
         <input
           value={value.name}
           readOnly={locked}
@@ -98,7 +100,7 @@ export function BeneficiaryFields({
           data-testid="payee-name"
         />
       </Field>
-      <Field label="Document type" error={errors.documentType}>
+      <Field label={t("documentType")} error={errors.documentType}>
         <select
           value={value.documentType}
           disabled={locked}
@@ -113,7 +115,7 @@ export function BeneficiaryFields({
           ))}
         </select>
       </Field>
-      <Field label="Document number" error={errors.documentNumber}>
+      <Field label={t("documentNumber")} error={errors.documentNumber}>
         <input
           value={value.documentNumber}
           readOnly={locked}
@@ -124,7 +126,7 @@ export function BeneficiaryFields({
           data-testid="document-number"
         />
       </Field>
-      <Field label="Payee email (optional)" error={errors.email} className="sm:col-span-2">
+      <Field label={t("email")} error={errors.email} className="sm:col-span-2">
         <input
           type="email"
           value={value.email}

@@ -2,6 +2,7 @@
 
 import { CheckCircle2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { Field, inputClass } from "../operations/fields";
@@ -22,7 +23,10 @@ export function BrebKey({
   onConfirm: (t: TBrebTarget) => void;
   onClear: () => void;
 }) {
+  const t = useTranslations("payouts.breb");
   const [key, setKey] = useState("");
+  const account = (type: string, number: string) =>
+    t("account", { type, number: maskDigits(number) });
   const resolve = useResolveBreb();
   const found = resolve.data;
 
@@ -35,9 +39,12 @@ export function BrebKey({
         <div className="flex gap-2">
           <CheckCircle2 className="mt-0.5 h-4 w-4" aria-hidden />
           <div>
-            Paying <strong>{confirmed.holderName}</strong> ({confirmed.documentType}{" "}
-            {confirmed.documentMasked}), {confirmed.accountType.replace("_account", "")} account{" "}
-            {maskDigits(confirmed.accountNumber)}.
+            {t.rich("paying", {
+              name: confirmed.holderName,
+              document: `${confirmed.documentType} ${confirmed.documentMasked}`,
+              account: account(confirmed.accountType, confirmed.accountNumber),
+              strong: (c) => <strong>{c}</strong>,
+            })}
           </div>
         </div>
         <Button
@@ -48,7 +55,7 @@ export function BrebKey({
             onClear();
           }}
         >
-          Change key
+          {t("changeKey")}
         </Button>
       </div>
     );
@@ -56,11 +63,7 @@ export function BrebKey({
   return (
     <div className="space-y-3">
       <div className="flex items-end gap-2">
-        <Field
-          label="Bre-B key"
-          hint="Cell phone, document, email, @alias or merchant code"
-          className="flex-1"
-        >
+        <Field label={t("key")} hint={t("keyHint")} className="flex-1">
           <input
             value={key}
             onChange={(e) => {
@@ -80,33 +83,31 @@ export function BrebKey({
           onClick={() => resolve.mutate({ sourceAccountId, key: key.trim() })}
           data-testid="breb-resolve"
         >
-          {resolve.isPending ? "Resolving…" : "Resolve"}
+          {resolve.isPending ? t("resolving") : t("resolve")}
         </Button>
       </div>
-      {!sourceAccountId ? (
-        <p className="text-xs text-slate-500">
-          Choose the source account first: Mono resolves keys for an account.
-        </p>
-      ) : null}
+      {!sourceAccountId ? <p className="text-xs text-slate-500">{t("sourceFirst")}</p> : null}
       <ErrorNote error={resolve.error} />
       {found ? (
         <div
           className="rounded-md border border-brand-100 bg-brand-50 px-3 py-3 text-sm"
           data-testid="breb-holder"
         >
-          <p>This key belongs to</p>
+          <p>{t("belongsTo")}</p>
           <p className="mt-1 text-lg font-semibold text-slate-900">{found.holderName}</p>
           <p className="text-slate-600">
-            {found.documentType} {found.documentMasked} ·{" "}
-            {found.accountType.replace("_account", "")} account {maskDigits(found.accountNumber)} ·
-            key type {found.keyType}
+            {t("holder", {
+              document: `${found.documentType} ${found.documentMasked}`,
+              account: account(found.accountType, found.accountNumber),
+              keyType: found.keyType,
+            })}
           </p>
           <div className="mt-3 flex gap-2">
             <Button type="button" onClick={() => onConfirm(found)} data-testid="breb-confirm">
-              Yes, pay this person
+              {t("confirm")}
             </Button>
             <Button type="button" variant="ghost" onClick={() => resolve.reset()}>
-              No, wrong person
+              {t("wrong")}
             </Button>
           </div>
         </div>

@@ -26,6 +26,8 @@ const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
 // The form's state → the API body, validated by the API's own schema so the browser says exactly
 // what the server would. Errors are keyed by field name (beneficiary fields by their own name).
+// The messages are English, like the API's; the form shows them in the person's language
+// (components/forms/validation-text.ts).
 export function buildPayout(d: TPayoutDraft): {
   body: TPayoutInput | null;
   amount: number | null;

@@ -2,41 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatCop } from "../money/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
+import { useValidationText } from "../forms/validation-text";
 import { Field, inputClass } from "../operations/fields";
 import { FormSection, FormShell } from "../forms/form-shell";
 import { ReasonFields, SourceAccountField } from "../forms/common-fields";
 import { useIdempotencyKey } from "../operations/idempotency";
 import { useBanks, usePreview, useSourceAccounts } from "../operations/use-reference";
-import { RAILS } from "@/lib/operations/rails";
 import { BeneficiaryFields, EMPTY_BENEFICIARY, DOCUMENT_TYPES } from "./beneficiary-fields";
 import { BrebKey } from "./breb-key";
 import { buildPayout, EMPTY_PAYOUT, type TPayoutDraft, type TPayoutMethod } from "./payout-draft";
 import { useSubmitPayout } from "./use-payouts";
 import type { TBrebTarget } from "./api";
 
-const TEXT = {
-  label: "New payout",
-  money: "Money",
-  moneyHint:
-    "Pay from one of your Core ledger accounts. Type the amount in pesos; cents after a comma.",
-  beneficiary: "Beneficiary",
-  beneficiaryBreb: "Resolve the Bre-B key, confirm the holder, then choose their bank.",
-  beneficiaryHint:
-    "Where the money goes. Account and document numbers are masked everywhere after submitting.",
-  why: "Why",
-  whyHint: "Stored with the payout and shown to the approver.",
-  submitSend: "Submit and send",
-  submitApproval: "Submit for approval",
-  invalid: "Fix the highlighted fields first.",
-  reasonHint: "e.g. Refund for order 4411, customer complaint",
-  footnote:
-    "Submitting twice never pays twice: this form carries one idempotency key until the payout is created.",
-};
-
 const METHODS: TPayoutMethod[] = ["co_ach", "co_mono_turbo", "co_transfiya", "co_breb"];
 
 export function PayoutForm() {
+  const t = useTranslations("payouts.form");
+  const rails = useTranslations("operations.railExpected");
+  const f = useFormat();
+  const vt = useValidationText();
   const router = useRouter();
   const accounts = useSourceAccounts();
   const banks = useBanks();
@@ -48,7 +34,7 @@ export function PayoutForm() {
 
   const { body, amount, errors } = buildPayout(draft);
   const preview = usePreview(amount, draft.method);
-  const shown = (k: string, filled: boolean) => (tried || filled ? errors[k] : undefined);
+  const shown = (k: string, filled: boolean) => (tried || filled ? vt(errors[k]) : undefined);
   const b = draft.beneficiary;
   const beneficiaryErrors = Object.fromEntries(
     (
@@ -103,7 +89,7 @@ export function PayoutForm() {
   const tier = preview.data?.tier.kind;
   return (
     <FormShell
-      label={TEXT.label}
+      label={t("label")}
       onSubmit={() => send()}
       preview={{
         data: amount ? preview.data : undefined,
@@ -111,21 +97,21 @@ export function PayoutForm() {
         loading: preview.isFetching,
       }}
       submit={{
-        label: tier === "none" ? TEXT.submitSend : TEXT.submitApproval,
+        label: tier === "none" ? t("submitSend") : t("submitApproval"),
         pending: submit.isPending,
         testId: "submit-payout",
       }}
       invalid={
-        tried && Object.keys(errors).length ? { text: TEXT.invalid, testId: "form-invalid" } : null
+        tried && Object.keys(errors).length ? { text: t("invalid"), testId: "form-invalid" } : null
       }
       problem={{
         error: submit.error,
         busy: submit.isPending,
         onConfirmDuplicate: (reason) => send(reason),
       }}
-      footnote={TEXT.footnote}
+      footnote={t("footnote")}
     >
-      <FormSection title={TEXT.money} description={TEXT.moneyHint}>
+      <FormSection title={t("money")} description={t("moneyHint")}>
         <SourceAccountField
           accounts={accounts.data?.ledgerAccounts}
           loading={accounts.isPending}
@@ -137,9 +123,9 @@ export function PayoutForm() {
           error={shown("sourceAccountId", false)}
         />
         <Field
-          label="Amount the beneficiary receives (COP)"
+          label={t("amount")}
           error={shown("amount", !!draft.amountText)}
-          hint={amount ? formatCop(amount) : "e.g. 5.000.000 or 5000000,50"}
+          hint={amount ? f.money(amount) : t("amountHint")}
         >
           <input
             value={draft.amountText}
@@ -152,7 +138,7 @@ export function PayoutForm() {
             data-testid="amount"
           />
         </Field>
-        <Field label="Rail" hint={RAILS[draft.method].expected}>
+        <Field label={t("rail")} hint={rails(draft.method)}>
           <select
             value={draft.method}
             onChange={(e) => {
@@ -168,7 +154,7 @@ export function PayoutForm() {
           >
             {METHODS.map((m) => (
               <option key={m} value={m}>
-                {RAILS[m].label}
+                {f.rail(m)}
               </option>
             ))}
           </select>
@@ -176,8 +162,8 @@ export function PayoutForm() {
       </FormSection>
 
       <FormSection
-        title={TEXT.beneficiary}
-        description={draft.method === "co_breb" ? TEXT.beneficiaryBreb : TEXT.beneficiaryHint}
+        title={t("beneficiary")}
+        description={draft.method === "co_breb" ? t("beneficiaryBreb") : t("beneficiaryHint")}
         grid={false}
       >
         {draft.method === "co_breb" ? (
@@ -193,7 +179,7 @@ export function PayoutForm() {
         ) : null}
         {tried && needsBreb ? (
           <p role="alert" className="text-sm text-red-700">
-            Resolve and confirm the Bre-B key first.
+            {t("brebFirst")}
           </p>
         ) : null}
         {draft.method !== "co_breb" || breb ? (
@@ -207,7 +193,7 @@ export function PayoutForm() {
         ) : null}
       </FormSection>
 
-      <FormSection title={TEXT.why} description={TEXT.whyHint}>
+      <FormSection title={t("why")} description={t("whyHint")}>
         <ReasonFields
           reason={draft.reason}
           ticketRef={draft.ticketRef}
@@ -215,12 +201,9 @@ export function PayoutForm() {
           onTicketRef={(ticketRef) => setDraft({ ...draft, ticketRef })}
           reasonError={shown("reason", !!draft.reason)}
           ticketError={shown("ticketRef", !!draft.ticketRef)}
-          reasonPlaceholder={TEXT.reasonHint}
+          reasonPlaceholder={t("reasonHint")}
         />
-        <Field
-          label="Description for the beneficiary (optional)"
-          error={shown("description", !!draft.description)}
-        >
+        <Field label={t("description")} error={shown("description", !!draft.description)}>
           <input
             value={draft.description}
             onChange={(e) => setDraft({ ...draft, description: e.target.value })}

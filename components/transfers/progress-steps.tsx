@@ -1,4 +1,8 @@
+"use client";
+
 import { Check, Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useStateLabel } from "../operations/state-badge";
 import { cn } from "../ui/cn";
 
 export type TStage =
@@ -14,22 +18,26 @@ const ORDER = ["parsing", "validating", "submitting", "accepted"] as const;
 
 // Staged progress for a batch: reading the file, validating each row, sending, and the answer.
 export function ProgressSteps({ stage, rows }: { stage: TStage; rows: number }) {
+  const t = useTranslations("transfers.progress");
+  const stateLabel = useStateLabel();
   if (stage.kind === "idle") return null;
   const at =
     stage.kind === "ready" || stage.kind === "refused"
       ? 2
       : ORDER.indexOf(stage.kind as (typeof ORDER)[number]);
   const labels = [
-    "Reading the file",
+    t("reading"),
     stage.kind === "validating"
-      ? `Validating ${stage.done} / ${stage.total} rows`
-      : `Validated ${rows} rows`,
+      ? t("validating", { done: stage.done, total: stage.total })
+      : t("validated", { count: rows }),
     stage.kind === "refused"
-      ? "Refused by the guard"
+      ? t("refused")
       : stage.kind === "submitting"
-        ? "Submitting to the console"
-        : "Submit",
-    stage.kind === "accepted" ? `Accepted: ${stage.state.replace(/_/g, " ")}` : "Accepted",
+        ? t("submitting")
+        : t("submit"),
+    stage.kind === "accepted"
+      ? t("acceptedState", { state: stateLabel(stage.state) })
+      : t("accepted"),
   ];
   return (
     <ol

@@ -2,6 +2,8 @@
 
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useValidationText } from "../forms/validation-text";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { DataTable, type TColumn } from "../ui/data-table";
@@ -13,37 +15,6 @@ const cell =
   "w-full rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50";
 
 type TErrors = Partial<Record<TRowField, string>>;
-
-const TEXT = {
-  label: "Transfer rows",
-  empty: "Upload a CSV or add rows by hand.",
-  choose: "Choose…",
-  savings: "Savings",
-  checking: "Checking",
-  cellLabel: (row: number, field: string) => `Row ${row} ${field}`,
-  removeRow: (row: number) => `Remove row ${row}`,
-  rows: (n: number) => `${n} row${n === 1 ? "" : "s"}`,
-  withErrors: (n: number) => ` · ${n} with errors`,
-  allValid: " · all valid",
-  onlyErrors: "Only rows with errors",
-  addRow: "Add row",
-  previous: "Previous",
-  next: "Next",
-  page: (p: number, n: number) => `Page ${p} of ${n}`,
-  h: {
-    n: "#",
-    amount: "Amount (COP)",
-    bank: "Bank",
-    type: "Type",
-    account: "Account",
-    payee: "Payee name",
-    doc: "Doc",
-    docNumber: "Doc number",
-    description: "Description",
-    duplicateReason: "Duplicate: why send it",
-    remove: "Remove",
-  },
-};
 
 // The editable grid (up to 1,000 rows, 50 per page). Each cell shows its own validation error.
 export function RowsGrid({
@@ -57,6 +28,9 @@ export function RowsGrid({
   onChange: (rows: TRowDraft[]) => void;
   banks: TBank[];
 }) {
+  const t = useTranslations("transfers.grid");
+  const vt = useValidationText();
+  const cellLabel = (row: number, f: TRowField) => t("cellLabel", { row, field: t(`fields.${f}`) });
   const [page, setPage] = useState(0);
   const [onlyErrors, setOnlyErrors] = useState(false);
   const indexed = rows
@@ -84,14 +58,14 @@ export function RowsGrid({
           {...props}
           value={rows[i][f]}
           onChange={(e) => set(i, f, e.target.value)}
-          aria-label={TEXT.cellLabel(i + 1, f)}
+          aria-label={cellLabel(i + 1, f)}
           aria-invalid={!!err}
           className={cn(cell, className)}
           data-testid={`row-${i}-${f}`}
         />
         {err ? (
           <span className="mt-0.5 block text-xs text-red-700" data-testid={`row-${i}-${f}-error`}>
-            {err}
+            {vt(err)}
           </span>
         ) : null}
       </>
@@ -104,7 +78,7 @@ export function RowsGrid({
         <select
           value={rows[i][f]}
           onChange={(e) => set(i, f, e.target.value)}
-          aria-label={TEXT.cellLabel(i + 1, f)}
+          aria-label={cellLabel(i + 1, f)}
           aria-invalid={!!err}
           className={cell}
           data-testid={`row-${i}-${f}`}
@@ -115,12 +89,12 @@ export function RowsGrid({
             </option>
           ))}
           {rows[i][f] && !options.some(([v]) => v === rows[i][f]) ? (
-            <option value={rows[i][f]}>{`${rows[i][f]} (unknown)`}</option>
+            <option value={rows[i][f]}>{t("unknown", { value: rows[i][f] })}</option>
           ) : null}
         </select>
         {err ? (
           <span className="mt-0.5 block text-xs text-red-700" data-testid={`row-${i}-${f}-error`}>
-            {err}
+            {vt(err)}
           </span>
         ) : null}
       </>
@@ -131,52 +105,52 @@ export function RowsGrid({
   const columns: TColumn<TRow>[] = [
     {
       id: "n",
-      header: TEXT.h.n,
+      header: t("h.n"),
       className: "w-10 text-xs tabular-nums text-slate-600",
       cell: ({ i }) => i + 1,
     },
     {
       id: "amount",
-      header: TEXT.h.amount,
+      header: t("h.amount"),
       headerClassName: "w-32",
       cell: ({ i }) =>
         input(i, "amount", { inputMode: "decimal", className: "text-right tabular-nums" }),
     },
     {
       id: "bankCode",
-      header: TEXT.h.bank,
+      header: t("h.bank"),
       headerClassName: "w-48",
       cell: ({ i }) =>
         select(i, "bankCode", [
-          ["", TEXT.choose],
+          ["", t("choose")],
           ...banks.map((b): [string, string] => [b.code, `${b.code} · ${b.name}`]),
         ]),
     },
     {
       id: "accountType",
-      header: TEXT.h.type,
+      header: t("h.type"),
       headerClassName: "w-28",
       cell: ({ i }) =>
         select(i, "accountType", [
-          ["savings_account", TEXT.savings],
-          ["checking_account", TEXT.checking],
+          ["savings_account", t("savings")],
+          ["checking_account", t("checking")],
         ]),
     },
     {
       id: "accountNumber",
-      header: TEXT.h.account,
+      header: t("h.account"),
       headerClassName: "w-36",
       cell: ({ i }) => input(i, "accountNumber", { inputMode: "numeric" }),
     },
     {
       id: "name",
-      header: TEXT.h.payee,
+      header: t("h.payee"),
       headerClassName: "min-w-[14rem]",
       cell: ({ i }) => input(i, "name"),
     },
     {
       id: "documentType",
-      header: TEXT.h.doc,
+      header: t("h.doc"),
       headerClassName: "w-20",
       cell: ({ i }) =>
         select(
@@ -187,13 +161,13 @@ export function RowsGrid({
     },
     {
       id: "documentNumber",
-      header: TEXT.h.docNumber,
+      header: t("h.docNumber"),
       headerClassName: "w-32",
       cell: ({ i }) => input(i, "documentNumber"),
     },
     {
       id: "description",
-      header: TEXT.h.description,
+      header: t("h.description"),
       headerClassName: "w-40",
       cell: ({ i }) => input(i, "description"),
     },
@@ -201,7 +175,7 @@ export function RowsGrid({
       ? [
           {
             id: "duplicateReason",
-            header: TEXT.h.duplicateReason,
+            header: t("h.duplicateReason"),
             headerClassName: "w-56",
             cell: ({ i }: TRow) =>
               needsReason(i) ? input(i, "duplicateReason", { maxLength: 500 }) : null,
@@ -210,13 +184,13 @@ export function RowsGrid({
       : []),
     {
       id: "remove",
-      header: TEXT.h.remove,
+      header: t("h.remove"),
       hideHeader: true,
       className: "w-8",
       cell: ({ i }) => (
         <button
           type="button"
-          aria-label={TEXT.removeRow(i + 1)}
+          aria-label={t("removeRow", { row: i + 1 })}
           onClick={() => onChange(rows.filter((_, j) => j !== i))}
           className="rounded p-1 text-slate-600 hover:bg-slate-100 hover:text-red-600"
         >
@@ -230,11 +204,11 @@ export function RowsGrid({
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-2 text-sm">
         <span className="text-slate-600" data-testid="rows-summary">
-          {TEXT.rows(rows.length)}
+          {t("rows", { count: rows.length })}
           {bad ? (
-            <span className="text-red-700">{TEXT.withErrors(bad)}</span>
+            <span className="text-red-700"> · {t("withErrors", { count: bad })}</span>
           ) : rows.length ? (
-            <span className="text-emerald-700">{TEXT.allValid}</span>
+            <span className="text-emerald-700"> · {t("allValid")}</span>
           ) : null}
         </span>
         <div className="flex items-center gap-3">
@@ -247,7 +221,7 @@ export function RowsGrid({
                 setPage(0);
               }}
             />{" "}
-            {TEXT.onlyErrors}
+            {t("onlyErrors")}
           </label>
           <Button
             type="button"
@@ -259,12 +233,12 @@ export function RowsGrid({
             }}
             data-testid="add-row"
           >
-            {TEXT.addRow}
+            {t("addRow")}
           </Button>
         </div>
       </div>
       <DataTable
-        label={TEXT.label}
+        label={t("label")}
         testId="rows-grid"
         columns={columns}
         rows={visible}
@@ -273,7 +247,7 @@ export function RowsGrid({
           "data-testid": `row-${i}`,
           className: Object.keys(errors[i] ?? {}).length ? "bg-red-50/40" : undefined,
         })}
-        empty={TEXT.empty}
+        empty={t("empty")}
         minWidth="min-w-[80rem]"
         maxHeight="max-h-[40rem]"
         dense
@@ -286,16 +260,16 @@ export function RowsGrid({
             disabled={current === 0}
             onClick={() => setPage(current - 1)}
           >
-            {TEXT.previous}
+            {t("previous")}
           </Button>
-          <span className="text-slate-600">{TEXT.page(current + 1, pages)}</span>
+          <span className="text-slate-600">{t("page", { page: current + 1, pages })}</span>
           <Button
             type="button"
             variant="ghost"
             disabled={current >= pages - 1}
             onClick={() => setPage(current + 1)}
           >
-            {TEXT.next}
+            {t("next")}
           </Button>
         </div>
       ) : null}

@@ -89,11 +89,17 @@ const ACCOUNT_TYPES: Record<string, string> = {
   corriente: "checking_account",
 };
 
-export type TCsvRead = { rows: TRowDraft[]; error: string | null };
+/** What was wrong with an uploaded file, for the screen to say in the person's language. */
+export type TCsvProblem =
+  | { kind: "empty" }
+  | { kind: "missing"; columns: string[]; header: string }
+  | { kind: "tooMany"; rows: number };
+export type TCsvRead = { rows: TRowDraft[]; error: string | null; problem?: TCsvProblem };
 
 export function rowsFromCsv(text: string): TCsvRead {
   const records = parseCsv(text);
-  if (records.length === 0) return { rows: [], error: "The file is empty" };
+  if (records.length === 0)
+    return { rows: [], error: "The file is empty", problem: { kind: "empty" } };
   const header = records[0].map((h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/\s+/g, "_")]);
   const missing = (
     ["amount", "bankCode", "accountNumber", "name", "documentNumber"] as TRowField[]
@@ -102,6 +108,7 @@ export function rowsFromCsv(text: string): TCsvRead {
     return {
       rows: [],
       error: `Missing columns: ${missing.join(", ")}. Expected a header like: ${CSV_TEMPLATE.split("\n")[0]}`,
+      problem: { kind: "missing", columns: missing, header: CSV_TEMPLATE.split("\n")[0] },
     };
   const rows = records.slice(1).map((rec) => {
     const d: TRowDraft = { ...EMPTY_ROW };
@@ -116,6 +123,7 @@ export function rowsFromCsv(text: string): TCsvRead {
     return {
       rows: rows.slice(0, 1000),
       error: `The file has ${rows.length} rows; a batch takes at most 1,000. Only the first 1,000 were loaded.`,
+      problem: { kind: "tooMany", rows: rows.length },
     };
   return { rows, error: null };
 }
@@ -123,6 +131,8 @@ export function rowsFromCsv(text: string): TCsvRead {
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
 // The API's own row schema decides, plus the bank code must be one Mono knows.
+// The messages are English, like the API's; the grid shows them in the person's language
+// (components/forms/validation-text.ts).
 export function validateRow(
   d: TRowDraft,
   bankCodes: Set<string> | null,

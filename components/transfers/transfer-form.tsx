@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { Upload } from "lucide-react";
 import { useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
-import { formatCop } from "../money/format";
+import { useFormat } from "../i18n/use-format";
+import { useStateLabel } from "../operations/state-badge";
 import { Field, inputClass } from "../operations/fields";
 import { FormSection, FormShell } from "../forms/form-shell";
 import { ReasonFields, SourceAccountField } from "../forms/common-fields";
@@ -23,28 +25,18 @@ import {
   serverRowErrors,
   duplicateRows,
   validateRow,
+  type TCsvProblem,
   type TRowDraft,
 } from "./rows";
 import { useSubmitTransfers } from "./use-transfers";
 
-const TEXT = {
-  label: "New transfer batch",
-  batch: "Batch",
-  batchHint: "Banking transfers from one of your Mono accounts. Up to 1,000 rows per batch.",
-  chooseSource: "Choose the account to pay from",
-  sayWhy: "Say why this batch is sent",
-  reasonHint: "e.g. Supplier payments, week 47",
-  rows: (n: number) => `${n} row${n === 1 ? "" : "s"}`,
-  total: "total",
-  totalValid: "total of the valid rows",
-  completeRows: "Complete every row to see the approvals and fees that apply.",
-  submit: (n: number) => `Submit ${n} transfer${n === 1 ? "" : "s"}`,
-  rowsInvalid: "Some rows have errors: fix them in the grid.",
-};
-
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 export function TransferForm() {
+  const t = useTranslations("transfers.form");
+  const tc = useTranslations("transfers.csv");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
   const accounts = useSourceAccounts();
   const banks = useBanks();
   const idem = useIdempotencyKey();
@@ -77,9 +69,7 @@ export function TransferForm() {
   const unexplained = (i: number) => repeats.has(i) && !rows[i].duplicateReason.trim();
   const errors = validated.map((v, i) => ({
     ...(tried || !isPristine(rows[i]) ? v.errors : {}),
-    ...(unexplained(i)
-      ? { duplicateReason: `Same account and amount as row ${repeats.get(i)! + 1}: say why` }
-      : {}),
+    ...(unexplained(i) ? { duplicateReason: t("duplicateRow", { row: repeats.get(i)! + 1 }) } : {}),
     ...serverErrors.get(i),
   }));
   const valid = validated.every((v, i) => v.row && !unexplained(i)) && rows.length > 0;
@@ -91,11 +81,18 @@ export function TransferForm() {
     if (submit.error) submit.reset();
   }
 
+  const csvText = (p: TCsvProblem) =>
+    p.kind === "empty"
+      ? tc("empty")
+      : p.kind === "missing"
+        ? tc("missing", { columns: p.columns.join(", "), header: p.header })
+        : tc("tooMany", { count: p.rows });
+
   async function onFile(file: File) {
     setStage({ kind: "parsing" });
     setFileNote(null);
-    const { rows: parsed, error } = rowsFromCsv(await file.text());
-    setFileNote(error);
+    const { rows: parsed, error, problem } = rowsFromCsv(await file.text());
+    setFileNote(problem ? csvText(problem) : error);
     if (!parsed.length) {
       setStage({ kind: "idle" });
       return;
@@ -112,9 +109,7 @@ export function TransferForm() {
     setFileNote(
       (n) =>
         n ??
-        (bad
-          ? `${bad} of ${parsed.length} rows need fixing: they are highlighted below.`
-          : `${parsed.length} rows loaded, all valid.`),
+        (bad ? t("fileBad", { bad, count: parsed.length }) : t("fileOk", { count: parsed.length })),
     );
     setStage({ kind: "ready" });
   }
@@ -154,22 +149,29 @@ export function TransferForm() {
       <Card className="space-y-4 p-6" data-testid="batch-created">
         <ProgressSteps stage={stage} rows={rows.length} />
         <p className="text-sm text-slate-800">
-          {rows.length === 1 ? "The transfer" : `The batch of ${rows.length} transfers`} (
-          {formatCop(total)}) was recorded as{" "}
-          <Link href={`/operations/${created.id}`} className="font-mono text-brand-700 underline">
-            {created.id}
-          </Link>
-          , now <strong>{created.state.replace(/_/g, " ")}</strong>.
-          {mode === "prepare"
-            ? " Once sent, it waits in the Mono app for its approval (OTP) there."
-            : ""}
+          {t.rich("created", {
+            count: rows.length,
+            total: f.money(total),
+            id: created.id,
+            state: stateLabel(created.state),
+            prepare: mode === "prepare" ? "yes" : "no",
+            link: (c) => (
+              <Link
+                href={`/operations/${created.id}`}
+                className="font-mono text-brand-700 underline"
+              >
+                {c}
+              </Link>
+            ),
+            strong: (c) => <strong>{c}</strong>,
+          })}
         </p>
         <div className="flex gap-2">
           <Link
             href={`/operations/${created.id}`}
             className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
           >
-            Follow its progress
+            {t("follow")}
           </Link>
           <Button
             variant="secondary"
@@ -181,7 +183,7 @@ export function TransferForm() {
               submit.reset();
             }}
           >
-            New batch
+            {t("newBatch")}
           </Button>
         </div>
       </Card>
@@ -190,13 +192,13 @@ export function TransferForm() {
 
   return (
     <FormShell
-      label={TEXT.label}
+      label={t("label")}
       onSubmit={() => send()}
       summary={
         <p className="text-sm text-slate-700">
-          {TEXT.rows(rows.length)} · {valid ? TEXT.total : TEXT.totalValid}{" "}
+          {t("rows", { count: rows.length })} · {valid ? t("total") : t("totalValid")}{" "}
           <strong className="tabular-nums" data-testid="batch-total">
-            {formatCop(total)}
+            {f.money(total)}
           </strong>
         </p>
       }
@@ -210,13 +212,13 @@ export function TransferForm() {
             }
           : null
       }
-      previewPlaceholder={<p className="text-sm text-slate-600">{TEXT.completeRows}</p>}
+      previewPlaceholder={<p className="text-sm text-slate-600">{t("completeRows")}</p>}
       submit={{
-        label: TEXT.submit(rows.length),
+        label: t("submit", { count: rows.length }),
         pending: submit.isPending,
         testId: "submit-transfers",
       }}
-      invalid={tried && !valid ? { text: TEXT.rowsInvalid, testId: "rows-invalid" } : null}
+      invalid={tried && !valid ? { text: t("rowsInvalid"), testId: "rows-invalid" } : null}
       problem={{
         error: submit.error,
         busy: submit.isPending,
@@ -226,8 +228,8 @@ export function TransferForm() {
       below={
         <Card>
           <CardHeader
-            title="Transfers"
-            description="Amounts in pesos (5.000.000 or 5000000,50). Upload a CSV (comma or semicolon separated, with a header row) or type the rows."
+            title={t("transfers")}
+            description={t("transfersHint")}
             actions={
               <div className="flex gap-2">
                 <a
@@ -235,10 +237,10 @@ export function TransferForm() {
                   download="transfers-template.csv"
                   className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
                 >
-                  Template
+                  {t("template")}
                 </a>
                 <Button type="button" variant="secondary" onClick={() => fileRef.current?.click()}>
-                  <Upload className="h-4 w-4" aria-hidden /> Upload CSV
+                  <Upload className="h-4 w-4" aria-hidden /> {t("upload")}
                 </Button>
                 <input
                   ref={fileRef}
@@ -272,16 +274,16 @@ export function TransferForm() {
         </Card>
       }
     >
-      <FormSection title={TEXT.batch} description={TEXT.batchHint}>
+      <FormSection title={t("batch")} description={t("batchHint")}>
         <SourceAccountField
           accounts={accounts.data?.bankAccounts}
           loading={accounts.isPending}
           value={sourceAccountId}
           onChange={setSource}
-          error={tried && !sourceAccountId ? TEXT.chooseSource : undefined}
+          error={tried && !sourceAccountId ? t("chooseSource") : undefined}
         />
         <fieldset className="text-sm">
-          <legend className="font-medium text-slate-700">Mode</legend>
+          <legend className="font-medium text-slate-700">{t("mode")}</legend>
           <label className="mt-1 flex items-start gap-2">
             <input
               type="radio"
@@ -290,9 +292,7 @@ export function TransferForm() {
               data-testid="mode-prepare"
               className="mt-1"
             />
-            <span>
-              <strong>Prepare</strong>: someone approves it in the Mono app (OTP) before money moves
-            </span>
+            <span>{t.rich("prepare", { strong: (c) => <strong>{c}</strong> })}</span>
           </label>
           <label className="mt-1 flex items-start gap-2">
             <input
@@ -302,20 +302,18 @@ export function TransferForm() {
               data-testid="mode-create"
               className="mt-1"
             />
-            <span>
-              <strong>Create</strong>: sent for processing as soon as the console releases it
-            </span>
+            <span>{t.rich("create", { strong: (c) => <strong>{c}</strong> })}</span>
           </label>
         </fieldset>
-        <Field label="Routing">
+        <Field label={t("routing")}>
           <select
             value={routing}
             onChange={(e) => setRouting(e.target.value as "ach" | "turbo")}
             className={inputClass}
             data-testid="routing"
           >
-            <option value="ach">ACH (same business day)</option>
-            <option value="turbo">Mono Turbo (minutes)</option>
+            <option value="ach">{f.rail("ach")}</option>
+            <option value="turbo">{f.rail("turbo")}</option>
           </select>
         </Field>
         <ReasonFields
@@ -323,8 +321,8 @@ export function TransferForm() {
           ticketRef={ticketRef}
           onReason={setReason}
           onTicketRef={setTicketRef}
-          reasonError={tried && !reason.trim() ? TEXT.sayWhy : undefined}
-          reasonPlaceholder={TEXT.reasonHint}
+          reasonError={tried && !reason.trim() ? t("sayWhy") : undefined}
+          reasonPlaceholder={t("reasonHint")}
         />
       </FormSection>
     </FormShell>

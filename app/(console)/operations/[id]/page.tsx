@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { OperationDetail } from "@/components/operations/operation-detail";
@@ -8,7 +9,9 @@ import { NotesPanel } from "@/components/notes/notes-panel";
 import { consolePage, type TSearchParams } from "../../page-access";
 import { requireOperation } from "./operation-exists";
 
-export const metadata = { title: "Operation" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("operations"))("title") };
+}
 
 export default async function OperationPage({
   params,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,7 +8,9 @@ import { SafeToRetryPanel } from "@/components/investigation/safe-to-retry-panel
 import { consolePage } from "../../../page-access";
 import { requireOperation } from "../operation-exists";
 
-export const metadata = { title: "Operation timeline" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("operations"))("timeline.title") };
+}
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -17,14 +20,15 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   );
   if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
   await requireOperation(id);
+  const t = await getTranslations("operations.timeline");
   return (
     <>
       <PageHeader
-        title="Operation timeline"
+        title={t("title")}
         description={id}
         actions={
           <Link href={`/operations/${id}`} className="text-sm text-brand-700 hover:underline">
-            Operation details
+            {t("details")}
           </Link>
         }
       />
