@@ -1,9 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
-
-const TEXT = { cancel: "Cancel" };
 
 // "Are you sure?" for an action that cannot be taken back quietly (a role change, disabling a
 // user): says what happens, and nothing happens until the confirm button is pressed.
@@ -28,13 +27,14 @@ export function ConfirmDialog({
   onCancel: () => void;
   testId?: string;
 }) {
+  const t = useTranslations("ui");
   return (
     <Dialog open={open} onClose={onCancel} title={title} testId={testId}>
       <div className="space-y-4 text-sm text-slate-700">
         <div>{children}</div>
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onCancel}>
-            {TEXT.cancel}
+            {t("cancel")}
           </Button>
           <Button
             type="button"

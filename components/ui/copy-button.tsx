@@ -1,15 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Check, Copy } from "lucide-react";
-
-const TEXT = { copy: "Copy", copied: "Copied" };
 
 // Copies an id (or a permalink: pass its path) exactly; support pastes these into tickets and Mono escalations.
 // `iconOnly` keeps the label for screen readers and the tooltip, for buttons beside the id itself.
 export function CopyButton({
   value,
-  label = TEXT.copy,
+  label: given,
   iconOnly = false,
   testId,
 }: {
@@ -18,7 +17,9 @@ export function CopyButton({
   iconOnly?: boolean;
   testId?: string;
 }) {
+  const t = useTranslations("ui");
   const [done, setDone] = useState(false);
+  const label = given ?? t("copy");
   return (
     <button
       type="button"
@@ -31,7 +32,7 @@ export function CopyButton({
       }}
       className="inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 font-sans text-xs text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"
       aria-label={`${label} ${value}`}
-      title={done ? TEXT.copied : `${label}: ${value}`}
+      title={done ? t("copied") : `${label}: ${value}`}
       data-testid={testId}
       data-copy-value={value}
     >
@@ -40,10 +41,10 @@ export function CopyButton({
       ) : (
         <Copy className="h-3 w-3" aria-hidden />
       )}
-      {iconOnly ? null : done ? TEXT.copied : label}
+      {iconOnly ? null : done ? t("copied") : label}
       {iconOnly ? (
         <span aria-live="polite" className="sr-only">
-          {done ? TEXT.copied : ""}
+          {done ? t("copied") : ""}
         </span>
       ) : null}
     </button>

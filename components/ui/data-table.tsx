@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment, useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { ArrowDown, ArrowUp, ArrowUpDown, Columns3 } from "lucide-react";
 import {
   columnVisibilityFeature,
@@ -65,13 +66,6 @@ export type TDataTableProps<T> = {
 
 type TDataAttrs = { [k: `data-${string}`]: string | number | boolean | undefined };
 
-const TEXT = {
-  columns: "Columns",
-  loading: "Loading…",
-  nothing: "Nothing to show.",
-  sortBy: (h: string) => `Sort by ${h}`,
-};
-
 const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
@@ -104,6 +98,7 @@ export function DataTable<T extends RowData>({
   testId,
   className,
 }: TDataTableProps<T>) {
+  const t = useTranslations("ui.dataTable");
   // The table models need stable column definitions (rebuilt when the column set changes); cells
   // render from the latest props.
   const shape = columns.map((c) => `${c.id}:${c.sortValue ? 1 : 0}:${c.hidden ? 1 : 0}`).join();
@@ -151,7 +146,7 @@ export function DataTable<T extends RowData>({
         <div className="flex justify-end px-4 pt-2">
           <details className="relative text-sm">
             <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-              <Columns3 className="h-4 w-4" aria-hidden /> {TEXT.columns}
+              <Columns3 className="h-4 w-4" aria-hidden /> {t("columns")}
             </summary>
             <div className="absolute right-0 z-20 mt-1 grid w-56 gap-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
               {hideable.map((c) => (
@@ -220,7 +215,7 @@ export function DataTable<T extends RowData>({
                           type="button"
                           onClick={h.column.getToggleSortingHandler()}
                           className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900"
-                          title={TEXT.sortBy(c.header)}
+                          title={t("sortBy", { header: c.header })}
                         >
                           {text}
                           {sorted === "asc" ? (
@@ -275,7 +270,7 @@ export function DataTable<T extends RowData>({
                   className="px-5 py-8 text-center text-sm text-slate-600"
                   role={loading ? "status" : undefined}
                 >
-                  {loading ? TEXT.loading : (empty ?? TEXT.nothing)}
+                  {loading ? t("loading") : (empty ?? t("nothing"))}
                 </td>
               </tr>
             ) : null}

@@ -1,6 +1,11 @@
+import { useTranslations } from "next-intl";
 import { ShieldX } from "lucide-react";
 
+// A page the person's role may not open. The role is shown by its label; the permission is the
+// id the permission matrix uses (lib/auth/permissions.ts), as an admin would look it up.
 export function Forbidden({ role, permission }: { role: string; permission: string }) {
+  const t = useTranslations("ui.forbidden");
+  const roles = useTranslations("users.roles");
   return (
     <div
       role="alert"
@@ -8,12 +13,14 @@ export function Forbidden({ role, permission }: { role: string; permission: stri
       data-testid="forbidden"
     >
       <ShieldX className="mx-auto h-10 w-10 text-red-500" aria-hidden />
-      <h1 className="mt-3 text-lg font-semibold text-red-900">
-        You don&apos;t have access to this page
-      </h1>
+      <h1 className="mt-3 text-lg font-semibold text-red-900">{t("title")}</h1>
       <p className="mx-auto mt-2 max-w-lg text-sm text-red-800">
-        Your role is <strong>{role}</strong>; this page needs the{" "}
-        <code className="font-mono">{permission}</code> permission. Ask an admin if you need it.
+        {t.rich("body", {
+          role: roles.has(role) ? roles(role) : role,
+          permission,
+          strong: (c) => <strong>{c}</strong>,
+          code: (c) => <code className="font-mono">{c}</code>,
+        })}
       </p>
     </div>
   );

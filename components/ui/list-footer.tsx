@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 
 type TPagedList = {
@@ -6,11 +7,10 @@ type TPagedList = {
   fetchNextPage: () => unknown;
 };
 
-const TEXT = { loading: "Loading…", more: "Load more" };
-
 // The end of every cursor-paginated list: "load older". Loading and "nothing matches" are the
 // DataTable's own states.
-export function ListFooter({ list, more = TEXT.more }: { list: TPagedList; more?: string }) {
+export function ListFooter({ list, more }: { list: TPagedList; more?: string }) {
+  const t = useTranslations("ui");
   if (!list.hasNextPage) return null;
   return (
     <div className="p-4 text-center">
@@ -19,7 +19,7 @@ export function ListFooter({ list, more = TEXT.more }: { list: TPagedList; more?
         onClick={() => list.fetchNextPage()}
         disabled={list.isFetchingNextPage}
       >
-        {list.isFetchingNextPage ? TEXT.loading : more}
+        {list.isFetchingNextPage ? t("loading") : (more ?? t("loadMore"))}
       </Button>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { inputClass } from "../operations/fields";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
@@ -43,7 +44,7 @@ function ReasonForm({
   explanation,
   placeholder,
   submitLabel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   danger = false,
   minLength = 5,
   pending,
@@ -51,6 +52,7 @@ function ReasonForm({
   onSubmit,
   testId,
 }: TReasonProps) {
+  const t = useTranslations("ui");
   const [reason, setReason] = useState("");
   return (
     <form
@@ -75,7 +77,7 @@ function ReasonForm({
       <ErrorNote error={error} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onClose}>
-          {cancelLabel}
+          {cancelLabel ?? t("cancel")}
         </Button>
         <Button
           type="submit"

@@ -3,30 +3,19 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../api-client";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import type { TViewList } from "@/lib/api/resources/view";
 
-// Every user-facing string of the saved views bar.
-const TEXT = {
-  label: "Saved views",
-  none: "No saved views yet.",
-  save: "Save current filters",
-  name: "View name",
-  shared: "Shared with everyone",
-  confirm: "Save",
-  cancel: "Cancel",
-  remove: (name: string) => `Delete view ${name}`,
-  sharedBy: (email: string) => `shared by ${email}`,
-};
-
 type TList = "payouts" | "transfers" | "requests" | "webhooks" | "audit";
 
 // A list's saved views: open one (its filters become the URL), save the current filters under a
 // name (private or shared), delete my own.
 export function SavedViews({ list }: { list: TList }) {
+  const t = useTranslations("views");
   const path = usePathname();
   const params = useSearchParams();
   const qc = useQueryClient();
@@ -60,8 +49,8 @@ export function SavedViews({ list }: { list: TList }) {
       className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-5 py-2 text-sm"
       data-testid="saved-views"
     >
-      <span className="font-medium text-slate-700">{TEXT.label}:</span>
-      {q.data?.views.length === 0 ? <span className="text-slate-500">{TEXT.none}</span> : null}
+      <span className="font-medium text-slate-700">{t("label")}</span>
+      {q.data?.views.length === 0 ? <span className="text-slate-500">{t("none")}</span> : null}
       {q.data?.views.map((v) => (
         <span
           key={v.id}
@@ -70,7 +59,7 @@ export function SavedViews({ list }: { list: TList }) {
           <Link
             href={`${path}${v.query ? `?${v.query}` : ""}`}
             className="text-brand-700 hover:underline"
-            title={v.shared && !v.mine ? TEXT.sharedBy(v.ownerEmail) : undefined}
+            title={v.shared && !v.mine ? t("sharedBy", { email: v.ownerEmail }) : undefined}
           >
             {v.name}
             {v.shared ? " ·" : ""}
@@ -78,7 +67,7 @@ export function SavedViews({ list }: { list: TList }) {
           {v.mine ? (
             <button
               type="button"
-              aria-label={TEXT.remove(v.name)}
+              aria-label={t("remove", { name: v.name })}
               className="text-slate-400 hover:text-red-600"
               onClick={() => remove.mutate(v.id)}
             >
@@ -100,19 +89,19 @@ export function SavedViews({ list }: { list: TList }) {
             value={name}
             maxLength={80}
             onChange={(e) => setName(e.target.value)}
-            aria-label={TEXT.name}
-            placeholder={TEXT.name}
+            aria-label={t("name")}
+            placeholder={t("name")}
             className="rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
           <label className="flex items-center gap-1 text-slate-600">
             <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
-            {TEXT.shared}
+            {t("shared")}
           </label>
           <Button type="submit" disabled={!name.trim() || save.isPending}>
-            {TEXT.confirm}
+            {t("confirm")}
           </Button>
           <Button type="button" variant="ghost" onClick={() => setNaming(false)}>
-            {TEXT.cancel}
+            {t("cancel")}
           </Button>
         </form>
       ) : (
@@ -121,7 +110,7 @@ export function SavedViews({ list }: { list: TList }) {
           className="text-brand-700 hover:underline"
           onClick={() => setNaming(true)}
         >
-          {TEXT.save}
+          {t("save")}
         </button>
       )}
       {save.error ? <ErrorNote error={save.error} /> : null}

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render as rtlRender, screen, within } from "@testing-library/react";
+import { NextIntlClientProvider } from "next-intl";
 import { DataTable, type TColumn } from "@/components/ui/data-table";
+import type { TLocale } from "@/i18n/locales";
+import { messagesOf } from "./render";
+
+// The table's own words (Columns, Loading…, Sort by …) come from the "ui" catalogue: render it
+// inside next-intl, English unless a test asks for es-CO (rerenders keep the provider).
+function render(ui: React.ReactElement, locale: TLocale = "en") {
+  const wrapper = ({ children }: { children: React.ReactNode }) => (
+    <NextIntlClientProvider locale={locale} messages={messagesOf(locale)} timeZone="America/Bogota">
+      {children}
+    </NextIntlClientProvider>
+  );
+  return rtlRender(ui, { wrapper });
+}
 
 type TRow = { id: string; name: string; amount: number };
 const ROWS: TRow[] = [
@@ -40,6 +54,7 @@ describe("DataTable", () => {
 
   it("sorts by a column: text ignoring case, numbers as numbers, and says so with aria-sort", () => {
     render(<DataTable label="People" columns={COLUMNS} rows={ROWS} rowKey={(r) => r.id} />);
+    expect(screen.getByRole("button", { name: /Name/ }).getAttribute("title")).toBe("Sort by Name");
     fireEvent.click(screen.getByRole("button", { name: /Name/ }));
     expect(firstCells()).toEqual(["alpha", "Beta", "Gamma"]);
     expect(screen.getAllByRole("columnheader")[0].getAttribute("aria-sort")).toBe("ascending");
@@ -113,5 +128,26 @@ describe("DataTable", () => {
     const details = screen.getByText("Details of b").closest("td")!;
     expect(details.getAttribute("colspan")).toBe("4");
     expect(bodyRows()).toHaveLength(4);
+  });
+
+  it("speaks the person's language: Spanish (Colombia) for its own words", () => {
+    const { rerender } = render(
+      <DataTable
+        label="Personas"
+        columns={COLUMNS}
+        rows={[]}
+        rowKey={(r) => r.id}
+        loading
+        columnMenu
+      />,
+      "es-CO",
+    );
+    expect(screen.getByRole("status").textContent).toBe("Cargando…");
+    expect(screen.getByText("Columnas")).toBeTruthy();
+    expect(screen.getByRole("button", { name: /Name/ }).getAttribute("title")).toBe(
+      "Ordenar por Name",
+    );
+    rerender(<DataTable label="Personas" columns={COLUMNS} rows={[]} rowKey={(r) => r.id} />);
+    expect(screen.getByText("No hay nada para mostrar.")).toBeTruthy();
   });
 });
