@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ReferenceLine } from "recharts";
 import type { TAnnotation } from "./api";
 
@@ -10,15 +11,22 @@ const COLOR: Record<TAnnotation["kind"], string> = {
 };
 
 // Recharts only renders reference lines that are direct children of a chart, so this returns
-// an array to spread into one (not a wrapper component).
-export function annotationLines(annotations: TAnnotation[]) {
+// an array to spread into one (not a wrapper component). `label` names an annotation in the
+// person's language.
+export function annotationLines(annotations: TAnnotation[], label: (a: TAnnotation) => string) {
   return annotations.map((a) => (
     <ReferenceLine
       key={`${a.kind}-${a.at}`}
       x={Date.parse(a.at)}
       stroke={COLOR[a.kind]}
       strokeDasharray="4 3"
-      label={{ value: a.label, position: "insideTopLeft", fontSize: 10, fill: COLOR[a.kind] }}
+      label={{ value: label(a), position: "insideTopLeft", fontSize: 10, fill: COLOR[a.kind] }}
     />
   ));
+}
+
+/** Names an annotation from charts.annotations.<kind>, else as the server labelled it. */
+export function useAnnotationLabel(): (a: TAnnotation) => string {
+  const t = useTranslations("charts.annotations");
+  return (a) => (t.has(a.kind) ? t(a.kind) : a.label);
 }

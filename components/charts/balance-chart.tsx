@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   CartesianGrid,
   Line,
@@ -11,10 +12,10 @@ import {
   YAxis,
 } from "recharts";
 import { GRID_PROPS, timeAxisProps, timeTooltipLabel } from "./time-axis";
-import { formatCop } from "../money/format";
+import { useFormat } from "../i18n/use-format";
 import type { TAnnotation, TBalancePoint } from "./api";
-import { annotationLines } from "./annotation-lines";
-import { type TTimeZone } from "./time-format";
+import { annotationLines, useAnnotationLabel } from "./annotation-lines";
+import { TZ_NAME, type TTimeZone } from "./time-format";
 
 export type TBalanceChartProps = {
   points: TBalancePoint[];
@@ -26,6 +27,8 @@ export type TBalanceChartProps = {
   annotations: TAnnotation[];
 };
 
+// The axis writes pesos short ("850 M"), the Colombian way in both languages like all money
+// (docs/I18N.md); the tooltip gives the exact amount.
 const compact = new Intl.NumberFormat("es-CO", { notation: "compact", maximumFractionDigits: 1 });
 
 // Lowest available balance per step, with the floors and the runway forecast as lines.
@@ -38,11 +41,14 @@ export function BalanceChart({
   projected,
   annotations,
 }: TBalanceChartProps) {
+  const f = useFormat(TZ_NAME[tz]);
+  const t = useTranslations("charts.balance");
+  const label = useAnnotationLabel();
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart data={points}>
         <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...timeAxisProps(tz, stepSec)} />
+        <XAxis {...timeAxisProps(f, stepSec)} />
         <YAxis
           fontSize={11}
           width={64}
@@ -50,8 +56,8 @@ export function BalanceChart({
           domain={[0, "auto"]}
         />
         <Tooltip
-          labelFormatter={timeTooltipLabel(tz)}
-          formatter={(v) => [formatCop(Number(v)), "available"]}
+          labelFormatter={timeTooltipLabel(f)}
+          formatter={(v) => [f.money(Math.round(Number(v))), t("available")]}
         />
         <Line
           type="stepAfter"
@@ -65,7 +71,7 @@ export function BalanceChart({
             y={warningFloor}
             stroke="#f59e0b"
             strokeDasharray="6 3"
-            label={{ value: "warning floor", fontSize: 10, position: "insideBottomRight" }}
+            label={{ value: t("warningFloor"), fontSize: 10, position: "insideBottomRight" }}
           />
         ) : null}
         {criticalFloor > 0 ? (
@@ -73,7 +79,7 @@ export function BalanceChart({
             y={criticalFloor}
             stroke="#dc2626"
             strokeDasharray="6 3"
-            label={{ value: "critical floor", fontSize: 10, position: "insideBottomRight" }}
+            label={{ value: t("criticalFloor"), fontSize: 10, position: "insideBottomRight" }}
           />
         ) : null}
         {projected !== null ? (
@@ -81,10 +87,10 @@ export function BalanceChart({
             y={Math.max(projected, 0)}
             stroke="#7c3aed"
             strokeDasharray="2 4"
-            label={{ value: "after approved payouts", fontSize: 10, position: "insideTopRight" }}
+            label={{ value: t("afterApproved"), fontSize: 10, position: "insideTopRight" }}
           />
         ) : null}
-        {annotationLines(annotations)}
+        {annotationLines(annotations, label)}
       </LineChart>
     </ResponsiveContainer>
   );

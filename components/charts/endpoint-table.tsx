@@ -1,20 +1,10 @@
-import type { TEndpointStats } from "./api";
-import { DataTable, type TColumn } from "../ui/data-table";
-import { millis, percent } from "./time-format";
+"use client";
 
-const TEXT = {
-  label: "Requests per endpoint",
-  empty: "No attempts to Mono in this range.",
-  h: {
-    endpoint: "Endpoint",
-    attempts: "Attempts",
-    errorRate: "Error rate",
-    retries: "Retries",
-    p50: "p50",
-    p95: "p95",
-  },
-};
-const count = (n: number) => n.toLocaleString("es-CO");
+import { useTranslations } from "next-intl";
+import type { TEndpointStats } from "./api";
+import { useFormat } from "../i18n/use-format";
+import { DataTable, type TColumn } from "../ui/data-table";
+import { errorRate } from "./time-format";
 
 // Per-endpoint totals over the range; clicking an endpoint filters the charts to it.
 export function EndpointTable({
@@ -26,10 +16,13 @@ export function EndpointTable({
   selected?: string;
   onSelect: (endpoint: string | undefined) => void;
 }) {
+  const t = useTranslations("charts.endpoints");
+  const f = useFormat();
+  const count = (n: number) => f.number(n);
   const columns: TColumn<TEndpointStats>[] = [
     {
       id: "endpoint",
-      header: TEXT.h.endpoint,
+      header: t("h.endpoint"),
       sortValue: (r) => r.endpoint,
       cell: (r) => (
         <button
@@ -42,20 +35,25 @@ export function EndpointTable({
         </button>
       ),
     },
-    num("total", TEXT.h.attempts, (r) => r.total, count),
-    num("errorRate", TEXT.h.errorRate, (r) => r.errorRate, percent),
-    num("retries", TEXT.h.retries, (r) => r.retries, count),
-    num("p50", TEXT.h.p50, (r) => r.p50, millis),
-    num("p95", TEXT.h.p95, (r) => r.p95, millis),
+    num("total", t("h.attempts"), (r) => r.total, count),
+    num(
+      "errorRate",
+      t("h.errorRate"),
+      (r) => r.errorRate,
+      (r) => errorRate(f, r),
+    ),
+    num("retries", t("h.retries"), (r) => r.retries, count),
+    num("p50", t("h.p50"), (r) => r.p50, f.duration),
+    num("p95", t("h.p95"), (r) => r.p95, f.duration),
   ];
   return (
     <DataTable
-      label={TEXT.label}
+      label={t("label")}
       columns={columns}
       rows={rows}
       rowKey={(r) => r.endpoint}
       rowProps={(r) => ({ className: r.endpoint === selected ? "bg-brand-50" : undefined })}
-      empty={TEXT.empty}
+      empty={t("empty")}
       initialSort={{ id: "total", desc: true }}
       dense
     />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   Area,
   AreaChart,
@@ -9,11 +10,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useFormat } from "../i18n/use-format";
 import { bucketClick, GRID_PROPS, timeAxisProps, timeTooltipLabel } from "./time-axis";
 import { STATUS_CLASSES, type TStatusClassName } from "@/lib/metrics/status-classes";
 import type { TAnnotation, TSeriesPoint } from "./api";
-import { annotationLines } from "./annotation-lines";
-import { type TTimeZone } from "./time-format";
+import { annotationLines, useAnnotationLabel } from "./annotation-lines";
+import { TZ_NAME, type TTimeZone } from "./time-format";
 
 export const CLASS_COLORS: Record<TStatusClassName, string> = {
   "2xx": "#10b981",
@@ -42,6 +44,9 @@ export function ErrorRateChart({
   annotations,
   onBucketClick,
 }: TErrorRateChartProps) {
+  const f = useFormat(TZ_NAME[tz]);
+  const t = useTranslations("charts.classes");
+  const label = useAnnotationLabel();
   const data = points.map((p) => ({
     t: p.t,
     ...Object.fromEntries(
@@ -56,17 +61,18 @@ export function ErrorRateChart({
         style={{ cursor: onBucketClick ? "pointer" : undefined }}
       >
         <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...timeAxisProps(tz, stepSec)} />
-        <YAxis unit=" %" fontSize={11} width={48} />
+        <XAxis {...timeAxisProps(f, stepSec)} />
+        <YAxis fontSize={11} width={48} tickFormatter={(v: number) => f.percent(v / 100, 0)} />
         <Tooltip
-          labelFormatter={timeTooltipLabel(tz)}
-          formatter={(v, name) => [`${Number(v).toFixed(2)} %`, name]}
+          labelFormatter={timeTooltipLabel(f)}
+          formatter={(v, name) => [f.percent(Number(v) / 100, 2), name]}
         />
         {ERROR_CLASSES.map((c) => (
           <Area
             key={c}
             type="stepAfter"
             dataKey={c}
+            name={t(c)}
             stackId="err"
             stroke={CLASS_COLORS[c]}
             fill={CLASS_COLORS[c]}
@@ -74,7 +80,7 @@ export function ErrorRateChart({
             isAnimationActive={false}
           />
         ))}
-        {annotationLines(annotations)}
+        {annotationLines(annotations, label)}
       </AreaChart>
     </ResponsiveContainer>
   );

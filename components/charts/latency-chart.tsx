@@ -10,10 +10,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useFormat } from "../i18n/use-format";
 import { bucketClick, GRID_PROPS, timeAxisProps, timeTooltipLabel } from "./time-axis";
 import type { TAnnotation, TSeriesPoint } from "./api";
-import { annotationLines } from "./annotation-lines";
-import { millis, type TTimeZone } from "./time-format";
+import { annotationLines, useAnnotationLabel } from "./annotation-lines";
+import { TZ_NAME, type TTimeZone } from "./time-format";
 
 export type TLatencyChartProps = {
   points: TSeriesPoint[];
@@ -31,6 +32,8 @@ export function LatencyChart({
   annotations,
   onBucketClick,
 }: TLatencyChartProps) {
+  const f = useFormat(TZ_NAME[tz]);
+  const label = useAnnotationLabel();
   // A line needs two points: right after a start (or on a quiet hour) a lone bucket would draw
   // nothing, so sparse series show their points.
   const sparse = points.filter((p) => p.p50 !== null).length < 3;
@@ -39,11 +42,11 @@ export function LatencyChart({
     <ResponsiveContainer width="100%" height={200}>
       <LineChart data={points} onClick={bucketClick(onBucketClick)}>
         <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...timeAxisProps(tz, stepSec)} />
-        <YAxis fontSize={11} width={60} tickFormatter={(v: number) => millis(v)} />
+        <XAxis {...timeAxisProps(f, stepSec)} />
+        <YAxis fontSize={11} width={60} tickFormatter={(v: number) => f.duration(v)} />
         <Tooltip
-          labelFormatter={timeTooltipLabel(tz)}
-          formatter={(v, name) => [millis(v === null ? null : Number(v)), name]}
+          labelFormatter={timeTooltipLabel(f)}
+          formatter={(v, name) => [f.duration(v === null ? null : Number(v)), name]}
         />
         <Legend />
         <Line
@@ -64,7 +67,7 @@ export function LatencyChart({
           connectNulls
           isAnimationActive={false}
         />
-        {annotationLines(annotations)}
+        {annotationLines(annotations, label)}
       </LineChart>
     </ResponsiveContainer>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { RANGE_KEYS, type TRange } from "@/lib/metrics/ranges";
 import { cn } from "../ui/cn";
 import type { TTimeZone } from "./time-format";
@@ -16,6 +17,7 @@ export function RangeControls({
   onRange: (r: TRange) => void;
   onTz: (tz: TTimeZone) => void;
 }) {
+  const t = useTranslations("charts");
   const seg = (active: boolean) =>
     cn(
       "px-2.5 py-1 text-xs font-medium",
@@ -25,7 +27,7 @@ export function RangeControls({
     <div className="flex flex-wrap items-center gap-3">
       <div
         role="group"
-        aria-label="Range"
+        aria-label={t("range")}
         className="inline-flex overflow-hidden rounded-md ring-1 ring-slate-300"
       >
         {RANGE_KEYS.map((r) => (
@@ -42,7 +44,7 @@ export function RangeControls({
       </div>
       <div
         role="group"
-        aria-label="Time zone"
+        aria-label={t("timeZone")}
         className="inline-flex overflow-hidden rounded-md ring-1 ring-slate-300"
       >
         <button
@@ -51,7 +53,7 @@ export function RangeControls({
           className={seg(tz === "bogota")}
           onClick={() => onTz("bogota")}
         >
-          Bogotá
+          {t("zone.bogota")}
         </button>
         <button
           type="button"
@@ -59,7 +61,7 @@ export function RangeControls({
           className={seg(tz === "utc")}
           onClick={() => onTz("utc")}
         >
-          UTC
+          {t("zone.utc")}
         </button>
       </div>
     </div>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
 import { EndpointTable } from "./endpoint-table";
@@ -10,11 +12,13 @@ import { VolumeChart } from "./volume-chart";
 import { RangeControls } from "./range-controls";
 import { useChartUrl } from "./use-chart-url";
 import { useRequestCharts } from "./use-charts";
-import { percent } from "./time-format";
+import { errorRate } from "./time-format";
 
 // Data card for the request charts: reads the URL, fetches rollup series, and hands plain props to
 // the pure charts. Clicking a bucket opens the request log filtered to that bucket.
 export function RequestChartsCard() {
+  const t = useTranslations("charts.requests");
+  const f = useFormat();
   const router = useRouter();
   const { query, tz, set } = useChartUrl();
   const q = useRequestCharts(query);
@@ -34,8 +38,12 @@ export function RequestChartsCard() {
   return (
     <Card data-testid="request-charts">
       <CardHeader
-        title="Requests to Mono"
-        description={`${query.endpoint ?? "All endpoints"} · ${total.toLocaleString("es-CO")} attempts · error rate ${percent(total ? errors / total : null)} · click a point to open its requests`}
+        title={t("title")}
+        description={t("description", {
+          endpoint: query.endpoint ?? t("allEndpoints"),
+          total,
+          rate: errorRate(f, total ? errors / total : null),
+        })}
         actions={
           <RangeControls
             range={query.range}
@@ -49,10 +57,8 @@ export function RequestChartsCard() {
         <ErrorNote error={q.error} />
         {d ? (
           <>
-            <section aria-label="Error rate by status class">
-              <h3 className="mb-1 text-sm font-medium text-slate-700">
-                Error rate by status class
-              </h3>
+            <section aria-label={t("errorRate")}>
+              <h3 className="mb-1 text-sm font-medium text-slate-700">{t("errorRate")}</h3>
               <ErrorRateChart
                 points={d.points}
                 stepSec={d.stepSec}
@@ -61,8 +67,8 @@ export function RequestChartsCard() {
                 onBucketClick={openBucket}
               />
             </section>
-            <section aria-label="Latency">
-              <h3 className="mb-1 text-sm font-medium text-slate-700">Latency p50 / p95</h3>
+            <section aria-label={t("latency")}>
+              <h3 className="mb-1 text-sm font-medium text-slate-700">{t("latencyTitle")}</h3>
               <LatencyChart
                 points={d.points}
                 stepSec={d.stepSec}
@@ -71,8 +77,8 @@ export function RequestChartsCard() {
                 onBucketClick={openBucket}
               />
             </section>
-            <section aria-label="Volume">
-              <h3 className="mb-1 text-sm font-medium text-slate-700">Volume</h3>
+            <section aria-label={t("volume")}>
+              <h3 className="mb-1 text-sm font-medium text-slate-700">{t("volume")}</h3>
               <VolumeChart
                 points={d.points}
                 stepSec={d.stepSec}
@@ -82,7 +88,7 @@ export function RequestChartsCard() {
             </section>
           </>
         ) : q.isPending ? (
-          <p className="text-sm text-slate-500">Loading…</p>
+          <p className="text-sm text-slate-500">{t("loading")}</p>
         ) : null}
       </div>
       {d ? (

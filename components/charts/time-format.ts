@@ -1,28 +1,14 @@
-// Chart times: America/Bogota by default with a UTC toggle. Bogotá has no DST, so
-// one formatter per zone is enough.
+import type { TTimeZone as TZoneName } from "@/lib/format/format";
+
+// Chart times: America/Bogota by default with a UTC toggle (the choice lives in the URL as
+// "bogota" or "utc"). The charts format through useFormat(TZ_NAME[tz]) (docs/I18N.md).
 export type TTimeZone = "bogota" | "utc";
-export const TZ_NAME: Record<TTimeZone, string> = { bogota: "America/Bogota", utc: "UTC" };
+export const TZ_NAME: Record<TTimeZone, TZoneName> = { bogota: "America/Bogota", utc: "UTC" };
 
-export function formatTick(t: number, tz: TTimeZone, stepSec: number): string {
-  const o: Intl.DateTimeFormatOptions =
-    stepSec >= 3600
-      ? { timeZone: TZ_NAME[tz], month: "short", day: "numeric", hour: "2-digit", hourCycle: "h23" }
-      : { timeZone: TZ_NAME[tz], hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  return new Intl.DateTimeFormat("es-CO", o).format(t);
+/** An error rate: "—" for none, two decimals under 1 %, else one ("0,25 %" · "12.5%"). */
+export function errorRate(
+  f: { percent: (ratio: number, digits?: number) => string },
+  r: number | null,
+): string {
+  return r === null ? "—" : f.percent(r, r < 0.01 && r > 0 ? 2 : 1);
 }
-
-export function formatFull(t: number | string, tz: TTimeZone): string {
-  return (
-    new Intl.DateTimeFormat("es-CO", {
-      timeZone: TZ_NAME[tz],
-      dateStyle: "medium",
-      timeStyle: "short",
-      hourCycle: "h23",
-    }).format(new Date(t)) + (tz === "utc" ? " UTC" : " COT")
-  );
-}
-
-export const percent = (r: number | null) =>
-  r === null ? "—" : `${(r * 100).toFixed(r < 0.01 && r > 0 ? 2 : 1)} %`;
-export const millis = (ms: number | null) =>
-  ms === null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;

@@ -1,20 +1,21 @@
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Overview } from "@/components/overview/overview";
 
-export const metadata = { title: "Overview" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("overview"))("title") };
+}
 
 export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
   const { user, allowed } = await consolePage("overview.read", "/overview", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="overview.read" />;
+  const t = await getTranslations("overview");
   return (
     <>
-      <PageHeader
-        title="Overview"
-        description="The integration's health and money at a glance: balances against their floors, alerts, approvals, Mono's error rate and latency."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Suspense>
         <Overview />
       </Suspense>
