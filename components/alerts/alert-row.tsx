@@ -1,31 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import type { TColumn } from "../ui/data-table";
-import { formatFull } from "../charts/time-format";
 import type { TAlert } from "./api";
 
 const SEVERITY_TONE = { critical: "red", warning: "yellow", info: "gray" } as const;
 const STATE_TONE = { open: "red", acknowledged: "blue", resolved: "green" } as const;
 
-const TEXT = {
-  seen: (n: number, last: string) => ` · seen ${n}×, last ${last}`,
-  ackBy: (who: string) => `ack by ${who}`,
-  resolved: (when: string) => `resolved ${when}`,
-  acknowledge: "Acknowledge",
-  resolve: "Resolve",
-  h: {
-    severity: "Severity",
-    alert: "Alert",
-    opened: "Opened (Bogotá)",
-    state: "State",
-    actions: "Actions",
-  },
-};
-
 // The alerts table's columns; acknowledge/resolve only for those who may manage alerts.
-export function alertColumns({
+export function useAlertColumns({
   canManage,
   busy,
   onAcknowledge,
@@ -36,16 +22,18 @@ export function alertColumns({
   onAcknowledge: (a: TAlert) => void;
   onResolve: (a: TAlert) => void;
 }): TColumn<TAlert>[] {
+  const t = useTranslations("alerts");
+  const f = useFormat();
   return [
     {
       id: "severity",
-      header: TEXT.h.severity,
+      header: t("h.severity"),
       sortValue: (a) => a.severity,
-      cell: (a) => <Badge tone={SEVERITY_TONE[a.severity]}>{a.severity}</Badge>,
+      cell: (a) => <Badge tone={SEVERITY_TONE[a.severity]}>{t(`severity.${a.severity}`)}</Badge>,
     },
     {
       id: "alert",
-      header: TEXT.h.alert,
+      header: t("h.alert"),
       sortValue: (a) => a.title,
       canHide: false,
       cell: (a) => (
@@ -53,34 +41,37 @@ export function alertColumns({
           <p className="font-medium text-slate-900">{a.title}</p>
           <p className="mt-0.5 font-mono text-xs text-slate-600">
             {a.rule}
-            {a.occurrences > 1 ? TEXT.seen(a.occurrences, formatFull(a.lastSeenAt, "bogota")) : ""}
+            {a.occurrences > 1
+              ? ` · ${t("seen", { count: a.occurrences, last: f.when(a.lastSeenAt) })}`
+              : ""}
           </p>
         </>
       ),
     },
     {
       id: "opened",
-      header: TEXT.h.opened,
+      header: t("h.opened"),
       sortValue: (a) => a.openedAt,
       className: "whitespace-nowrap text-slate-600",
-      cell: (a) => formatFull(a.openedAt, "bogota"),
+      cell: (a) => f.when(a.openedAt),
     },
     {
       id: "state",
-      header: TEXT.h.state,
+      header: t("h.state"),
       sortValue: (a) => a.state,
       cell: (a) => (
         <>
-          <Badge tone={STATE_TONE[a.state]}>{a.state}</Badge>
+          <Badge tone={STATE_TONE[a.state]}>{t(`state.${a.state}`)}</Badge>
           {a.acknowledgedBy ? (
             <p className="mt-1 text-xs text-slate-600">
-              {TEXT.ackBy(a.acknowledgedBy)}
-              {a.acknowledgedAt ? `, ${formatFull(a.acknowledgedAt, "bogota")}` : ""}
+              {a.acknowledgedAt
+                ? t("ackByAt", { who: a.acknowledgedBy, when: f.when(a.acknowledgedAt) })
+                : t("ackBy", { who: a.acknowledgedBy })}
             </p>
           ) : null}
           {a.resolvedAt ? (
             <p className="mt-1 text-xs text-slate-600">
-              {TEXT.resolved(formatFull(a.resolvedAt, "bogota"))}
+              {t("resolvedAt", { when: f.when(a.resolvedAt) })}
             </p>
           ) : null}
         </>
@@ -88,7 +79,7 @@ export function alertColumns({
     },
     {
       id: "actions",
-      header: TEXT.h.actions,
+      header: t("h.actions"),
       hideHeader: true,
       align: "right",
       className: "whitespace-nowrap",
@@ -96,12 +87,12 @@ export function alertColumns({
         <>
           {canManage && a.state === "open" ? (
             <Button variant="secondary" disabled={busy} onClick={() => onAcknowledge(a)}>
-              {TEXT.acknowledge}
+              {t("acknowledge")}
             </Button>
           ) : null}{" "}
           {canManage && a.state !== "resolved" ? (
             <Button variant="ghost" disabled={busy} onClick={() => onResolve(a)}>
-              {TEXT.resolve}
+              {t("resolve")}
             </Button>
           ) : null}
         </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ZAlertListQuery } from "@/lib/alerts/list-query";
 import { Button } from "../ui/button";
 import { DataTable } from "../ui/data-table";
@@ -8,24 +9,11 @@ import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
 import { useUrlFilters } from "../url-state/use-url-filters";
 import type { TAlert, TAlertFilters } from "./api";
-import { alertColumns } from "./alert-row";
+import { useAlertColumns } from "./alert-row";
 import { useAcknowledgeAlert, useAlertList, useEvaluateNow, useResolveAlert } from "./use-alerts";
 
 const STATES: TAlertFilters["state"][] = ["active", "open", "acknowledged", "resolved", "all"];
 const KEYS = ["state", "severity"] as const;
-const TEXT = {
-  state: "State",
-  severity: "Severity",
-  allSeverities: "All severities",
-  critical: "Critical",
-  warning: "Warning",
-  checking: "Checking…",
-  checkNow: "Check now",
-  label: "Alerts",
-  empty: "No alerts match these filters.",
-  more: "Load older alerts",
-};
-
 // Filters in the URL (?state=&severity=); acknowledge/resolve for operators and above.
 export function AlertsList({ canManage }: { canManage: boolean }) {
   const url = useUrlFilters(ZAlertListQuery, KEYS);
@@ -36,12 +24,19 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
   const evaluate = useEvaluateNow();
   const rows = list.data?.pages.flatMap((p) => p.alerts) ?? [];
   const busy = ack.isPending || resolve.isPending;
+  const t = useTranslations("alerts");
+  const columns = useAlertColumns({
+    canManage,
+    busy,
+    onAcknowledge: (a) => ack.mutate(a.id),
+    onResolve: (a) => resolve.mutate({ id: a.id }),
+  });
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-4">
         <div
           role="group"
-          aria-label={TEXT.state}
+          aria-label={t("filters.state")}
           className="inline-flex overflow-hidden rounded-md ring-1 ring-slate-300"
         >
           {STATES.map((s) => (
@@ -57,12 +52,12 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
                   : "bg-white text-slate-700 hover:bg-slate-50",
               )}
             >
-              {s}
+              {t(`filters.states.${s}`)}
             </button>
           ))}
         </div>
         <select
-          aria-label={TEXT.severity}
+          aria-label={t("filters.severity")}
           value={f.severity ?? ""}
           onChange={(e) =>
             void url.patchFilters({
@@ -71,9 +66,9 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
           }
           className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         >
-          <option value="">{TEXT.allSeverities}</option>
-          <option value="critical">{TEXT.critical}</option>
-          <option value="warning">{TEXT.warning}</option>
+          <option value="">{t("filters.allSeverities")}</option>
+          <option value="critical">{t("filters.critical")}</option>
+          <option value="warning">{t("filters.warning")}</option>
         </select>
         {canManage ? (
           <Button
@@ -82,7 +77,7 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
             disabled={evaluate.isPending}
             onClick={() => evaluate.mutate()}
           >
-            {evaluate.isPending ? TEXT.checking : TEXT.checkNow}
+            {evaluate.isPending ? t("checking") : t("checkNow")}
           </Button>
         ) : null}
       </div>
@@ -90,13 +85,8 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
         <ErrorNote error={list.error ?? ack.error ?? resolve.error ?? evaluate.error} />
       </div>
       <DataTable
-        label={TEXT.label}
-        columns={alertColumns({
-          canManage,
-          busy,
-          onAcknowledge: (a) => ack.mutate(a.id),
-          onResolve: (a) => resolve.mutate({ id: a.id }),
-        })}
+        label={t("label")}
+        columns={columns}
         rows={rows}
         rowKey={(a) => a.id}
         rowProps={(a) => ({
@@ -105,9 +95,9 @@ export function AlertsList({ canManage }: { canManage: boolean }) {
           "data-state": a.state,
         })}
         loading={list.isPending}
-        empty={TEXT.empty}
+        empty={t("empty")}
       />
-      <ListFooter list={list} more={TEXT.more} />
+      <ListFooter list={list} more={t("more")} />
     </div>
   );
 }

@@ -1,18 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { AlertTriangle, OctagonAlert } from "lucide-react";
 import { useCriticalBanner } from "./use-alerts";
 import type { TBanner } from "./api";
-
-const TEXT = {
-  killSwitch: "Kill switch is ON: nothing is sent to Mono.",
-  killSwitchMore:
-    "Payouts and transfers are still recorded and approved; they wait until an admin turns the switch off.",
-  settings: "Settings",
-  alerts: (n: number) => `${n} critical alert${n === 1 ? "" : "s"} open`,
-  viewAlerts: "View alerts",
-};
 
 // Across the top of every console page: the kill switch while it is on, and open critical alerts.
 // The layout renders the first answer on the server, so the banners are there on the first paint.
@@ -23,6 +15,7 @@ export function ConsoleBanners({
   initial?: TBanner;
   canSeeSettings: boolean;
 }) {
+  const t = useTranslations("alerts.banner");
   const { data } = useCriticalBanner(initial);
   if (!data) return null;
   const [first] = data.latest;
@@ -35,11 +28,11 @@ export function ConsoleBanners({
           className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-red-800 bg-red-700 px-6 py-2 text-sm text-white"
         >
           <OctagonAlert className="h-4 w-4 shrink-0" aria-hidden />
-          <span className="font-semibold">{TEXT.killSwitch}</span>
-          <span className="hidden xl:inline">{TEXT.killSwitchMore}</span>
+          <span className="font-semibold">{t("killSwitch")}</span>
+          <span className="hidden xl:inline">{t("killSwitchMore")}</span>
           {canSeeSettings ? (
             <Link href="/settings" className="ml-auto whitespace-nowrap font-medium underline">
-              {TEXT.settings}
+              {t("settings")}
             </Link>
           ) : null}
         </div>
@@ -51,13 +44,13 @@ export function ConsoleBanners({
           className="flex items-center gap-3 border-b border-red-300 bg-red-600 px-6 py-2 text-sm text-white"
         >
           <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden />
-          <span className="font-semibold">{TEXT.alerts(data.count)}</span>
+          <span className="font-semibold">{t("critical", { count: data.count })}</span>
           {first ? <span className="truncate">{first.title}</span> : null}
           <Link
             href="/alerts?severity=critical"
             className="ml-auto whitespace-nowrap font-medium underline"
           >
-            {TEXT.viewAlerts}
+            {t("viewAlerts")}
           </Link>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { ZAuditQuery } from "@/lib/audit/list-query";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -8,7 +9,8 @@ import { DataTable, type TColumn } from "../ui/data-table";
 import { ListFooter } from "../ui/list-footer";
 import { useUrlFilters } from "../url-state/use-url-filters";
 import { ErrorNote } from "../ui/error-note";
-import { formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
+import { withMoney } from "../ui/money-fields";
 import {
   auditKeys,
   fetchAuditPage,
@@ -18,78 +20,64 @@ import {
 } from "./api";
 
 const KEYS = ["action", "actor", "targetId"] as const;
-const TEXT = {
-  filters: "Filter audit log",
-  field: { action: "Action", actor: "Actor email", targetId: "Target id" },
-  actionHint: "e.g. auth.lockout",
-  apply: "Apply",
-  intact: (n: number) => `chain intact · ${n} rows`,
-  broken: (seq: string | undefined) => `chain broken at #${seq}`,
-  verifying: "Verifying…",
-  verify: "Verify hash chain",
-  system: "system",
-  label: "Audit events",
-  empty: "No audit events match these filters.",
-  more: "Load older events",
-  h: {
-    seq: "#",
-    at: "When (Bogotá)",
-    actor: "Actor",
-    action: "Action",
-    target: "Target",
-    details: "Details",
-  },
-};
 
-const COLUMNS: TColumn<TAuditRow>[] = [
-  {
-    id: "seq",
-    header: TEXT.h.seq,
-    sortValue: (r) => Number(r.seq),
-    className: "font-mono text-xs text-slate-600",
-    cell: (r) => r.seq,
-  },
-  {
-    id: "at",
-    header: TEXT.h.at,
-    sortValue: (r) => r.at,
-    className: "whitespace-nowrap text-slate-600",
-    cell: (r) => formatWhen(r.at),
-  },
-  {
-    id: "actor",
-    header: TEXT.h.actor,
-    sortValue: (r) => r.actorEmail,
-    className: "break-all",
-    cell: (r) => r.actorEmail ?? <span className="text-slate-600">{TEXT.system}</span>,
-  },
-  {
-    id: "action",
-    header: TEXT.h.action,
-    sortValue: (r) => r.action,
-    cell: (r) => <code className="text-xs">{r.action}</code>,
-  },
-  {
-    id: "target",
-    header: TEXT.h.target,
-    sortValue: (r) => r.targetId,
-    className: "break-all font-mono text-xs",
-    cell: (r) => r.targetId ?? "",
-  },
-  {
-    id: "details",
-    header: TEXT.h.details,
-    className: "max-w-xs truncate font-mono text-xs text-slate-600",
-    cell: (r) => (
-      <span title={JSON.stringify(r.details)}>
-        {Object.keys(r.details).length ? JSON.stringify(r.details) : ""}
-      </span>
-    ),
-  },
-];
+function useColumns(): TColumn<TAuditRow>[] {
+  const t = useTranslations("audit");
+  const f = useFormat();
+  const details = (d: Record<string, unknown>) => JSON.stringify(withMoney(d, f.money));
+  return [
+    {
+      id: "seq",
+      header: t("h.seq"),
+      sortValue: (r) => Number(r.seq),
+      className: "font-mono text-xs text-slate-600",
+      cell: (r) => r.seq,
+    },
+    {
+      id: "at",
+      header: t("h.at"),
+      sortValue: (r) => r.at,
+      className: "whitespace-nowrap text-slate-600",
+      cell: (r) => f.when(r.at),
+    },
+    {
+      id: "actor",
+      header: t("h.actor"),
+      sortValue: (r) => r.actorEmail,
+      className: "break-all",
+      cell: (r) => r.actorEmail ?? <span className="text-slate-600">{t("system")}</span>,
+    },
+    {
+      id: "action",
+      header: t("h.action"),
+      sortValue: (r) => r.action,
+      cell: (r) => <code className="text-xs">{r.action}</code>,
+    },
+    {
+      id: "target",
+      header: t("h.target"),
+      sortValue: (r) => r.targetId,
+      className: "break-all font-mono text-xs",
+      cell: (r) => r.targetId ?? "",
+    },
+    {
+      id: "details",
+      header: t("h.details"),
+      className: "max-w-xs truncate font-mono text-xs text-slate-600",
+      // Money in the details (amounts, balances, policy limits) is shown as money, not minor units.
+      cell: (r) => (
+        <span title={details(r.details)}>
+          {Object.keys(r.details).length ? details(r.details) : ""}
+        </span>
+      ),
+    },
+  ];
+}
 
 // Filters live in the URL so a link reproduces exactly what the admin saw.
 export function AuditLog() {
+  const t = useTranslations("audit");
+  const columns = useColumns();
   const url = useUrlFilters(ZAuditQuery, KEYS);
   const filters: TAuditFilters = url.filters;
   const list = useInfiniteQuery({
@@ -122,28 +110,28 @@ export function AuditLog() {
         onSubmit={applyFilters}
         className="flex flex-wrap items-end gap-3 border-b border-slate-100 px-5 py-4"
         key={JSON.stringify(filters)}
-        aria-label={TEXT.filters}
+        aria-label={t("filters")}
       >
         {(["action", "actor", "targetId"] as const).map((k) => (
           <label key={k} className="text-sm font-medium text-slate-700">
-            {TEXT.field[k]}
+            {t(`field.${k}`)}
             <input
               name={k}
               defaultValue={filters[k] ?? ""}
-              placeholder={k === "action" ? TEXT.actionHint : ""}
+              placeholder={k === "action" ? t("actionHint") : ""}
               className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2 text-sm"
             />
           </label>
         ))}
         <Button type="submit" variant="secondary">
-          {TEXT.apply}
+          {t("apply")}
         </Button>
         <div className="ml-auto flex items-center gap-2">
           {verdict.data ? (
             verdict.data.ok ? (
-              <Badge tone="green">{TEXT.intact(verdict.data.rows)}</Badge>
+              <Badge tone="green">{t("intact", { rows: verdict.data.rows })}</Badge>
             ) : (
-              <Badge tone="red">{TEXT.broken(verdict.data.brokenAtSeq)}</Badge>
+              <Badge tone="red">{t("broken", { seq: verdict.data.brokenAtSeq })}</Badge>
             )
           ) : null}
           <Button
@@ -152,21 +140,21 @@ export function AuditLog() {
             onClick={() => verdict.refetch()}
             disabled={verdict.isFetching}
           >
-            {verdict.isFetching ? TEXT.verifying : TEXT.verify}
+            {verdict.isFetching ? t("verifying") : t("verify")}
           </Button>
         </div>
       </form>
       <ErrorNote error={list.error ?? verdict.error} />
       <DataTable
-        label={TEXT.label}
-        columns={COLUMNS}
+        label={t("label")}
+        columns={columns}
         rows={rows}
         rowKey={(r) => r.seq}
         loading={list.isPending}
-        empty={TEXT.empty}
+        empty={t("empty")}
         columnMenu
       />
-      <ListFooter list={list} more={TEXT.more} />
+      <ListFooter list={list} more={t("more")} />
     </div>
   );
 }

@@ -2,25 +2,24 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import type { TColumn } from "../ui/data-table";
-import { formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
+import { withMoney } from "../ui/money-fields";
 import type { TFinding } from "./api";
 
 const SEVERITY_TONE = { critical: "red", warning: "yellow", info: "gray" } as const;
-export const KIND_LABEL: Record<TFinding["kind"], string> = {
-  missing_at_mono: "Missing at Mono",
-  missing_here: "Created elsewhere",
-  state_mismatch: "State mismatch",
-  amount_mismatch: "Amount mismatch",
-  balance_drift: "Balance drift",
-};
+// A finding's kind is shown by its label, reconciliation.kind.<kind>.
 
+// Mono's evidence as recorded, keys as they are; amounts (minor units) are shown as money.
 function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
+  const f = useFormat();
+  const shown = withMoney(evidence, f.money) as Record<string, unknown>;
   return (
     <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-xs">
-      {Object.entries(evidence).map(([k, v]) => (
+      {Object.entries(shown).map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-500">{k}</dt>
           <dd className="break-all font-mono text-slate-800">
@@ -36,24 +35,7 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
   );
 }
 
-const TEXT = {
-  resolved: "resolved",
-  by: (who: string) => ` by ${who}`,
-  reason: "Resolution reason",
-  reasonHint: "What was found and what was done",
-  resolve: "Resolve",
-  resolveOpen: "Resolve…",
-  cancel: "Cancel",
-  open: "open",
-  h: {
-    severity: "Severity",
-    finding: "Finding and evidence",
-    found: "Found (Bogotá)",
-    resolution: "Resolution",
-  },
-};
-
-export function findingColumns({
+export function useFindingColumns({
   canResolve,
   busy,
   onResolve,
@@ -62,20 +44,22 @@ export function findingColumns({
   busy: boolean;
   onResolve: (f: TFinding, reason: string) => void;
 }): TColumn<TFinding>[] {
+  const t = useTranslations("reconciliation");
+  const fmt = useFormat();
   return [
     {
       id: "severity",
-      header: TEXT.h.severity,
+      header: t("finding.h.severity"),
       sortValue: (f) => f.severity,
-      cell: (f) => <Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge>,
+      cell: (f) => <Badge tone={SEVERITY_TONE[f.severity]}>{t(`severity.${f.severity}`)}</Badge>,
     },
     {
       id: "finding",
-      header: TEXT.h.finding,
+      header: t("finding.h.finding"),
       sortValue: (f) => f.kind,
       cell: (f) => (
         <>
-          <p className="font-medium text-slate-900">{KIND_LABEL[f.kind]}</p>
+          <p className="font-medium text-slate-900">{t(`kind.${f.kind}`)}</p>
           <p className="mt-0.5 space-x-2 text-xs">
             {f.operationId ? (
               <Link
@@ -95,14 +79,14 @@ export function findingColumns({
     },
     {
       id: "found",
-      header: TEXT.h.found,
+      header: t("finding.h.found"),
       sortValue: (f) => f.createdAt,
       className: "whitespace-nowrap text-slate-600",
-      cell: (f) => formatWhen(f.createdAt),
+      cell: (f) => fmt.when(f.createdAt),
     },
     {
       id: "resolution",
-      header: TEXT.h.resolution,
+      header: t("finding.h.resolution"),
       cell: (f) => (
         <Resolution f={f} canResolve={canResolve} busy={busy} onResolve={(r) => onResolve(f, r)} />
       ),
@@ -121,24 +105,27 @@ function Resolution({
   busy: boolean;
   onResolve: (reason: string) => void;
 }) {
+  const t = useTranslations("reconciliation.finding");
+  const fmt = useFormat();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   if (f.resolvedAt)
     return (
       <div className="text-xs text-slate-600">
-        <Badge tone="green">{TEXT.resolved}</Badge>
+        <Badge tone="green">{t("resolved")}</Badge>
         <p className="mt-1">
-          {formatWhen(f.resolvedAt)}
-          {f.resolvedBy ? TEXT.by(f.resolvedBy) : ""}
+          {f.resolvedBy
+            ? t("resolvedBy", { when: fmt.when(f.resolvedAt), who: f.resolvedBy })
+            : fmt.when(f.resolvedAt)}
         </p>
         <p className="mt-1 max-w-xs text-slate-800">{f.resolution}</p>
       </div>
     );
-  if (!canResolve) return <Badge tone="yellow">{TEXT.open}</Badge>;
+  if (!canResolve) return <Badge tone="yellow">{t("open")}</Badge>;
   if (!open)
     return (
       <Button variant="secondary" onClick={() => setOpen(true)}>
-        {TEXT.resolveOpen}
+        {t("resolveOpen")}
       </Button>
     );
   return (
@@ -150,22 +137,22 @@ function Resolution({
       }}
     >
       <textarea
-        aria-label={TEXT.reason}
+        aria-label={t("reason")}
         required
         minLength={5}
         maxLength={1000}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
-        placeholder={TEXT.reasonHint}
+        placeholder={t("reasonHint")}
         className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         rows={3}
       />
       <div className="flex gap-2">
         <Button type="submit" disabled={busy || reason.trim().length < 5}>
-          {TEXT.resolve}
+          {t("resolve")}
         </Button>
         <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-          {TEXT.cancel}
+          {t("cancel")}
         </Button>
       </div>
     </form>

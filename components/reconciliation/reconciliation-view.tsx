@@ -1,12 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { DRIFT_KINDS, ZFindingListQuery } from "@/lib/reconcile/list-query";
 import { DataTable } from "../ui/data-table";
 import { ListFooter } from "../ui/list-footer";
 import { useUrlFilters } from "../url-state/use-url-filters";
 import { ErrorNote } from "../ui/error-note";
 import type { TFindingFilters } from "./api";
-import { findingColumns, KIND_LABEL } from "./finding-row";
+import { useFindingColumns } from "./finding-row";
 import { RunsCard } from "./runs-card";
 import { useFindings, useResolveFinding } from "./use-reconciliation";
 import { Card, CardHeader } from "../ui/card";
@@ -14,26 +15,6 @@ import { Card, CardHeader } from "../ui/card";
 const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 const KEYS = ["status", "severity", "kind", "runId"] as const;
-const TEXT = {
-  findings: "Findings",
-  findingsHint:
-    "Each with the evidence read from Mono. Critical findings raise an alert until resolved.",
-  status: "Status",
-  open: "Open",
-  resolved: "Resolved",
-  all: "All",
-  severity: "Severity",
-  allSeverities: "All severities",
-  critical: "Critical",
-  warning: "Warning",
-  kind: "Kind",
-  allKinds: "All kinds",
-  run: (id: string) => `Run ${id} ✕`,
-  label: "Reconciliation findings",
-  empty: "No findings match these filters.",
-  more: "Load older findings",
-};
-
 // Filters (?status=&severity=&kind=&runId=) in the URL, parsed with the API's schema.
 function useFindingFilters() {
   const url = useUrlFilters(ZFindingListQuery, KEYS);
@@ -46,48 +27,54 @@ export function ReconciliationView({ canRun }: { canRun: boolean }) {
   const list = useFindings(f);
   const resolve = useResolveFinding();
   const rows = list.data?.pages.flatMap((p) => p.findings) ?? [];
+  const t = useTranslations("reconciliation");
+  const columns = useFindingColumns({
+    canResolve: canRun,
+    busy: resolve.isPending,
+    onResolve: (d, reason) => resolve.mutate({ id: d.id, reason }),
+  });
   return (
     <div className="space-y-6">
       <Card>
         <RunsCard canRun={canRun} onPickRun={(runId) => set({ ...f, runId, status: "all" })} />
       </Card>
       <Card>
-        <CardHeader title={TEXT.findings} description={TEXT.findingsHint} />
+        <CardHeader title={t("findings.title")} description={t("findings.hint")} />
         <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-4">
           <select
-            aria-label={TEXT.status}
+            aria-label={t("findings.status")}
             className={select}
             value={f.status}
             onChange={(e) => set({ ...f, status: e.target.value as TFindingFilters["status"] })}
           >
-            <option value="open">{TEXT.open}</option>
-            <option value="resolved">{TEXT.resolved}</option>
-            <option value="all">{TEXT.all}</option>
+            <option value="open">{t("findings.open")}</option>
+            <option value="resolved">{t("findings.resolved")}</option>
+            <option value="all">{t("findings.all")}</option>
           </select>
           <select
-            aria-label={TEXT.severity}
+            aria-label={t("findings.severity")}
             className={select}
             value={f.severity ?? ""}
             onChange={(e) =>
               set({ ...f, severity: (e.target.value || undefined) as TFindingFilters["severity"] })
             }
           >
-            <option value="">{TEXT.allSeverities}</option>
-            <option value="critical">{TEXT.critical}</option>
-            <option value="warning">{TEXT.warning}</option>
+            <option value="">{t("findings.allSeverities")}</option>
+            <option value="critical">{t("findings.critical")}</option>
+            <option value="warning">{t("findings.warning")}</option>
           </select>
           <select
-            aria-label={TEXT.kind}
+            aria-label={t("findings.kind")}
             className={select}
             value={f.kind ?? ""}
             onChange={(e) =>
               set({ ...f, kind: (e.target.value || undefined) as TFindingFilters["kind"] })
             }
           >
-            <option value="">{TEXT.allKinds}</option>
+            <option value="">{t("findings.allKinds")}</option>
             {DRIFT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {t(`kind.${k}`)}
               </option>
             ))}
           </select>
@@ -97,7 +84,7 @@ export function ReconciliationView({ canRun }: { canRun: boolean }) {
               className="text-sm text-brand-700 hover:underline"
               onClick={() => set({ ...f, runId: undefined })}
             >
-              {TEXT.run(f.runId)}
+              {t("findings.run", { id: f.runId })}
             </button>
           ) : null}
         </div>
@@ -105,19 +92,15 @@ export function ReconciliationView({ canRun }: { canRun: boolean }) {
           <ErrorNote error={list.error ?? resolve.error} />
         </div>
         <DataTable
-          label={TEXT.label}
-          columns={findingColumns({
-            canResolve: canRun,
-            busy: resolve.isPending,
-            onResolve: (d, reason) => resolve.mutate({ id: d.id, reason }),
-          })}
+          label={t("findings.label")}
+          columns={columns}
           rows={rows}
           rowKey={(d) => d.id}
           rowProps={(d) => ({ "data-testid": "finding-row", "data-kind": d.kind })}
           loading={list.isPending}
-          empty={TEXT.empty}
+          empty={t("findings.empty")}
         />
-        <ListFooter list={list} more={TEXT.more} />
+        <ListFooter list={list} more={t("findings.more")} />
       </Card>
     </div>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { consolePage, type TSearchParams } from "../page-access";
 import { can } from "@/lib/auth/permissions";
@@ -5,7 +6,9 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReconciliationView } from "@/components/reconciliation/reconciliation-view";
 
-export const metadata = { title: "Reconciliation" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("reconciliation"))("title") };
+}
 
 export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
   const { user, allowed } = await consolePage(
@@ -14,12 +17,10 @@ export default async function Page({ searchParams }: { searchParams: TSearchPara
     searchParams,
   );
   if (!allowed) return <Forbidden role={user.role} permission="reconciliation.read" />;
+  const t = await getTranslations("reconciliation");
   return (
     <>
-      <PageHeader
-        title="Reconciliation"
-        description="Our operations compared with Mono's transfers, payouts, ledger movements and balances. Missing on either side, state or amount mismatch, balance drift — each with Mono's evidence, resolved with a reason."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Suspense>
         <ReconciliationView canRun={can(user.role, "reconciliation.run")} />
       </Suspense>
