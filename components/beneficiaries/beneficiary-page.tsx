@@ -3,72 +3,22 @@
 import Link from "next/link";
 import { Eye } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { DataTable, type TColumn } from "../ui/data-table";
 import { ReasonDialog } from "../ui/reason-dialog";
 import { ErrorNote } from "../ui/error-note";
-import { formatCop } from "../money/format";
-import { formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
+import { useStateLabel } from "../operations/state-badge";
+import { useResultLabel } from "../webhooks/result-badge";
 import {
   useBeneficiary,
   useRevealBeneficiaryRecord,
   type TBeneficiaryClear,
   type TBeneficiaryView,
 } from "./api";
-
-// Every user-facing string of the beneficiary page.
-const TEXT = {
-  loading: "Loading…",
-  identity: "Beneficiary",
-  masked: "Masked. Revealing asks for a reason and is audited.",
-  name: "Name",
-  bank: "Bank",
-  account: "Account",
-  document: "Document",
-  email: "E-mail",
-  firstSeen: "First paid",
-  lastSeen: "Last paid",
-  reveal: "Reveal numbers",
-  revealed: "Shown in clear for this screen only; the reveal is in the audit log.",
-  why: "Why do you need the full numbers?",
-  whyHint:
-    "Account and document numbers are personal data. Your reason is recorded in the audit log with your name.",
-  confirm: "Reveal",
-  totals: "Totals",
-  paid: "Paid",
-  inFlight: "In flight",
-  failed: "Failed",
-  last30: (n: number, paid: string) =>
-    `Last 30 days: ${n} payment${n === 1 ? "" : "s"}, ${paid} paid`,
-  truncated: "Only the latest 500 rows of each kind are counted.",
-  payments: "Payments and transfer rows",
-  paymentsHint: "Every payout and transfer row to this account, across batches.",
-  noPayments: "No payments to this account.",
-  breb: "Bre-B key resolutions",
-  noBreb: "No Bre-B key resolved to this account.",
-  webhooks: "Webhook events",
-  noWebhooks: "No webhook events for these operations.",
-  findings: "Reconciliation findings",
-  noFindings: "No reconciliation findings for these operations.",
-  col: {
-    when: "Created",
-    operation: "Operation",
-    row: "Row",
-    amount: "Amount",
-    state: "State",
-    rowState: "At Mono",
-    key: "Key",
-    holder: "Holder",
-    type: "Type",
-    result: "Result",
-    kind: "Kind",
-    severity: "Severity",
-    resolved: "Resolved",
-  },
-  open: "open",
-};
 
 type TPayment = TBeneficiaryView["payments"][number];
 const BUCKET_TONE = { paid: "green", in_flight: "blue", failed: "red", stopped: "gray" } as const;
@@ -80,20 +30,24 @@ export function BeneficiaryPage({
   beneficiaryKey: string;
   canReveal: boolean;
 }) {
+  const t = useTranslations("beneficiaries");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
+  const resultLabel = useResultLabel();
   const q = useBeneficiary(beneficiaryKey);
   if (q.error) return <ErrorNote error={q.error} />;
-  if (!q.data) return <p className="text-sm text-slate-500">{TEXT.loading}</p>;
+  if (!q.data) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   const v = q.data;
   const paymentCols: TColumn<TPayment>[] = [
     {
       id: "when",
-      header: TEXT.col.when,
-      cell: (p) => formatWhen(p.createdAt),
+      header: t("col.when"),
+      cell: (p) => f.when(p.createdAt),
       sortValue: (p) => p.createdAt,
     },
     {
       id: "operation",
-      header: TEXT.col.operation,
+      header: t("col.operation"),
       cell: (p) => (
         <Link
           className="font-mono text-brand-700 hover:underline"
@@ -103,81 +57,82 @@ export function BeneficiaryPage({
         </Link>
       ),
     },
-    { id: "row", header: TEXT.col.row, cell: (p) => (p.position === null ? "—" : p.position + 1) },
+    { id: "row", header: t("col.row"), cell: (p) => (p.position === null ? "—" : p.position + 1) },
     {
       id: "amount",
-      header: TEXT.col.amount,
+      header: t("col.amount"),
       align: "right",
-      cell: (p) => formatCop(p.amount),
+      cell: (p) => f.money(p.amount),
       sortValue: (p) => p.amount,
     },
     {
       id: "state",
-      header: TEXT.col.state,
-      cell: (p) => (
-        <Badge tone={BUCKET_TONE[p.bucket]}>{p.operationState.replace(/_/g, " ")}</Badge>
-      ),
+      header: t("col.state"),
+      cell: (p) => <Badge tone={BUCKET_TONE[p.bucket]}>{stateLabel(p.operationState)}</Badge>,
       sortValue: (p) => p.operationState,
     },
-    { id: "rowState", header: TEXT.col.rowState, cell: (p) => p.rowState ?? "—" },
+    { id: "rowState", header: t("col.rowState"), cell: (p) => p.rowState ?? "—" },
   ];
   return (
     <div className="space-y-6">
       <Identity v={v} beneficiaryKey={beneficiaryKey} canReveal={canReveal} />
       <Card>
-        <CardHeader title={TEXT.totals} />
+        <CardHeader title={t("totals")} />
         <dl className="grid grid-cols-3 gap-4 px-5 py-4 text-sm" data-testid="beneficiary-totals">
-          <Total label={TEXT.paid} value={formatCop(v.totals.paid)} />
-          <Total label={TEXT.inFlight} value={formatCop(v.totals.inFlight)} />
-          <Total label={TEXT.failed} value={formatCop(v.totals.failed)} />
+          <Total label={t("paid")} value={f.money(v.totals.paid)} />
+          <Total label={t("inFlight")} value={f.money(v.totals.inFlight)} />
+          <Total label={t("failed")} value={f.money(v.totals.failed)} />
         </dl>
         <p className="px-5 pb-4 text-sm text-slate-600">
-          {TEXT.last30(v.totals.last30Days.count, formatCop(v.totals.last30Days.paid))}
-          {v.totals.truncated ? ` ${TEXT.truncated}` : ""}
+          {t("last30", {
+            count: v.totals.last30Days.count,
+            paid: f.money(v.totals.last30Days.paid),
+          })}
+          {v.totals.truncated ? ` ${t("truncated")}` : ""}
         </p>
       </Card>
       <Card>
-        <CardHeader title={TEXT.payments} description={TEXT.paymentsHint} />
+        <CardHeader title={t("payments")} description={t("paymentsHint")} />
         <DataTable
-          label={TEXT.payments}
+          label={t("payments")}
           columns={paymentCols}
           rows={v.payments}
           rowKey={(p) => `${p.operationId}:${p.position ?? "p"}`}
-          empty={TEXT.noPayments}
+          empty={t("noPayments")}
         />
       </Card>
       <Card>
-        <CardHeader title={TEXT.breb} />
+        <CardHeader title={t("breb")} />
         <DataTable
-          label={TEXT.breb}
+          label={t("breb")}
           rows={v.brebResolutions}
           rowKey={(r) => r.id}
-          empty={TEXT.noBreb}
+          empty={t("noBreb")}
           columns={[
-            { id: "when", header: TEXT.col.when, cell: (r) => formatWhen(r.resolvedAt) },
+            { id: "when", header: t("col.when"), cell: (r) => f.when(r.resolvedAt) },
             {
               id: "key",
-              header: TEXT.col.key,
+              header: t("col.key"),
               cell: (r) => <span className="font-mono">{r.keyValue}</span>,
             },
-            { id: "type", header: TEXT.col.type, cell: (r) => r.keyType ?? "—" },
-            { id: "holder", header: TEXT.col.holder, cell: (r) => r.holderName },
+            { id: "type", header: t("col.type"), cell: (r) => r.keyType ?? "—" },
+            { id: "holder", header: t("col.holder"), cell: (r) => r.holderName },
           ]}
         />
       </Card>
       <Card>
-        <CardHeader title={TEXT.webhooks} />
+        <CardHeader title={t("webhooks")} />
         <DataTable
-          label={TEXT.webhooks}
+          label={t("webhooks")}
           rows={v.webhooks}
           rowKey={(w) => w.id}
-          empty={TEXT.noWebhooks}
+          empty={t("noWebhooks")}
           columns={[
-            { id: "when", header: TEXT.col.when, cell: (w) => formatWhen(w.receivedAt) },
-            { id: "type", header: TEXT.col.type, cell: (w) => w.type },
+            { id: "when", header: t("col.when"), cell: (w) => f.when(w.receivedAt) },
+            { id: "type", header: t("col.type"), cell: (w) => w.type },
             {
               id: "operation",
-              header: TEXT.col.operation,
+              header: t("col.operation"),
               cell: (w) =>
                 w.operationId ? (
                   <Link
@@ -190,31 +145,35 @@ export function BeneficiaryPage({
                   "—"
                 ),
             },
-            { id: "result", header: TEXT.col.result, cell: (w) => w.processingResult ?? "—" },
+            {
+              id: "result",
+              header: t("col.result"),
+              cell: (w) => (w.processingResult ? resultLabel(w.processingResult) : "—"),
+            },
           ]}
         />
       </Card>
       <Card>
-        <CardHeader title={TEXT.findings} />
+        <CardHeader title={t("findings")} />
         <DataTable
-          label={TEXT.findings}
+          label={t("findings")}
           rows={v.findings}
-          rowKey={(f) => f.id}
-          empty={TEXT.noFindings}
+          rowKey={(x) => x.id}
+          empty={t("noFindings")}
           columns={[
-            { id: "when", header: TEXT.col.when, cell: (f) => formatWhen(f.createdAt) },
-            { id: "kind", header: TEXT.col.kind, cell: (f) => f.kind.replace(/_/g, " ") },
-            { id: "severity", header: TEXT.col.severity, cell: (f) => f.severity },
+            { id: "when", header: t("col.when"), cell: (x) => f.when(x.createdAt) },
+            { id: "kind", header: t("col.kind"), cell: (x) => x.kind.replace(/_/g, " ") },
+            { id: "severity", header: t("col.severity"), cell: (x) => x.severity },
             {
               id: "operation",
-              header: TEXT.col.operation,
-              cell: (f) =>
-                f.operationId ? (
+              header: t("col.operation"),
+              cell: (x) =>
+                x.operationId ? (
                   <Link
                     className="font-mono text-brand-700 hover:underline"
-                    href={`/operations/${f.operationId}`}
+                    href={`/operations/${x.operationId}`}
                   >
-                    {f.operationId}
+                    {x.operationId}
                   </Link>
                 ) : (
                   "—"
@@ -222,8 +181,8 @@ export function BeneficiaryPage({
             },
             {
               id: "resolved",
-              header: TEXT.col.resolved,
-              cell: (f) => (f.resolvedAt ? formatWhen(f.resolvedAt) : TEXT.open),
+              header: t("col.resolved"),
+              cell: (x) => (x.resolvedAt ? f.when(x.resolvedAt) : t("open")),
             },
           ]}
         />
@@ -250,32 +209,34 @@ function Identity({
   beneficiaryKey: string;
   canReveal: boolean;
 }) {
+  const t = useTranslations("beneficiaries");
+  const f = useFormat();
   const b = v.beneficiary;
   const reveal = useRevealBeneficiaryRecord();
   const [asking, setAsking] = useState(false);
   const [clear, setClear] = useState<TBeneficiaryClear | null>(null);
   const rows: [string, React.ReactNode][] = [
-    [TEXT.name, b.name],
-    [TEXT.bank, b.bankCode],
+    [t("name"), b.name],
+    [t("bank"), b.bankCode],
     [
-      TEXT.account,
+      t("account"),
       <span key="a" className="font-mono" data-testid="beneficiary-account">
         {clear?.accountNumber ?? b.accountNumber}
       </span>,
     ],
     [
-      TEXT.document,
+      t("document"),
       <span key="d" className="font-mono">
         {b.documentType} {clear?.documentNumber ?? b.documentNumber}
       </span>,
     ],
-    ...(b.email ? ([[TEXT.email, clear?.email ?? b.email]] as [string, React.ReactNode][]) : []),
-    [TEXT.firstSeen, formatWhen(b.firstSeenAt)],
-    [TEXT.lastSeen, formatWhen(b.lastSeenAt)],
+    ...(b.email ? ([[t("email"), clear?.email ?? b.email]] as [string, React.ReactNode][]) : []),
+    [t("firstSeen"), f.when(b.firstSeenAt)],
+    [t("lastSeen"), f.when(b.lastSeenAt)],
   ];
   return (
     <Card>
-      <CardHeader title={TEXT.identity} description={TEXT.masked} />
+      <CardHeader title={t("identity")} description={t("masked")} />
       <div className="space-y-3 px-5 py-4">
         <dl
           className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm"
@@ -290,16 +251,16 @@ function Identity({
         </dl>
         {canReveal && !clear ? (
           <Button variant="secondary" onClick={() => setAsking(true)} data-testid="reveal">
-            <Eye className="h-4 w-4" aria-hidden /> {TEXT.reveal}
+            <Eye className="h-4 w-4" aria-hidden /> {t("reveal")}
           </Button>
         ) : null}
-        {clear ? <p className="text-xs text-amber-800">{TEXT.revealed}</p> : null}
+        {clear ? <p className="text-xs text-amber-800">{t("revealed")}</p> : null}
         <ReasonDialog
           open={asking}
           onClose={() => setAsking(false)}
-          title={TEXT.why}
-          explanation={TEXT.whyHint}
-          submitLabel={TEXT.confirm}
+          title={t("why")}
+          explanation={t("whyHint")}
+          submitLabel={t("confirm")}
           pending={reveal.isPending}
           error={reveal.error}
           onSubmit={(reason) =>

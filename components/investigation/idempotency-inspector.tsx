@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { formatMs, formatWhen } from "../operations/format-time";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
+import { useStateLabel } from "../operations/state-badge";
 import { Badge } from "../ui/badge";
 import { Card, CardHeader } from "../ui/card";
 import { DataTable, type TColumn } from "../ui/data-table";
@@ -13,111 +15,99 @@ type TKeyData = NonNullable<ReturnType<typeof useKeyInspection>["data"]>;
 type TDiffRow = TKeyData["mismatch"]["diffs"][number]["diff"][number];
 type TKeyAttempt = TKeyData["attempts"][number];
 
-const TEXT = {
-  diffLabel: (id: string) => `Fields that differ in ${id}`,
-  attemptsLabel: "Attempts with this key",
-  noAttempts: "Nothing was sent to Mono with this key.",
-  h: {
-    field: "Field",
-    stored: "Stored",
-    sent: "Sent",
-    when: "When",
-    request: "Request",
-    status: "Status",
-    wait: "Wait before",
-    latency: "Latency",
-    log: "Mono log id",
-  },
-};
-
-const DIFF_COLUMNS: TColumn<TDiffRow>[] = [
-  { id: "path", header: TEXT.h.field, className: "font-mono", cell: (x) => x.path },
-  {
-    id: "before",
-    header: TEXT.h.stored,
-    className: "break-all font-mono text-red-700",
-    cell: (x) => (x.change === "added" ? "—" : JSON.stringify(x.before)),
-  },
-  {
-    id: "after",
-    header: TEXT.h.sent,
-    className: "break-all font-mono text-emerald-700",
-    cell: (x) => (x.change === "removed" ? "—" : JSON.stringify(x.after)),
-  },
-];
-
-const ATTEMPT_COLUMNS: TColumn<TKeyAttempt>[] = [
-  {
-    id: "at",
-    header: TEXT.h.when,
-    sortValue: (a) => a.at,
-    className: "whitespace-nowrap text-slate-600",
-    cell: (a) => formatWhen(a.at),
-  },
-  {
-    id: "request",
-    header: TEXT.h.request,
-    cell: (a) => (
-      <Link
-        className="font-mono text-xs text-brand-700 hover:underline"
-        href={`/requests/${a.requestId}`}
-      >
-        {a.endpoint} #{a.attempt}
-      </Link>
-    ),
-  },
-  {
-    id: "status",
-    header: TEXT.h.status,
-    sortValue: (a) => a.status ?? 0,
-    cell: (a) => (
-      <>
-        {a.status ?? "—"} {a.errorCode ? <code className="text-xs">{a.errorCode}</code> : null}
-      </>
-    ),
-  },
-  {
-    id: "wait",
-    header: TEXT.h.wait,
-    className: "text-xs",
-    cell: (a) => (a.delayBeforeMs ? `${formatMs(a.delayBeforeMs)} (${a.delayReason})` : "—"),
-  },
-  {
-    id: "latency",
-    header: TEXT.h.latency,
-    sortValue: (a) => a.durationMs,
-    className: "text-xs",
-    cell: (a) => formatMs(a.durationMs),
-  },
-  {
-    id: "log",
-    header: TEXT.h.log,
-    className: "font-mono text-xs",
-    cell: (a) =>
-      a.monoLogId ? (
-        <span className="inline-flex items-center gap-1">
-          <span className="break-all">{a.monoLogId}</span>
-          <CopyButton value={a.monoLogId} label="Copy Mono log id" iconOnly />
-        </span>
-      ) : (
-        "—"
-      ),
-  },
-];
-
 // One idempotency key: what it is for, its lease, every attempt sent with it, the time left in
 // Mono's 24 h window, and a field-by-field diff when it was used with another payload.
 export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: string }) {
+  const t = useTranslations("investigation.key");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
+  const diffColumns: TColumn<TDiffRow>[] = [
+    { id: "path", header: t("h.field"), className: "font-mono", cell: (x) => x.path },
+    {
+      id: "before",
+      header: t("h.stored"),
+      className: "break-all font-mono text-red-700",
+      cell: (x) => (x.change === "added" ? "—" : JSON.stringify(x.before)),
+    },
+    {
+      id: "after",
+      header: t("h.sent"),
+      className: "break-all font-mono text-emerald-700",
+      cell: (x) => (x.change === "removed" ? "—" : JSON.stringify(x.after)),
+    },
+  ];
+
+  const attemptColumns: TColumn<TKeyAttempt>[] = [
+    {
+      id: "at",
+      header: t("h.when"),
+      sortValue: (a) => a.at,
+      className: "whitespace-nowrap text-slate-600",
+      cell: (a) => f.when(a.at),
+    },
+    {
+      id: "request",
+      header: t("h.request"),
+      cell: (a) => (
+        <Link
+          className="font-mono text-xs text-brand-700 hover:underline"
+          href={`/requests/${a.requestId}`}
+        >
+          {a.endpoint} #{a.attempt}
+        </Link>
+      ),
+    },
+    {
+      id: "status",
+      header: t("h.status"),
+      sortValue: (a) => a.status ?? 0,
+      cell: (a) => (
+        <>
+          {a.status ?? "—"} {a.errorCode ? <code className="text-xs">{a.errorCode}</code> : null}
+        </>
+      ),
+    },
+    {
+      id: "wait",
+      header: t("h.wait"),
+      className: "text-xs",
+      cell: (a) => (a.delayBeforeMs ? `${f.duration(a.delayBeforeMs)} (${a.delayReason})` : "—"),
+    },
+    {
+      id: "latency",
+      header: t("h.latency"),
+      sortValue: (a) => a.durationMs,
+      className: "text-xs",
+      cell: (a) => f.duration(a.durationMs),
+    },
+    {
+      id: "log",
+      header: t("h.log"),
+      className: "font-mono text-xs",
+      cell: (a) =>
+        a.monoLogId ? (
+          <span className="inline-flex items-center gap-1">
+            <span className="break-all">{a.monoLogId}</span>
+            <CopyButton value={a.monoLogId} label={t("copyLog")} iconOnly />
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+  ];
   const { data, error, isPending } = useKeyInspection(idempotencyKey);
-  if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (!data) return <ErrorNote error={error} />;
   const { operation: op, lease, window: w, mismatch } = data;
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="State" actions={<CopyButton value={data.key} label="Copy key" />} />
+        <CardHeader
+          title={t("state")}
+          actions={<CopyButton value={data.key} label={t("copyKey")} />}
+        />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 px-5 py-4 text-sm sm:grid-cols-2">
-          <Fact label="Operation">
+          <Fact label={t("operation")}>
             {op ? (
               <>
                 <Link
@@ -126,54 +116,60 @@ export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: strin
                 >
                   {op.id}
                 </Link>{" "}
-                · {op.state} ·{" "}
+                · {stateLabel(op.state)} ·{" "}
                 <Link
                   className="text-brand-700 hover:underline"
                   href={`/operations/${op.id}/timeline`}
                 >
-                  timeline
+                  {t("timeline")}
                 </Link>
               </>
             ) : (
-              "none (not an operation's Mono key)"
+              t("noOperation")
             )}
           </Fact>
-          <Fact label="Send lease">
-            {lease.active ? <Badge tone="yellow">held by {lease.lockedBy}</Badge> : "free"}
-            {lease.ageMs !== null ? ` · taken ${formatMs(lease.ageMs)} ago` : ""}
+          <Fact label={t("lease")}>
+            {lease.active ? (
+              <Badge tone="yellow">{t("leaseHeld", { holder: lease.lockedBy ?? "?" })}</Badge>
+            ) : (
+              t("leaseFree")
+            )}
+            {lease.ageMs !== null
+              ? ` · ${t("leaseAge", { duration: f.duration(lease.ageMs) })}`
+              : ""}
           </Fact>
-          <Fact label="Mono's 24 h window">
+          <Fact label={t("window")}>
             {w.startedAt ? (
               w.expired ? (
-                <Badge tone="red">expired {formatWhen(w.endsAt)}</Badge>
+                <Badge tone="red">{t("windowExpired", { when: f.when(w.endsAt) })}</Badge>
               ) : (
                 <span data-testid="window-left">
-                  {formatMs(w.leftMs)} left (until {formatWhen(w.endsAt)})
+                  {t("windowLeft", { duration: f.duration(w.leftMs), when: f.when(w.endsAt) })}
                 </span>
               )
             ) : (
-              "not started: never sent"
+              t("windowNotStarted")
             )}
           </Fact>
-          <Fact label="Attempts">
+          <Fact label={t("attempts")}>
             {data.attempts.length}
-            {op ? ` (${op.attemptCount} send claims)` : ""}
+            {op ? ` ${t("claims", { count: op.attemptCount })}` : ""}
           </Fact>
-          <Fact label="Payload">
+          <Fact label={t("payload")}>
             {mismatch.detected ? (
-              <Badge tone="red">reused with another payload</Badge>
+              <Badge tone="red">{t("payloadReused")}</Badge>
             ) : (
-              <Badge tone="green">same payload every time</Badge>
+              <Badge tone="green">{t("payloadSame")}</Badge>
             )}
           </Fact>
-          {op?.lastErrorCode ? <Fact label="Last error">{op.lastErrorCode}</Fact> : null}
+          {op?.lastErrorCode ? <Fact label={t("lastError")}>{op.lastErrorCode}</Fact> : null}
         </dl>
       </Card>
       {mismatch.detected ? (
         <Card>
           <CardHeader
-            title="Payload mismatch"
-            description={`Compared with the ${mismatch.baseline ?? "stored body"}; document and account numbers are compared masked (last 4 kept).`}
+            title={t("mismatch")}
+            description={t("mismatchHint", { baseline: mismatch.baseline ?? t("storedBody") })}
           />
           <ul className="list-disc px-10 py-3 text-sm text-red-800">
             {mismatch.reasons.map((r) => (
@@ -189,12 +185,12 @@ export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: strin
                 >
                   {d.requestId}
                 </Link>{" "}
-                {d.monoLogId ? <code>{d.monoLogId}</code> : null} · {formatWhen(d.at)}
+                {d.monoLogId ? <code>{d.monoLogId}</code> : null} · {f.when(d.at)}
               </p>
               <DataTable
-                label={TEXT.diffLabel(d.requestId)}
+                label={t("diffLabel", { id: d.requestId })}
                 testId="payload-diff"
-                columns={DIFF_COLUMNS}
+                columns={diffColumns}
                 rows={d.diff}
                 rowKey={(x) => x.path}
                 dense
@@ -205,27 +201,24 @@ export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: strin
         </Card>
       ) : null}
       <Card>
-        <CardHeader title="Attempts with this key" />
+        <CardHeader title={t("attemptsLabel")} />
         <DataTable
-          label={TEXT.attemptsLabel}
-          columns={ATTEMPT_COLUMNS}
+          label={t("attemptsLabel")}
+          columns={attemptColumns}
           rows={data.attempts}
           rowKey={(a) => a.requestId}
-          empty={TEXT.noAttempts}
+          empty={t("noAttempts")}
           dense
         />
       </Card>
       {data.consoleRequests.length ? (
         <Card>
-          <CardHeader
-            title="Console write requests with this key"
-            description="The console keeps only a hash of each request's payload, so a reuse here is flagged without a field diff."
-          />
+          <CardHeader title={t("consoleRequests")} description={t("consoleRequestsHint")} />
           <ul className="divide-y divide-slate-100 text-sm">
             {data.consoleRequests.map((c) => (
               <li key={c.createdAt + c.route} className="px-5 py-2">
                 {c.route} · {c.state} · {c.responseStatus ?? "—"} · {c.user ?? "?"} ·{" "}
-                {formatWhen(c.createdAt)} ·{" "}
+                {f.when(c.createdAt)} ·{" "}
                 <code className="text-xs">{c.requestHash.slice(0, 12)}</code>
               </li>
             ))}

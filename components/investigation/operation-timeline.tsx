@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { useEffect, useMemo, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
 import { useOperation } from "../operations/use-operations";
 import { factValue } from "./fact-value";
-import { formatMs, formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
+import { useResultLabel } from "../webhooks/result-badge";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
@@ -20,40 +22,6 @@ const DOT: Record<TTimelineEvent["tone"], string> = {
   bad: "bg-red-500",
   warn: "bg-amber-500",
 };
-const KIND_LABEL: Record<TTimelineEvent["kind"], string> = {
-  created: "created",
-  policy: "policy",
-  approval: "approval",
-  attempt: "attempt",
-  confirmation: "confirmation",
-  webhook: "webhook",
-  state: "state",
-  reconciliation: "reconciliation",
-  note: "note",
-  audit: "audit",
-};
-
-const TEXT = {
-  title: "Timeline",
-  description:
-    "Every event in time order (Bogotá time): creation, policy, approvals, each attempt to Mono with the wait before it, webhooks, confirmations, reconciliation and audit.",
-  copyPermalink: "Copy permalink",
-  evidence: "Evidence bundle",
-  loading: "Loading…",
-  truncated: "Very long history: the first 1,000 events of each kind are shown.",
-  group: (n: number, title: string, processing: string) =>
-    `${n} × ${title}${processing ? ` · ${processing.replace(/_/g, " ")}` : ""}`,
-  groupRange: (from: string, to: string) => `${from} – ${to}`,
-  showAll: "Show each one",
-  waited: "Waited",
-  beforeAttempt: "before this attempt",
-  afterPrevious: (ms: string) => `; ${ms} after the previous one ended`,
-  latency: (ms: string) => `latency ${ms}`,
-  copyLog: "Copy log id",
-  key: "key",
-  by: (who: string) => `by ${who}`,
-};
-
 type TItem =
   | { kind: "event"; event: TTimelineEvent }
   | { kind: "group"; key: string; events: TTimelineEvent[] };
@@ -90,6 +58,7 @@ export function groupEvents(events: TTimelineEvent[], min = 3): TItem[] {
 // It is re-read each time the operation's status is (same moment, same cadence), so the status
 // card and the timeline never disagree for long.
 export function OperationTimeline({ operationId }: { operationId: string }) {
+  const t = useTranslations("investigation.timeline");
   const { data, error, isPending, refetch } = useTimeline(operationId);
   const op = useOperation(operationId);
   const statusAt = op.dataUpdatedAt;
@@ -106,23 +75,23 @@ export function OperationTimeline({ operationId }: { operationId: string }) {
   return (
     <Card>
       <CardHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t("title")}
+        description={t("description")}
         actions={
           <div className="flex shrink-0 items-center gap-2">
-            <CopyButton value={`/operations/${operationId}`} label={TEXT.copyPermalink} />
+            <CopyButton value={`/operations/${operationId}`} label={t("copyPermalink")} />
             <a
               href={evidenceUrl(operationId)}
               className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200 hover:bg-slate-50"
               download
             >
-              <Download className="h-3 w-3" aria-hidden /> {TEXT.evidence}
+              <Download className="h-3 w-3" aria-hidden /> {t("evidence")}
             </a>
           </div>
         }
       />
       <ErrorNote error={error} />
-      {isPending ? <p className="p-5 text-sm text-slate-600">{TEXT.loading}</p> : null}
+      {isPending ? <p className="p-5 text-sm text-slate-600">{t("loading")}</p> : null}
       <ol className="relative space-y-0 px-5 py-4" data-testid="timeline">
         {items.map((it, i) =>
           it.kind === "event" ? (
@@ -133,15 +102,19 @@ export function OperationTimeline({ operationId }: { operationId: string }) {
         )}
       </ol>
       {data?.truncated ? (
-        <p className="px-5 pb-4 text-xs text-amber-800">{TEXT.truncated}</p>
+        <p className="px-5 pb-4 text-xs text-amber-800">{t("truncated")}</p>
       ) : null}
     </Card>
   );
 }
 
 function GroupRow({ events }: { events: TTimelineEvent[] }) {
+  const t = useTranslations("investigation.timeline");
+  const f = useFormat();
+  const resultLabel = useResultLabel();
   const e = events[0];
   const last = events[events.length - 1];
+  const processing = String(e.details.processing ?? "");
   return (
     <li
       className="relative border-l border-slate-200 pb-4 pl-5 last:pb-0"
@@ -157,17 +130,23 @@ function GroupRow({ events }: { events: TTimelineEvent[] }) {
       />
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="font-mono text-xs text-slate-600">
-          {TEXT.groupRange(formatWhen(e.at), formatWhen(last.at))}
+          {t("groupRange", { from: f.when(e.at), to: f.when(last.at) })}
         </span>
         <span className="rounded bg-slate-100 px-1.5 text-[11px] uppercase tracking-wide text-slate-700">
-          {KIND_LABEL[e.kind]}
+          {t(`kinds.${e.kind}`)}
         </span>
         <span className="text-sm font-medium text-slate-900">
-          {TEXT.group(events.length, e.title, String(e.details.processing ?? ""))}
+          {processing
+            ? t("groupProcessing", {
+                count: String(events.length),
+                title: e.title,
+                processing: resultLabel(processing),
+              })
+            : t("group", { count: String(events.length), title: e.title })}
         </span>
       </div>
       <details className="mt-1 text-xs text-slate-700">
-        <summary className="cursor-pointer text-brand-700">{TEXT.showAll}</summary>
+        <summary className="cursor-pointer text-brand-700">{t("showAll")}</summary>
         <ol className="mt-2">
           {events.map((x, i) => (
             <EventRow key={`${x.at}-${i}`} event={x} />
@@ -179,6 +158,8 @@ function GroupRow({ events }: { events: TTimelineEvent[] }) {
 }
 
 function EventRow({ event: e }: { event: TTimelineEvent }) {
+  const t = useTranslations("investigation.timeline");
+  const f = useFormat();
   const d = e.details;
   return (
     <li
@@ -194,13 +175,15 @@ function EventRow({ event: e }: { event: TTimelineEvent }) {
       />
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <time className="font-mono text-xs text-slate-600" dateTime={e.at}>
-          {formatWhen(e.at)}
+          {f.when(e.at)}
         </time>
         <span className="rounded bg-slate-100 px-1.5 text-[11px] uppercase tracking-wide text-slate-700">
-          {KIND_LABEL[e.kind]}
+          {t(`kinds.${e.kind}`)}
         </span>
         <span className="text-sm font-medium text-slate-900">{e.title}</span>
-        {e.actor ? <span className="text-xs text-slate-600">{TEXT.by(e.actor)}</span> : null}
+        {e.actor ? (
+          <span className="text-xs text-slate-600">{t("by", { who: e.actor })}</span>
+        ) : null}
       </div>
       {e.kind === "attempt" || e.kind === "confirmation" ? (
         <AttemptFacts e={e} />
@@ -212,6 +195,12 @@ function EventRow({ event: e }: { event: TTimelineEvent }) {
 }
 
 function AttemptFacts({ e }: { e: TTimelineEvent }) {
+  const t = useTranslations("investigation.timeline");
+  const f = useFormat();
+  // Attempt timings under a minute read in seconds with their decimals ("1.35 s"): backoff waits
+  // are compared to the tenth of a second. Shorter and longer ones read as every duration does.
+  const took = (ms: number) =>
+    ms >= 1_000 && ms < 60_000 ? t("seconds", { value: ms / 1_000 }) : f.duration(ms);
   const d = e.details as {
     latencyMs: number;
     delayBeforeMs: number;
@@ -222,13 +211,16 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
     <div className="mt-1 space-y-1 text-xs text-slate-600">
       {d.delayReason ? (
         <p data-testid="attempt-delay">
-          {TEXT.waited} <strong>{formatMs(d.delayBeforeMs)}</strong> {TEXT.beforeAttempt} (
-          {d.delayReason})
-          {d.observedGapMs !== null ? TEXT.afterPrevious(formatMs(d.observedGapMs)) : ""}.
+          {t.rich(d.observedGapMs !== null ? "waitedWithGap" : "waited", {
+            wait: took(d.delayBeforeMs),
+            reason: d.delayReason,
+            gap: d.observedGapMs !== null ? took(d.observedGapMs) : "",
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       ) : null}
       <p className="flex flex-wrap items-center gap-2">
-        <span>{TEXT.latency(formatMs(d.latencyMs))}</span>
+        <span>{t("latency", { duration: took(d.latencyMs) })}</span>
         {e.ids.requestId ? (
           <Link
             href={`/requests/${e.ids.requestId}`}
@@ -240,7 +232,7 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
         {e.ids.monoLogId ? (
           <>
             <code className="font-mono">{e.ids.monoLogId}</code>
-            <CopyButton value={e.ids.monoLogId} label={TEXT.copyLog} />
+            <CopyButton value={e.ids.monoLogId} label={t("copyLog")} />
           </>
         ) : null}
         {e.ids.idempotencyKey ? (
@@ -248,7 +240,7 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
             href={`/idempotency/${e.ids.idempotencyKey}`}
             className="text-brand-700 hover:underline"
           >
-            {TEXT.key}
+            {t("key")}
           </Link>
         ) : null}
       </p>
@@ -257,6 +249,7 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
 }
 
 function Facts({ details }: { details: Record<string, unknown> }) {
+  const f = useFormat();
   const entries = Object.entries(details).filter(
     ([, v]) =>
       v !== null &&
@@ -270,8 +263,8 @@ function Facts({ details }: { details: Record<string, unknown> }) {
       {entries.map(([k, v]) => (
         <div key={k} className="flex gap-1">
           <dt className="text-slate-600">{k}</dt>
-          <dd className="max-w-md truncate font-mono" title={factValue(k, v)}>
-            {factValue(k, v)}
+          <dd className="max-w-md truncate font-mono" title={factValue(k, v, f.money)}>
+            {factValue(k, v, f.money)}
           </dd>
         </div>
       ))}

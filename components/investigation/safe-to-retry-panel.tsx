@@ -2,19 +2,14 @@
 
 import { useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { TRecoveryAction } from "@/lib/investigation/retry-verdict";
 import { useIdempotencyKey } from "../operations/idempotency";
-import { formatMs } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
 import { useRecoveryAction, useRecoveryVerdict, useTimeline } from "./use-investigation";
-
-const ACTION_LABEL: Record<TRecoveryAction, string> = {
-  retry_same_key: "Retry with the same key",
-  reconcile: "Reconcile (look it up at Mono)",
-  mark_failed: "Mark failed",
-};
 
 // "Safe to retry?" for an operation in needs_attention or stuck in sending: the verdict, the
 // facts behind it, and only the actions the verdict allows (the server re-checks each one).
@@ -26,6 +21,11 @@ export function SafeToRetryPanel({
   operationId: string;
   canRecover: boolean;
 }) {
+  const t = useTranslations("investigation.recovery");
+  const f = useFormat();
+  const actionLabel = (a: TRecoveryAction) => t(`actions.${a}`);
+  const outcomeLabel = (o: string) =>
+    t.has(`outcomes.${o}`) ? t(`outcomes.${o}`) : o.replace(/_/g, " ");
   const state = useTimeline(operationId).data?.state;
   const applicable = state === "needs_attention" || state === "sending";
   const verdict = useRecoveryVerdict(operationId, applicable);
@@ -37,13 +37,10 @@ export function SafeToRetryPanel({
   const v = verdict.data;
   return (
     <Card data-testid="safe-to-retry">
-      <CardHeader
-        title="Safe to retry?"
-        description="Decided from the facts: the send lease, Mono's 24 h idempotency window, whether the payload is unchanged, and whether Mono already has it (by external_id)."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <div className="space-y-3 px-5 py-4 text-sm">
         <ErrorNote error={verdict.error} />
-        {verdict.isPending ? <p className="text-slate-500">Checking with Mono…</p> : null}
+        {verdict.isPending ? <p className="text-slate-500">{t("checking")}</p> : null}
         {v ? (
           <>
             <p className="text-base font-semibold text-slate-900" data-testid="verdict">
@@ -52,21 +49,26 @@ export function SafeToRetryPanel({
             <p className="text-slate-700">{v.verdict.why}</p>
             <ul className="list-disc space-y-0.5 pl-5 text-xs text-slate-600">
               <li>
-                Window:{" "}
-                {v.facts.neverSent
-                  ? "never sent"
-                  : v.facts.insideWindow
-                    ? `${formatMs(v.facts.windowLeftMs)} left`
-                    : "expired"}
+                {t("window", {
+                  value: v.facts.neverSent
+                    ? t("neverSent")
+                    : v.facts.insideWindow
+                      ? t("left", { duration: f.duration(v.facts.windowLeftMs) })
+                      : t("expired"),
+                })}
               </li>
-              <li>Payload: {v.facts.payloadMatches ? "unchanged" : v.payloadReasons.join("; ")}</li>
               <li>
-                At Mono: {v.facts.monoHasIt}
+                {t("payload", {
+                  value: v.facts.payloadMatches ? t("unchanged") : v.payloadReasons.join("; "),
+                })}
+              </li>
+              <li>
+                {t("atMono", { presence: t(`presence.${v.facts.monoHasIt}`) })}
                 {v.mono?.monoId ? ` (${v.mono.monoId})` : ""} — {v.mono?.evidence.join("; ")}
               </li>
               <li>
-                Attempts so far: {v.facts.attemptCount}
-                {v.facts.lastErrorCode ? `, last error ${v.facts.lastErrorCode}` : ""}
+                {t("attemptsSoFar", { count: String(v.facts.attemptCount) })}
+                {v.facts.lastErrorCode ? t("lastError", { code: v.facts.lastErrorCode }) : ""}
               </li>
             </ul>
             <p className="text-xs">
@@ -74,7 +76,7 @@ export function SafeToRetryPanel({
                 className="text-brand-700 hover:underline"
                 href={`/operations/${operationId}/timeline`}
               >
-                Timeline
+                {t("timeline")}
               </Link>
             </p>
             {canRecover ? (
@@ -91,12 +93,12 @@ export function SafeToRetryPanel({
                     }
                     onClick={() => setAction(a)}
                   >
-                    {ACTION_LABEL[a]}
+                    {actionLabel(a)}
                   </Button>
                 ))}
               </div>
             ) : (
-              <p className="text-xs text-slate-500">Recovery actions need the approver role.</p>
+              <p className="text-xs text-slate-500">{t("needsApprover")}</p>
             )}
           </>
         ) : null}
@@ -119,7 +121,7 @@ export function SafeToRetryPanel({
             }}
           >
             <label className="block text-sm font-medium text-slate-700">
-              Why? ({ACTION_LABEL[action]}) — recorded in the audit log
+              {t("why", { action: actionLabel(action) })}
               <textarea
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
@@ -131,10 +133,10 @@ export function SafeToRetryPanel({
             </label>
             <div className="flex gap-2">
               <Button type="submit" disabled={act.isPending}>
-                {act.isPending ? "Working…" : "Confirm"}
+                {act.isPending ? t("working") : t("confirm")}
               </Button>
               <Button type="button" variant="ghost" onClick={() => setAction(null)}>
-                Cancel
+                {t("cancel")}
               </Button>
             </div>
           </form>
@@ -142,7 +144,7 @@ export function SafeToRetryPanel({
         <ErrorNote error={act.error} />
         {act.data ? (
           <p role="status" className="text-sm text-emerald-700">
-            Done: {act.data.outcome.replace(/_/g, " ")}.
+            {t("done", { outcome: outcomeLabel(act.data.outcome) })}
           </p>
         ) : null}
       </div>

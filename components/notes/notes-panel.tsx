@@ -1,30 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
-import { formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
 import { useNoteWrites, useNotes, type TNote, type TTargetRef } from "./api";
-
-// Every user-facing string of the notes panel.
-const TEXT = {
-  title: "Notes and tickets",
-  description:
-    "Plain text, with its author; edits keep every version. Numbers are masked when shown.",
-  tickets: "Tickets",
-  noTickets: "No ticket linked.",
-  ticketPlaceholder: "Ticket reference, e.g. ZD-4821",
-  link: "Link ticket",
-  notePlaceholder: "Add a note",
-  add: "Add note",
-  edit: "Edit",
-  save: "Save",
-  cancel: "Cancel",
-  noNotes: "No notes yet.",
-  edited: (v: number) => `edited · version ${v}`,
-  history: (n: number) => `History (${n} versions)`,
-};
 
 const inputClass = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
@@ -37,31 +19,33 @@ export function NotesPanel({
   canWrite: boolean;
   userId?: string;
 }) {
+  const t = useTranslations("notes");
+  const f = useFormat();
   const q = useNotes(target);
   const w = useNoteWrites(target);
   const [text, setText] = useState("");
   const [ticket, setTicket] = useState("");
   return (
     <Card data-testid="notes-panel">
-      <CardHeader title={TEXT.title} description={TEXT.description} />
+      <CardHeader title={t("title")} description={t("description")} />
       <div className="space-y-4 px-5 py-4 text-sm">
         {q.error ? <ErrorNote error={q.error} /> : null}
         <div>
-          <h3 className="font-medium text-slate-900">{TEXT.tickets}</h3>
+          <h3 className="font-medium text-slate-900">{t("tickets")}</h3>
           {q.data?.tickets.length ? (
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="ticket-links">
-              {q.data.tickets.map((t) => (
+              {q.data.tickets.map((k) => (
                 <li
-                  key={t.id}
+                  key={k.id}
                   className="rounded bg-slate-100 px-2 py-0.5 font-mono"
-                  title={`${t.createdByEmail} · ${formatWhen(t.createdAt)}`}
+                  title={`${k.createdByEmail} · ${f.when(k.createdAt)}`}
                 >
-                  {t.ticketRef}
+                  {k.ticketRef}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-slate-500">{TEXT.noTickets}</p>
+            <p className="text-slate-500">{t("noTickets")}</p>
           )}
           {canWrite ? (
             <form
@@ -76,15 +60,15 @@ export function NotesPanel({
                 value={ticket}
                 maxLength={100}
                 onChange={(e) => setTicket(e.target.value)}
-                placeholder={TEXT.ticketPlaceholder}
-                aria-label={TEXT.ticketPlaceholder}
+                placeholder={t("ticketPlaceholder")}
+                aria-label={t("ticketPlaceholder")}
               />
               <Button
                 type="submit"
                 variant="secondary"
                 disabled={!ticket.trim() || w.link.isPending}
               >
-                {TEXT.link}
+                {t("link")}
               </Button>
             </form>
           ) : null}
@@ -92,7 +76,7 @@ export function NotesPanel({
         </div>
         <ol className="space-y-3" data-testid="notes">
           {q.data && q.data.notes.length === 0 ? (
-            <li className="text-slate-500">{TEXT.noNotes}</li>
+            <li className="text-slate-500">{t("noNotes")}</li>
           ) : null}
           {q.data?.notes.map((n) => (
             <NoteItem
@@ -117,12 +101,12 @@ export function NotesPanel({
               maxLength={5000}
               value={text}
               onChange={(e) => setText(e.target.value)}
-              placeholder={TEXT.notePlaceholder}
-              aria-label={TEXT.notePlaceholder}
+              placeholder={t("notePlaceholder")}
+              aria-label={t("notePlaceholder")}
             />
             {w.add.error ? <ErrorNote error={w.add.error} /> : null}
             <Button type="submit" disabled={!text.trim() || w.add.isPending}>
-              {TEXT.add}
+              {t("add")}
             </Button>
           </form>
         ) : null}
@@ -140,13 +124,15 @@ function NoteItem({
   target: TTargetRef;
   canEdit: boolean;
 }) {
+  const t = useTranslations("notes");
+  const f = useFormat();
   const w = useNoteWrites(target);
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <li className="rounded-md border border-slate-200 p-3">
       <p className="text-xs text-slate-500">
-        {note.authorEmail} · {formatWhen(note.createdAt)}
-        {note.version > 1 ? ` · ${TEXT.edited(note.version)}` : ""}
+        {note.authorEmail} · {f.when(note.createdAt)}
+        {note.version > 1 ? ` · ${t("edited", { version: note.version })}` : ""}
       </p>
       {editing === null ? (
         <p className="mt-1 whitespace-pre-wrap text-slate-900">{note.body}</p>
@@ -171,10 +157,10 @@ function NoteItem({
           {w.edit.error ? <ErrorNote error={w.edit.error} /> : null}
           <div className="flex gap-2">
             <Button type="submit" disabled={!editing.trim() || w.edit.isPending}>
-              {TEXT.save}
+              {t("save")}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setEditing(null)}>
-              {TEXT.cancel}
+              {t("cancel")}
             </Button>
           </div>
         </form>
@@ -185,16 +171,16 @@ function NoteItem({
           className="mt-1 text-xs text-brand-700 hover:underline"
           onClick={() => setEditing(note.body)}
         >
-          {TEXT.edit}
+          {t("edit")}
         </button>
       ) : null}
       {note.history.length > 1 ? (
         <details className="mt-2 text-xs text-slate-600">
-          <summary>{TEXT.history(note.history.length)}</summary>
+          <summary>{t("history", { count: note.history.length })}</summary>
           <ol className="mt-1 space-y-1">
             {note.history.map((h) => (
               <li key={h.version}>
-                v{h.version} · {h.editedByEmail} · {formatWhen(h.editedAt)}:{" "}
+                v{h.version} · {h.editedByEmail} · {f.when(h.editedAt)}:{" "}
                 <span className="whitespace-pre-wrap">{h.body}</span>
               </li>
             ))}

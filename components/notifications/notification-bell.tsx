@@ -4,24 +4,20 @@ import Link from "next/link";
 import { Bell } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { apiFetch } from "../api-client";
-import { formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
 import type { TNotificationList } from "@/lib/api/resources/notification";
-
-// Every user-facing string of the bell.
-const TEXT = {
-  label: (n: number) => (n ? `Notifications, ${n} unread` : "Notifications"),
-  title: "Notifications",
-  empty:
-    "Nothing for you yet: approvals waiting for you, decisions on your operations and critical alerts appear here.",
-  markAll: "Mark all read",
-};
 
 const KEY = ["notifications"] as const;
 
 // The header's bell: approvals waiting for me, decisions on my own operations, critical alerts
 // (GET /api/notifications, every 30 s). Opening an item marks it read.
+// The bell's own words come from the "notifications" catalogue; each item's title and body arrive
+// from the API already written (lib/notifications/render.ts).
 export function NotificationBell() {
+  const t = useTranslations("notifications");
+  const f = useFormat();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -48,7 +44,7 @@ export function NotificationBell() {
     <div className="relative" ref={box}>
       <button
         type="button"
-        aria-label={TEXT.label(unread)}
+        aria-label={t("label", { count: unread })}
         aria-expanded={open}
         className="relative rounded-md p-2 text-slate-600 hover:bg-slate-100"
         onClick={() => setOpen((o) => !o)}
@@ -64,24 +60,24 @@ export function NotificationBell() {
       {open ? (
         <div
           role="dialog"
-          aria-label={TEXT.title}
+          aria-label={t("title")}
           className="absolute right-0 z-40 mt-2 w-96 max-w-[90vw] rounded-lg border border-slate-200 bg-white shadow-lg"
         >
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
-            <span className="text-sm font-semibold text-slate-900">{TEXT.title}</span>
+            <span className="text-sm font-semibold text-slate-900">{t("title")}</span>
             {unread ? (
               <button
                 type="button"
                 className="text-xs text-brand-700 hover:underline"
                 onClick={() => read.mutate({ all: true })}
               >
-                {TEXT.markAll}
+                {t("markAll")}
               </button>
             ) : null}
           </div>
           <ul className="max-h-96 overflow-auto text-sm" data-testid="notification-list">
             {q.data && q.data.items.length === 0 ? (
-              <li className="px-4 py-3 text-slate-500">{TEXT.empty}</li>
+              <li className="px-4 py-3 text-slate-500">{t("empty")}</li>
             ) : null}
             {q.data?.items.map((n) => (
               <li key={n.id} className={n.readAt ? "" : "bg-brand-50"}>
@@ -95,7 +91,7 @@ export function NotificationBell() {
                 >
                   <span className="block text-slate-900">{n.title}</span>
                   {n.body ? <span className="block text-slate-600">{n.body}</span> : null}
-                  <span className="block text-xs text-slate-500">{formatWhen(n.createdAt)}</span>
+                  <span className="block text-xs text-slate-500">{f.when(n.createdAt)}</span>
                 </Link>
               </li>
             ))}

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { formatCop } from "../money/format";
-import { formatMs, formatWhen } from "../operations/format-time";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
+import { useStateLabel } from "../operations/state-badge";
 import { Badge } from "../ui/badge";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
@@ -12,8 +13,11 @@ import { useRequestDetail } from "./use-requests";
 // One attempt to Mono: what was sent and answered (redacted when it was logged), its timing, the
 // other attempts of the same call, and the operation it belongs to.
 export function RequestDetail({ requestId }: { requestId: string }) {
+  const t = useTranslations("requests.detail");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
   const { data, error, isPending } = useRequestDetail(requestId);
-  if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (!data) return <ErrorNote error={error} />;
   const r = data.request;
   return (
@@ -22,36 +26,40 @@ export function RequestDetail({ requestId }: { requestId: string }) {
         <CardHeader
           title={`${r.method} ${r.path}`}
           description={r.endpoint}
-          actions={<CopyButton value={r.requestId} label="Copy request id" />}
+          actions={<CopyButton value={r.requestId} label={t("copyId")} />}
         />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-3">
-          <Fact label="Status">
+          <Fact label={t("status")}>
             <Badge tone={r.statusClass === "2xx" ? "green" : "red"}>
-              {r.status ?? "no response"}
+              {r.status ?? t("noResponse")}
             </Badge>{" "}
             {r.errorCode ? <code className="text-xs">{r.errorCode}</code> : null}
           </Fact>
-          <Fact label="Mono log id">
+          <Fact label={t("monoLogId")}>
             {r.monoLogId ? (
               <span className="inline-flex items-center gap-2">
                 <code className="font-mono text-xs" data-testid="mono-log-id">
                   {r.monoLogId}
                 </code>
-                <CopyButton value={r.monoLogId} label="Copy log_ id" />
+                <CopyButton value={r.monoLogId} label={t("copyLogId")} />
               </span>
             ) : (
-              "none (no answer from Mono)"
+              t("noLogId")
             )}
           </Fact>
-          <Fact label="When">{formatWhen(r.at)}</Fact>
-          <Fact label="Latency">{formatMs(r.durationMs)}</Fact>
-          <Fact label="Wait before">
-            {r.delayBeforeMs ? `${formatMs(r.delayBeforeMs)} (${r.delayReason})` : "—"}
+          <Fact label={t("when")}>{f.when(r.at)}</Fact>
+          <Fact label={t("latency")}>{f.duration(r.durationMs)}</Fact>
+          <Fact label={t("waitBefore")}>
+            {r.delayBeforeMs ? `${f.duration(r.delayBeforeMs)} (${r.delayReason})` : "—"}
           </Fact>
-          <Fact label="Attempt">
-            #{r.attempt} of call <code className="text-xs">{r.callId}</code>
+          <Fact label={t("attempt")}>
+            {t.rich("attemptOf", {
+              attempt: String(r.attempt),
+              callId: r.callId,
+              code: (chunks) => <code className="text-xs">{chunks}</code>,
+            })}
           </Fact>
-          <Fact label="Idempotency key">
+          <Fact label={t("idempotencyKey")}>
             {r.idempotencyKey ? (
               <Link
                 className="font-mono text-xs text-brand-700 hover:underline"
@@ -60,13 +68,13 @@ export function RequestDetail({ requestId }: { requestId: string }) {
                 {r.idempotencyKey}
               </Link>
             ) : (
-              "— (read)"
+              t("read")
             )}
           </Fact>
-          <Fact label="Trace id">
+          <Fact label={t("traceId")}>
             <code className="text-xs">{r.traceId}</code>
           </Fact>
-          <Fact label="Operation">
+          <Fact label={t("operation")}>
             {data.operation ? (
               <>
                 <Link
@@ -75,12 +83,12 @@ export function RequestDetail({ requestId }: { requestId: string }) {
                 >
                   {data.operation.id}
                 </Link>{" "}
-                · {formatCop(data.operation.amount)} · {data.operation.state} ·{" "}
+                · {f.money(data.operation.amount)} · {stateLabel(data.operation.state)} ·{" "}
                 <Link
                   className="text-xs text-brand-700 hover:underline"
                   href={`/operations/${data.operation.id}/timeline`}
                 >
-                  timeline
+                  {t("timeline")}
                 </Link>
               </>
             ) : (
@@ -90,10 +98,7 @@ export function RequestDetail({ requestId }: { requestId: string }) {
         </dl>
       </Card>
       <Card>
-        <CardHeader
-          title="Attempt chain"
-          description="Every attempt of this logical call, with the wait before each retry."
-        />
+        <CardHeader title={t("chain")} description={t("chainHint")} />
         <ol className="divide-y divide-slate-100 text-sm" data-testid="attempt-chain">
           {data.chain.map((c) => (
             <li
@@ -108,14 +113,17 @@ export function RequestDetail({ requestId }: { requestId: string }) {
                 {c.requestId}
               </Link>
               <span>
-                {c.status ?? "no response"}
+                {c.status ?? t("noResponse")}
                 {c.errorCode ? ` ${c.errorCode}` : ""}
               </span>
               <span className="text-xs text-slate-600">
                 {c.delayBeforeMs
-                  ? `waited ${formatMs(c.delayBeforeMs)} (${c.delayReason})`
-                  : "first attempt"}{" "}
-                · {formatMs(c.durationMs)}
+                  ? t("waited", {
+                      duration: f.duration(c.delayBeforeMs),
+                      reason: c.delayReason ?? "",
+                    })
+                  : t("firstAttempt")}{" "}
+                · {f.duration(c.durationMs)}
               </span>
               <span className="font-mono text-xs text-slate-500">{c.monoLogId ?? ""}</span>
             </li>
@@ -123,10 +131,10 @@ export function RequestDetail({ requestId }: { requestId: string }) {
         </ol>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
-        <JsonCard title="Request body (redacted)" value={r.requestBody} />
-        <JsonCard title="Response body (redacted)" value={r.responseBody} />
-        <JsonCard title="Request headers (redacted)" value={r.requestHeaders} />
-        <JsonCard title="Response headers" value={r.responseHeaders} />
+        <JsonCard title={t("requestBody")} value={r.requestBody} />
+        <JsonCard title={t("responseBody")} value={r.responseBody} />
+        <JsonCard title={t("requestHeaders")} value={r.requestHeaders} />
+        <JsonCard title={t("responseHeaders")} value={r.responseHeaders} />
       </div>
     </div>
   );

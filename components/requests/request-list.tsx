@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import {
   MONO_ENDPOINTS,
   REQUEST_RANGES,
   ZRequestFilters,
 } from "@/lib/investigation/request-filters";
 import { STATUS_CLASSES } from "@/lib/metrics/status-classes";
-import { formatMs, formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { DataTable, type TColumn } from "../ui/data-table";
@@ -30,104 +31,81 @@ const TONE: Record<string, "green" | "yellow" | "red" | "purple" | "gray"> = {
 };
 const field = "mt-1 block rounded-md border border-slate-300 px-2 py-2 text-sm";
 
-const TEXT = {
-  filters: "Filter requests",
-  statusClass: "Status class",
-  endpoint: "Endpoint",
-  any: "any",
-  errorCode: "error_code",
-  errorCodeHint: "e.g. rate_limited",
-  range: "Time range",
-  last: (r: string) => `last ${r}`,
-  operation: "Operation",
-  apply: "Apply",
-  export: "Export CSV",
-  invalid: "Some filters in the link are invalid and were ignored.",
-  label: "Requests to Mono",
-  empty: "No requests match these filters.",
-  more: "Load older requests",
-  waited: (ms: string) => `waited ${ms}`,
-  h: {
-    when: "When (Bogotá)",
-    request: "Request · Mono log id",
-    status: "Status",
-    attempt: "Attempt · latency",
-    operation: "Operation",
-  },
-};
-
-const COLUMNS: TColumn<TRequestRow>[] = [
-  {
-    id: "at",
-    header: TEXT.h.when,
-    sortValue: (r) => r.at,
-    className: "whitespace-nowrap text-slate-600",
-    cell: (r) => formatWhen(r.at),
-  },
-  {
-    id: "request",
-    header: TEXT.h.request,
-    sortValue: (r) => r.path,
-    canHide: false,
-    cell: (r) => (
-      <>
-        <Link href={`/requests/${r.requestId}`} className="text-brand-700 hover:underline">
-          <span className="font-medium">{r.method}</span>{" "}
-          <span className="break-all font-mono text-xs">{r.path}</span>
-        </Link>
-        <div className="break-all font-mono text-xs text-slate-600">{r.monoLogId ?? "—"}</div>
-      </>
-    ),
-  },
-  {
-    id: "status",
-    header: TEXT.h.status,
-    sortValue: (r) => r.status ?? 0,
-    cell: (r) => (
-      <>
-        <Badge tone={TONE[r.statusClass] ?? "gray"}>{r.status ?? r.statusClass}</Badge>{" "}
-        {r.errorCode ? <code className="break-all text-xs">{r.errorCode}</code> : null}
-      </>
-    ),
-  },
-  {
-    id: "attempt",
-    header: TEXT.h.attempt,
-    sortValue: (r) => r.durationMs,
-    className: "whitespace-nowrap text-xs",
-    cell: (r) => (
-      <>
-        #{r.attempt} · {formatMs(r.durationMs)}
-        {r.delayBeforeMs ? (
-          <div className="text-slate-600">{TEXT.waited(formatMs(r.delayBeforeMs))}</div>
-        ) : null}
-      </>
-    ),
-  },
-  {
-    id: "operation",
-    header: TEXT.h.operation,
-    sortValue: (r) => r.operationId,
-    className: "break-all font-mono text-xs",
-    cell: (r) =>
-      r.operationId ? (
-        <Link href={`/operations/${r.operationId}`} className="text-brand-700 hover:underline">
-          {r.operationId}
-        </Link>
-      ) : (
-        "—"
-      ),
-  },
-];
-
 // The request log: one row per HTTP attempt to Mono. The URL holds the filters (parsed by the same
 // schema as the server), so a pasted link shows exactly these rows.
 export function RequestList() {
+  const t = useTranslations("requests.list");
+  const fmt = useFormat();
   const url = useUrlFilters(ZRequestFilters, KEYS);
   const f = url.filters;
   const q: TRequestQuery = toQueryStrings(f);
   const list = useRequestList(q);
   const rows = list.data?.pages.flatMap((p) => p.requests) ?? [];
+  const columns: TColumn<TRequestRow>[] = [
+    {
+      id: "at",
+      header: t("h.when"),
+      sortValue: (r) => r.at,
+      className: "whitespace-nowrap text-slate-600",
+      cell: (r) => fmt.when(r.at),
+    },
+    {
+      id: "request",
+      header: t("h.request"),
+      sortValue: (r) => r.path,
+      canHide: false,
+      cell: (r) => (
+        <>
+          <Link href={`/requests/${r.requestId}`} className="text-brand-700 hover:underline">
+            <span className="font-medium">{r.method}</span>{" "}
+            <span className="break-all font-mono text-xs">{r.path}</span>
+          </Link>
+          <div className="break-all font-mono text-xs text-slate-600">{r.monoLogId ?? "—"}</div>
+        </>
+      ),
+    },
+    {
+      id: "status",
+      header: t("h.status"),
+      sortValue: (r) => r.status ?? 0,
+      cell: (r) => (
+        <>
+          <Badge tone={TONE[r.statusClass] ?? "gray"}>{r.status ?? r.statusClass}</Badge>{" "}
+          {r.errorCode ? <code className="break-all text-xs">{r.errorCode}</code> : null}
+        </>
+      ),
+    },
+    {
+      id: "attempt",
+      header: t("h.attempt"),
+      sortValue: (r) => r.durationMs,
+      className: "whitespace-nowrap text-xs",
+      cell: (r) => (
+        <>
+          #{r.attempt} · {fmt.duration(r.durationMs)}
+          {r.delayBeforeMs ? (
+            <div className="text-slate-600">
+              {t("waited", { duration: fmt.duration(r.delayBeforeMs) })}
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "operation",
+      header: t("h.operation"),
+      sortValue: (r) => r.operationId,
+      className: "break-all font-mono text-xs",
+      cell: (r) =>
+        r.operationId ? (
+          <Link href={`/operations/${r.operationId}`} className="text-brand-700 hover:underline">
+            {r.operationId}
+          </Link>
+        ) : (
+          "—"
+        ),
+    },
+  ];
 
   function apply(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -148,10 +126,10 @@ export function RequestList() {
         key={JSON.stringify(q)}
         onSubmit={apply}
         className="flex flex-wrap items-end gap-3 border-b border-slate-100 px-5 py-4"
-        aria-label={TEXT.filters}
+        aria-label={t("filters")}
       >
         <fieldset className="text-sm font-medium text-slate-700">
-          <legend>{TEXT.statusClass}</legend>
+          <legend>{t("statusClass")}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
             {STATUS_CLASSES.map((c) => (
               <label key={c} className="inline-flex items-center gap-1 text-xs font-normal">
@@ -167,9 +145,9 @@ export function RequestList() {
           </div>
         </fieldset>
         <label className="text-sm font-medium text-slate-700">
-          {TEXT.endpoint}
+          {t("endpoint")}
           <select name="endpoint" defaultValue={f.endpoint ?? ""} className={field}>
-            <option value="">{TEXT.any}</option>
+            <option value="">{t("any")}</option>
             {MONO_ENDPOINTS.map((e) => (
               <option key={e} value={e}>
                 {e}
@@ -178,26 +156,26 @@ export function RequestList() {
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
-          {TEXT.errorCode}
+          {t("errorCode")}
           <input
             name="errorCode"
             defaultValue={f.errorCode ?? ""}
-            placeholder={TEXT.errorCodeHint}
+            placeholder={t("errorCodeHint")}
             className={field + " w-40 px-3"}
           />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          {TEXT.range}
+          {t("range")}
           <select name="range" defaultValue={f.range ?? "24h"} className={field}>
             {Object.keys(REQUEST_RANGES).map((r) => (
               <option key={r} value={r}>
-                {TEXT.last(r)}
+                {t(`ranges.${r}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
-          {TEXT.operation}
+          {t("operation")}
           <input
             name="operationId"
             defaultValue={f.operationId ?? ""}
@@ -206,33 +184,33 @@ export function RequestList() {
           />
         </label>
         <Button type="submit" variant="secondary">
-          {TEXT.apply}
+          {t("apply")}
         </Button>
         <a
           href={exportUrl(q)}
           className="ml-auto inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
           download
         >
-          <Download className="h-4 w-4" aria-hidden /> {TEXT.export}
+          <Download className="h-4 w-4" aria-hidden /> {t("export")}
         </a>
       </form>
       {url.invalid ? (
         <p role="alert" className="px-5 py-2 text-sm text-red-700">
-          {TEXT.invalid}
+          {t("invalid")}
         </p>
       ) : null}
       <ErrorNote error={list.error} />
       <DataTable
-        label={TEXT.label}
+        label={t("label")}
         testId="request-list"
-        columns={COLUMNS}
+        columns={columns}
         rows={rows}
         rowKey={(r) => r.requestId}
         loading={list.isPending}
-        empty={TEXT.empty}
+        empty={t("empty")}
         columnMenu
       />
-      <ListFooter list={list} more={TEXT.more} />
+      <ListFooter list={list} more={t("more")} />
     </div>
   );
 }

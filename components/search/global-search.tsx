@@ -3,21 +3,14 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Search } from "lucide-react";
-import { ID_KIND_LABEL, recogniseId } from "@/lib/search/recognise-id";
+import { useTranslations } from "next-intl";
+import { recogniseId } from "@/lib/search/recognise-id";
 import { SearchResults } from "./search-results";
-
-const TEXT = {
-  label: "Search any id",
-  placeholder: "Search any id: req_, log_, key, op_, trn_, cpout_…",
-  notAnId: "not an id",
-  shortcut: "Ctrl K",
-  openPage: "Open as a page",
-  close: "Close (Esc)",
-};
 
 // The header's search box: any id, recognised as it is typed; Enter looks it up (exact, indexed)
 // and shows where it leads; Ctrl/Cmd-K focuses it from anywhere; Escape closes the panel.
 export function GlobalSearch() {
+  const t = useTranslations("search");
   const [text, setText] = useState("");
   const [submitted, setSubmitted] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -47,7 +40,7 @@ export function GlobalSearch() {
         }}
       >
         <label htmlFor="global-search" className="sr-only">
-          {TEXT.label}
+          {t("box.label")}
         </label>
         <Search
           className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400"
@@ -62,7 +55,7 @@ export function GlobalSearch() {
             setSubmitted(null);
           }}
           onKeyDown={(e) => e.key === "Escape" && close()}
-          placeholder={TEXT.placeholder}
+          placeholder={t("box.placeholder")}
           autoComplete="off"
           spellCheck={false}
           className="w-full rounded-md border border-slate-300 py-2 pl-9 pr-28 font-mono text-sm placeholder:font-sans"
@@ -72,11 +65,11 @@ export function GlobalSearch() {
             className={`absolute right-3 top-2.5 text-xs ${live.ok ? "text-slate-600" : "text-amber-800"}`}
             aria-live="polite"
           >
-            {live.ok ? ID_KIND_LABEL[live.kind] : TEXT.notAnId}
+            {live.ok ? t(`kinds.${live.kind}`) : t("box.notAnId")}
           </span>
         ) : (
           <kbd className="pointer-events-none absolute right-3 top-2 rounded border border-slate-300 bg-white px-1.5 text-xs text-slate-600">
-            {TEXT.shortcut}
+            {t("box.shortcut")}
           </kbd>
         )}
       </form>
@@ -92,10 +85,10 @@ export function GlobalSearch() {
                 close();
               }}
             >
-              {TEXT.openPage}
+              {t("box.openPage")}
             </button>
             <button type="button" className="text-slate-500 hover:underline" onClick={close}>
-              {TEXT.close}
+              {t("box.close")}
             </button>
           </div>
         </div>

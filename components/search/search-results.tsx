@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { AlertCircle, SearchX } from "lucide-react";
-import { ID_KIND_LABEL } from "@/lib/search/recognise-id";
-import { formatCop } from "../money/format";
-import { formatWhen } from "../operations/format-time";
+import { useTranslations } from "next-intl";
+import type { TIdKind } from "@/lib/search/recognise-id";
+import { useFormat } from "../i18n/use-format";
+import { useStateLabel } from "../operations/state-badge";
 import { Badge } from "../ui/badge";
 import { ErrorNote } from "../ui/error-note";
+import { explainNotAnId } from "./explain";
 import { useSearch } from "./use-search";
 import type { TAccountView, TSearchHit } from "./api";
 
@@ -20,6 +22,8 @@ export function SearchResults({
   compact?: boolean;
   onNavigate?: () => void;
 }) {
+  const t = useTranslations("search");
+  const kindLabel = (kind: TIdKind) => t(`kinds.${kind}`);
   const { recognised, data, error, isFetching } = useSearch(q);
   if (!recognised.ok) {
     return (
@@ -29,7 +33,7 @@ export function SearchResults({
         data-testid="search-malformed"
       >
         <AlertCircle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-        {recognised.reason}
+        {explainNotAnId(recognised, t, kindLabel)}
       </p>
     );
   }
@@ -39,18 +43,27 @@ export function SearchResults({
         <ErrorNote error={error} />
       </div>
     );
-  if (!data) return <p className="p-3 text-sm text-slate-500">{isFetching ? "Searching…" : ""}</p>;
+  if (!data)
+    return <p className="p-3 text-sm text-slate-500">{isFetching ? t("results.searching") : ""}</p>;
   const nothing = data.hits.length === 0 && !data.account;
   return (
     <div className="divide-y divide-slate-100" data-testid="search-results">
       <p className="px-3 py-2 text-xs text-slate-500">
-        Recognised as <strong>{ID_KIND_LABEL[recognised.kind]}</strong> · exact lookup
+        {t.rich("results.recognised", {
+          kind: kindLabel(recognised.kind),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       {nothing ? (
         <p role="status" className="flex items-center gap-2 p-3 text-sm text-slate-600">
-          <SearchX className="h-4 w-4" aria-hidden /> No{" "}
-          {ID_KIND_LABEL[recognised.kind].toLowerCase()}{" "}
-          <code className="font-mono">{recognised.value}</code> in the console.
+          <SearchX className="h-4 w-4" aria-hidden />
+          <span>
+            {t.rich("results.nothing", {
+              kind: t(`kindsInSentence.${recognised.kind}`),
+              value: recognised.value,
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
+          </span>
         </p>
       ) : null}
       {data.hits.map((h) => (
@@ -75,6 +88,8 @@ function HitRow({
   compact: boolean;
   onNavigate?: () => void;
 }) {
+  const t = useTranslations("search.results");
+  const f = useFormat();
   const title = hit.href ? (
     <Link
       href={hit.href}
@@ -92,12 +107,12 @@ function HitRow({
       data-testid={`hit-${hit.kind}`}
     >
       <Badge tone={hit.kind === "operation" ? "blue" : hit.kind === "request" ? "purple" : "gray"}>
-        {hit.kind.replace("_", " ")}
+        {t.has(`hitKinds.${hit.kind}`) ? t(`hitKinds.${hit.kind}`) : hit.kind.replace("_", " ")}
       </Badge>
       {title}
       {hit.operation ? (
         <span className="text-slate-700">
-          {formatCop(hit.operation.amount)} · {hit.detail}
+          {f.money(hit.operation.amount)} · {hit.detail}
         </span>
       ) : (
         <span className="text-slate-600">{hit.detail}</span>
@@ -108,13 +123,13 @@ function HitRow({
           onClick={onNavigate}
           className="text-xs text-brand-700 hover:underline"
         >
-          Timeline
+          {t("timeline")}
         </Link>
       ) : null}
       {!compact ? (
         <span className="ml-auto text-xs text-slate-500">
-          matched on {hit.matchedOn}
-          {hit.at ? ` · ${formatWhen(hit.at)}` : ""}
+          {t("matchedOn", { column: hit.matchedOn })}
+          {hit.at ? ` · ${f.when(hit.at)}` : ""}
         </span>
       ) : null}
     </div>
@@ -122,19 +137,22 @@ function HitRow({
 }
 
 function AccountCard({ account, onNavigate }: { account: TAccountView; onNavigate?: () => void }) {
+  const t = useTranslations("search");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
   return (
     <div className="space-y-2 p-3 text-sm" data-testid="search-account">
       <p className="font-medium text-slate-900">
-        {account.kind === "ledger" ? "Ledger account" : "Banking account"}{" "}
+        {t(account.kind === "ledger" ? "kinds.ledger_account_id" : "kinds.account_id")}{" "}
         <code className="font-mono">{account.id}</code>
         {account.name ? ` · ${account.name}` : ""}
       </p>
       <p className="text-slate-700">
         {account.balance ? (
           <>
-            Available {formatCop(account.balance.available)}
+            {t("results.available", { amount: f.money(account.balance.available) })}
             {account.balance.pending !== null
-              ? ` · pending ${formatCop(account.balance.pending)}`
+              ? ` · ${t("results.pending", { amount: f.money(account.balance.pending) })}`
               : ""}
           </>
         ) : (
@@ -153,13 +171,13 @@ function AccountCard({ account, onNavigate }: { account: TAccountView; onNavigat
                 {o.id}
               </Link>{" "}
               <span className="text-xs text-slate-600">
-                {o.kind} · {formatCop(o.amount)} · {o.state} · {formatWhen(o.createdAt)}
+                {o.kind} · {f.money(o.amount)} · {stateLabel(o.state)} · {f.when(o.createdAt)}
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-xs text-slate-500">No operations from this account in the console.</p>
+        <p className="text-xs text-slate-500">{t("results.noOperations")}</p>
       )}
     </div>
   );

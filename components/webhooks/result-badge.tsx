@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "../ui/badge";
 import type { TProcessingResult } from "./api";
 
@@ -22,18 +23,26 @@ function toneOf(r: TProcessingResult): TTone {
   }
 }
 
+/** A processing result's name on screen ("ignored stale"); an unknown one is shown as it is. */
+export function useResultLabel() {
+  const t = useTranslations("webhooks.results");
+  return (r: string) => (t.has(r) ? t(r) : r.replace(/_/g, " "));
+}
+
 export function ResultBadge({ result }: { result: TProcessingResult | null }) {
+  const label = useResultLabel();
   return result ? (
-    <Badge tone={toneOf(result)}>{result.replace("_", " ")}</Badge>
+    <Badge tone={toneOf(result)}>{label(result)}</Badge>
   ) : (
-    <Badge tone="yellow">pending</Badge>
+    <Badge tone="yellow">{label("pending")}</Badge>
   );
 }
 
 export function SignatureBadge({ value }: { value: "valid" | "valid_previous_secret" }) {
+  const t = useTranslations("webhooks.signatures");
   return value === "valid" ? (
-    <Badge tone="green">valid</Badge>
+    <Badge tone="green">{t("valid")}</Badge>
   ) : (
-    <Badge tone="yellow">previous secret</Badge>
+    <Badge tone="yellow">{t("previous")}</Badge>
   );
 }

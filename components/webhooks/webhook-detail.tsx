@@ -4,16 +4,17 @@ import Link from "next/link";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useSession } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Eye } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ReasonDialog } from "../ui/reason-dialog";
 import { ErrorNote } from "../ui/error-note";
-import { formatCop } from "../money/format";
-import { formatWhen } from "../operations/format-time";
+import { useFormat } from "../i18n/use-format";
+import { useStateLabel } from "../operations/state-badge";
 import { revealWebhookRequest } from "./api";
-import { ResultBadge, SignatureBadge } from "./result-badge";
+import { ResultBadge, SignatureBadge, useResultLabel } from "./result-badge";
 import { useReprocessEvent, useWebhookEvent } from "./use-webhooks";
 
 // One event: what Mono sent (pretty-printed with beneficiary numbers masked, rendered as text only;
@@ -31,6 +32,11 @@ export function WebhookDetail({
   canReveal?: boolean;
   onClose: () => void;
 }) {
+  const t = useTranslations("webhooks.detail");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const stateLabel = useStateLabel();
+  const resultLabel = useResultLabel();
   const q = useWebhookEvent(id);
   const reprocess = useReprocessEvent();
   const role = useSession().data?.user?.role;
@@ -46,49 +52,49 @@ export function WebhookDetail({
 
   return (
     <aside
-      aria-label={`Webhook event ${id}`}
+      aria-label={t("label", { id: String(id) })}
       className="border-t border-slate-200 bg-slate-50 px-5 py-4 lg:border-l lg:border-t-0"
     >
       <div className="flex items-start justify-between gap-3">
-        <h3 className="text-sm font-semibold text-slate-900">Event #{id}</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("title", { id: String(id) })}</h3>
         <button
           type="button"
           onClick={onClose}
           className="text-sm text-slate-500 hover:text-slate-800"
         >
-          Close
+          {tc("close")}
         </button>
       </div>
       <ErrorNote error={q.error ?? reprocess.error} />
       {ev ? (
         <div className="mt-3 space-y-4 text-sm">
           <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5">
-            <dt className="text-slate-500">Type</dt>
+            <dt className="text-slate-500">{t("type")}</dt>
             <dd className="font-mono">{ev.type}</dd>
-            <dt className="text-slate-500">Object</dt>
+            <dt className="text-slate-500">{t("object")}</dt>
             <dd className="font-mono">{ev.objectId ?? "—"}</dd>
-            <dt className="text-slate-500">Signature</dt>
+            <dt className="text-slate-500">{t("signature")}</dt>
             <dd>
               <SignatureBadge value={ev.signatureResult} />
             </dd>
-            <dt className="text-slate-500">Generated</dt>
-            <dd>{formatWhen(ev.eventTimestamp)}</dd>
-            <dt className="text-slate-500">Received</dt>
+            <dt className="text-slate-500">{t("generated")}</dt>
+            <dd>{f.when(ev.eventTimestamp)}</dd>
+            <dt className="text-slate-500">{t("received")}</dt>
             <dd>
-              {formatWhen(ev.receivedAt)}
-              {ev.deliveries > 1 ? ` · delivered ${ev.deliveries}×` : ""}
+              {f.when(ev.receivedAt)}
+              {ev.deliveries > 1 ? ` · ${t("delivered", { count: ev.deliveries })}` : ""}
             </dd>
-            <dt className="text-slate-500">Processing</dt>
+            <dt className="text-slate-500">{t("processing")}</dt>
             <dd className="space-x-2">
               <ResultBadge result={ev.processingResult} />
               {ev.external && ev.processingResult !== "external" ? (
-                <Badge tone="blue">external</Badge>
+                <Badge tone="blue">{resultLabel("external")}</Badge>
               ) : null}
               {ev.processedAt ? (
-                <span className="text-slate-500">{formatWhen(ev.processedAt)}</span>
+                <span className="text-slate-500">{f.when(ev.processedAt)}</span>
               ) : null}
             </dd>
-            <dt className="text-slate-500">Operation</dt>
+            <dt className="text-slate-500">{t("operation")}</dt>
             <dd>
               {q.data?.operation ? (
                 <Link
@@ -98,18 +104,18 @@ export function WebhookDetail({
                   {q.data.operation.id}
                 </Link>
               ) : ev.external ? (
-                "Created outside the console"
+                t("outside")
               ) : (
                 "—"
               )}
               {q.data?.operation ? (
                 <span className="ml-2 text-slate-500">
-                  {q.data.operation.kind} · {q.data.operation.state} ·{" "}
-                  {formatCop(q.data.operation.amount)}
+                  {q.data.operation.kind} · {stateLabel(q.data.operation.state)} ·{" "}
+                  {f.money(q.data.operation.amount)}
                 </span>
               ) : null}
             </dd>
-            <dt className="text-slate-500">Dedupe key</dt>
+            <dt className="text-slate-500">{t("dedupeKey")}</dt>
             <dd className="truncate font-mono text-xs" title={ev.dedupeKey}>
               {ev.dedupeKey}
             </dd>
@@ -119,7 +125,7 @@ export function WebhookDetail({
           ) : null}
           {ev.processingDetails ? (
             <details>
-              <summary className="cursor-pointer text-slate-700">What processing did</summary>
+              <summary className="cursor-pointer text-slate-700">{t("whatProcessingDid")}</summary>
               <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-white p-3 text-xs ring-1 ring-slate-200">
                 {JSON.stringify(ev.processingDetails, null, 2)}
               </pre>
@@ -129,8 +135,8 @@ export function WebhookDetail({
             <div className="mb-1 flex items-center justify-between gap-3">
               <p className="text-slate-700">
                 {shown === null
-                  ? `Payload (numbers masked; ${ev.bodyBytes.toLocaleString("es-CO")} bytes received)`
-                  : "Payload exactly as Mono sent it"}
+                  ? t("payloadMasked", { bytes: f.number(ev.bodyBytes) })
+                  : t("payloadClear")}
               </p>
               {mayReveal && shown === null ? (
                 <Button
@@ -138,7 +144,7 @@ export function WebhookDetail({
                   onClick={() => setAsking(true)}
                   data-testid="webhook-reveal"
                 >
-                  <Eye className="h-4 w-4" aria-hidden /> Reveal raw body
+                  <Eye className="h-4 w-4" aria-hidden /> {t("reveal")}
                 </Button>
               ) : null}
             </div>
@@ -150,7 +156,7 @@ export function WebhookDetail({
             </pre>
             {shown !== null ? (
               <p className="mt-1 text-xs text-amber-800" data-testid="webhook-revealed">
-                Shown in clear for this screen only; the reveal is in the audit log.
+                {t("revealed")}
               </p>
             ) : null}
           </div>
@@ -161,31 +167,32 @@ export function WebhookDetail({
                 disabled={reprocess.isPending}
                 onClick={() => reprocess.mutate(id)}
               >
-                {reprocess.isPending ? "Reprocessing…" : "Reprocess"}
+                {reprocess.isPending ? t("reprocessing") : t("reprocess")}
               </Button>
               {reprocess.data ? (
                 <span className="text-slate-600">
-                  Result: <strong>{reprocess.data.result}</strong>
+                  {t.rich("reprocessResult", {
+                    result: resultLabel(reprocess.data.result),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                   {reprocess.data.error ? ` — ${reprocess.data.error}` : ""}
                 </span>
               ) : (
-                <span className="text-xs text-slate-500">
-                  Reads Mono again; audited. Never moves an operation backwards.
-                </span>
+                <span className="text-xs text-slate-500">{t("reprocessHint")}</span>
               )}
             </div>
           ) : null}
         </div>
       ) : q.isPending ? (
-        <p className="mt-3 text-sm text-slate-500">Loading…</p>
+        <p className="mt-3 text-sm text-slate-500">{tc("loading")}</p>
       ) : null}
       <ReasonDialog
         open={asking}
         onClose={() => setAsking(false)}
-        title="Why do you need the raw body?"
-        explanation="Mono's bodies hold beneficiary account and document numbers, which are personal data. Your reason is recorded in the audit log with your name."
-        placeholder="e.g. Mono support asks for the exact payload on ticket SUP-1234"
-        submitLabel="Reveal"
+        title={t("why")}
+        explanation={t("whyHint")}
+        placeholder={t("whyPlaceholder")}
+        submitLabel={t("confirmReveal")}
         pending={reveal.isPending}
         error={reveal.error}
         onSubmit={(reason) =>

@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PROCESSING_FILTERS } from "@/lib/webhooks/list-query";
+import { useFormat } from "../i18n/use-format";
+import { useResultLabel } from "./result-badge";
 import type { TWebhookFilters } from "./api";
 
 const RANGES = [
-  { label: "Any time", hours: 0 },
-  { label: "Last hour", hours: 1 },
-  { label: "Last 24 h", hours: 24 },
-  { label: "Last 7 days", hours: 24 * 7 },
-];
+  { id: "anyTime", hours: 0 },
+  { id: "lastHour", hours: 1 },
+  { id: "last24h", hours: 24 },
+  { id: "last7d", hours: 24 * 7 },
+] as const;
 const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 // The time filter writes an absolute `from` into the URL, so a shared link shows the same events.
@@ -21,51 +24,54 @@ export function WebhookFilters({
   types: string[];
   onChange: (f: TWebhookFilters) => void;
 }) {
+  const t = useTranslations("webhooks.filters");
+  const fmt = useFormat();
+  const resultLabel = useResultLabel();
   const set = (patch: Partial<TWebhookFilters>) => onChange({ ...f, ...patch });
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-4">
       <select
-        aria-label="Event type"
+        aria-label={t("type")}
         className={select}
         value={f.type ?? ""}
         onChange={(e) => set({ type: e.target.value || undefined })}
       >
-        <option value="">All types</option>
-        {[...new Set([...types, ...(f.type ? [f.type] : [])])].map((t) => (
-          <option key={t} value={t}>
-            {t}
+        <option value="">{t("allTypes")}</option>
+        {[...new Set([...types, ...(f.type ? [f.type] : [])])].map((type) => (
+          <option key={type} value={type}>
+            {type}
           </option>
         ))}
       </select>
       <select
-        aria-label="Signature"
+        aria-label={t("signature")}
         className={select}
         value={f.signature ?? ""}
         onChange={(e) =>
           set({ signature: (e.target.value || undefined) as TWebhookFilters["signature"] })
         }
       >
-        <option value="">Any signature</option>
-        <option value="valid">Current secret</option>
-        <option value="valid_previous_secret">Previous secret</option>
+        <option value="">{t("anySignature")}</option>
+        <option value="valid">{t("currentSecret")}</option>
+        <option value="valid_previous_secret">{t("previousSecret")}</option>
       </select>
       <select
-        aria-label="Processing result"
+        aria-label={t("result")}
         className={select}
         value={f.result ?? ""}
         onChange={(e) =>
           set({ result: (e.target.value || undefined) as TWebhookFilters["result"] })
         }
       >
-        <option value="">Any result</option>
+        <option value="">{t("anyResult")}</option>
         {PROCESSING_FILTERS.map((r) => (
           <option key={r} value={r}>
-            {r.replace("_", " ")}
+            {resultLabel(r)}
           </option>
         ))}
       </select>
       <select
-        aria-label="Time"
+        aria-label={t("time")}
         className={select}
         value=""
         onChange={(e) => {
@@ -77,19 +83,20 @@ export function WebhookFilters({
         }}
       >
         <option value="" disabled>
-          {f.from
-            ? `Since ${new Date(f.from).toLocaleString("es-CO", { timeZone: "America/Bogota" })}`
-            : "Any time"}
+          {f.from ? t("since", { when: fmt.when(f.from) }) : t("ranges.anyTime")}
         </option>
         {RANGES.map((r) => (
-          <option key={r.label} value={r.hours}>
-            {r.label}
+          <option key={r.id} value={r.hours}>
+            {t(`ranges.${r.id}`)}
           </option>
         ))}
       </select>
       {f.operationId ? (
         <span className="text-xs text-slate-600">
-          Operation <code>{f.operationId}</code>
+          {t.rich("operation", {
+            id: f.operationId,
+            code: (chunks) => <code>{chunks}</code>,
+          })}
         </span>
       ) : null}
       {Object.keys(f).length > 0 ? (
@@ -98,7 +105,7 @@ export function WebhookFilters({
           className="text-sm text-brand-700 hover:underline"
           onClick={() => onChange({})}
         >
-          Clear filters
+          {t("clear")}
         </button>
       ) : null}
     </div>

@@ -3,20 +3,21 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { SearchResults } from "@/components/search/search-results";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Search" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("search"))("title") };
+}
 
 export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
   const { user, allowed } = await consolePage("requests.read", "/search", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="requests.read" />;
+  const t = await getTranslations("search");
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q : "";
   return (
     <>
-      <PageHeader
-        title="Search"
-        description="Any id: request id, Mono log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ ids, external id or ticket reference. Every lookup is exact and indexed."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <SearchResults q={q} />
       </Card>

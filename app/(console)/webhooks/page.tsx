@@ -5,18 +5,19 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { WebhookLog } from "@/components/webhooks/webhook-log";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Webhooks" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("webhooks"))("title") };
+}
 
 export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
   const { user, allowed } = await consolePage("webhooks.read", "/webhooks", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="webhooks.read" />;
+  const t = await getTranslations("webhooks");
   return (
     <>
-      <PageHeader
-        title="Webhooks"
-        description="Every event Mono delivered: its signature check, what processing did (always by reading Mono back), and the operation it belongs to. Events about objects made outside the console are marked external."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <Suspense>
           <WebhookLog canReprocess={can(user.role, "webhooks.reprocess")} />

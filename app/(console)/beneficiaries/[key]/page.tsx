@@ -4,8 +4,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { BeneficiaryPage } from "@/components/beneficiaries/beneficiary-page";
 import { NotesPanel } from "@/components/notes/notes-panel";
 import { consolePage } from "../../page-access";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Beneficiary" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("beneficiaries"))("title") };
+}
 
 // One beneficiary (docs/INVESTIGATION.md "A page per beneficiary"). The key is the opaque ben_ id,
 // never an account number.
@@ -16,9 +19,10 @@ export default async function Page({ params }: { params: Promise<{ key: string }
     `/beneficiaries/${encodeURIComponent(key)}`,
   );
   if (!allowed) return <Forbidden role={user.role} permission="operations.read" />;
+  const t = await getTranslations("beneficiaries");
   return (
     <>
-      <PageHeader title="Beneficiary" description={key} />
+      <PageHeader title={t("title")} description={key} />
       <div className="space-y-6">
         <BeneficiaryPage beneficiaryKey={key} canReveal={can(user.role, "pii.reveal")} />
         <NotesPanel

@@ -2,8 +2,11 @@ import { consolePage } from "../../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { IdempotencyInspector } from "@/components/investigation/idempotency-inspector";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Idempotency key" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("investigation"))("key.title") };
+}
 
 export default async function Page({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
@@ -12,9 +15,10 @@ export default async function Page({ params }: { params: Promise<{ key: string }
     `/idempotency/${encodeURIComponent(key)}`,
   );
   if (!allowed) return <Forbidden role={user.role} permission="requests.read" />;
+  const t = await getTranslations("investigation");
   return (
     <>
-      <PageHeader title="Idempotency key" description={key} />
+      <PageHeader title={t("key.title")} description={key} />
       <IdempotencyInspector idempotencyKey={key.toLowerCase()} />
     </>
   );
