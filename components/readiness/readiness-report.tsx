@@ -1,38 +1,54 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CheckCircle2, CircleSlash, TriangleAlert, XCircle, type LucideIcon } from "lucide-react";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
-import { formatFull } from "../charts/time-format";
-import type { TCheckStatus } from "./api";
+import { useFormat } from "../i18n/use-format";
+import type { TCheck, TCheckStatus } from "./api";
 import { useReadiness } from "./use-readiness";
 
 // Icon colour, and the status word's colour (darker: it must read at 4.5:1 on white).
-const LOOK: Record<TCheckStatus, { icon: LucideIcon; color: string; text: string; label: string }> =
-  {
-    pass: {
-      icon: CheckCircle2,
-      color: "text-emerald-600",
-      text: "text-emerald-800",
-      label: "pass",
-    },
-    warn: { icon: TriangleAlert, color: "text-amber-600", text: "text-amber-800", label: "warn" },
-    fail: { icon: XCircle, color: "text-red-600", text: "text-red-700", label: "fail" },
-    skip: { icon: CircleSlash, color: "text-slate-500", text: "text-slate-600", label: "skipped" },
-  };
+const LOOK: Record<TCheckStatus, { icon: LucideIcon; color: string; text: string }> = {
+  pass: { icon: CheckCircle2, color: "text-emerald-600", text: "text-emerald-800" },
+  warn: { icon: TriangleAlert, color: "text-amber-600", text: "text-amber-800" },
+  fail: { icon: XCircle, color: "text-red-600", text: "text-red-700" },
+  skip: { icon: CircleSlash, color: "text-slate-500", text: "text-slate-600" },
+};
+
+// The balances check reports what it read as "<account>: <minor units>, …"; shown as money.
+const BALANCES_READ = /^Live balances read \(minor units\) — (.+)$/;
+function balancesRead(detail: string, money: (minor: number) => string): string | null {
+  const m = BALANCES_READ.exec(detail);
+  if (!m) return null;
+  const parts = m[1].split(", ").map((p) => /^(\S+): (-?\d+)$/.exec(p));
+  if (parts.some((p) => !p)) return null;
+  return parts.map((p) => `${p![1]}: ${money(Number(p![2]))}`).join(", ");
+}
 
 // The pre-launch checks with a verdict and, for anything but a pass, the fix.
 export function ReadinessReport() {
+  const t = useTranslations("readiness");
+  const f = useFormat();
   const q = useReadiness();
+  // A check's title by its id in the person's language; the server's details and fixes are shown
+  // as the server wrote them, except the balances read, whose amounts are shown as money.
+  const title = (c: TCheck) => (t.has(`checks.${c.id}`) ? t(`checks.${c.id}`) : c.title);
+  const detail = (c: TCheck) => {
+    const read = c.id === "balances" ? balancesRead(c.detail, f.money) : null;
+    return read === null ? c.detail : t("balancesRead", { list: read });
+  };
   const r = q.data;
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-4">
-        {r ? <Badge tone={r.ok ? "green" : "red"}>{r.ok ? "ready" : "not ready"}</Badge> : null}
+        {r ? (
+          <Badge tone={r.ok ? "green" : "red"}>{r.ok ? t("ready") : t("notReady")}</Badge>
+        ) : null}
         {r ? (
           <span className="text-sm text-slate-600">
-            MONO_ENV={r.environment} · run {formatFull(r.at, "bogota")}
+            {t("summary", { env: r.environment, at: f.when(r.at) })}
           </span>
         ) : null}
         <Button
@@ -41,15 +57,13 @@ export function ReadinessReport() {
           onClick={() => q.refetch()}
           disabled={q.isFetching}
         >
-          {q.isFetching ? "Running…" : "Run again"}
+          {q.isFetching ? t("running") : t("runAgain")}
         </Button>
       </div>
       <div className="px-5 pt-3">
         <ErrorNote error={q.error} />
       </div>
-      {q.isPending ? (
-        <p className="p-5 text-sm text-slate-600">Running the checks (live calls to Mono)…</p>
-      ) : null}
+      {q.isPending ? <p className="p-5 text-sm text-slate-600">{t("runningChecks")}</p> : null}
       <ul className="divide-y divide-slate-100">
         {r?.checks.map((c) => {
           const look = LOOK[c.status];
@@ -64,15 +78,21 @@ export function ReadinessReport() {
               <look.icon className={`mt-0.5 h-5 w-5 shrink-0 ${look.color}`} aria-hidden />
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-slate-900">
-                  {c.title} <span className={`text-xs font-normal ${look.text}`}>{look.label}</span>
+                  {title(c)}{" "}
+                  <span className={`text-xs font-normal ${look.text}`}>
+                    {t(`status.${c.status}`)}
+                  </span>
                   {c.ms !== undefined ? (
-                    <span className="text-xs font-normal text-slate-600"> · {c.ms} ms</span>
+                    <span className="text-xs font-normal text-slate-600">
+                      {" "}
+                      · {f.duration(c.ms)}
+                    </span>
                   ) : null}
                 </p>
-                <p className="break-words text-sm text-slate-600">{c.detail}</p>
+                <p className="break-words text-sm text-slate-600">{detail(c)}</p>
                 {c.fix && c.status !== "pass" ? (
                   <p className="mt-1 text-sm text-slate-800">
-                    <span className="font-medium">Fix: </span>
+                    <span className="font-medium">{t("fix")} </span>
                     {c.fix}
                   </p>
                 ) : null}

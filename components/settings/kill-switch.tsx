@@ -2,6 +2,7 @@
 
 import { OctagonAlert, Play } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { cn } from "../ui/cn";
@@ -12,6 +13,7 @@ import type { TPolicy } from "./api";
 // The global kill switch: while ON, nothing is sent to Mono (approved operations wait); turning it
 // off releases the backlog. Flipping it needs a reason, like every policy change.
 export function KillSwitch({ policy, canWrite }: { policy: TPolicy; canWrite: boolean }) {
+  const t = useTranslations("settings.killSwitch");
   const save = useSavePolicy();
   const [reason, setReason] = useState("");
   const on = policy.settings.killSwitch;
@@ -33,13 +35,9 @@ export function KillSwitch({ policy, canWrite }: { policy: TPolicy; canWrite: bo
           )}
           <div>
             <h2 className={cn("text-lg font-semibold", on ? "text-red-900" : "text-emerald-900")}>
-              Kill switch is {on ? "ON: sending is paused" : "off: sending normally"}
+              {on ? t("headingOn") : t("headingOff")}
             </h2>
-            <p className="text-sm text-slate-700">
-              {on
-                ? "Operations are still created and approved, but none is sent to Mono until it is turned off."
-                : "Turn it on to stop every payout and transfer from being sent, at once, on every console instance."}
-            </p>
+            <p className="text-sm text-slate-700">{on ? t("bodyOn") : t("bodyOff")}</p>
           </div>
         </div>
         {canWrite ? (
@@ -60,10 +58,10 @@ export function KillSwitch({ policy, canWrite }: { policy: TPolicy; canWrite: bo
             <input
               value={reason}
               onChange={(e) => setReason(e.target.value)}
-              placeholder={on ? "Why resume sending?" : "Why stop sending?"}
+              placeholder={on ? t("placeholderOn") : t("placeholderOff")}
               maxLength={500}
               className={inputClass + " mt-0 bg-white"}
-              aria-label="Reason for the kill switch change"
+              aria-label={t("reason")}
               data-testid="kill-switch-reason"
             />
             <Button
@@ -72,7 +70,7 @@ export function KillSwitch({ policy, canWrite }: { policy: TPolicy; canWrite: bo
               disabled={reason.trim().length < 5 || save.isPending}
               data-testid="kill-switch-toggle"
             >
-              {on ? "Turn off and resume sending" : "Turn ON: stop all sending"}
+              {on ? t("toggleOn") : t("toggleOff")}
             </Button>
           </form>
         ) : null}

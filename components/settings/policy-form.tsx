@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
-import { formatCop, minorToPesosInput } from "../money/format";
+import { minorToPesosInput } from "../money/format";
 import { parsePesos } from "../money/parse";
 import { Field, inputClass } from "../operations/fields";
 import { ZPolicySettings, type TPolicySettings } from "@/lib/guard/policy-schema";
@@ -13,28 +15,29 @@ import type { TPolicy } from "./api";
 
 // Money settings are edited in pesos (as text) and saved as minor units; the shared schema
 // validates the result exactly as the server will.
-const MONEY = {
-  "tiers.noApprovalMax": "No approval up to",
-  "tiers.oneApproverMax": "One approver up to",
-  "tiers.twoApproversMax": "Two approvers + step-up up to (above: refused)",
-  dailyCapPerOperator: "Daily cap per operator",
-  lowBalanceFloor: "Low-balance floor (approver context)",
-  "fees.payout.co_ach": "Payout fee: ACH",
-  "fees.payout.co_mono_turbo": "Payout fee: Mono Turbo",
-  "fees.payout.co_transfiya": "Payout fee: Transfiya",
-  "fees.payout.co_breb": "Payout fee: Bre-B",
-  "fees.transfer.ach": "Transfer fee: ACH",
-  "fees.transfer.turbo": "Transfer fee: Turbo",
-  "fees.transfer.transfiya": "Transfer fee: Transfiya",
-} as const;
-type TMoneyKey = keyof typeof MONEY;
-const INTS = {
-  duplicateWindowHours: ["Duplicate window", "hours"],
-  approvalExpiryDays: ["Approvals expire after", "days"],
-  stepUpWindowMinutes: ["Step-up valid for", "minutes"],
-  "fees.gmfPerThousand": ["GMF, 4×1000 tax", "per thousand"],
-} as const;
-type TIntKey = keyof typeof INTS;
+// The labels are settings.fields.<path> (the path of the setting, e.g. fees.payout.co_ach).
+const MONEY = [
+  "tiers.noApprovalMax",
+  "tiers.oneApproverMax",
+  "tiers.twoApproversMax",
+  "dailyCapPerOperator",
+  "lowBalanceFloor",
+  "fees.payout.co_ach",
+  "fees.payout.co_mono_turbo",
+  "fees.payout.co_transfiya",
+  "fees.payout.co_breb",
+  "fees.transfer.ach",
+  "fees.transfer.turbo",
+  "fees.transfer.transfiya",
+] as const;
+type TMoneyKey = (typeof MONEY)[number];
+const INTS = [
+  "duplicateWindowHours",
+  "approvalExpiryDays",
+  "stepUpWindowMinutes",
+  "fees.gmfPerThousand",
+] as const;
+type TIntKey = (typeof INTS)[number];
 
 function get(s: TPolicySettings, path: string): number {
   return path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], s) as number;
@@ -53,11 +56,13 @@ function set(s: TPolicySettings, path: string, v: number): TPolicySettings {
 }
 
 export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: boolean }) {
+  const t = useTranslations("settings");
+  const f = useFormat();
   const save = useSavePolicy();
   const init = () =>
     Object.fromEntries([
-      ...Object.keys(MONEY).map((k) => [k, minorToPesosInput(get(policy.settings, k))]),
-      ...Object.keys(INTS).map((k) => [k, String(get(policy.settings, k))]),
+      ...MONEY.map((k) => [k, minorToPesosInput(get(policy.settings, k))]),
+      ...INTS.map((k) => [k, String(get(policy.settings, k))]),
     ]) as Record<string, string>;
   const [text, setText] = useState<Record<string, string>>(init);
   const [reason, setReason] = useState("");
@@ -65,7 +70,7 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
 
   const fieldErrors: Record<string, string> = {};
   let next = policy.settings;
-  for (const k of Object.keys(MONEY) as TMoneyKey[]) {
+  for (const k of MONEY) {
     const raw = text[k].trim();
     if (raw === "0") next = set(next, k, 0);
     else {
@@ -74,18 +79,16 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
       else fieldErrors[k] = p.error;
     }
   }
-  for (const k of Object.keys(INTS) as TIntKey[]) {
+  for (const k of INTS) {
     if (/^\d+$/.test(text[k].trim())) next = set(next, k, Number(text[k].trim()));
-    else fieldErrors[k] = "A whole number";
+    else fieldErrors[k] = t("wholeNumber");
   }
   const parsed = ZPolicySettings.safeParse(next);
   const schemaError = parsed.success
     ? null
     : parsed.error.issues.map((i) => `${i.path.join(".") || "policy"}: ${i.message}`).join("; ");
   const changed = parsed.success
-    ? Object.keys(MONEY)
-        .concat(Object.keys(INTS))
-        .filter((k) => get(parsed.data, k) !== get(policy.settings, k))
+    ? [...MONEY, ...INTS].filter((k) => get(parsed.data, k) !== get(policy.settings, k))
     : [];
 
   function onSubmit(e: React.FormEvent) {
@@ -111,9 +114,9 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
   const money = (k: TMoneyKey) => (
     <Field
       key={k}
-      label={MONEY[k]}
+      label={t(`fields.${k}`)}
       error={fieldErrors[k]}
-      hint={!fieldErrors[k] ? formatCop(get(next, k)) : undefined}
+      hint={!fieldErrors[k] ? f.money(get(next, k)) : undefined}
     >
       <input
         value={text[k]}
@@ -126,7 +129,7 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
     </Field>
   );
   const int = (k: TIntKey) => (
-    <Field key={k} label={`${INTS[k][0]} (${INTS[k][1]})`} error={fieldErrors[k]}>
+    <Field key={k} label={t(`fields.${k}`)} error={fieldErrors[k]}>
       <input
         value={text[k]}
         disabled={!canWrite}
@@ -139,12 +142,9 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
   );
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" aria-label="Payout policy">
+    <form onSubmit={onSubmit} className="space-y-6" aria-label={t("policy")}>
       <Card>
-        <CardHeader
-          title="Approval tiers"
-          description="Boundaries are inclusive: an amount exactly at a limit stays in the lower tier. Amounts in pesos."
-        />
+        <CardHeader title={t("tiers.title")} description={t("tiers.description")} />
         <div className="grid gap-4 p-5 sm:grid-cols-3">
           {(["tiers.noApprovalMax", "tiers.oneApproverMax", "tiers.twoApproversMax"] as const).map(
             money,
@@ -152,7 +152,7 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
         </div>
       </Card>
       <Card>
-        <CardHeader title="Limits and windows" />
+        <CardHeader title={t("limits.title")} />
         <div className="grid gap-4 p-5 sm:grid-cols-3">
           {money("dailyCapPerOperator")}
           {money("lowBalanceFloor")}
@@ -162,10 +162,7 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
         </div>
       </Card>
       <Card>
-        <CardHeader
-          title="Fee schedule"
-          description="Used for the balance pre-check and the estimate shown before submitting; Mono computes the real fee."
-        />
+        <CardHeader title={t("fees.title")} description={t("fees.description")} />
         <div className="grid gap-4 p-5 sm:grid-cols-4">
           {(
             [
@@ -189,22 +186,22 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
             </p>
           ) : null}
           <p className="text-sm text-slate-700" data-testid="policy-changes">
-            {changed.length ? `Changing: ${changed.join(", ")}` : "No changes yet."}
+            {changed.length ? t("changing", { keys: changed.join(", ") }) : t("noChanges")}
           </p>
-          <Field label="Reason for this change (audited)">
+          <Field label={t("reason")}>
             <input
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               maxLength={500}
               className={inputClass}
-              placeholder="e.g. Treasury raised the one-approver tier, ticket OPS-88"
+              placeholder={t("reasonHint")}
               data-testid="policy-reason"
             />
           </Field>
           <ErrorNote error={save.error} />
           {saved ? (
             <p role="status" className="text-sm text-emerald-700">
-              Saved as version {policy.version}. It applies to the next submission and decision.
+              {t("saved", { version: policy.version })}
             </p>
           ) : null}
           <div className="flex gap-2">
@@ -215,15 +212,15 @@ export function PolicyForm({ policy, canWrite }: { policy: TPolicy; canWrite: bo
               }
               data-testid="policy-save"
             >
-              {save.isPending ? "Saving…" : `Save as version ${policy.version + 1}`}
+              {save.isPending ? t("saving") : t("saveAs", { version: policy.version + 1 })}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setText(init())}>
-              Discard changes
+              {t("discard")}
             </Button>
           </div>
         </Card>
       ) : (
-        <p className="text-sm text-slate-500">Only admins can change the policy.</p>
+        <p className="text-sm text-slate-500">{t("onlyAdmins")}</p>
       )}
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { useCreateUser } from "./use-users";
@@ -8,6 +9,8 @@ import { ROLES } from "@/lib/auth/permissions";
 import { OneTimeSecret } from "./one-time-secret";
 
 export function CreateUserForm() {
+  const t = useTranslations("users.form");
+  const roles = useTranslations("users.roles");
   const create = useCreateUser();
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
 
@@ -32,9 +35,9 @@ export function CreateUserForm() {
 
   return (
     <div className="space-y-3 p-5">
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Create user">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label={t("label")}>
         <label className="text-sm font-medium text-slate-700">
-          Name
+          {t("name")}
           <input
             name="name"
             required
@@ -43,7 +46,7 @@ export function CreateUserForm() {
           />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Email
+          {t("email")}
           <input
             name="email"
             type="email"
@@ -52,7 +55,7 @@ export function CreateUserForm() {
           />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Role
+          {t("role")}
           <select
             name="role"
             defaultValue="viewer"
@@ -60,19 +63,19 @@ export function CreateUserForm() {
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {roles(r)}
               </option>
             ))}
           </select>
         </label>
         <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create user"}
+          {create.isPending ? t("creating") : t("create")}
         </Button>
       </form>
       <ErrorNote error={create.error} />
       {issued ? (
         <OneTimeSecret
-          label={`Temporary password for ${issued.email}`}
+          label={t("temporaryPassword", { email: issued.email })}
           value={issued.password}
           onDismiss={() => setIssued(null)}
         />

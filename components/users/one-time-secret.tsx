@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 
 // A password shown once: the server keeps only its hash, so this is the only chance to copy it.
@@ -12,6 +13,7 @@ export function OneTimeSecret({
   value: string;
   onDismiss: () => void;
 }) {
+  const t = useTranslations("users.secret");
   return (
     <div
       role="status"
@@ -21,14 +23,12 @@ export function OneTimeSecret({
       <code className="rounded bg-white px-2 py-0.5 font-mono" data-testid="temporary-password">
         {value}
       </code>
-      <span className="text-xs">
-        Shown once. Hand it over securely; it works until the user changes it or an admin resets it.
-      </span>
+      <span className="text-xs">{t("shownOnce")}</span>
       <Button variant="ghost" onClick={() => navigator.clipboard?.writeText(value)}>
-        Copy
+        {t("copy")}
       </Button>
       <Button variant="ghost" onClick={onDismiss}>
-        Dismiss
+        {t("dismiss")}
       </Button>
     </div>
   );

@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "../i18n/use-format";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { DataTable, type TColumn } from "../ui/data-table";
 import { ErrorNote } from "../ui/error-note";
-import { formatWhen } from "../operations/format-time";
 import { ROLES } from "@/lib/auth/permissions";
 import { useResetPassword, useUpdateUser, useUsers } from "./use-users";
 import { OneTimeSecret } from "./one-time-secret";
@@ -19,53 +20,11 @@ type TPending =
   | { kind: "enable"; user: TUserRow }
   | { kind: "reset"; user: TUserRow };
 
-const TEXT = {
-  label: "Users",
-  loading: "Loading users…",
-  roleOf: (email: string) => `Role of ${email}`,
-  disabled: "disabled",
-  locked: "locked",
-  active: "active",
-  never: "never",
-  resetPassword: "Reset password",
-  disable: "Disable",
-  enable: "Enable",
-  newPassword: (email: string) => `New password for ${email}`,
-  confirm: {
-    role: {
-      title: "Change this user's role?",
-      body: (email: string, from: string, to: string) =>
-        `${email} goes from ${from} to ${to}. Every session they have open ends now; they sign in again with the new role.`,
-      ok: (to: string) => `Make ${to}`,
-    },
-    disable: {
-      title: "Disable this user?",
-      body: (email: string) =>
-        `${email} is signed out everywhere now and cannot sign in until an admin enables the account again.`,
-      ok: "Disable user",
-    },
-    enable: {
-      title: "Enable this user?",
-      body: (email: string) => `${email} can sign in again with their current password.`,
-      ok: "Enable user",
-    },
-    reset: {
-      title: "Reset this user's password?",
-      body: (email: string) =>
-        `${email} gets a new temporary password, shown once here. Their sessions end now.`,
-      ok: "Reset password",
-    },
-  },
-  h: {
-    user: "User",
-    role: "Role",
-    status: "Status",
-    lastSignIn: "Last sign-in",
-    actions: "Actions",
-  },
-};
-
 export function UsersTable({ currentUserId }: { currentUserId: string }) {
+  const t = useTranslations("users.table");
+  const tc = useTranslations("users.confirm");
+  const roles = useTranslations("users.roles");
+  const f = useFormat();
   const users = useUsers();
   const update = useUpdateUser();
   const reset = useResetPassword();
@@ -89,7 +48,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const columns: TColumn<TUserRow>[] = [
     {
       id: "user",
-      header: TEXT.h.user,
+      header: t("h.user"),
       sortValue: (u) => u.name,
       cell: (u) => (
         <>
@@ -100,11 +59,11 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     },
     {
       id: "role",
-      header: TEXT.h.role,
+      header: t("h.role"),
       sortValue: (u) => ROLES.indexOf(u.role),
       cell: (u) => (
         <select
-          aria-label={TEXT.roleOf(u.email)}
+          aria-label={t("roleOf", { email: u.email })}
           value={u.role}
           disabled={update.isPending}
           onChange={(e) => setPending({ kind: "role", user: u, role: e.target.value as TRole })}
@@ -112,7 +71,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {roles(r)}
             </option>
           ))}
         </select>
@@ -120,29 +79,29 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     },
     {
       id: "status",
-      header: TEXT.h.status,
+      header: t("h.status"),
       sortValue: (u) => (u.active ? 1 : 0),
       cell: (u) => {
         const locked = u.lockedUntil && new Date(u.lockedUntil) > new Date();
         return !u.active ? (
-          <Badge tone="gray">{TEXT.disabled}</Badge>
+          <Badge tone="gray">{t("disabled")}</Badge>
         ) : locked ? (
-          <Badge tone="red">{TEXT.locked}</Badge>
+          <Badge tone="red">{t("locked")}</Badge>
         ) : (
-          <Badge tone="green">{TEXT.active}</Badge>
+          <Badge tone="green">{t("active")}</Badge>
         );
       },
     },
     {
       id: "lastSignIn",
-      header: TEXT.h.lastSignIn,
+      header: t("h.lastSignIn"),
       sortValue: (u) => u.lastLoginAt,
       className: "text-slate-600",
-      cell: (u) => (u.lastLoginAt ? formatWhen(u.lastLoginAt) : TEXT.never),
+      cell: (u) => (u.lastLoginAt ? f.when(u.lastLoginAt) : t("never")),
     },
     {
       id: "actions",
-      header: TEXT.h.actions,
+      header: t("h.actions"),
       hideHeader: true,
       align: "right",
       cell: (u) => (
@@ -152,7 +111,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
             onClick={() => setPending({ kind: "reset", user: u })}
             disabled={reset.isPending}
           >
-            {TEXT.resetPassword}
+            {t("resetPassword")}
           </Button>
           {u.id !== currentUserId ? (
             <Button
@@ -160,7 +119,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
               disabled={update.isPending}
               onClick={() => setPending({ kind: u.active ? "disable" : "enable", user: u })}
             >
-              {u.active ? TEXT.disable : TEXT.enable}
+              {u.active ? t("disable") : t("enable")}
             </Button>
           ) : null}
         </div>
@@ -175,36 +134,35 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       </div>
     );
 
-  const c = pending ? TEXT.confirm[pending.kind] : null;
   return (
     <div>
       <div className="space-y-2 px-5 pt-3">
         <ErrorNote error={update.error ?? reset.error} />
         {issued ? (
           <OneTimeSecret
-            label={TEXT.newPassword(issued.email)}
+            label={t("newPassword", { email: issued.email })}
             value={issued.password}
             onDismiss={() => setIssued(null)}
           />
         ) : null}
       </div>
       <DataTable
-        label={TEXT.label}
+        label={t("label")}
         columns={columns}
         rows={users.data?.users ?? []}
         rowKey={(u) => u.id}
         rowProps={(u) => ({ "data-testid": `user-row-${u.email}` })}
         loading={users.isPending}
-        empty={TEXT.loading}
+        empty={t("loading")}
       />
       <ConfirmDialog
         open={pending !== null}
-        title={c?.title ?? ""}
+        title={pending ? tc(`${pending.kind}.title`) : ""}
         confirmLabel={
           pending?.kind === "role"
-            ? TEXT.confirm.role.ok(pending.role)
-            : c && "ok" in c && typeof c.ok === "string"
-              ? c.ok
+            ? tc("role.ok", { to: roles(pending.role) })
+            : pending
+              ? tc(`${pending.kind}.ok`)
               : ""
         }
         danger={pending?.kind === "disable" || pending?.kind === "role"}
@@ -214,9 +172,13 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
         testId="user-confirm"
       >
         {pending?.kind === "role"
-          ? TEXT.confirm.role.body(pending.user.email, pending.user.role, pending.role)
+          ? tc("role.body", {
+              email: pending.user.email,
+              from: roles(pending.user.role),
+              to: roles(pending.role),
+            })
           : pending
-            ? TEXT.confirm[pending.kind].body(pending.user.email)
+            ? tc(`${pending.kind}.body`, { email: pending.user.email })
             : null}
       </ConfirmDialog>
     </div>

@@ -1,20 +1,21 @@
+import { getTranslations } from "next-intl/server";
 import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ReadinessReport } from "@/components/readiness/readiness-report";
 
-export const metadata = { title: "Readiness" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("readiness"))("title") };
+}
 
 export default async function Page({ searchParams }: { searchParams: TSearchParams }) {
   const { user, allowed } = await consolePage("settings.read", "/readiness", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="settings.read" />;
+  const t = await getTranslations("readiness");
   return (
     <>
-      <PageHeader
-        title="Readiness"
-        description="The pre-launch checks, run live against the selected Mono environment. The same checks run from a shell with `npm run preflight` (non-zero exit on a failure)."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <ReadinessReport />
       </Card>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { consolePage, type TSearchParams } from "../page-access";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -5,27 +6,24 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
 
-export const metadata = { title: "Users" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("users"))("title") };
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: TSearchParams }) {
   const { user, allowed } = await consolePage("users.manage", "/users", searchParams);
   if (!allowed) return <Forbidden role={user.role} permission="users.manage" />;
+  const t = await getTranslations("users");
   return (
     <>
-      <PageHeader
-        title="Users"
-        description="Who can sign in and what their role allows. Changing a role or disabling a user ends their sessions at once; every change is audited."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <Card>
-          <CardHeader
-            title="Add a user"
-            description="A temporary password is shown once after creation."
-          />
+          <CardHeader title={t("add.title")} description={t("add.description")} />
           <CreateUserForm />
         </Card>
         <Card>
-          <CardHeader title="All users" />
+          <CardHeader title={t("all")} />
           <UsersTable currentUserId={user.id} />
         </Card>
       </div>
