@@ -1,11 +1,11 @@
 "use client";
 
-import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ZOperationFilters } from "@/lib/operations/list-filters";
 import { ErrorNote } from "../ui/error-note";
 import { ListFooter } from "../ui/list-footer";
 import { useUrlFilters } from "../url-state/use-url-filters";
+import { ExportLinks } from "../ui/export-links";
 import { exportHref, type TListFilters, type TOperationKind } from "./api";
 import { OperationFilters } from "./operation-filters";
 import { OperationsTable } from "./operations-table";
@@ -60,14 +60,7 @@ export function OperationsList({
             ? t("loading")
             : t("shown", { count: rows.length, more: list.hasNextPage ? "yes" : "no" })}
         </span>
-        <a
-          href={exportHref(effective)}
-          download
-          className="inline-flex items-center gap-1 rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50"
-          data-testid="export-csv"
-        >
-          <Download className="h-3.5 w-3.5" aria-hidden /> {t("export")}
-        </a>
+        <ExportLinks href={exportHref(effective)} />
       </div>
       {url.invalid ? <p className="px-5 pb-2 text-sm text-amber-800">{t("invalid")}</p> : null}
       <div className="px-5">

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import {
   MONO_ENDPOINTS,
@@ -17,6 +16,7 @@ import { ErrorNote } from "../ui/error-note";
 import { ListFooter } from "../ui/list-footer";
 import { useUrlFilters } from "../url-state/use-url-filters";
 import { toQueryStrings } from "../url-state/zod-parsers";
+import { ExportLinks } from "../ui/export-links";
 import { exportUrl, type TRequestQuery, type TRequestRow } from "./api";
 import { useRequestList } from "./use-requests";
 
@@ -186,13 +186,9 @@ export function RequestList() {
         <Button type="submit" variant="secondary">
           {t("apply")}
         </Button>
-        <a
-          href={exportUrl(q)}
-          className="ml-auto inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
-          download
-        >
-          <Download className="h-4 w-4" aria-hidden /> {t("export")}
-        </a>
+        <div className="ml-auto text-sm">
+          <ExportLinks href={exportUrl(q)} />
+        </div>
       </form>
       {url.invalid ? (
         <p role="alert" className="px-5 py-2 text-sm text-red-700">

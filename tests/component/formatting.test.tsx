@@ -3,7 +3,7 @@ import { renderHook } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { formatCop, minorToPesosInput } from "@/components/money/format";
 import { parsePesos } from "@/components/money/parse";
-import { formatMs, formatWhen } from "@/components/operations/format-time";
+import { formatDateTime, formatDuration, formatNumber, formatPercent } from "@/lib/format/format";
 import { useFormat } from "@/components/i18n/use-format";
 import { errorRate, TZ_NAME, type TTimeZone } from "@/components/charts/time-format";
 import {
@@ -49,14 +49,27 @@ function chartFormat(locale: TLocale, tz: TTimeZone) {
 describe("date and duration helpers", () => {
   const t = Date.UTC(2026, 11, 4, 17, 5, 9); // 12:05:09 in Bogotá (UTC−5, no DST)
   it("show Bogotá time by default and UTC when asked", () => {
-    expect(formatWhen(new Date(t).toISOString())).toMatch(/12:05:09/);
-    expect(formatWhen(null)).toBe("—");
+    expect(formatDateTime(new Date(t).toISOString(), { locale: "es-CO" })).toBe(
+      "4/12/2026, 12:05:09 p. m. COT",
+    );
+    expect(formatDateTime(new Date(t), { locale: "en", timeZone: "UTC" })).toBe(
+      "12/4/2026, 5:05:09 PM UTC",
+    );
+    expect(formatDateTime(null, { locale: "en" })).toBe("—");
+    expect(formatDateTime("not a date", { locale: "en" })).toBe("—");
     expect(timeTooltipLabel(chartFormat("en", "bogota"))(t)).toBe("12/4/2026, 12:05:09 PM COT");
     expect(timeTooltipLabel(chartFormat("en", "utc"))(t)).toBe("12/4/2026, 5:05:09 PM UTC");
     expect(formatTick(t, chartFormat("es-CO", "bogota"), 60)).toBe("12:05");
-    expect(formatMs(850)).toBe("850 ms");
-    expect(formatMs(1_500)).toBe("1.50 s");
-    expect(formatMs(null)).toBe("—");
+    expect(formatDuration(850, { locale: "en" })).toBe("850 ms");
+    expect(formatDuration(1_500, { locale: "es-CO" })).toBe("1,5 s");
+    expect(formatDuration(200_000, { locale: "es-CO" })).toBe("3 min 20 s");
+    expect(formatDuration(3244.2 * 86_400_000, { locale: "es-CO" })).toBe("3.244 días");
+    expect(formatDuration(3244.2 * 86_400_000, { locale: "en" })).toBe("3,244 days");
+    expect(formatDuration(-5, { locale: "en" })).toBe("0 ms");
+    expect(formatDuration(null, { locale: "en" })).toBe("—");
+    expect(formatNumber(84_974_510, { locale: "es-CO" })).toBe("84.974.510");
+    expect(formatNumber(84_974_510, { locale: "en" })).toBe("84,974,510");
+    expect(formatPercent(0.0123, { locale: "en" })).toBe("1.23%");
   });
   it("give every chart the same time axis and tooltip label", () => {
     const axis = timeAxisProps(chartFormat("en", "utc"), 3_600);
