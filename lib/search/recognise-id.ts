@@ -21,9 +21,32 @@ export const ID_KINDS = [
 ] as const;
 export type TIdKind = (typeof ID_KINDS)[number];
 
+// Why a text is not an id: a stable code and its values, which the browser words in the person's
+// language (the "search" catalogue, reasons.<code>); `reason` is the same in English for the API.
+export const NOT_AN_ID_REASONS = [
+  "empty",
+  "tooLong",
+  "spaces",
+  "prefixCase",
+  "onlyPrefix",
+  "badChar",
+  "badLength",
+  "uuid",
+  "externalId",
+  "unknown",
+] as const;
+export type TNotAnIdReason = (typeof NOT_AN_ID_REASONS)[number];
+
 export type TRecognised =
   | { ok: true; kind: TIdKind; value: string }
-  | { ok: false; value: string; reason: string; looksLike?: TIdKind };
+  | {
+      ok: false;
+      value: string;
+      reason: string;
+      code: TNotAnIdReason;
+      params?: Record<string, string | number>;
+      looksLike?: TIdKind;
+    };
 
 export const ID_KIND_LABEL: Record<TIdKind, string> = {
   request_id: "Request id",
@@ -83,6 +106,7 @@ export function recogniseId(input: string): TRecognised {
     return {
       ok: false,
       value,
+      code: "empty",
       reason:
         "Paste an id: a request id, log_ id, idempotency key, op_/trn_/bat_/cpout_/acc_/lacc_ id, external id, reference, document number, account number, e-mail or Bre-B key.",
     };
@@ -90,6 +114,8 @@ export function recogniseId(input: string): TRecognised {
     return {
       ok: false,
       value: value.slice(0, 40),
+      code: "tooLong",
+      params: { length: value.length, max: MAX_QUERY_LENGTH },
       reason: `Too long (${value.length} characters): no id the console knows is longer than ${MAX_QUERY_LENGTH}.`,
     };
   // Beneficiary identifiers (docs/INVESTIGATION.md "A page per beneficiary"): a bank code and an
@@ -101,7 +127,12 @@ export function recogniseId(input: string): TRecognised {
   const doc = DOCUMENT.exec(value);
   if (doc) return { ok: true, kind: "document_number", value: doc[2] };
   if (/\s/.test(value))
-    return { ok: false, value, reason: "Contains spaces: paste one id at a time." };
+    return {
+      ok: false,
+      value,
+      code: "spaces",
+      reason: "Contains spaces: paste one id at a time.",
+    };
   if (EMAIL.test(value)) return { ok: true, kind: "email", value: value.toLowerCase() };
   if (BREB_ALIAS.test(value)) return { ok: true, kind: "breb_key", value };
 
@@ -114,6 +145,8 @@ export function recogniseId(input: string): TRecognised {
         ok: false,
         value,
         looksLike: p.kind,
+        code: "prefixCase",
+        params: { prefix: p.prefix },
         reason: `${label} prefixes are lower case: ${p.prefix}…`,
       };
     const body = value.slice(p.prefix.length);
@@ -122,20 +155,28 @@ export function recogniseId(input: string): TRecognised {
         ok: false,
         value,
         looksLike: p.kind,
+        code: "onlyPrefix",
+        params: { prefix: p.prefix },
         reason: `Only the prefix ${p.prefix} was pasted: the rest of the id is missing.`,
       };
-    if (!B62.test(body))
+    if (!B62.test(body)) {
+      const char = firstOutside(body, /[0-9A-Za-z]/);
       return {
         ok: false,
         value,
         looksLike: p.kind,
-        reason: `${label}s contain only letters and digits after ${p.prefix}; this one has "${firstOutside(body, /[0-9A-Za-z]/)}".`,
+        code: "badChar",
+        params: { prefix: p.prefix, char },
+        reason: `${label}s contain only letters and digits after ${p.prefix}; this one has "${char}".`,
       };
+    }
     if (p.body !== "any" && body.length !== p.body) {
       return {
         ok: false,
         value,
         looksLike: p.kind,
+        code: "badLength",
+        params: { expected: p.body, prefix: p.prefix, actual: body.length },
         reason: `${label}s have ${p.body} characters after ${p.prefix}; this one has ${body.length} (cut off or extra characters?).`,
       };
     }
@@ -148,6 +189,7 @@ export function recogniseId(input: string): TRecognised {
       ok: false,
       value,
       looksLike: "idempotency_key",
+      code: "uuid",
       reason:
         "Looks like an idempotency key (UUID) but is not shaped 8-4-4-4-12 hexadecimal characters.",
     };
@@ -158,15 +200,19 @@ export function recogniseId(input: string): TRecognised {
       ok: false,
       value,
       looksLike: "external_id",
+      code: "externalId",
       reason:
         "Console external ids look like mops-op_<22 characters> (and -<row> for a transfer row).",
     };
   }
   if (REFERENCE.test(value)) return { ok: true, kind: "reference", value };
+  const char = firstOutside(value.slice(1), /[0-9A-Za-z._:#/+-]/) || value[0];
   return {
     ok: false,
     value,
-    reason: `Not an id the console knows: "${firstOutside(value.slice(1), /[0-9A-Za-z._:#/+-]/) || value[0]}" is not used in ids or references.`,
+    code: "unknown",
+    params: { char },
+    reason: `Not an id the console knows: "${char}" is not used in ids or references.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ID_KINDS } from "../../search/recognise-id";
+import { ID_KINDS, NOT_AN_ID_REASONS } from "../../search/recognise-id";
 import { maskDigits, maskText } from "../../operations/mask";
 import { present, ZIso, ZMasked, ZMoney } from "./wire";
 
@@ -13,7 +13,9 @@ export const ZRecognised = z.union([
   z.object({
     ok: z.literal(false),
     value: z.string(),
-    reason: z.string(),
+    reason: z.string(), // in English; the browser words `code` and `params` in its language
+    code: z.enum(NOT_AN_ID_REASONS),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     looksLike: ZIdKind.optional(),
   }),
 ]);
