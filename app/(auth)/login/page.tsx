@@ -43,7 +43,7 @@ export default async function LoginPage({
           </Suspense>
           {env.MONO_ENV === "sandbox" ? (
             <p className="mt-4 text-center text-xs text-slate-600">
-              {t.rich("sandboxHint", { command: () => <code>npm start</code> })}
+              {t.rich("sandboxHint", { code: (c) => <code>{c}</code> })}
             </p>
           ) : null}
         </div>
