@@ -37,3 +37,11 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
   }
   return DEFAULT_LOCALE;
 }
+
+/** The language of an API request, as the pages pick it: the cookie, then Accept-Language. */
+export function localeOfRequest(req: {
+  cookies: { get(name: string): { value: string } | undefined };
+  headers: { get(name: string): string | null };
+}): TLocale {
+  return pickLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get("accept-language"));
+}

@@ -61,6 +61,8 @@ export const ZEnv = z.object({
     .optional(),
   NOTIFY_EMAIL_FROM: z.string().min(3).default("Mono Ops Console <ops-console@localhost>"),
   NOTIFY_CHAT_WEBHOOK_URL: z.string().url().optional(),
+  // The language of e-mails and chat posts (one team channel: the bell follows each reader).
+  NOTIFICATIONS_LOCALE: z.enum(["es-CO", "en"]).default("es-CO"),
   // Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404.
   METRICS_TOKEN: z.string().min(16).optional(),
   // Error-rate alert: share of non-2xx attempts over the last 5 minutes, once there are enough of them.

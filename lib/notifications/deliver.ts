@@ -6,7 +6,8 @@ import { env } from "../env";
 import { newId } from "../ids";
 import { logger } from "../logger";
 import { maskText } from "../operations/mask";
-import { chatOf, emailOf, type TNotificationIn } from "./render";
+import { chatOf, emailOf, notificationWords, type TNotificationIn } from "./render";
+import type { TLocale } from "@/i18n/locales";
 
 // Outward delivery of notifications (docs/PAYOUTS.md "Approvals that reach people"): the
 // notifications.deliver job (every 10 s) first turns new notifications into outward messages (one
@@ -20,6 +21,7 @@ export type TDeliveryConfig = {
   emailFrom: string;
   chatUrl?: string;
   consoleUrl: string;
+  locale?: TLocale; // the words of e-mails and chat posts (default es-CO)
   timeoutMs?: number;
 };
 
@@ -29,6 +31,7 @@ export function configFromEnv(): TDeliveryConfig {
     emailFrom: env.NOTIFY_EMAIL_FROM,
     chatUrl: env.NOTIFY_CHAT_WEBHOOK_URL,
     consoleUrl: env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    locale: env.NOTIFICATIONS_LOCALE,
   };
 }
 
@@ -163,7 +166,7 @@ async function sendEmail(cfg: TDeliveryConfig, to: string, n: TNotificationIn) {
     socketTimeout: timeout,
   } as never);
   try {
-    const mail = emailOf(n, cfg.consoleUrl);
+    const mail = emailOf(n, cfg.consoleUrl, notificationWords(cfg.locale ?? "es-CO"));
     await transport.sendMail({ from: cfg.emailFrom, to, subject: mail.subject, text: mail.text });
   } finally {
     transport.close();
@@ -175,7 +178,7 @@ async function postChat(cfg: TDeliveryConfig, n: TNotificationIn) {
   const res = await fetch(cfg.chatUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(chatOf(n, cfg.consoleUrl)),
+    body: JSON.stringify(chatOf(n, cfg.consoleUrl, notificationWords(cfg.locale ?? "es-CO"))),
     signal: AbortSignal.timeout(cfg.timeoutMs ?? 5_000),
   });
   if (!res.ok) throw new Error(`chat webhook answered ${res.status}`);

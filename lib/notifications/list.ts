@@ -1,11 +1,13 @@
 import "server-only";
 import { sqlDb } from "../db";
-import { renderNotification } from "./render";
+import { notificationWords, renderNotification } from "./render";
+import type { TLocale } from "@/i18n/locales";
 
-// The header's bell: my latest notifications and how many are unread.
+// The header's bell: my latest notifications and how many are unread, in the reader's language.
 const LIMIT = 30;
 
-export async function myNotifications(userId: string) {
+export async function myNotifications(userId: string, locale: TLocale) {
+  const t = notificationWords(locale);
   const [rows, unread] = await Promise.all([
     sqlDb
       .selectFrom("Notification")
@@ -28,13 +30,13 @@ export async function myNotifications(userId: string) {
       kind: n.kind,
       createdAt: n.createdAt,
       readAt: n.readAt,
-      ...renderNotification(n),
+      ...renderNotification(n, t),
     })),
   };
 }
 
 /** Marks my notifications read: the ones named, or all of them. */
-export async function markRead(userId: string, ids: string[] | "all") {
+export async function markRead(userId: string, ids: string[] | "all", locale: TLocale) {
   let q = sqlDb
     .updateTable("Notification")
     .set({ readAt: new Date() })
@@ -42,5 +44,5 @@ export async function markRead(userId: string, ids: string[] | "all") {
     .where("readAt", "is", null);
   if (ids !== "all") q = q.where((eb) => eb("id", "=", eb.fn.any(eb.val(ids))));
   await q.execute();
-  return myNotifications(userId);
+  return myNotifications(userId, locale);
 }

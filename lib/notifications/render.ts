@@ -1,7 +1,11 @@
+import { createTranslator } from "use-intl/core";
+import type { TLocale } from "@/i18n/locales";
+import { formatMoney } from "../format/format";
 import { maskText } from "../operations/mask";
+import en from "@/messages/en/notifications.json";
+import es from "@/messages/es-CO/notifications.json";
 
-// The words of every notification, in the console's bell, e-mails and chat posts alike: one place
-// for a later translation pass. Pure (shared with tests). Nothing here prints a beneficiary's
+// The words of every notification, in the console's bell, e-mails and chat posts alike. Pure (shared with tests). Nothing here prints a beneficiary's
 // numbers: the details hold the operation's kind, amount and id, a decision and its comment, an
 // alert's title; free text (comments, titles) is masked as every free text the console shows.
 
@@ -14,29 +18,22 @@ export type TNotificationIn = {
   createdAt: Date;
 };
 
-const TEXT = {
-  kinds: {
-    payout: "Payout",
-    bank_transfer: "Bank transfer",
-    transfer_batch: "Transfer batch",
-  } as Record<string, string>,
-  operation: "Operation",
-  waiting: (what: string, id: string, amount: string) =>
-    `${what} ${id} (${amount}) is waiting for your approval`,
-  decided: (what: string, id: string, decision: string, by: string) =>
-    `Your ${what.toLowerCase()} ${id} was ${decision} by ${by}`,
-  reason: (r: string) => `Reason: ${r}`,
-  comment: (c: string) => `Comment: ${c}`,
-  alert: (title: string) => `Critical alert: ${title}`,
-  open: "Open in the console",
-  someone: "an approver",
-  unknown: "Notification",
-};
+// The words: the "notifications" catalogue (message.*) in the reader's language. The bell renders in
+// the language of the person who opens it; e-mails and chat posts in NOTIFICATIONS_LOCALE.
+const CATALOGUES = { en, "es-CO": es } as const;
+export function notificationWords(locale: TLocale) {
+  return createTranslator({
+    locale,
+    messages: CATALOGUES[locale],
+    namespace: "message",
+  });
+}
+type TWords = ReturnType<typeof notificationWords>;
 
 function money(minor: unknown, currency: unknown): string {
-  const n = typeof minor === "string" || typeof minor === "number" ? Number(minor) : NaN;
-  if (!Number.isFinite(n)) return String(currency ?? "");
-  return `${String(currency ?? "COP")} ${(n / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const n = typeof minor === "string" || typeof minor === "number" ? String(minor) : "";
+  if (!/^-?\d+$/.test(n)) return String(currency ?? "");
+  return formatMoney(BigInt(n), { currency: String(currency ?? "COP") });
 }
 
 export function hrefOf(n: Pick<TNotificationIn, "operationId" | "alertId">): string {
@@ -46,18 +43,25 @@ export function hrefOf(n: Pick<TNotificationIn, "operationId" | "alertId">): str
 }
 
 /** Title, optional second line, and where it leads (a console path; the permalink adds the URL). */
-export function renderNotification(n: TNotificationIn): {
+export function renderNotification(
+  n: TNotificationIn,
+  t: TWords = notificationWords("en"),
+): {
   title: string;
   body: string | null;
   href: string;
 } {
   const d = (n.details ?? {}) as Record<string, unknown>;
-  const what = TEXT.kinds[String(d.operationKind)] ?? TEXT.operation;
+  const kind = String(d.operationKind ?? "");
   const href = hrefOf(n);
   switch (n.kind) {
     case "approval_waiting":
       return {
-        title: TEXT.waiting(what, n.operationId ?? "", money(d.amount, d.currency)),
+        title: t("waiting", {
+          kind,
+          id: n.operationId ?? "",
+          amount: money(d.amount, d.currency),
+        }),
         body: null,
         href,
       };
@@ -65,24 +69,24 @@ export function renderNotification(n: TNotificationIn): {
       const decision = String(d.decision ?? "");
       const comment = typeof d.comment === "string" && d.comment ? maskText(d.comment) : null;
       return {
-        title: TEXT.decided(
-          what,
-          n.operationId ?? "",
+        title: t("decided", {
+          kind,
+          id: n.operationId ?? "",
           decision,
-          typeof d.approverEmail === "string" ? d.approverEmail : TEXT.someone,
-        ),
+          by: typeof d.approverEmail === "string" ? d.approverEmail : t("someone"),
+        }),
         body: comment
           ? decision === "rejected"
-            ? TEXT.reason(comment)
-            : TEXT.comment(comment)
+            ? t("reason", { text: comment })
+            : t("comment", { text: comment })
           : null,
         href,
       };
     }
     case "critical_alert":
-      return { title: TEXT.alert(maskText(String(d.title ?? ""))), body: null, href };
+      return { title: t("alert", { title: maskText(String(d.title ?? "")) }), body: null, href };
     default:
-      return { title: TEXT.unknown, body: null, href };
+      return { title: t("unknown"), body: null, href };
   }
 }
 
@@ -91,21 +95,21 @@ export function permalink(consoleUrl: string, href: string): string {
 }
 
 /** An e-mail: subject and plain text, with the permalink. */
-export function emailOf(n: TNotificationIn, consoleUrl: string) {
-  const r = renderNotification(n);
+export function emailOf(n: TNotificationIn, consoleUrl: string, t: TWords) {
+  const r = renderNotification(n, t);
   const link = permalink(consoleUrl, r.href);
   return {
     subject: r.title,
-    text: [r.title, r.body, "", `${TEXT.open}: ${link}`].filter((x) => x !== null).join("\n"),
+    text: [r.title, r.body, "", `${t("open")}: ${link}`].filter((x) => x !== null).join("\n"),
   };
 }
 
 /** A Slack-style incoming-webhook body: `text` (with a <url|label> link) plus structured fields. */
-export function chatOf(n: TNotificationIn, consoleUrl: string) {
-  const r = renderNotification(n);
+export function chatOf(n: TNotificationIn, consoleUrl: string, t: TWords) {
+  const r = renderNotification(n, t);
   const link = permalink(consoleUrl, r.href);
   return {
-    text: `${r.title}${r.body ? `\n${r.body}` : ""}\n<${link}|${TEXT.open}>`,
+    text: `${r.title}${r.body ? `\n${r.body}` : ""}\n<${link}|${t("open")}>`,
     notification: {
       kind: n.kind,
       operation_id: n.operationId,

@@ -180,8 +180,9 @@ describe("approvals that reach people", () => {
     expect(r.failed).toBeGreaterThan(0);
     const mail = mailTo(maker.email)
       .map((m) => plain(m.raw))
-      .find((t) => t.includes("rejected"));
+      .find((t) => t.includes("fue rechazado")); // e-mails default to es-CO (NOTIFICATIONS_LOCALE)
     expect(mail, "the maker's e-mail").toBeTruthy();
+    expect(mail).toContain("Motivo: Wrong invoice for account");
     expect(mail).toContain("Wrong invoice for account");
     expect(mail).not.toContain("5172038846190"); // free text is masked
     expect(mail).toContain(`${CONSOLE}/operations/${opId}`);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { presentNotifications } from "@/lib/api/resources/notification";
 import { markRead } from "@/lib/notifications/list";
+import { localeOfRequest } from "@/i18n/locales";
 
 const ZRead = z.union([
   z.strictObject({ all: z.literal(true) }),
@@ -16,6 +17,8 @@ const ZRead = z.union([
 // Marks my notifications read (the ones named, or all); only ever my own.
 export const POST = withApi(
   { permission: "notifications.read", body: ZRead },
-  async ({ user, body }) =>
-    presentNotifications(await markRead(user.id, "all" in body ? "all" : body.ids)),
+  async ({ user, body, req }) =>
+    presentNotifications(
+      await markRead(user.id, "all" in body ? "all" : body.ids, localeOfRequest(req)),
+    ),
 );
