@@ -65,6 +65,18 @@ export function csvLine(cells: TCell[], format: TCsvFormat): string {
   return cells.map((c) => quote(text(c, format))).join(format === "es-CO" ? ";" : ",");
 }
 
+/** Every page of a keyset-paginated list, one at a time: fetch(cursor) → rows and the next cursor. */
+export async function* keysetPages<T>(
+  fetch: (cursor: string | undefined) => Promise<{ rows: T[]; next: string | null }>,
+): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    yield page.rows;
+    cursor = page.next ?? undefined;
+  } while (cursor);
+}
+
 /**
  * Streams a header and every page a source yields, one page at a time (memory stays flat at any
  * size): pull() asks the source for its next page only when the reader wants more.

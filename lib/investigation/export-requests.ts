@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { countRequests, listRequests } from "./list-requests";
-import { streamCsv, type TCsvFormat } from "../export/csv";
+import { keysetPages, streamCsv, type TCsvFormat } from "../export/csv";
 import type { TRequestFilters } from "./request-filters";
 
 const HEADER = [
@@ -39,18 +39,13 @@ export async function streamRequestsCsv(
     details: { filters: { ...filters, cursor: undefined }, format, rows },
     ctx,
   });
-  async function* pages() {
-    let cursor: string | undefined;
-    do {
-      const page = await listRequests({ ...filters, cursor, limit: 200 });
-      yield page.requests;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
   const body = streamCsv({
     format,
     header: HEADER,
-    pages: pages(),
+    pages: keysetPages(async (cursor) => {
+      const page = await listRequests({ ...filters, cursor, limit: 200 });
+      return { rows: page.requests, next: page.nextCursor };
+    }),
     row: (r) => [
       { time: r.at },
       r.requestId,

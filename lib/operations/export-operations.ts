@@ -3,7 +3,7 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { presentOperationPage } from "../api/resources/operation";
 import { countOperations, listOperations } from "./list-operations";
 import type { TOperationFilters } from "./list-filters";
-import { streamCsv, type TCsvFormat } from "../export/csv";
+import { keysetPages, streamCsv, type TCsvFormat } from "../export/csv";
 
 const HEADER = [
   "id",
@@ -38,20 +38,15 @@ export async function streamOperationsCsv(
 ): Promise<{ rows: number; body: ReadableStream<Uint8Array> }> {
   const rows = await countOperations(filters, userId);
   await recordAudit({ action: "operations.exported", details: { filters, format, rows }, ctx });
-  async function* pages() {
-    let cursor: string | undefined;
-    do {
-      const page = presentOperationPage(
-        await listOperations({ ...filters, cursor, limit: PAGE }, userId),
-      );
-      yield page.operations;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
   const body = streamCsv({
     format,
     header: HEADER,
-    pages: pages(),
+    pages: keysetPages(async (cursor) => {
+      const page = presentOperationPage(
+        await listOperations({ ...filters, cursor, limit: PAGE }, userId),
+      );
+      return { rows: page.operations, next: page.nextCursor };
+    }),
     row: (o) => [
       o.id,
       { time: o.createdAt },

@@ -1,4 +1,6 @@
-import type { TDemoRole } from "./helpers";
+import type { Browser } from "@playwright/test";
+import { signIn, type TDemoRole } from "./helpers";
+import { createPayout } from "./ui-helpers";
 
 // Every console page state the accessibility pass visits, and the roles that see it. One list, so
 // another pass (a second language, a narrow viewport) can walk exactly the same pages. `path` may
@@ -43,3 +45,26 @@ export const A11Y_PAGES: readonly TA11yPage[] = [
   { name: "forbidden", path: "/users", roles: ["viewer"] },
   { name: "unknown operation", path: "/operations/op_0000000000000000000000", roles: ["viewer"] },
 ];
+
+/** The ids the page paths use: a payout waiting for approval, one of its requests, its key. */
+export async function createPageIds(browser: Browser): Promise<Record<string, string>> {
+  const page = await browser.newPage();
+  await signIn(page, "operator");
+  const operation = await createPayout(page);
+  const detail = (await (await page.request.get(`/api/operations/${operation}`)).json()) as {
+    operation: { idempotencyKey: string };
+  };
+  const log = (await (
+    await page.request.get(`/api/requests?operationId=${operation}&range=15m`)
+  ).json()) as { requests: { requestId: string }[] };
+  await page.close();
+  return {
+    operation,
+    key: detail.operation.idempotencyKey,
+    request: log.requests[0]?.requestId ?? "req_none",
+  };
+}
+
+/** A page's address with its ids filled in. */
+export const pagePath = (p: TA11yPage, ids: Record<string, string>) =>
+  p.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? k);

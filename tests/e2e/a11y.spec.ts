@@ -1,8 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { A11Y_PAGES } from "./a11y-pages";
+import { A11Y_PAGES, createPageIds, pagePath } from "./a11y-pages";
 import { signIn, type TDemoRole } from "./helpers";
-import { createPayout } from "./ui-helpers";
 import { E2E_BASE_URL } from "../../playwright.config";
 
 // axe-core on every console page as each role sees it (A11Y_PAGES), at 1440 and 1024 px in English
@@ -35,21 +34,7 @@ async function audit(page: Page): Promise<Omit<TFound, "page" | "role" | "width"
 let ids: Record<string, string> = {};
 
 test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await signIn(page, "operator");
-  const operation = await createPayout(page);
-  const detail = (await (await page.request.get(`/api/operations/${operation}`)).json()) as {
-    operation: { idempotencyKey: string };
-  };
-  const log = (await (
-    await page.request.get(`/api/requests?operationId=${operation}&range=15m`)
-  ).json()) as { requests: { requestId: string }[] };
-  ids = {
-    operation,
-    key: detail.operation.idempotencyKey,
-    request: log.requests[0]?.requestId ?? "req_none",
-  };
-  await page.close();
+  ids = await createPageIds(browser);
 });
 
 // English at both widths, Spanish (es-CO) at the desktop width.
@@ -72,7 +57,7 @@ for (const { width, locale } of PASSES)
         .addCookies([{ name: "locale", value: locale, url: E2E_BASE_URL, sameSite: "Lax" }]);
       const found: TFound[] = [];
       for (const p of A11Y_PAGES.filter((x) => x.roles.includes(role))) {
-        const path = p.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? k);
+        const path = pagePath(p, ids);
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
         await page.waitForLoadState("networkidle");

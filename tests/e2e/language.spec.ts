@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { A11Y_PAGES } from "./a11y-pages";
+import { A11Y_PAGES, createPageIds, pagePath } from "./a11y-pages";
 import { signIn, type TDemoRole } from "./helpers";
-import { createPayout } from "./ui-helpers";
 import { E2E_BASE_URL } from "../../playwright.config";
 import { NAMESPACES } from "../../i18n/namespaces";
 import { PERMISSIONS } from "../../lib/auth/permissions";
@@ -88,21 +87,7 @@ let ids: Record<string, string> = {};
 
 test.describe("every page in Spanish", () => {
   test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, "operator");
-    const operation = await createPayout(page);
-    const detail = (await (await page.request.get(`/api/operations/${operation}`)).json()) as {
-      operation: { idempotencyKey: string };
-    };
-    const log = (await (
-      await page.request.get(`/api/requests?operationId=${operation}&range=15m`)
-    ).json()) as { requests: { requestId: string }[] };
-    ids = {
-      operation,
-      key: detail.operation.idempotencyKey,
-      request: log.requests[0]?.requestId ?? "req_none",
-    };
-    await page.close();
+    ids = await createPageIds(browser);
   });
 
   for (const role of ["viewer", "operator", "approver", "admin"] as TDemoRole[])
@@ -114,7 +99,7 @@ test.describe("every page in Spanish", () => {
       await useSpanish(page);
       const found: { page: string; what: string }[] = [];
       for (const p of A11Y_PAGES.filter((x) => x.roles.includes(role))) {
-        const url = p.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? k);
+        const url = pagePath(p, ids);
         await page.goto(url);
         await expect(page.locator("html")).toHaveAttribute("lang", "es-CO");
         await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
