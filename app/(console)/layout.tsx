@@ -7,6 +7,7 @@ import { openCriticalAlerts } from "@/lib/alerts/list-alerts";
 import { getPolicy } from "@/lib/guard/get-policy";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
+import { LanguagePicker } from "@/components/i18n/language-picker";
 import { UserMenu } from "@/components/shell/user-menu";
 import { SignInRedirect } from "@/components/shell/sign-in-redirect";
 import { Providers } from "@/components/providers";
@@ -46,6 +47,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="text-sm font-semibold text-slate-900">{t("brand")}</span>
           </Link>
           <Sidebar items={items} />
+          <div className="border-t border-slate-100 px-5 py-3">
+            <LanguagePicker />
+          </div>
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           {can(user.role, "alerts.read") ? (

@@ -11,13 +11,12 @@ export function LanguagePicker({ className = "" }: { className?: string }) {
   const t = useTranslations("common");
   const router = useRouter();
   return (
-    <label className={`inline-flex items-center gap-1 text-xs text-slate-600 ${className}`}>
-      <span className="sr-only">{t("language")}</span>
+    <label className={`flex flex-col gap-1 text-xs text-slate-600 ${className}`}>
+      <span>{t("language")}</span>
       <select
         value={locale}
         data-testid="language-picker"
-        aria-label={t("language")}
-        className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-700"
+        className="w-full max-w-48 rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-700"
         onChange={(e) => {
           if (!isLocale(e.target.value)) return;
           document.cookie = `${LOCALE_COOKIE}=${e.target.value}; path=/; max-age=31536000; samesite=lax`;

@@ -5,7 +5,6 @@ import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "../api-client";
-import { LanguagePicker } from "../i18n/language-picker";
 import { Badge } from "../ui/badge";
 
 // "Sign out" ends this session on the server as well (next-auth's signOut event revokes it);
@@ -24,7 +23,6 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   };
   return (
     <div className="flex shrink-0 items-center gap-3">
-      <LanguagePicker />
       <div className="text-right leading-tight" title={email}>
         <div className="text-sm font-medium text-slate-900" data-testid="user-name">
           {name}
