@@ -14,14 +14,17 @@ import { logger } from "./logger";
 // created on first use, not at import: `next build` imports every route without a database.
 //
 // Every connection runs in UTC (timestamps are timestamptz; date_trunc and friends then bucket
-// in UTC), and int8 reads as BigInt for Kysely (money is integer minor units; Prisma maps int8
+// in UTC) with JIT compilation off: the console's statements are short, and a join over the day
+// partitions of the request log (the charts' not-yet-folded rows) is costed high enough to trigger
+// JIT, which then spends ~600 ms compiling a query that runs in 3 ms (docs/BENCHMARKS.md, growth).
+// int8 reads as BigInt for Kysely (money is integer minor units; Prisma maps int8
 // itself). allowExitOnIdle: an idle pool must not keep a script or a test worker alive.
 function createPool(): pg.Pool {
   const p = new pg.Pool({
     ...pgConnectionConfig(env.DATABASE_URL),
     max: env.DATABASE_POOL_MAX,
     allowExitOnIdle: true,
-    options: "-c TimeZone=UTC",
+    options: "-c TimeZone=UTC -c jit=off",
     types: {
       getTypeParser(oid: number, format?: "text" | "binary") {
         if (oid === pg.types.builtins.INT8) return (v: string) => BigInt(v);

@@ -29,7 +29,7 @@ export async function installCapturingClients() {
   const pool = new pg.Pool({
     ...conn,
     max: 2,
-    options: "-c TimeZone=UTC",
+    options: "-c TimeZone=UTC -c jit=off",
     types: {
       getTypeParser(oid: number, format?: "text" | "binary") {
         if (oid === pg.types.builtins.INT8) return (v: string) => BigInt(v);
