@@ -153,10 +153,15 @@ export async function dropExpiredPartitions(
         held.push(p.name);
         continue;
       }
+      // Two steps, so lookups never wait for the files to go: DETACH holds the parent's lock only
+      // for a catalog change; the DROP of the detached table then frees the day's files without
+      // touching the parent. (DETACH … CONCURRENTLY is not allowed next to a DEFAULT partition.)
       await db.transaction().execute(async (trx) => {
         await sql`SET LOCAL lock_timeout = '5s'`.execute(trx);
         await sql`SELECT ${LOCK}`.execute(trx);
-        await sql`DROP TABLE IF EXISTS ${sql.table(p.name)}`.execute(trx);
+        await sql`ALTER TABLE ${sql.table(table)} DETACH PARTITION ${sql.table(p.name)}`.execute(
+          trx,
+        );
         if (table === "WebhookEvent")
           await trx
             .deleteFrom("WebhookEventKey")
@@ -164,10 +169,26 @@ export async function dropExpiredPartitions(
             .where("receivedAt", "<", end)
             .execute();
       });
+      await sql`DROP TABLE IF EXISTS ${sql.table(p.name)}`.execute(db);
       dropped.push(p.name);
+    }
+    // A day detached by a run that stopped before its DROP: a table with a day's name that is no
+    // longer a partition. Nothing reads it; drop it now.
+    for (const name of await detachedDays(table, db)) {
+      await sql`DROP TABLE IF EXISTS ${sql.table(name)}`.execute(db);
+      dropped.push(name);
     }
   }
   return { dropped, held };
+}
+
+/** Tables named like a day of `table` (<table>_pYYYYMMDD) that are not attached to it. */
+async function detachedDays(table: THistoryTable, db: Kysely<DB>): Promise<string[]> {
+  const r = await sql<{ name: string }>`SELECT c.relname AS name FROM pg_class c
+      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+        AND c.relname ~ ${`^${table}_p[0-9]{8}$`}
+        AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)`.execute(db);
+  return r.rows.map((x) => x.name);
 }
 
 /** Puts a legal hold on a time range of one table (an investigation, an export). */

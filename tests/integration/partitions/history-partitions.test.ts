@@ -128,4 +128,19 @@ describe("partitioned history", () => {
     const unknown = await searchById(reqId(new Date()), { mono: false });
     expect([unknown.hits, unknown.notes]).toEqual([[], []]);
   });
+
+  it("a day left detached by a run that stopped before its DROP is dropped by the next run", async () => {
+    const day = new Date("2014-01-02T00:00:00Z");
+    const name = partitionName("RequestLog", day);
+    await sql`CREATE TABLE ${sql.table(name)} (LIKE "RequestLog" INCLUDING DEFAULTS)`.execute(
+      sqlDb,
+    );
+    const { dropped } = await dropExpiredPartitions({
+      days: { RequestLog: 3650, WebhookEvent: 3650 },
+    });
+    expect(dropped).toContain(name);
+    const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_class
+        WHERE relname = ${name}`.execute(sqlDb);
+    expect(left.rows[0].n).toBe(0);
+  });
 });
