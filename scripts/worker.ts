@@ -30,6 +30,7 @@ const { startBackground } = await import("../lib/jobs/start-background");
 const { stopBoss } = await import("../lib/jobs/boss");
 const { stopPeriodicSends } = await import("../lib/jobs/start-workers");
 const { closeDb } = await import("../lib/db");
+const { closeInterruptedRuns } = await import("../lib/reconcile/run-reconciliation");
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -46,6 +47,9 @@ async function shutdown(signal: string): Promise<void> {
   stopPeriodicSends();
   try {
     await stopBoss(stopTimeoutMs);
+    // a reconciliation still running after its grace time must not stay "running"
+    const closed = await closeInterruptedRuns();
+    if (closed) log(`closed ${closed} interrupted reconciliation run(s)`);
     await closeDb();
     log("stopped");
     process.exit(0);

@@ -5,6 +5,7 @@ import { env } from "../env";
 import { newId } from "../ids";
 import { logger } from "../logger";
 import { AppError } from "../api/app-error";
+import { sqlStateOf } from "../api/map-db-error";
 import { getMonoClient } from "../mono";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { raiseAlert } from "../alerts/raise-alert";
@@ -31,7 +32,23 @@ export type TRunOptions = {
   mono?: TReconcileMono;
 };
 
-const STALE_RUN_MS = 15 * 60_000;
+const HEARTBEAT_MS = 15_000;
+const ABANDONED_AFTER_MS = 60_000;
+const ABANDONED =
+  "Abandoned: the process running it stopped before it finished (no heartbeat for 60 s)";
+const INTERRUPTED = "Interrupted: the console stopped before it finished";
+const inFlight = new Set<string>(); // this process's running runs
+
+/** On shutdown, after running jobs had their time: closes this process's unfinished runs. */
+export async function closeInterruptedRuns(): Promise<number> {
+  if (!inFlight.size) return 0;
+  const r = await db.reconciliationRun.updateMany({
+    where: { id: { in: [...inFlight] }, state: "running" },
+    data: { state: "failed", finishedAt: new Date(), error: INTERRUPTED },
+  });
+  inFlight.clear();
+  return r.count;
+}
 
 async function defaultAccounts(mono: TReconcileMono) {
   const ledger = await allPages(async (page) => {
@@ -83,34 +100,60 @@ async function storeFindings(runId: string, findings: TFinding[]) {
   return { created, stillOpen, newCritical };
 }
 
+/**
+ * Starts a run, or refuses with 409 while another one is alive. At most one run is `running`
+ * (a partial unique index), and a running run writes its heartbeat every 15 s: one whose
+ * heartbeat is older than 60 s was abandoned by a stopped or killed process, is closed as failed,
+ * and no longer blocks.
+ */
+async function startRun(o: TRunOptions, now: Date, hours: number) {
+  await db.reconciliationRun.updateMany({
+    where: { state: "running", heartbeatAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+    data: { state: "failed", finishedAt: new Date(), error: ABANDONED },
+  });
+  try {
+    return await db.reconciliationRun.create({
+      data: {
+        id: newId("rec"),
+        trigger: o.trigger,
+        windowStart: new Date(now.getTime() - hours * 3_600_000),
+        windowEnd: now,
+        state: "running",
+        startedAt: now,
+        heartbeatAt: new Date(),
+        startedById: o.startedBy?.id ?? null,
+      },
+    });
+  } catch (err) {
+    if (sqlStateOf(err) !== "23505") throw err;
+    const running = await db.reconciliationRun.findFirst({
+      where: { state: "running" },
+      select: { id: true },
+    });
+    const which = running ? `Reconciliation run ${running.id}` : "Another reconciliation run";
+    throw new AppError("conflict", `${which} is still in progress`);
+  }
+}
+
 export async function runReconciliation(o: TRunOptions) {
   const now = o.now ?? new Date();
   const hours = o.windowHours ?? env.RECONCILE_WINDOW_HOURS;
-  const running = await db.reconciliationRun.findFirst({
-    where: { state: "running", startedAt: { gt: new Date(now.getTime() - STALE_RUN_MS) } },
-    select: { id: true },
-  });
-  if (running)
-    throw new AppError("conflict", `Reconciliation run ${running.id} is still in progress`);
-  const run = await db.reconciliationRun.create({
-    data: {
-      id: newId("rec"),
-      trigger: o.trigger,
-      windowStart: new Date(now.getTime() - hours * 3_600_000),
-      windowEnd: now,
-      state: "running",
-      startedAt: now,
-      startedById: o.startedBy?.id ?? null,
-    },
-  });
-  if (o.trigger === "manual")
-    await recordAudit({
-      action: "reconciliation.run_started",
-      target: { type: "reconciliation_run", id: run.id },
-      details: { windowHours: hours, by: o.startedBy?.email ?? null },
-      ctx: o.ctx,
-    });
+  const run = await startRun(o, now, hours);
+  inFlight.add(run.id);
+  const heartbeat = setInterval(() => {
+    db.reconciliationRun
+      .updateMany({ where: { id: run.id, state: "running" }, data: { heartbeatAt: new Date() } })
+      .catch((err) => logger.warn({ err, runId: run.id }, "reconciliation heartbeat failed"));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
+    if (o.trigger === "manual")
+      await recordAudit({
+        action: "reconciliation.run_started",
+        target: { type: "reconciliation_run", id: run.id },
+        details: { windowHours: hours, by: o.startedBy?.email ?? null },
+        ctx: o.ctx,
+      });
     const mono = o.mono ?? getMonoClient();
     const accounts =
       o.ledgerAccounts || o.bankAccounts
@@ -162,5 +205,8 @@ export async function runReconciliation(o: TRunOptions) {
       where: { id: run.id },
       data: { state: "failed", finishedAt: new Date(), error: message.slice(0, 1000) },
     });
+  } finally {
+    clearInterval(heartbeat);
+    inFlight.delete(run.id);
   }
 }

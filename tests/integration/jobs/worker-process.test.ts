@@ -15,7 +15,13 @@ describe("the worker process", () => {
       ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
       {
         cwd: root,
-        env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" },
+        // a short grace time: the hourly reconciliation queued at start may be cut short
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          LOG_LEVEL: "warn",
+          WORKER_STOP_TIMEOUT_MS: "500",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
@@ -42,5 +48,15 @@ describe("the worker process", () => {
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(out).toMatch(/\[worker\] stopped/);
+    // whatever the reconciliation it started was doing, it is not left "running" (which would
+    // refuse every other run until its heartbeat went stale)
+    const after = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await after.connect();
+    try {
+      const r = await after.query(`SELECT id FROM "ReconciliationRun" WHERE state = 'running'`);
+      expect(r.rows).toEqual([]);
+    } finally {
+      await after.end();
+    }
   }, 90_000);
 });

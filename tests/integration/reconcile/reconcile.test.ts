@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
 import { makeUser } from "@/prisma/factories";
 import { submitPayout } from "@/lib/operations/submit-payout";
 import { submitTransfers } from "@/lib/operations/submit-transfers";
@@ -282,6 +283,35 @@ describe("reconciliation", () => {
     expect(
       (await db.drift.findUniqueOrThrow({ where: { id: found[0].id } })).resolvedAt,
     ).toBeNull();
+  });
+
+  it("one run at a time: a live run refuses another (409); an abandoned one is closed and does not block", async () => {
+    const live = await db.reconciliationRun.create({
+      data: {
+        id: newId("rec"),
+        trigger: "schedule",
+        windowStart: new Date(Date.now() - 3_600_000),
+        windowEnd: new Date(),
+        state: "running",
+        heartbeatAt: new Date(),
+      },
+    });
+    const scoped = { trigger: "manual" as const, ledgerAccounts: [], bankAccounts: [] };
+    await expect(runReconciliation(scoped)).rejects.toMatchObject({
+      code: "conflict",
+      message: `Reconciliation run ${live.id} is still in progress`,
+    });
+    // Its process stopped 2 minutes ago (no heartbeat since): the next run closes it and goes on.
+    await db.reconciliationRun.update({
+      where: { id: live.id },
+      data: { heartbeatAt: new Date(Date.now() - 120_000) },
+    });
+    expect((await runReconciliation(scoped)).state).toBe("done");
+    const abandoned = await db.reconciliationRun.findUniqueOrThrow({ where: { id: live.id } });
+    expect(abandoned.state).toBe("failed");
+    expect(abandoned.finishedAt).not.toBeNull();
+    expect(abandoned.error).toMatch(/^Abandoned: the process running it stopped/);
+    expect(await db.reconciliationRun.count({ where: { state: "running" } })).toBe(0);
   });
 
   it("Run now through the API: operator+ only, audited, answers with the finished run", async () => {
