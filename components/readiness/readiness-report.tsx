@@ -6,7 +6,8 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ErrorNote } from "../ui/error-note";
 import { useFormat } from "../i18n/use-format";
-import type { TCheck, TCheckStatus } from "./api";
+import { wordCheck } from "@/lib/readiness/words";
+import type { TCheckStatus } from "./api";
 import { useReadiness } from "./use-readiness";
 
 // Icon colour, and the status word's colour (darker: it must read at 4.5:1 on white).
@@ -17,28 +18,11 @@ const LOOK: Record<TCheckStatus, { icon: LucideIcon; color: string; text: string
   skip: { icon: CircleSlash, color: "text-slate-500", text: "text-slate-600" },
 };
 
-// The balances check reports what it read as "<account>: <minor units>, …"; shown as money.
-const BALANCES_READ = /^Live balances read \(minor units\) — (.+)$/;
-function balancesRead(detail: string, money: (minor: number) => string): string | null {
-  const m = BALANCES_READ.exec(detail);
-  if (!m) return null;
-  const parts = m[1].split(", ").map((p) => /^(\S+): (-?\d+)$/.exec(p));
-  if (parts.some((p) => !p)) return null;
-  return parts.map((p) => `${p![1]}: ${money(Number(p![2]))}`).join(", ");
-}
-
 // The pre-launch checks with a verdict and, for anything but a pass, the fix.
 export function ReadinessReport() {
   const t = useTranslations("readiness");
   const f = useFormat();
   const q = useReadiness();
-  // A check's title by its id in the person's language; the server's details and fixes are shown
-  // as the server wrote them, except the balances read, whose amounts are shown as money.
-  const title = (c: TCheck) => (t.has(`checks.${c.id}`) ? t(`checks.${c.id}`) : c.title);
-  const detail = (c: TCheck) => {
-    const read = c.id === "balances" ? balancesRead(c.detail, f.money) : null;
-    return read === null ? c.detail : t("balancesRead", { list: read });
-  };
   const r = q.data;
   return (
     <div>
@@ -67,6 +51,9 @@ export function ReadinessReport() {
       <ul className="divide-y divide-slate-100">
         {r?.checks.map((c) => {
           const look = LOOK[c.status];
+          // The title by id, the detail and fix by code, in the person's language (amounts as
+          // money, durations as durations); what the catalogue lacks, as the server wrote it.
+          const words = wordCheck(c, t, f);
           return (
             <li
               key={c.id}
@@ -78,7 +65,7 @@ export function ReadinessReport() {
               <look.icon className={`mt-0.5 h-5 w-5 shrink-0 ${look.color}`} aria-hidden />
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-slate-900">
-                  {title(c)}{" "}
+                  {words.title}{" "}
                   <span className={`text-xs font-normal ${look.text}`}>
                     {t(`status.${c.status}`)}
                   </span>
@@ -89,11 +76,11 @@ export function ReadinessReport() {
                     </span>
                   ) : null}
                 </p>
-                <p className="break-words text-sm text-slate-600">{detail(c)}</p>
-                {c.fix && c.status !== "pass" ? (
+                <p className="break-words text-sm text-slate-600">{words.detail}</p>
+                {words.fix && c.status !== "pass" ? (
                   <p className="mt-1 text-sm text-slate-800">
-                    <span className="font-medium">{t("fix")} </span>
-                    {c.fix}
+                    <span className="font-medium">{t("fixLabel")} </span>
+                    {words.fix}
                   </p>
                 ) : null}
               </div>

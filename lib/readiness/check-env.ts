@@ -1,10 +1,11 @@
 import { REQUIRED_IN_PRODUCTION, type TEnv } from "../env-schema";
 import type { TCheck } from "./types";
+import { CHECK_TITLES, detailOf, fixOf } from "./words";
 
 // "Production host, production credentials" (docs/DESIGN.md P8, P27): everything the selected
 // environment needs is set, and production does not point at a sandbox or a local host.
 export function checkEnv(env: TEnv): TCheck {
-  const title = "Environment complete";
+  const head = { id: "env", title: CHECK_TITLES.env } as const;
   const prod = env.MONO_ENV === "production";
   const missing: string[] = prod
     ? REQUIRED_IN_PRODUCTION.filter((k) => !env[k])
@@ -13,12 +14,12 @@ export function checkEnv(env: TEnv): TCheck {
       );
   const baseUrl = (prod ? env.MONO_PRODUCTION_BASE_URL : env.MONO_SANDBOX_BASE_URL) ?? "(unset)";
   if (missing.length) {
+    const vars = missing.join(", ");
     return {
-      id: "env",
-      title,
+      ...head,
       status: "fail",
-      detail: `MONO_ENV=${env.MONO_ENV}; missing: ${missing.join(", ")}`,
-      fix: `Set ${missing.join(", ")} in the environment (from your secrets manager, not a committed .env file).`,
+      ...detailOf("envMissing", { env: env.MONO_ENV, vars }),
+      ...fixOf("envSetMissing", { vars }),
     };
   }
   if (
@@ -26,31 +27,24 @@ export function checkEnv(env: TEnv): TCheck {
     (!baseUrl.startsWith("https://") || /sandbox|localhost|127\.0\.0\.1/i.test(baseUrl))
   ) {
     return {
-      id: "env",
-      title,
+      ...head,
       status: "fail",
-      detail: `MONO_ENV=production but the base URL is ${baseUrl}`,
-      fix: "Point MONO_PRODUCTION_BASE_URL at Mono's production HTTPS host.",
+      ...detailOf("envProductionBaseUrl", { url: baseUrl }),
+      ...fixOf("envProductionBaseUrl"),
     };
   }
-  const warnings = [
-    ...((prod ? env.MONO_PRODUCTION_KEY_ISSUED_AT : env.MONO_SANDBOX_KEY_ISSUED_AT)
-      ? []
-      : [
-          `MONO_${env.MONO_ENV.toUpperCase()}_KEY_ISSUED_AT is not set (key age cannot be tracked)`,
-        ]),
-    ...((prod ? env.MONO_PRODUCTION_BATCH_API_KEY : env.MONO_SANDBOX_BATCH_API_KEY)
-      ? []
-      : ["no separate batch API key: batch traffic shares the interactive key"]),
-  ];
-  const detail = `MONO_ENV=${env.MONO_ENV}, base URL ${baseUrl}`;
-  if (warnings.length)
-    return {
-      id: "env",
-      title,
-      status: "warn",
-      detail: `${detail}; ${warnings.join("; ")}`,
-      fix: "Set the variables named above.",
-    };
-  return { id: "env", title, status: "pass", detail };
+  const where = { env: env.MONO_ENV, url: baseUrl };
+  const variable = `MONO_${env.MONO_ENV.toUpperCase()}_KEY_ISSUED_AT`;
+  const noIssuedAt = !(prod ? env.MONO_PRODUCTION_KEY_ISSUED_AT : env.MONO_SANDBOX_KEY_ISSUED_AT);
+  const noBatchKey = !(prod ? env.MONO_PRODUCTION_BATCH_API_KEY : env.MONO_SANDBOX_BATCH_API_KEY);
+  const warning =
+    noIssuedAt && noBatchKey
+      ? detailOf("envNoIssuedAtNoBatchKey", { ...where, variable })
+      : noIssuedAt
+        ? detailOf("envNoIssuedAt", { ...where, variable })
+        : noBatchKey
+          ? detailOf("envNoBatchKey", where)
+          : null;
+  if (warning) return { ...head, status: "warn", ...warning, ...fixOf("envSetNamed") };
+  return { ...head, status: "pass", ...detailOf("envOk", where) };
 }

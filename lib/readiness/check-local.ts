@@ -7,19 +7,20 @@ import type { TEnv } from "../env-schema";
 import { KEY_AGE_MAX_DAYS, KEY_AGE_WARN_DAYS } from "../mono";
 import { signWebhook, verifyWebhookSignature } from "./webhook-signature";
 import type { TCheck } from "./types";
+import { CHECK_TITLES, detailOf, fixOf } from "./words";
 
 // Checks that need no call to Mono: the webhook secret, key age, database migrations.
 
 export function checkWebhookSecret(env: TEnv, nowSec = Math.floor(Date.now() / 1000)): TCheck {
-  const title = "Webhook secret configured and verified";
+  const title = CHECK_TITLES.webhook;
   const secret = env.MONO_WEBHOOK_SECRET;
   if (!secret)
     return {
       id: "webhook",
       title,
       status: "fail",
-      detail: "MONO_WEBHOOK_SECRET is not set",
-      fix: "Copy the webhook signing secret from Mono's dashboard into MONO_WEBHOOK_SECRET.",
+      ...detailOf("webhookNoSecret"),
+      ...fixOf("webhookSetSecret"),
     };
   const body = JSON.stringify({
     event: { type: "readiness_check", data: { id: "readiness" } },
@@ -53,48 +54,45 @@ export function checkWebhookSecret(env: TEnv, nowSec = Math.floor(Date.now() / 1
       id: "webhook",
       title,
       status: "fail",
-      detail: "The signature round trip did not behave as expected",
-      fix: "Check MONO_WEBHOOK_SECRET for stray whitespace or quoting.",
+      ...detailOf("webhookRoundTrip"),
+      ...fixOf("webhookCheckSecret"),
     };
-  const rotation = env.MONO_WEBHOOK_SECRET_PREVIOUS
-    ? " (previous secret also accepted: finish the rotation soon)"
-    : "";
   return {
     id: "webhook",
     title,
     status: "pass",
-    detail: `A signed test event verified; tampered and stale copies were refused${rotation}`,
+    ...detailOf(env.MONO_WEBHOOK_SECRET_PREVIOUS ? "webhookVerifiedRotation" : "webhookVerified"),
   };
 }
 
 export function checkKeyAge(days: number | null): TCheck {
-  const title = "API key age";
-  const fix = `Issue a new key in Mono's dashboard, deploy it, update MONO_*_KEY_ISSUED_AT, then revoke the old key (rotate every ${KEY_AGE_MAX_DAYS} days).`;
+  const title = CHECK_TITLES.key_age;
+  const fix = fixOf("keyAgeRotate", { max: KEY_AGE_MAX_DAYS });
   if (days === null)
     return {
       id: "key_age",
       title,
       status: "warn",
-      detail: "MONO_*_KEY_ISSUED_AT is not set",
-      fix: "Set MONO_*_KEY_ISSUED_AT (YYYY-MM-DD) to the day the key was issued.",
+      ...detailOf("keyAgeUnset"),
+      ...fixOf("keyAgeSetIssuedAt"),
     };
   if (days >= KEY_AGE_MAX_DAYS)
     return {
       id: "key_age",
       title,
       status: "fail",
-      detail: `${days} days old (limit ${KEY_AGE_MAX_DAYS})`,
-      fix,
+      ...detailOf("keyAgeOverLimit", { days, limit: KEY_AGE_MAX_DAYS }),
+      ...fix,
     };
   if (days >= KEY_AGE_WARN_DAYS)
     return {
       id: "key_age",
       title,
       status: "warn",
-      detail: `${days} days old (warn at ${KEY_AGE_WARN_DAYS})`,
-      fix,
+      ...detailOf("keyAgeNearLimit", { days, warnAt: KEY_AGE_WARN_DAYS }),
+      ...fix,
     };
-  return { id: "key_age", title, status: "pass", detail: `${days} days old` };
+  return { id: "key_age", title, status: "pass", ...detailOf("keyAgeOk", { days }) };
 }
 
 export function migrationsOnDisk(root = process.cwd()): string[] {
@@ -107,7 +105,7 @@ export function migrationsOnDisk(root = process.cwd()): string[] {
 }
 
 export function compareMigrations(onDisk: string[], applied: string[]): TCheck {
-  const title = "Database migrations current";
+  const title = CHECK_TITLES.migrations;
   const missing = onDisk.filter((m) => !applied.includes(m));
   const unknown = applied.filter((m) => !onDisk.includes(m));
   if (onDisk.length === 0)
@@ -115,30 +113,30 @@ export function compareMigrations(onDisk: string[], applied: string[]): TCheck {
       id: "migrations",
       title,
       status: "warn",
-      detail: "No prisma/migrations directory next to the running code",
-      fix: "Run the checks from the application's root directory.",
+      ...detailOf("migrationsNoDir"),
+      ...fixOf("migrationsRunFromRoot"),
     };
   if (missing.length)
     return {
       id: "migrations",
       title,
       status: "fail",
-      detail: `${missing.length} not applied: ${missing.join(", ")}`,
-      fix: "Run `npm run db:migrate` (prisma migrate deploy) against this DATABASE_URL.",
+      ...detailOf("migrationsNotApplied", { count: missing.length, names: missing.join(", ") }),
+      ...fixOf("migrationsDeploy"),
     };
   if (unknown.length)
     return {
       id: "migrations",
       title,
       status: "warn",
-      detail: `The database has ${unknown.length} migration(s) this code does not know: ${unknown.join(", ")}`,
-      fix: "Deploy the code version that matches the database.",
+      ...detailOf("migrationsUnknown", { count: unknown.length, names: unknown.join(", ") }),
+      ...fixOf("migrationsDeployMatchingCode"),
     };
   return {
     id: "migrations",
     title,
     status: "pass",
-    detail: `${applied.length} applied, latest ${onDisk[onDisk.length - 1]}`,
+    ...detailOf("migrationsOk", { count: applied.length, latest: onDisk[onDisk.length - 1] }),
   };
 }
 
@@ -165,10 +163,10 @@ export async function checkMigrations(root?: string): Promise<TCheck> {
     const reason = text.replace(/\s+/g, " ").trim().slice(0, 200);
     return {
       id: "migrations",
-      title: "Database migrations current",
+      title: CHECK_TITLES.migrations,
       status: "fail",
-      detail: `Cannot read _prisma_migrations: ${reason}`,
-      fix: "Check DATABASE_URL, then run `npm run db:migrate`.",
+      ...detailOf("migrationsUnreadable", { reason }),
+      ...fixOf("migrationsCheckDatabase"),
     };
   }
 }

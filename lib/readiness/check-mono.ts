@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import type { MonoClient } from "../mono";
 import { describeMonoError } from "./describe-error";
+import { SIGNATURE_TOLERANCE_SEC } from "./webhook-signature";
 import type { TCheck } from "./types";
+import { CHECK_TITLES, detailOf, fixOf, type TCheckId, type TDetail, type TFix } from "./words";
 
 // The dry run against Mono (docs/DESIGN.md P27): list accounts with the key, read
 // balances, read the banks list. Each call carries its own trace id so the clock-skew check can
@@ -15,17 +17,30 @@ export type TReadinessClient = Pick<
 >;
 const TIMEOUT_MS = 10_000;
 
-async function timed(id: string, title: string, run: () => Promise<string>): Promise<TCheck> {
+// Mono answered, but there is no active account to read a balance from.
+class NoActiveAccountError extends Error {
+  constructor() {
+    super("No active account to read a balance from");
+  }
+}
+function describeFailure(err: unknown): TDetail & TFix {
+  if (err instanceof NoActiveAccountError)
+    return { ...detailOf("noActiveAccount"), ...fixOf("activateAccount") };
+  return describeMonoError(err);
+}
+
+async function timed(id: TCheckId, run: () => Promise<TDetail>): Promise<TCheck> {
+  const title = CHECK_TITLES[id];
   const started = performance.now();
   try {
     const detail = await run();
-    return { id, title, status: "pass", detail, ms: Math.round(performance.now() - started) };
+    return { id, title, status: "pass", ...detail, ms: Math.round(performance.now() - started) };
   } catch (err) {
     return {
       id,
       title,
       status: "fail",
-      ...describeMonoError(err),
+      ...describeFailure(err),
       ms: Math.round(performance.now() - started),
     };
   }
@@ -38,55 +53,54 @@ export async function checkMono(
   const opts = () => ({ signal: AbortSignal.timeout(TIMEOUT_MS) });
   let accountId: string | null = null;
   let ledgerId: string | null = null;
-  const credentials = await timed("credentials", "Credentials valid (list accounts)", async () => {
+  const credentials = await timed("credentials", async () => {
     const [banking, ledger] = await Promise.all([
       client.listAccounts({ page_size: 10 }, { ...opts(), traceId }),
       client.listLedgerAccounts({ page_size: 10 }, opts()),
     ]);
     accountId = banking.accounts.find((a) => a.state === "active")?.id ?? null;
     ledgerId = ledger.accounts.find((a) => a.state === "active")?.id ?? null;
-    return `${banking.pagination.total_items} Banking account(s), ${ledger.pagination.total_items} ledger account(s)`;
+    return detailOf("accountsListed", {
+      banking: banking.pagination.total_items,
+      ledger: ledger.pagination.total_items,
+    });
   });
   if (credentials.status !== "pass") {
-    const skipped = (id: string, title: string): TCheck => ({
+    const skipped = (id: TCheckId): TCheck => ({
       id,
-      title,
+      title: CHECK_TITLES[id],
       status: "skip",
-      detail: "Not run: the credentials check failed",
+      ...detailOf("notRunCredentials"),
     });
-    return {
-      checks: [
-        credentials,
-        skipped("balances", "Balances readable"),
-        skipped("banks", "Banks list readable"),
-      ],
-      traceId: null,
-    };
+    return { checks: [credentials, skipped("balances"), skipped("banks")], traceId: null };
   }
-  const balances = await timed("balances", "Balances readable", async () => {
-    const read: string[] = [];
-    if (accountId)
-      read.push(
-        `${accountId}: ${(await client.getAccountBalance(accountId, { live: true, ...opts() })).available.amount}`,
-      );
-    if (ledgerId)
-      read.push(
-        `${ledgerId}: ${(await client.getLedgerBalance(ledgerId, { live: true, ...opts() })).available.amount}`,
-      );
-    if (read.length === 0) throw new Error("No active account to read a balance from");
-    return `Live balances read (minor units) — ${read.join(", ")}`;
+  const balances = await timed("balances", async () => {
+    const account = accountId
+      ? (await client.getAccountBalance(accountId, { live: true, ...opts() })).available
+      : null;
+    const ledger = ledgerId
+      ? (await client.getLedgerBalance(ledgerId, { live: true, ...opts() })).available
+      : null;
+    // Amounts go out in minor units with their currency: the browser shows them as money.
+    const a = account && { accountMinor: account.amount, accountCurrency: account.currency };
+    const l = ledger && { ledgerMinor: ledger.amount, ledgerCurrency: ledger.currency };
+    if (accountId && a && ledgerId && l)
+      return detailOf("balancesRead", { accountId, ...a, ledgerId, ...l });
+    if (accountId && a) return detailOf("accountBalanceRead", { accountId, ...a });
+    if (ledgerId && l) return detailOf("ledgerBalanceRead", { ledgerId, ...l });
+    throw new NoActiveAccountError();
   });
-  const banks = await timed(
-    "banks",
-    "Banks list readable",
-    async () => `${(await client.listBanks({ kind: "transfers" }, opts())).banks.length} banks`,
+  const banks = await timed("banks", async () =>
+    detailOf("banksListed", {
+      count: (await client.listBanks({ kind: "transfers" }, opts())).banks.length,
+    }),
   );
   return { checks: [credentials, balances, banks], traceId };
 }
 
 /** Compares Mono's Date header with our clock at the middle of the attempt (1 s resolution). */
 export async function checkClockSkew(traceId: string | null): Promise<TCheck> {
-  const title = "Clock skew";
+  const title = CHECK_TITLES.clock;
   const row = traceId
     ? await db.requestLog.findFirst({
         where: { traceId, status: { not: null } },
@@ -100,14 +114,15 @@ export async function checkClockSkew(traceId: string | null): Promise<TCheck> {
       id: "clock",
       title,
       status: "skip",
-      detail: "No Mono response with a Date header to compare against",
+      ...detailOf("clockNoDate"),
     };
   const skewMs = Date.parse(date) - (row.at.getTime() + row.durationMs / 2);
   const s = Math.abs(skewMs) / 1000;
-  const detail = `Our clock is ${s.toFixed(1)} s ${skewMs > 0 ? "behind" : "ahead of"} Mono's`;
-  const fix =
-    "Enable NTP (chrony / systemd-timesyncd) on the host: signatures allow 300 s, and idempotency windows depend on time.";
-  if (s >= 60) return { id: "clock", title, status: "fail", detail, fix };
-  if (s >= 5) return { id: "clock", title, status: "warn", detail, fix };
-  return { id: "clock", title, status: "pass", detail };
+  const detail = detailOf(skewMs > 0 ? "clockBehind" : "clockAhead", {
+    skewMs: Math.round(Math.abs(skewMs)),
+  });
+  const fix = fixOf("clockNtp", { toleranceMs: SIGNATURE_TOLERANCE_SEC * 1000 });
+  if (s >= 60) return { id: "clock", title, status: "fail", ...detail, ...fix };
+  if (s >= 5) return { id: "clock", title, status: "warn", ...detail, ...fix };
+  return { id: "clock", title, status: "pass", ...detail };
 }

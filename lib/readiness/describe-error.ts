@@ -6,50 +6,58 @@ import {
   MonoNetworkError,
   MonoResponseShapeError,
 } from "../mono";
+import { DEFAULT_BREAKER } from "../mono/breaker";
+import { detailOf, fixOf, type TDetail, type TFix } from "./words";
 
 // A failed Mono call as a check sees it: what happened (with Mono's log_ id for support) and the
 // fix an operator can act on.
-export function describeMonoError(err: unknown): { detail: string; fix: string } {
-  if (err instanceof MonoConfigError)
+
+// The client's "NAME is required when MONO_ENV=env" problems, as the variables they name; null when
+// any problem reads otherwise (then the problems are quoted as they are).
+const REQUIRED = /^([A-Z][A-Z0-9_]*) is required when MONO_ENV=(\w+)$/;
+function requiredVars(problems: string[]): { env: string; vars: string } | null {
+  const found = problems.map((p) => REQUIRED.exec(p));
+  if (found.length === 0 || found.some((m) => !m)) return null;
+  const envs = new Set(found.map((m) => m![2]));
+  if (envs.size !== 1) return null;
+  return { env: [...envs][0], vars: found.map((m) => m![1]).join(", ") };
+}
+
+export function describeMonoError(err: unknown): TDetail & TFix {
+  if (err instanceof MonoConfigError) {
+    const required = requiredVars(err.problems);
     return {
-      detail: err.problems.join("; "),
-      fix: "Set the Mono variables for the selected MONO_ENV.",
-    };
-  if (err instanceof MonoApiError) {
-    const where =
-      `${err.status} ${err.errorCode ?? ""}${err.logId ? ` (log ${err.logId})` : ""}`.trim();
-    if (err.status === 401)
-      return {
-        detail: `Mono refused the API key: ${where}`,
-        fix: "The key is wrong, revoked or for the other environment: set the right MONO_*_API_KEY.",
-      };
-    if (err.status === 403)
-      return {
-        detail: `The API key lacks a role: ${where}`,
-        fix: "Give the key the Administrator role in Mono's dashboard (or a key that has it).",
-      };
-    return {
-      detail: `Mono answered ${where}`,
-      fix: "Retry; if it persists, open a ticket with Mono quoting the log id.",
+      ...(required
+        ? detailOf("monoConfigMissing", required)
+        : detailOf("monoConfig", { problems: err.problems.join("; ") })),
+      ...fixOf("monoConfig"),
     };
   }
+  if (err instanceof MonoApiError) {
+    // Identifiers only (status, Mono's error code, its log_ id), never translated.
+    const where = [err.status, err.errorCode, err.logId ? `(${err.logId})` : null]
+      .filter((x) => x !== null && x !== "")
+      .join(" ");
+    if (err.status === 401)
+      return { ...detailOf("monoKeyRefused", { where }), ...fixOf("monoKeyRefused") };
+    if (err.status === 403)
+      return { ...detailOf("monoRoleMissing", { where }), ...fixOf("monoRoleMissing") };
+    return { ...detailOf("monoAnswered", { where }), ...fixOf("monoRetry") };
+  }
   if (err instanceof MonoNetworkError)
-    return {
-      detail: `Network error (${err.kind}) reaching Mono`,
-      fix: "Check MONO_*_BASE_URL, DNS, egress firewall and proxy settings.",
-    };
+    return { ...detailOf("monoNetwork", { kind: err.kind }), ...fixOf("monoNetwork") };
   if (err instanceof MonoCircuitOpenError)
     return {
-      detail: "The circuit breaker is open (recent consecutive failures)",
-      fix: "Wait 30 s for the half-open probe, then run the checks again.",
+      ...detailOf("monoCircuitOpen"),
+      ...fixOf("monoCircuitOpen", { waitMs: DEFAULT_BREAKER.halfOpenAfterMs }),
     };
   if (err instanceof MonoResponseShapeError)
     return {
-      detail: `Unexpected response shape (${err.issues.slice(0, 2).join("; ")})`,
-      fix: "The base URL may not be Mono's API; check MONO_*_BASE_URL.",
+      ...detailOf("monoShape", { issues: err.issues.slice(0, 2).join("; ") }),
+      ...fixOf("monoShape"),
     };
   return {
-    detail: err instanceof Error ? err.message : String(err),
-    fix: "See the console logs for details.",
+    ...detailOf("error", { message: err instanceof Error ? err.message : String(err) }),
+    ...fixOf("seeLogs"),
   };
 }

@@ -6,26 +6,27 @@ import { checkKeyAge, checkMigrations, checkWebhookSecret } from "./check-local"
 import { checkClockSkew, checkMono, type TReadinessClient } from "./check-mono";
 import { describeMonoError } from "./describe-error";
 import type { TCheck, TReadinessReport } from "./types";
+import { CHECK_TITLES, detailOf, type TCheckId } from "./words";
 
 // The pre-launch checks (docs/DESIGN.md P27), for the Readiness page and `npm run preflight`.
 // Never throws: every problem becomes a failed check with its fix.
 
 function unconfigured(err: unknown): TCheck[] {
-  const skip = (id: string, title: string): TCheck => ({
+  const skip = (id: TCheckId): TCheck => ({
     id,
-    title,
+    title: CHECK_TITLES[id],
     status: "skip",
-    detail: "Not run: the Mono client is not configured",
+    ...detailOf("notRunUnconfigured"),
   });
   return [
     {
       id: "credentials",
-      title: "Credentials valid (list accounts)",
+      title: CHECK_TITLES.credentials,
       status: "fail",
       ...describeMonoError(err),
     },
-    skip("balances", "Balances readable"),
-    skip("banks", "Banks list readable"),
+    skip("balances"),
+    skip("banks"),
   ];
 }
 

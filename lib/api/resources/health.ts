@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DETAIL_CODES, FIX_CODES } from "../../readiness/words";
 import { present, ZIso } from "./wire";
 
 // Health resources: liveness (GET /api/health: the process answers), readiness for a load
@@ -21,14 +22,21 @@ export function presentReady(r: unknown) {
 }
 
 // One go-live check: what was checked, the verdict and, for anything but a pass, what to do.
+// title, detail and fix are in English; the browser words the id and the codes with their params
+// in its language (lib/readiness/words.ts: money in minor units, durations in ms).
 export const ZCheckStatus = z.enum(["pass", "warn", "fail", "skip"]);
 export type TCheckStatus = z.infer<typeof ZCheckStatus>;
+const ZWordParams = z.record(z.string(), z.union([z.string(), z.number()]));
 export const ZCheck = z.object({
   id: z.string(),
   title: z.string(),
   status: ZCheckStatus,
   detail: z.string(),
+  detailCode: z.enum(DETAIL_CODES),
+  detailParams: ZWordParams.optional(),
   fix: z.string().optional(),
+  fixCode: z.enum(FIX_CODES).optional(),
+  fixParams: ZWordParams.optional(),
   ms: z.number().optional(),
 });
 export type TCheck = z.infer<typeof ZCheck>;
