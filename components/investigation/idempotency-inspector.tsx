@@ -9,6 +9,7 @@ import { Card, CardHeader } from "../ui/card";
 import { DataTable, type TColumn } from "../ui/data-table";
 import { ErrorNote } from "../ui/error-note";
 import { CopyButton } from "../ui/copy-button";
+import { wordsOf } from "./server-words";
 import { useKeyInspection } from "./use-investigation";
 
 type TKeyData = NonNullable<ReturnType<typeof useKeyInspection>["data"]>;
@@ -19,6 +20,7 @@ type TKeyAttempt = TKeyData["attempts"][number];
 // Mono's 24 h window, and a field-by-field diff when it was used with another payload.
 export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: string }) {
   const t = useTranslations("investigation.key");
+  const tr = useTranslations("investigation.recovery"); // the payload reasons' words, by code
   const f = useFormat();
   const stateLabel = useStateLabel();
   const diffColumns: TColumn<TDiffRow>[] = [
@@ -169,11 +171,14 @@ export function IdempotencyInspector({ idempotencyKey }: { idempotencyKey: strin
         <Card>
           <CardHeader
             title={t("mismatch")}
-            description={t("mismatchHint", { baseline: mismatch.baseline ?? t("storedBody") })}
+            description={t("mismatchHint", {
+              baseline:
+                mismatch.baseline === "first logged body" ? t("firstBody") : t("storedBody"),
+            })}
           />
           <ul className="list-disc px-10 py-3 text-sm text-red-800">
-            {mismatch.reasons.map((r) => (
-              <li key={r}>{r}</li>
+            {wordsOf(tr, "payloadReasons", mismatch.reasons, mismatch.reasonCodes).map((r, i) => (
+              <li key={mismatch.reasons[i]}>{r}</li>
             ))}
           </ul>
           {mismatch.diffs.map((d) => (

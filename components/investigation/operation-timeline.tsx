@@ -26,6 +26,17 @@ type TItem =
   | { kind: "event"; event: TTimelineEvent }
   | { kind: "group"; key: string; events: TTimelineEvent[] };
 
+// An event's title in the reader's language: the words of its code (timeline.titles.<code>,
+// lib/investigation/timeline-title.ts) with its params, or the server's English for a code the
+// catalogue does not have.
+export function useEventTitle() {
+  const t = useTranslations("investigation.timeline");
+  return (e: Pick<TTimelineEvent, "title" | "titleCode" | "titleParams">) => {
+    const key = `titles.${e.titleCode}`;
+    return e.titleCode && t.has(key) ? t(key, e.titleParams) : e.title;
+  };
+}
+
 // Identical webhook lines (same type, same processing result: a 200-row batch gets ~200
 // "ignored stale" updates) are shown once, with a count, at the place of the first one.
 export function groupEvents(events: TTimelineEvent[], min = 3): TItem[] {
@@ -112,6 +123,7 @@ function GroupRow({ events }: { events: TTimelineEvent[] }) {
   const t = useTranslations("investigation.timeline");
   const f = useFormat();
   const resultLabel = useResultLabel();
+  const titleOf = useEventTitle();
   const e = events[0];
   const last = events[events.length - 1];
   const processing = String(e.details.processing ?? "");
@@ -139,10 +151,10 @@ function GroupRow({ events }: { events: TTimelineEvent[] }) {
           {processing
             ? t("groupProcessing", {
                 count: String(events.length),
-                title: e.title,
+                title: titleOf(e),
                 processing: resultLabel(processing),
               })
-            : t("group", { count: String(events.length), title: e.title })}
+            : t("group", { count: String(events.length), title: titleOf(e) })}
         </span>
       </div>
       <details className="mt-1 text-xs text-slate-700">
@@ -160,6 +172,7 @@ function GroupRow({ events }: { events: TTimelineEvent[] }) {
 function EventRow({ event: e }: { event: TTimelineEvent }) {
   const t = useTranslations("investigation.timeline");
   const f = useFormat();
+  const titleOf = useEventTitle();
   const d = e.details;
   return (
     <li
@@ -180,7 +193,7 @@ function EventRow({ event: e }: { event: TTimelineEvent }) {
         <span className="rounded bg-slate-100 px-1.5 text-[11px] uppercase tracking-wide text-slate-700">
           {t(`kinds.${e.kind}`)}
         </span>
-        <span className="text-sm font-medium text-slate-900">{e.title}</span>
+        <span className="text-sm font-medium text-slate-900">{titleOf(e)}</span>
         {e.actor ? (
           <span className="text-xs text-slate-600">{t("by", { who: e.actor })}</span>
         ) : null}
@@ -205,15 +218,19 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
     latencyMs: number;
     delayBeforeMs: number;
     delayReason: string | null;
+    delayReasonCode?: string | null;
     observedGapMs: number | null;
   };
+  // Why it waited, in the reader's language (the server's English for a reason it does not know).
+  const reasonKey = `delayReasons.${d.delayReasonCode ?? ""}`;
+  const reason = d.delayReasonCode && t.has(reasonKey) ? t(reasonKey) : d.delayReason;
   return (
     <div className="mt-1 space-y-1 text-xs text-slate-600">
       {d.delayReason ? (
         <p data-testid="attempt-delay">
           {t.rich(d.observedGapMs !== null ? "waitedWithGap" : "waited", {
             wait: took(d.delayBeforeMs),
-            reason: d.delayReason,
+            reason: reason ?? "",
             gap: d.observedGapMs !== null ? took(d.observedGapMs) : "",
             strong: (chunks) => <strong>{chunks}</strong>,
           })}

@@ -3,17 +3,24 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { TRecoveryAction } from "@/lib/investigation/retry-verdict";
+import type { TRecoveryAction, TVerdict } from "@/lib/investigation/retry-verdict";
+import type { TWordParams } from "@/lib/investigation/recovery-words";
+import { ApiError } from "../api-client";
 import { useIdempotencyKey } from "../operations/idempotency";
+import { useStateLabel } from "../operations/state-badge";
 import { useFormat } from "../i18n/use-format";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { ErrorNote } from "../ui/error-note";
+import { wordsOf } from "./server-words";
 import { useRecoveryAction, useRecoveryVerdict, useTimeline } from "./use-investigation";
 
 // "Safe to retry?" for an operation in needs_attention or stuck in sending: the verdict, the
 // facts behind it, and only the actions the verdict allows (the server re-checks each one).
 // The operation's state comes from the timeline query (shared cache), so the panel mounts anywhere.
+// The verdict, the payload reasons and Mono's evidence arrive in English with their codes: they are
+// worded from the catalogue (recovery.verdicts, payloadReasons, evidence), the English kept for a
+// code the catalogue does not know.
 export function SafeToRetryPanel({
   operationId,
   canRecover,
@@ -26,6 +33,34 @@ export function SafeToRetryPanel({
   const actionLabel = (a: TRecoveryAction) => t(`actions.${a}`);
   const outcomeLabel = (o: string) =>
     t.has(`outcomes.${o}`) ? t(`outcomes.${o}`) : o.replace(/_/g, " ");
+  const stateLabel = useStateLabel();
+  // The verdict's values, with the state named as the operations list names it.
+  const verdictParams = (p: TVerdict["params"]): TWordParams => ({
+    ...(p.mono ? { mono: p.mono } : {}),
+    ...(p.state ? { state: stateLabel(p.state) } : {}),
+  });
+  // A refusal by the fresh verdict (409 state_conflict, meta.verdict and meta.verdictParams) reads
+  // in the person's language; any other error as the server wrote it.
+  const refusal = (err: unknown) => {
+    const p = err instanceof ApiError ? err.problem : null;
+    const code = p?.code === "state_conflict" ? p.meta?.verdict : undefined;
+    if (!p || typeof code !== "string" || !t.has(`verdicts.${code}.headline`)) return err;
+    const params = (p.meta?.verdictParams ?? {}) as TVerdict["params"];
+    return new ApiError({
+      ...p,
+      detail: t("notAllowed", {
+        headline: verdictWord({ code: code as TVerdict["code"], params }, "headline", ""),
+      }),
+    });
+  };
+  const verdictWord = (
+    v: Pick<TVerdict, "code" | "params">,
+    part: "headline" | "why",
+    english: string,
+  ) => {
+    const key = `verdicts.${v.code}.${part}`;
+    return t.has(key) ? t(key, verdictParams(v.params)) : english;
+  };
   const state = useTimeline(operationId).data?.state;
   const applicable = state === "needs_attention" || state === "sending";
   const verdict = useRecoveryVerdict(operationId, applicable);
@@ -35,6 +70,11 @@ export function SafeToRetryPanel({
   const [reason, setReason] = useState("");
   if (!applicable) return null;
   const v = verdict.data;
+  const evidence = v?.mono
+    ? wordsOf(t, "evidence", v.mono.evidence, v.mono.evidenceCodes, (p) =>
+        typeof p.since === "string" ? { ...p, since: f.when(p.since) } : p,
+      )
+    : [];
   return (
     <Card data-testid="safe-to-retry">
       <CardHeader title={t("title")} description={t("description")} />
@@ -44,9 +84,9 @@ export function SafeToRetryPanel({
         {v ? (
           <>
             <p className="text-base font-semibold text-slate-900" data-testid="verdict">
-              {v.verdict.headline}
+              {verdictWord(v.verdict, "headline", v.verdict.headline)}
             </p>
-            <p className="text-slate-700">{v.verdict.why}</p>
+            <p className="text-slate-700">{verdictWord(v.verdict, "why", v.verdict.why)}</p>
             <ul className="list-disc space-y-0.5 pl-5 text-xs text-slate-600">
               <li>
                 {t("window", {
@@ -59,12 +99,16 @@ export function SafeToRetryPanel({
               </li>
               <li>
                 {t("payload", {
-                  value: v.facts.payloadMatches ? t("unchanged") : v.payloadReasons.join("; "),
+                  value: v.facts.payloadMatches
+                    ? t("unchanged")
+                    : wordsOf(t, "payloadReasons", v.payloadReasons, v.payloadReasonCodes).join(
+                        "; ",
+                      ),
                 })}
               </li>
               <li>
                 {t("atMono", { presence: t(`presence.${v.facts.monoHasIt}`) })}
-                {v.mono?.monoId ? ` (${v.mono.monoId})` : ""} — {v.mono?.evidence.join("; ")}
+                {v.mono?.monoId ? ` (${v.mono.monoId})` : ""} — {evidence.join("; ")}
               </li>
               <li>
                 {t("attemptsSoFar", { count: String(v.facts.attemptCount) })}
@@ -141,7 +185,7 @@ export function SafeToRetryPanel({
             </div>
           </form>
         ) : null}
-        <ErrorNote error={act.error} />
+        <ErrorNote error={refusal(act.error)} />
         {act.data ? (
           <p role="status" className="text-sm text-emerald-700">
             {t("done", { outcome: outcomeLabel(act.data.outcome) })}

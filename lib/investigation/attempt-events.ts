@@ -1,5 +1,6 @@
 import "server-only";
 import type { TTimelineEvent } from "./build-timeline";
+import { attemptTitle, DELAY_REASONS, type TDelayReasonCode } from "./timeline-title";
 
 type TAttemptRow = {
   requestId: string;
@@ -28,15 +29,22 @@ export function attemptEvents(rows: TAttemptRow[]): TTimelineEvent[] {
     const prevEnd = lastEndOfCall.get(r.callId);
     lastEndOfCall.set(r.callId, r.at.getTime() + r.durationMs);
     const write = r.method !== "GET";
-    const outcome =
-      r.status === null
-        ? `no response (${r.errorCode ?? "network"})`
-        : `${r.status}${r.errorCode ? ` ${r.errorCode}` : ""}`;
     const retry = r.attempt > 1;
+    const delayReasonCode: TDelayReasonCode | null = retry
+      ? r.delayReason === "retry_after"
+        ? "retry_after"
+        : "backoff"
+      : null;
     return {
       at: r.at,
       kind: write ? "attempt" : "confirmation",
-      title: `${write ? `Attempt ${r.attempt}` : retry ? `Read (attempt ${r.attempt})` : "Read"}: ${r.endpoint} → ${outcome}`,
+      ...attemptTitle({
+        write,
+        attempt: r.attempt,
+        endpoint: r.endpoint,
+        status: r.status,
+        errorCode: r.errorCode,
+      }),
       actor: "console → Mono",
       tone:
         r.statusClass === "2xx"
@@ -59,11 +67,9 @@ export function attemptEvents(rows: TAttemptRow[]): TTimelineEvent[] {
         errorCode: r.errorCode,
         latencyMs: r.durationMs,
         delayBeforeMs: r.delayBeforeMs,
-        delayReason: retry
-          ? r.delayReason === "retry_after"
-            ? "Mono's Retry-After header"
-            : "exponential backoff with jitter"
-          : null,
+        // English (API consumers, logs); the browser words delayReasonCode.
+        delayReason: delayReasonCode ? DELAY_REASONS[delayReasonCode] : null,
+        delayReasonCode,
         observedGapMs: prevEnd === undefined ? null : Math.max(0, r.at.getTime() - prevEnd),
       },
     };

@@ -4,6 +4,7 @@ import { AppError } from "../api/app-error";
 import { attemptEvents } from "./attempt-events";
 import { notesForTimeline } from "../notes/notes";
 import { maskText } from "../operations/mask";
+import { auditTitle, driftTitle, policyTitle, timelineTitle } from "./timeline-title";
 
 export type TTimelineKind =
   | "created"
@@ -19,7 +20,10 @@ export type TTimelineKind =
 export type TTimelineEvent = {
   at: Date;
   kind: TTimelineKind;
+  /** English, for API consumers and logs; the browser words titleCode + titleParams instead. */
   title: string;
+  titleCode: string; // timeline-title.ts: TIMELINE_TITLE_CODES
+  titleParams: Record<string, string | number>;
   actor: string | null;
   tone: "neutral" | "good" | "bad" | "warn";
   ids: {
@@ -119,7 +123,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
   events.push({
     at: op.createdAt,
     kind: "created",
-    title: "Created",
+    ...timelineTitle("created"),
     actor: emailOf(op.createdById),
     tone: "neutral",
     ids: { idempotencyKey: op.idempotencyKey },
@@ -137,10 +141,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
   events.push({
     at: op.createdAt,
     kind: "policy",
-    title:
-      op.requiredApprovals === 0
-        ? "Policy: sent without approval"
-        : `Policy: ${op.requiredApprovals} approval${op.requiredApprovals > 1 ? "s" : ""} needed${op.stepUpRequired ? ", with step-up" : ""}`,
+    ...policyTitle(op.requiredApprovals, op.stepUpRequired),
     actor: "guard",
     tone: "neutral",
     ids: {},
@@ -157,7 +158,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
     events.push({
       at: a.at,
       kind: "approval",
-      title: a.decision === "approved" ? "Approved" : "Rejected",
+      ...timelineTitle(a.decision === "approved" ? "approval.approved" : "approval.rejected"),
       actor: emailOf(a.approverId),
       tone: a.decision === "approved" ? "good" : "bad",
       ids: {},
@@ -176,7 +177,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
     events.push({
       at: w.receivedAt,
       kind: "webhook",
-      title: `Webhook ${w.type}`,
+      ...timelineTitle("webhook", { type: w.type }),
       actor: "Mono",
       tone: w.processingResult === "error" ? "bad" : "neutral",
       ids: { monoObjectId: w.objectId },
@@ -193,7 +194,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
     events.push({
       at: d.createdAt,
       kind: "reconciliation",
-      title: `Reconciliation: ${d.kind.replace(/_/g, " ")}`,
+      ...driftTitle(d.kind),
       actor: "reconciliation",
       tone: d.resolvedAt ? "neutral" : d.severity === "critical" ? "bad" : "warn",
       ids: { monoObjectId: d.monoObjectId },
@@ -211,7 +212,9 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
     events.push({
       at: n.createdAt,
       kind: "note",
-      title: n.version > 1 ? `Note (edited, version ${n.version})` : "Note",
+      ...(n.version > 1
+        ? timelineTitle("note_edited", { version: n.version })
+        : timelineTitle("note")),
       actor: n.authorEmail,
       tone: "neutral",
       ids: {},
@@ -230,7 +233,7 @@ export async function buildTimeline(id: string): Promise<TTimeline> {
     events.push({
       at: a.at,
       kind: confirmation ? "confirmation" : KIND_OF(a.action),
-      title: auditTitle(a.action),
+      ...auditTitle(a.action),
       actor: a.actorEmail,
       tone: TONE[a.action] ?? "neutral",
       ids: {
@@ -260,8 +263,3 @@ const WEBHOOK_SELECT = {
   eventTimestamp: true,
   receivedAt: true,
 } as const;
-
-function auditTitle(action: string): string {
-  const verb = action.replace(/^operation\./, "").replace(/_/g, " ");
-  return verb.charAt(0).toUpperCase() + verb.slice(1);
-}

@@ -4,10 +4,11 @@ import { canonicalJson } from "../canonical-json";
 import { createRedactor } from "../mono/redact";
 import { fingerprintOf } from "../operations/build-mono-request";
 import { diffPayloads, type TPayloadDiff } from "./diff-payloads";
+import { payloadReason, type TPayloadReason, type TWorded } from "./recovery-words";
 
 export type TBodyComparison = {
   matches: boolean;
-  reasons: string[];
+  reasons: TWorded<TPayloadReason>[]; // English text with its code and values (recovery-words.ts)
   baseline: "stored operation body" | "first logged body" | null;
   diffs: { requestId: string; monoLogId: string | null; at: Date; diff: TPayloadDiff[] }[];
 };
@@ -30,14 +31,12 @@ export async function compareSentBodies(
     take: 200,
     select: { requestId: true, monoLogId: true, at: true, requestBody: true, errorCode: true },
   });
-  const reasons: string[] = [];
+  const reasons: TWorded<TPayloadReason>[] = [];
   if (op && fingerprintOf(op.monoRequest) !== op.fingerprint)
-    reasons.push("The stored body no longer matches the fingerprint it was approved with");
+    reasons.push(payloadReason.fingerprintChanged());
   for (const r of rows)
     if (r.errorCode === "idempotency_key_reused")
-      reasons.push(
-        `Mono refused ${r.requestId}${r.monoLogId ? ` (${r.monoLogId})` : ""}: idempotency_key_reused`,
-      );
+      reasons.push(payloadReason.monoRefusedReuse(r.requestId, r.monoLogId));
 
   const comparable = rows.filter(
     (r) =>
@@ -58,9 +57,7 @@ export async function compareSentBodies(
       diffs.push({ requestId: r.requestId, monoLogId: r.monoLogId, at: r.at, diff });
   }
   if (diffs.length > 0)
-    reasons.push(
-      `${diffs.length} logged request bod${diffs.length === 1 ? "y differs" : "ies differ"} from the ${op ? "stored operation body" : "first one sent"}`,
-    );
+    reasons.push(payloadReason.bodiesDiffer(diffs.length, op ? "stored" : "first"));
   return {
     matches: reasons.length === 0,
     reasons,

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { getMonoClient } from "../mono";
 import type { TMonoTransfer } from "../mono/contract";
 import { describeMonoError } from "../search/lookup-account";
+import { monoEvidence, split, type TCoded, type TWorded } from "./recovery-words";
 
 export type TMonoPresence = {
   presence: "yes" | "no" | "unknown";
@@ -12,7 +13,14 @@ export type TMonoPresence = {
   monoStateReason?: string | null;
   sourceAmount?: bigint;
   transfers?: TMonoTransfer[];
-  evidence: string[];
+  evidence: string[]; // English (API, audit details)
+  evidenceCodes: TCoded[]; // the same evidence as codes and values (recovery-words.ts), in order
+};
+
+type TFound = Omit<TMonoPresence, "evidence" | "evidenceCodes"> & { evidence: TWorded[] };
+const withEvidence = ({ evidence, ...found }: TFound): TMonoPresence => {
+  const { texts, codes } = split(evidence);
+  return { ...found, evidence: texts, evidenceCodes: codes };
 };
 
 type TOp = Pick<
@@ -41,15 +49,18 @@ const MAX_PAYOUT_GETS = 25;
 // external_id. Transfers: GET /v1/transfers?external_id= (Mono's documented filter).
 export async function findAtMono(op: TOp): Promise<TMonoPresence> {
   try {
-    return op.kind === "payout" ? await findPayout(op) : await findTransfers(op);
+    return withEvidence(op.kind === "payout" ? await findPayout(op) : await findTransfers(op));
   } catch (err) {
-    return { presence: "unknown", evidence: [`Mono lookup failed: ${describeMonoError(err)}`] };
+    return withEvidence({
+      presence: "unknown",
+      evidence: [monoEvidence.lookupFailed(describeMonoError(err))],
+    });
   }
 }
 
-async function findPayout(op: TOp): Promise<TMonoPresence> {
+async function findPayout(op: TOp): Promise<TFound> {
   const mono = getMonoClient();
-  const evidence: string[] = [];
+  const evidence: TWorded[] = [];
   const candidates: string[] = [];
   if (op.monoId) candidates.push(op.monoId);
   const answered = await db.requestLog.findMany({
@@ -70,7 +81,7 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
         monoState: p.state,
         monoStateReason: p.state_reason,
         sourceAmount: BigInt(p.source_amount.amount),
-        evidence: [`GET /v1/core/payouts/${p.id}: external_id ${p.external_id}, state ${p.state}`],
+        evidence: [monoEvidence.payoutFound(p.id, p.external_id, p.state)],
       };
     }
   }
@@ -83,8 +94,7 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
         select: { at: true },
       })
     )?.at;
-  if (!sentAt)
-    return { presence: "no", evidence: ["Never sent: no attempt was logged for this key"] };
+  if (!sentAt) return { presence: "no", evidence: [monoEvidence.neverSent()] };
 
   // Hold = source_amount = target + fees; fees are at most a few thousand pesos plus GMF (4 ‰).
   const low = op.amount;
@@ -109,10 +119,7 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
       if (++fetched > MAX_PAYOUT_GETS)
         return {
           presence: "unknown",
-          evidence: [
-            ...evidence,
-            `More than ${MAX_PAYOUT_GETS} payouts of a similar amount since the first send: check by hand`,
-          ],
+          evidence: [...evidence, monoEvidence.tooManyCandidates(MAX_PAYOUT_GETS)],
         };
       const p = await mono.getPayout(t.id_in_origin, { operationId: op.id });
       if (p.external_id === op.externalId) {
@@ -122,32 +129,34 @@ async function findPayout(op: TOp): Promise<TMonoPresence> {
           monoState: p.state,
           monoStateReason: p.state_reason,
           sourceAmount: BigInt(p.source_amount.amount),
-          evidence: [
-            `Ledger hold ${t.id} on ${op.sourceAccountId} → GET /v1/core/payouts/${p.id}: external_id matches, state ${p.state}`,
-          ],
+          evidence: [monoEvidence.holdMatches(t.id, op.sourceAccountId, p.id, p.state)],
         };
       }
     }
     if (page >= r.pagination.total_pages) {
       evidence.push(
-        `Read every payout hold on ${op.sourceAccountId} since ${from} (${r.pagination.total_items ?? "all"}); ${fetched} of a similar amount, none with external_id ${op.externalId}`,
+        monoEvidence.holdsRead(
+          op.sourceAccountId,
+          from,
+          r.pagination.total_items ?? null,
+          fetched,
+          op.externalId,
+        ),
       );
-      evidence.push(
-        "A payout refused at creation for insufficient funds places no hold: it moved no money either",
-      );
+      evidence.push(monoEvidence.noHoldIfRefused());
       return { presence: "no", evidence };
     }
   }
   return {
     presence: "unknown",
-    evidence: [`More than ${LEDGER_PAGES * 500} payout holds since the first send: check by hand`],
+    evidence: [monoEvidence.tooManyHolds(LEDGER_PAGES * 500)],
   };
 }
 
-async function findTransfers(op: TOp): Promise<TMonoPresence> {
+async function findTransfers(op: TOp): Promise<TFound> {
   const mono = getMonoClient();
   if (op.items.length === 0)
-    return { presence: "unknown", evidence: ["The operation has no transfer rows"] };
+    return { presence: "unknown", evidence: [monoEvidence.noTransferRows()] };
   // A batch is atomic at Mono (one bad row creates none), so its first and last rows tell.
   const probes = [...new Set([op.items[0].externalId, op.items[op.items.length - 1].externalId])];
   for (const externalId of probes) {
@@ -165,14 +174,12 @@ async function findTransfers(op: TOp): Promise<TMonoPresence> {
       monoId: t.batch.id,
       monoState: t.batch.state,
       transfers,
-      evidence: [
-        `GET /v1/transfers?external_id=${externalId}: ${t.id} in batch ${t.batch.id} (${t.batch.state})`,
-      ],
+      evidence: [monoEvidence.transferFound(externalId, t.id, t.batch.id, t.batch.state)],
     };
   }
   return {
     presence: "no",
-    evidence: probes.map((e) => `GET /v1/transfers?external_id=${e}: none`),
+    evidence: probes.map((e) => monoEvidence.transferNone(e)),
   };
 }
 

@@ -4,6 +4,7 @@ import { AppError } from "../api/app-error";
 import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
 import { sendLeaseMs } from "../operations/send-operation";
 import { compareSentBodies } from "./compare-sent-bodies";
+import { payloadReason, split } from "./recovery-words";
 
 // The idempotency-key inspector: what this key is for, whether someone holds its send
 // lease and for how long, every attempt sent with it, how long Mono will still remember it, and
@@ -84,6 +85,10 @@ export async function inspectIdempotencyKey(key: string, now = new Date()) {
     op ? { monoRequest: op.monoRequest, fingerprint: op.fingerprint } : null,
   );
   const hashes = new Set(inbound.map((i) => i.requestHash));
+  const reasons = split([
+    ...comparison.reasons,
+    ...(hashes.size > 1 ? [payloadReason.consolePayloadsDiffer()] : []),
+  ]);
 
   return {
     key,
@@ -113,14 +118,8 @@ export async function inspectIdempotencyKey(key: string, now = new Date()) {
     })),
     mismatch: {
       detected: !comparison.matches || hashes.size > 1,
-      reasons: [
-        ...comparison.reasons,
-        ...(hashes.size > 1
-          ? [
-              "Console requests with this key carried different payloads (only their hashes are kept, so no field diff)",
-            ]
-          : []),
-      ],
+      reasons: reasons.texts, // English
+      reasonCodes: reasons.codes, // the same as codes and values (recovery-words.ts), in order
       baseline: comparison.baseline,
       diffs: comparison.diffs,
     },

@@ -13,15 +13,23 @@ export type TRetryFacts = {
   monoHasIt: "yes" | "no" | "unknown";
 };
 
-export type TVerdictCode =
-  | "not_applicable"
-  | "in_flight"
-  | "already_at_mono"
-  | "payload_mismatch"
-  | "retry_same_key"
-  | "reconcile_first";
+export const VERDICT_CODES = [
+  "not_applicable",
+  "in_flight",
+  "already_at_mono",
+  "payload_mismatch",
+  "retry_same_key",
+  "reconcile_first",
+] as const;
+export type TVerdictCode = (typeof VERDICT_CODES)[number];
+// `headline` and `why` are English (API consumers, logs); the browser words `code` with `params`
+// (the "investigation" catalogue, recovery.verdicts.<code>): `state` for not_applicable, and for
+// retry_same_key and reconcile_first `mono` ("no": Mono said it does not have it; "unknown": Mono
+// could not be asked).
+export type TVerdictParams = { state?: string; mono?: "no" | "unknown" };
 export type TVerdict = {
   code: TVerdictCode;
+  params: TVerdictParams;
   headline: string;
   why: string;
   allowed: TRecoveryAction[];
@@ -33,6 +41,7 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
   if (!(RECOVERABLE_STATES as readonly string[]).includes(f.state)) {
     return {
       code: "not_applicable",
+      params: { state: f.state },
       headline: "Nothing to recover",
       why: `The operation is ${f.state}: only operations in needs_attention or stuck in sending are recovered by hand.`,
       allowed: [],
@@ -41,6 +50,7 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
   if (f.state === "sending" && f.leaseActive) {
     return {
       code: "in_flight",
+      params: {},
       headline: "In flight: wait",
       why: "A console instance holds the send lease right now. Wait for it to finish or for the lease to expire (90 s).",
       allowed: [],
@@ -50,6 +60,7 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
   if (f.monoHasIt === "yes") {
     return {
       code: "already_at_mono",
+      params: {},
       headline: "Reconcile first: Mono already has it",
       why: "Mono has an object with this operation's external_id. Record it as accepted (Reconcile); never send it again and never mark it failed.",
       allowed: ["reconcile"],
@@ -58,6 +69,7 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
   if (!f.payloadMatches) {
     return {
       code: "payload_mismatch",
+      params: {},
       headline: "Do not retry: the payload differs",
       why: "The body stored for this key no longer matches what was sent (see the key inspector's diff). Mono would refuse it (409) inside the window, or treat it as new outside it.",
       allowed: ["reconcile", ...markFailed],
@@ -70,6 +82,7 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
         : " Mono does not have it (checked by external_id).";
     return {
       code: "retry_same_key",
+      params: { mono: f.monoHasIt === "unknown" ? "unknown" : "no" },
       headline: "Safe to retry with the same key",
       why: `Inside Mono's 24 h idempotency window with the same payload: Mono answers a repeat of this key with the original if it had it, so a retry can never pay twice.${unknown}`,
       allowed: ["retry_same_key", "reconcile", ...markFailed],
@@ -78,6 +91,7 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
   if (f.monoHasIt === "no") {
     return {
       code: "reconcile_first",
+      params: { mono: "no" },
       headline: "Outside the window: Mono does not have it",
       why: "Mono's 24 h key window has passed, and the lookup by external_id found nothing. Mark it failed, or resend: the external_id still makes Mono refuse a second copy.",
       allowed: ["mark_failed", "retry_same_key", "reconcile"],
@@ -85,8 +99,15 @@ export function decideVerdict(f: TRetryFacts): TVerdict {
   }
   return {
     code: "reconcile_first",
+    params: { mono: "unknown" },
     headline: "Reconcile first",
     why: "Mono's 24 h key window has passed and Mono could not be asked. Look it up by external_id (Reconcile) before deciding anything.",
     allowed: ["reconcile"],
   };
+}
+
+/** What a recovery action refused by the fresh verdict answers (English; the browser words it as
+ * recovery.notAllowed with the verdict's headline in the person's language). */
+export function notAllowedText(v: Pick<TVerdict, "headline">): string {
+  return `Not allowed now: ${v.headline}`;
 }

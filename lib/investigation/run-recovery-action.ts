@@ -5,7 +5,7 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { markOperationFailed } from "../operations/mark-operation-failed";
 import { retryOperation } from "../operations/retry-operation";
 import { recordFoundAtMono } from "./record-found-at-mono";
-import { RECOVERY_ACTIONS } from "./retry-verdict";
+import { notAllowedText, RECOVERY_ACTIONS } from "./retry-verdict";
 import { assessRecovery, loadForRecovery, safeToRetry } from "./safe-to-retry";
 
 export const ZRecoveryAction = z.strictObject({
@@ -26,8 +26,13 @@ export async function runRecoveryAction(
   if (!op) throw new AppError("not_found", "No such operation");
   const before = await assessRecovery(op);
   if (!before.verdict.allowed.includes(input.action)) {
-    throw new AppError("state_conflict", `Not allowed now: ${before.verdict.headline}`, {
-      meta: { verdict: before.verdict.code, allowed: before.verdict.allowed },
+    // meta carries the verdict's code and values, so the browser words the refusal itself.
+    throw new AppError("state_conflict", notAllowedText(before.verdict), {
+      meta: {
+        verdict: before.verdict.code,
+        verdictParams: before.verdict.params,
+        allowed: before.verdict.allowed,
+      },
     });
   }
   let outcome: string;

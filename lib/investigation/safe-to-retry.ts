@@ -4,6 +4,7 @@ import { AppError } from "../api/app-error";
 import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
 import { compareSentBodies } from "./compare-sent-bodies";
 import { findAtMono, type TMonoPresence } from "./find-at-mono";
+import { split, type TCoded } from "./recovery-words";
 import {
   decideVerdict,
   RECOVERABLE_STATES,
@@ -21,7 +22,8 @@ export type TSafeToRetry = {
     lastErrorCode: string | null;
   };
   mono: TMonoPresence | null;
-  payloadReasons: string[];
+  payloadReasons: string[]; // English
+  payloadReasonCodes: TCoded[]; // the same reasons as codes and values, in the same order
   verdict: TVerdict;
 };
 
@@ -68,11 +70,13 @@ export async function assessRecovery(
     attemptCount: op.attemptCount,
     lastErrorCode: op.lastErrorCode,
   };
+  const reasons = split(comparison?.reasons ?? []);
   return {
     operationId: op.id,
     facts,
     mono,
-    payloadReasons: comparison?.reasons ?? [],
+    payloadReasons: reasons.texts,
+    payloadReasonCodes: reasons.codes,
     verdict: decideVerdict(facts),
   };
 }

@@ -102,6 +102,8 @@ describe("timeline grouping", () => {
     at: new Date(t0 + i * 1000).toISOString(),
     kind: "webhook",
     title: "Webhook transfer.updated",
+    titleCode: "webhook",
+    titleParams: { type: "transfer.updated" },
     actor: "Mono",
     tone: "neutral",
     ids: {},
@@ -111,7 +113,7 @@ describe("timeline grouping", () => {
   const t0 = Date.UTC(2026, 11, 4, 12);
   it("collapses identical webhook lines into one group at the first one's place", () => {
     const events = [
-      ev(0, { kind: "created", title: "Created" }),
+      ev(0, { kind: "created", title: "Created", titleCode: "created", titleParams: {} }),
       ...Array.from({ length: 200 }, (_, i) => ev(i + 1)),
       ev(300, { details: { processing: "applied" } }),
     ];

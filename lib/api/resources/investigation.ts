@@ -23,7 +23,11 @@ export const ZTimelineKind = z.enum([
 export const ZTimelineEvent = z.object({
   at: ZIso,
   kind: ZTimelineKind,
+  // English (API consumers, logs); the browser words titleCode + titleParams from the
+  // investigation catalogue (timeline.titles.<code>, lib/investigation/timeline-title.ts).
   title: z.string(),
+  titleCode: z.string(),
+  titleParams: z.record(z.string(), z.union([z.string(), z.number()])),
   actor: z.string().nullable(),
   tone: z.enum(["neutral", "good", "bad", "warn"]),
   ids: z.object({

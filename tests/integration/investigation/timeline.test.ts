@@ -61,15 +61,30 @@ describe("a payout that needed a retry, investigated from the log_ id of its fir
         idempotencyKey: op.idempotencyKey,
       },
       details: { status: 503, attempt: 1, delayBeforeMs: 0 },
+      title: `Attempt 1: POST /v1/core/payouts → 503 ${attempts[0].errorCode}`,
+      titleCode: "attempt",
+      titleParams: {
+        attempt: 1,
+        endpoint: "POST /v1/core/payouts",
+        status: `503 ${attempts[0].errorCode}`,
+      },
     });
     expect(writes[1].details).toMatchObject({
       status: 201,
       attempt: 2,
       delayReason: "exponential backoff with jitter",
+      delayReasonCode: "backoff",
     });
     expect(writes[1].details.delayBeforeMs as number).toBeGreaterThanOrEqual(1_000);
     expect(writes[1].details.observedGapMs as number).toBeGreaterThanOrEqual(900);
-    expect(events.some((e) => e.kind === "state" && e.title === "Accepted")).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.kind === "state" &&
+          e.title === "Accepted" &&
+          e.titleCode === "audit.operation.accepted",
+      ),
+    ).toBe(true);
   });
 
   it("the evidence bundle carries the log_ ids, request ids and key, masks PII, and is audited", async () => {
