@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { maskPii, maskTarget, maskText } from "../../operations/mask";
-import { RECOVERY_ACTIONS } from "../../investigation/retry-verdict";
+import { RECOVERY_ACTIONS, VERDICT_CODES } from "../../investigation/retry-verdict";
+import { MONO_EVIDENCE, PAYLOAD_REASONS } from "../../investigation/recovery-words";
 import { maskItem } from "./operation";
 import { present, ZIso, ZJsonObject, ZMoney } from "./wire";
 
@@ -121,6 +122,11 @@ export const ZPayloadDiff = z.object({
   after: z.unknown().optional(),
 });
 export type TPayloadDiff = z.infer<typeof ZPayloadDiff>;
+// A server sentence as a code and its values (lib/investigation/recovery-words.ts), beside the
+// English one: the browser words it in the person's language.
+const ZWordParams = z.record(z.string(), z.union([z.string(), z.number()]));
+const ZPayloadReasonCode = z.object({ code: z.enum(PAYLOAD_REASONS), params: ZWordParams });
+const ZMonoEvidenceCode = z.object({ code: z.enum(MONO_EVIDENCE), params: ZWordParams });
 export const ZKeyAttempt = z.object({
   requestId: z.string(),
   monoLogId: z.string().nullable(),
@@ -184,7 +190,8 @@ export const ZKeyInspection = z.object({
   ),
   mismatch: z.object({
     detected: z.boolean(),
-    reasons: z.array(z.string()),
+    reasons: z.array(z.string()), // English
+    reasonCodes: z.array(ZPayloadReasonCode), // the same reasons, in the same order
     baseline: z.enum(["stored operation body", "first logged body"]).nullable(),
     diffs: z.array(
       z.object({
@@ -242,28 +249,33 @@ export const ZSafeToRetry = z.object({
       monoState: z.string().optional(),
       monoStateReason: z.string().nullable().optional(),
       sourceAmount: ZMoney.optional(),
-      evidence: z.array(z.string()),
+      evidence: z.array(z.string()), // English
+      evidenceCodes: z.array(ZMonoEvidenceCode), // the same evidence, in the same order
     })
     .nullable(), // null: not looked up (nothing to recover, or a send in flight)
-  payloadReasons: z.array(z.string()),
+  payloadReasons: z.array(z.string()), // English
+  payloadReasonCodes: z.array(ZPayloadReasonCode), // the same reasons, in the same order
   verdict: z.object({
-    code: z.enum([
-      "not_applicable",
-      "in_flight",
-      "already_at_mono",
-      "payload_mismatch",
-      "retry_same_key",
-      "reconcile_first",
-    ]),
-    headline: z.string(),
+    code: z.enum(VERDICT_CODES),
+    // state: for not_applicable; mono ("no" | "unknown"): for retry_same_key and reconcile_first
+    params: z.object({ state: z.string().optional(), mono: z.enum(["no", "unknown"]).optional() }),
+    headline: z.string(), // English, as `why`
     why: z.string(),
     allowed: z.array(z.enum(RECOVERY_ACTIONS)),
   }),
 });
 export type TSafeToRetry = z.infer<typeof ZSafeToRetry>;
 function maskVerdict(v: unknown): unknown {
-  const plain = maskFreeText(maskPii(toPlain(v))) as { mono?: { evidence?: string[] } | null };
+  const plain = maskFreeText(maskPii(toPlain(v))) as {
+    mono?: { evidence?: string[]; evidenceCodes?: { params?: Record<string, unknown> }[] } | null;
+  };
   if (plain.mono?.evidence) plain.mono.evidence = plain.mono.evidence.map(maskText);
+  // The evidence's values are masked as its English is, so both read the same.
+  for (const e of plain.mono?.evidenceCodes ?? [])
+    if (e.params)
+      e.params = Object.fromEntries(
+        Object.entries(e.params).map(([k, x]) => [k, typeof x === "string" ? maskText(x) : x]),
+      );
   return plain;
 }
 export function presentSafeToRetry(v: unknown) {
