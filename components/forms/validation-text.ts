@@ -1,6 +1,8 @@
 "use client";
 
+import { useCallback } from "react";
 import { useTranslations } from "next-intl";
+import { paramValues, type TParamValue } from "@/lib/api/error-params";
 
 // The money-moving forms validate with the API's own schemas (lib/operations/schemas.ts) and the
 // peso parser (components/money/parse.ts), whose messages are English and are also what the
@@ -34,7 +36,7 @@ const EXACT: Record<string, string> = {
   "Not a bank Mono knows": "unknownBank",
 };
 const AT_MOST = [
-  /^At most (\d+) characters$/,
+  /^At most ([\d,]+) characters?$/,
   /^Too big: expected string to have <=(\d+) characters$/,
 ] as const;
 
@@ -47,8 +49,37 @@ export function useValidationText() {
     if (key) return t(key);
     for (const re of AT_MOST) {
       const m = re.exec(message);
-      if (m) return t("atMost", { max: Number(m[1]) });
+      if (m) return t("atMost", { max: Number(m[1].replace(/,/g, "")) });
     }
     return message;
   };
+}
+
+/** A field error of a problem (docs/ARCHITECTURE.md "One error shape"). */
+export type TFieldProblem = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Record<string, TParamValue>;
+  schema_message?: boolean;
+};
+
+/**
+ * A server field error in the person's language: the sentence of its code
+ * (errors.fields.<code> with its params) unless the message is the schema's own words, which are
+ * shown as useValidationText shows them; the server's English when neither is known here.
+ */
+export function useFieldErrorText() {
+  const t = useTranslations("errors");
+  const vt = useValidationText();
+  return useCallback(
+    (e: Pick<TFieldProblem, "message" | "code" | "params" | "schema_message">): string => {
+      if (!e.schema_message && e.code && t.has(`fields.${e.code}`)) {
+        const values = paramValues(e.params);
+        if (values) return t(`fields.${e.code}`, values);
+      }
+      return vt(e.message);
+    },
+    [t, vt],
+  );
 }

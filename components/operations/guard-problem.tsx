@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
 import { useFormat } from "../i18n/use-format";
 import { Button } from "../ui/button";
-import { ErrorNote } from "../ui/error-note";
+import { ErrorNote, useDetailText } from "../ui/error-note";
 import { inputClass } from "./fields";
 import { StateBadge } from "./state-badge";
 import type { TOperationState } from "./api";
@@ -29,10 +29,13 @@ export function GuardProblem({
 }) {
   const t = useTranslations("operations.problem");
   const f = useFormat();
+  const detailText = useDetailText();
   const [reason, setReason] = useState("");
   if (!(error instanceof ApiError)) return <ErrorNote error={error} />;
   const p = error.problem;
   const meta = p.meta ?? {};
+  // The detail in the person's language (errors.details.<code>), the server's English otherwise.
+  const detail = detailText(p);
   const box = (title: string, body: React.ReactNode) => (
     <div
       role="alert"
@@ -79,8 +82,9 @@ export function GuardProblem({
         t("overLimitTitle"),
         <p>
           {t("overLimit", {
-            detail: p.detail,
-            hasMax: typeof meta.max === "number" ? "yes" : "no",
+            detail,
+            // A detail worded from its code already says the limit.
+            hasMax: typeof meta.max === "number" && !meta.detail_code ? "yes" : "no",
             max: typeof meta.max === "number" ? f.money(meta.max) : "",
           })}
         </p>,
@@ -95,7 +99,7 @@ export function GuardProblem({
         return box(
           t("duplicateRowsTitle"),
           <>
-            <p>{t("duplicateRows", { detail: p.detail })}</p>
+            <p>{t("duplicateRows", { detail })}</p>
             <ul className="space-y-1" data-testid="duplicate-rows">
               {flaggedRows.slice(0, 20).map((r) => (
                 <li key={r.row} className="flex flex-wrap items-center gap-2">
@@ -122,7 +126,7 @@ export function GuardProblem({
       return box(
         t("duplicateTitle"),
         <>
-          <p>{t("duplicate", { detail: p.detail })}</p>
+          <p>{t("duplicate", { detail })}</p>
           <ul className="space-y-1" data-testid="duplicate-matches">
             {matches.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2">

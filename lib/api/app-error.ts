@@ -1,5 +1,7 @@
 // Typed application errors: a stable machine code maps to one HTTP status. Handlers throw these;
 // the route wrapper turns them into the one error shape (lib/api/problem.ts).
+import type { TParams } from "./error-params";
+
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
@@ -24,7 +26,23 @@ export const ERROR_STATUS = {
 } as const;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;
-export type TFieldError = { path: string; message: string; code?: string };
+
+/**
+ * One field's problem: a JSON-pointer path, the English `message`, and a stable `code` with its
+ * `params` (lib/api/field-issue.ts) that the browser words in the person's language
+ * (errors.fields.<code>). `schema_message`: the message is the schema's own words (e.g. "A 4-digit
+ * bank code"), not the generic sentence of `code`.
+ */
+export type TFieldError = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: TParams;
+  schema_message?: true;
+};
+
+/** The detail's stable code and params: the English detail is its words (errors.details.<code>). */
+export type TDetailWords = { code: string; params: TParams; english: string };
 
 export class AppError extends Error {
   readonly status: number;
@@ -34,11 +52,25 @@ export class AppError extends Error {
     readonly extra: {
       errors?: TFieldError[];
       meta?: Record<string, unknown>;
+      // The detail's code and params, sent as meta.detail_code and meta.detail_params.
+      detail?: { code: string; params: TParams };
       headers?: Record<string, string>;
     } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.status = ERROR_STATUS[code];
+  }
+
+  /** An error whose detail is worded from a stable code and params (`words.english`). */
+  static worded(
+    code: TErrorCode,
+    words: TDetailWords,
+    extra: Omit<AppError["extra"], "detail"> = {},
+  ): AppError {
+    return new AppError(code, words.english, {
+      ...extra,
+      detail: { code: words.code, params: words.params },
+    });
   }
 }

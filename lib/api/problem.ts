@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { AppError } from "./app-error";
+import type { AppError, TFieldError } from "./app-error";
 import { toJsonSafe } from "./json";
 
 export type TProblem = {
@@ -10,7 +10,8 @@ export type TProblem = {
   code: string;
   detail: string;
   request_id: string;
-  errors?: { path: string; message: string; code?: string }[];
+  errors?: TFieldError[];
+  // meta.detail_code and meta.detail_params: the stable code and params of `detail`'s words.
   meta?: Record<string, unknown>;
 };
 
@@ -27,6 +28,14 @@ export function problemResponse(err: AppError, requestId: string): NextResponse 
 }
 
 export function problemBody(err: AppError, requestId: string): TProblem {
+  const { detail } = err.extra;
+  const meta =
+    err.extra.meta || detail
+      ? {
+          ...err.extra.meta,
+          ...(detail ? { detail_code: detail.code, detail_params: detail.params } : {}),
+        }
+      : undefined;
   return {
     type: `/docs/errors#${err.code}`,
     title: err.code.replace(/_/g, " "),
@@ -35,6 +44,6 @@ export function problemBody(err: AppError, requestId: string): TProblem {
     detail: err.message,
     request_id: requestId,
     ...(err.extra.errors ? { errors: err.extra.errors } : {}),
-    ...(err.extra.meta ? { meta: toJsonSafe(err.extra.meta) as Record<string, unknown> } : {}),
+    ...(meta ? { meta: toJsonSafe(meta) as Record<string, unknown> } : {}),
   };
 }

@@ -10,14 +10,32 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, "g");
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 
-/** Why PostgreSQL cannot store `s`, or null when it can. */
-export function unstorableReason(s: string): string | null {
+/** The field codes of unstorable text, and their English (errors.fields.<code>). */
+export const UNSTORABLE_WORDS = {
+  nul_character: "Text may not contain the NUL character (U+0000)",
+  lone_surrogate: "Text may not contain a lone UTF-16 surrogate (U+D800 to U+DFFF)",
+} as const;
+type TUnstorable = keyof typeof UNSTORABLE_WORDS;
+
+function unstorableCode(s: string): TUnstorable | null {
   if (!SUSPECT.test(s)) return null;
-  if (s.includes("\u0000")) return "Text may not contain the NUL character (U+0000)";
-  if (LONE_SURROGATE.test(s))
-    return "Text may not contain a lone UTF-16 surrogate (U+D800 to U+DFFF)";
+  if (s.includes("\u0000")) return "nul_character";
+  if (LONE_SURROGATE.test(s)) return "lone_surrogate";
   return null;
 }
+
+/** Why PostgreSQL cannot store `s`, or null when it can. */
+export function unstorableReason(s: string): string | null {
+  const code = unstorableCode(s);
+  return code && UNSTORABLE_WORDS[code];
+}
+
+const unstorableError = (path: string, code: TUnstorable): TFieldError => ({
+  path,
+  message: UNSTORABLE_WORDS[code],
+  code,
+  params: {},
+});
 
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
@@ -37,8 +55,8 @@ export function unstorableTextAt(input: unknown): TFieldError | null {
   while (stack.length > 0) {
     const [v, at] = stack.pop()!;
     if (typeof v === "string") {
-      const why = unstorableReason(v);
-      if (why) return { path: at || "/", message: why };
+      const code = unstorableCode(v);
+      if (code) return unstorableError(at || "/", code);
       continue;
     }
     if (!v || typeof v !== "object") continue;
@@ -49,8 +67,8 @@ export function unstorableTextAt(input: unknown): TFieldError | null {
       stack.push([x, `${at}/${escapeUnstorable(k)}`]);
     }
     for (const [k] of entries) {
-      const why = unstorableReason(k);
-      if (why) return { path: `${at}/${escapeUnstorable(k)}`, message: why };
+      const code = unstorableCode(k);
+      if (code) return unstorableError(`${at}/${escapeUnstorable(k)}`, code);
     }
   }
   return null;

@@ -14,6 +14,8 @@ import { problemResponse } from "./problem";
 import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
 import { fieldErrors } from "./zod-errors";
+import { fieldErrorMap } from "./field-issue";
+import { invalidInputWords, type TInputPart } from "./detail-words";
 import { toJsonSafe } from "./json";
 import { unstorableTextAt } from "./storable-text";
 import { mapUnknownError } from "./map-error";
@@ -70,7 +72,7 @@ const REQUEST_ID_RE = /^[A-Za-z0-9_.:-]{8,100}$/;
 function parseWith<S extends TSchema | undefined>(
   schema: S,
   input: unknown,
-  where: string,
+  where: TInputPart,
 ): TOut<S> {
   if (!schema) return undefined as TOut<S>;
   // PostgreSQL cannot store U+0000 or a lone UTF-16 surrogate: such text anywhere in the input (a
@@ -78,10 +80,11 @@ function parseWith<S extends TSchema | undefined>(
   // failing later inside SQL as a 500.
   const unstorable = unstorableTextAt(input);
   if (unstorable)
-    throw new AppError("validation_failed", `The ${where} is invalid`, { errors: [unstorable] });
-  const r = schema.safeParse(input);
+    throw AppError.worded("validation_failed", invalidInputWords(where), { errors: [unstorable] });
+  // Issues the schema does not word get their code's English (lib/api/field-issue.ts).
+  const r = schema.safeParse(input, { error: fieldErrorMap, reportInput: true });
   if (!r.success)
-    throw new AppError("validation_failed", `The ${where} is invalid`, {
+    throw AppError.worded("validation_failed", invalidInputWords(where), {
       errors: fieldErrors(r.error),
     });
   return r.data as TOut<S>;
@@ -137,16 +140,12 @@ export function withApi<
         }
       }
       const params = parseWith(options.params, await routeCtx?.params, "path");
-      const query = parseWith(
-        options.query,
-        Object.fromEntries(req.nextUrl.searchParams),
-        "query string",
-      );
+      const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = options.body
         ? parseWith(
             options.body,
             await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
-            "request body",
+            "body",
           )
         : (undefined as TOut<B>);
       const audit: TAuditContext = {

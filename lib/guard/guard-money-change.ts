@@ -3,10 +3,12 @@ import type { Transaction } from "kysely";
 import type { DB } from "@/generated/kysely/types";
 import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { moneyParam } from "../api/error-params";
 import { readAvailableBalance } from "../operations/read-available-balance";
 import type { TPolicy } from "./get-policy";
 import { evaluateTier, type TTier } from "./evaluate-tier";
 import { lockMoneyChange, readDailyUse, findDuplicates, type TDuplicateFinding } from "./guard-sql";
+import { guardFieldError, refusal } from "./refusal-words";
 
 /** One beneficiary row of a change: a payout has one, a transfer batch one per transfer. */
 export type TMoneyRow = {
@@ -52,23 +54,34 @@ export async function guardMoneyChange<T>(
   const { settings } = policy;
   const tier = evaluateTier(change.amount, settings);
   if (tier.kind === "refused") {
-    throw new AppError("unprocessable", "This amount is above the largest the console may send", {
-      errors: [{ path: "/amount", message: "Over the refusal tier", code: "amount_over_limit" }],
-      meta: { reason: "amount_over_limit", max: BigInt(settings.tiers.twoApproversMax) },
-    });
+    const max = moneyParam(settings.tiers.twoApproversMax);
+    throw AppError.worded(
+      "unprocessable",
+      refusal("amount_over_limit", { amount: moneyParam(change.amount), max }),
+      {
+        errors: [guardFieldError("/amount", "amount_over_limit", { max })],
+        meta: { reason: "amount_over_limit", max: BigInt(settings.tiers.twoApproversMax) },
+      },
+    );
   }
   const available = await readAvailableBalance(change.sourceAccountId);
   const required = change.amount + change.fee;
   if (available < required) {
-    throw new AppError("unprocessable", "The source account cannot cover this amount plus fees", {
-      errors: [{ path: "/amount", message: "Insufficient balance", code: "insufficient_balance" }],
-      meta: {
-        reason: "insufficient_balance",
-        available,
-        required,
-        shortfall: required - available,
+    const shortfall = required - available;
+    throw AppError.worded(
+      "unprocessable",
+      refusal("insufficient_balance", {
+        available: moneyParam(available),
+        required: moneyParam(required),
+        shortfall: moneyParam(shortfall),
+      }),
+      {
+        errors: [
+          guardFieldError("/amount", "insufficient_balance", { shortfall: moneyParam(shortfall) }),
+        ],
+        meta: { reason: "insufficient_balance", available, required, shortfall },
       },
-    });
+    );
   }
   const verdict: TVerdict = {
     tier,
@@ -94,17 +107,21 @@ export async function guardMoneyChange<T>(
 
 function assertUnderCap(used: bigint, amount: bigint, cap: bigint): void {
   if (used + amount <= cap) return;
-  throw new AppError("unprocessable", "This would exceed your daily cap", {
-    errors: [
-      { path: "/amount", message: "Over the per-operator daily cap", code: "daily_cap_exceeded" },
-    ],
-    meta: {
-      reason: "daily_cap_exceeded",
-      cap,
-      used,
-      remaining: cap > used ? cap - used : 0n,
+  const remaining = cap > used ? cap - used : 0n;
+  throw AppError.worded(
+    "unprocessable",
+    refusal("daily_cap_exceeded", {
+      cap: moneyParam(cap),
+      used: moneyParam(used),
+      remaining: moneyParam(remaining),
+    }),
+    {
+      errors: [
+        guardFieldError("/amount", "daily_cap_exceeded", { remaining: moneyParam(remaining) }),
+      ],
+      meta: { reason: "daily_cap_exceeded", cap, used, remaining },
     },
-  });
+  );
 }
 
 // A row is a suspected duplicate when an earlier row of the same change pays the same account the
@@ -117,20 +134,17 @@ function assertDuplicatesExplained(
   const unexplained = findings.filter((f) => !rows[f.row].duplicateReason);
   if (unexplained.length === 0) return;
   const single = rows.length === 1;
-  throw new AppError(
+  throw AppError.worded(
     "conflict",
     single
-      ? `The same amount went to this beneficiary in the last ${windowHours} h; confirm with a reason to send it again`
-      : `${unexplained.length} row(s) pay an account the same amount as another row or a recent operation (last ${windowHours} h); give each a reason to send it anyway`,
+      ? refusal("duplicate_suspected", { hours: windowHours })
+      : refusal("duplicate_rows_suspected", { rows: unexplained.length, hours: windowHours }),
     {
-      errors: unexplained.map((f) => ({
-        path: rows[f.row].reasonPath,
-        message:
-          f.sameAsRow !== null
-            ? `Required: same account and amount as row ${f.sameAsRow + 1}`
-            : "Required: this looks like a duplicate",
-        code: "duplicate_suspected",
-      })),
+      errors: unexplained.map((f) =>
+        f.sameAsRow !== null
+          ? guardFieldError(rows[f.row].reasonPath, "duplicate_of_row", { row: f.sameAsRow + 1 })
+          : guardFieldError(rows[f.row].reasonPath, "duplicate_suspected", {}),
+      ),
       meta: {
         reason: "duplicate_suspected",
         // Single payouts and transfers: the earlier operations, as before.

@@ -4,6 +4,7 @@ import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { AppError } from "../api/app-error";
 import { canonicalJson } from "../canonical-json";
 import { getPolicy } from "./get-policy";
+import { refusal } from "./refusal-words";
 import type { TPolicySettings } from "./policy-schema";
 
 // Saves a new policy version. `expectedVersion` makes concurrent edits fail loudly instead of one
@@ -15,9 +16,9 @@ export async function updatePolicy(
 ) {
   const current = await getPolicy();
   if (current.version !== o.expectedVersion) {
-    throw new AppError(
+    throw AppError.worded(
       "state_conflict",
-      `The policy changed (now version ${current.version}); reload and try again`,
+      refusal("policy_changed", { version: current.version }),
     );
   }
   const changed = Object.keys(settings).filter(

@@ -38,8 +38,32 @@ describe("bad input gets a clear 4xx in the one error shape and changes nothing"
       "/role",
     ]);
 
+    // Each field error has a stable code and params beside its English (lib/api/field-issue.ts),
+    // and the detail its code and params (meta.detail_code, meta.detail_params).
+    expect(r.json.meta).toEqual({ detail_code: "invalid_input", detail_params: { where: "body" } });
+    expect(r.json.detail).toBe("The request body is invalid");
+    for (const e of r.json.errors as Record<string, unknown>[]) {
+      expect(typeof e.code, JSON.stringify(e)).toBe("string");
+      expect(typeof e.params, JSON.stringify(e)).toBe("object");
+      expect(typeof e.message).toBe("string");
+    }
+
     r = await post({ body: { email: "a@example.test", name: "A", role: "viewer", isAdmin: true } });
     expectProblem(r.json, 400, "validation_failed");
+    expect(r.json.errors).toEqual([
+      {
+        path: "/",
+        code: "unrecognized_keys",
+        params: { keys: "isAdmin", count: 1 },
+        message: "Unknown field: isAdmin",
+      },
+    ]);
+
+    r = await post({ body: { name: "A", role: "viewer" } });
+    expectProblem(r.json, 400, "validation_failed");
+    expect(r.json.errors).toEqual([
+      { path: "/email", code: "required", params: {}, message: "Required" },
+    ]);
 
     r = await post({
       rawBody: "email=a@example.test",

@@ -39,6 +39,14 @@ function expectInvalid(r: TCall, path?: string) {
   expect(typeof r.json.detail).toBe("string");
   expect(r.json.request_id).toMatch(/^req_/);
   if (path) expect((r.json.errors as { path: string }[]).map((e) => e.path)).toContain(path);
+  // Every field error carries a stable code and params beside its English message.
+  for (const e of (r.json.errors ?? []) as Record<string, unknown>[])
+    expect([typeof e.code, typeof e.params, typeof e.message], JSON.stringify(e)).toEqual([
+      "string",
+      "object",
+      "string",
+    ]);
+  expect((r.json.meta as Record<string, unknown>)?.detail_code).toBe("invalid_input");
 }
 
 /** Runs `fn` and asserts that no table of the database gained or lost a row. */
