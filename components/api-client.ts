@@ -1,11 +1,27 @@
+import type { TParamValue } from "@/lib/api/error-params";
+
 // The browser's side of the console API: one fetch helper that forwards the abort signal and
 // turns the problem+json error shape into a typed error the UI can show (with the request id).
+
+/**
+ * One field's problem (docs/ARCHITECTURE.md "One error shape"): a JSON-pointer path, the server's
+ * English, and the stable code and params the browser words it from (errors.fields.<code>);
+ * `schema_message`: the English is the schema's own words, not the code's sentence.
+ */
+export type TApiFieldError = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Record<string, TParamValue>;
+  schema_message?: boolean;
+};
+
 export type TApiProblem = {
   code: string;
   detail: string;
   status: number;
   request_id: string;
-  errors?: { path: string; message: string }[];
+  errors?: TApiFieldError[];
   meta?: Record<string, unknown>;
 };
 

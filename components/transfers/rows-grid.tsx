@@ -3,20 +3,25 @@
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useValidationText } from "../forms/validation-text";
+import { useFieldErrorText, useValidationText } from "../forms/validation-text";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { DataTable, type TColumn } from "../ui/data-table";
 import type { TBank } from "../operations/reference-api";
-import { EMPTY_ROW, type TRowDraft, type TRowField } from "./rows";
+import {
+  EMPTY_ROW,
+  type TCellError,
+  type TRowDraft,
+  type TRowErrors,
+  type TRowField,
+} from "./rows";
 
 const PAGE = 50;
 const cell =
   "w-full rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50";
 
-type TErrors = Partial<Record<TRowField, string>>;
-
-// The editable grid (up to 1,000 rows, 50 per page). Each cell shows its own validation error.
+// The editable grid (up to 1,000 rows, 50 per page). Each cell shows its own validation error: the
+// browser's check or the server's field error, in the person's language.
 export function RowsGrid({
   rows,
   errors,
@@ -24,12 +29,14 @@ export function RowsGrid({
   banks,
 }: {
   rows: TRowDraft[];
-  errors: TErrors[];
+  errors: TRowErrors[];
   onChange: (rows: TRowDraft[]) => void;
   banks: TBank[];
 }) {
   const t = useTranslations("transfers.grid");
   const vt = useValidationText();
+  const fieldText = useFieldErrorText();
+  const errorText = (e: TCellError) => (typeof e === "string" ? vt(e) : fieldText(e));
   const cellLabel = (row: number, f: TRowField) => t("cellLabel", { row, field: t(`fields.${f}`) });
   const [page, setPage] = useState(0);
   const [onlyErrors, setOnlyErrors] = useState(false);
@@ -65,7 +72,7 @@ export function RowsGrid({
         />
         {err ? (
           <span className="mt-0.5 block text-xs text-red-700" data-testid={`row-${i}-${f}-error`}>
-            {vt(err)}
+            {errorText(err)}
           </span>
         ) : null}
       </>
@@ -94,7 +101,7 @@ export function RowsGrid({
         </select>
         {err ? (
           <span className="mt-0.5 block text-xs text-red-700" data-testid={`row-${i}-${f}-error`}>
-            {vt(err)}
+            {errorText(err)}
           </span>
         ) : null}
       </>

@@ -1,4 +1,5 @@
 import { ZTransferRow, type TTransferRow } from "@/lib/operations/schemas";
+import type { TApiFieldError } from "../api-client";
 import { parsePesos } from "../money/parse";
 import { parseCsv } from "./csv";
 
@@ -173,17 +174,23 @@ export function validateRow(
   };
 }
 
-// Server field errors ("/rows/2/beneficiary/accountNumber") → row index and grid field.
-export function serverRowErrors(
-  errors: { path: string; message: string }[] | undefined,
-): Map<number, Partial<Record<TRowField, string>>> {
-  const out = new Map<number, Partial<Record<TRowField, string>>>();
+/**
+ * A grid cell's error: the browser's own check (an English message, shown by useValidationText)
+ * or the server's whole field error (its code and params, shown by useFieldErrorText).
+ */
+export type TCellError = string | TApiFieldError;
+export type TRowErrors = Partial<Record<TRowField, TCellError>>;
+
+// Server field errors ("/rows/2/beneficiary/accountNumber") → row index and grid field, each kept
+// whole so the grid words it in the person's language.
+export function serverRowErrors(errors: TApiFieldError[] | undefined): Map<number, TRowErrors> {
+  const out = new Map<number, TRowErrors>();
   for (const e of errors ?? []) {
     const m = /^\/rows\/(\d+)\/(?:beneficiary\/)?(\w+)/.exec(e.path);
     if (!m) continue;
     const i = Number(m[1]);
     const f = m[2] as TRowField;
-    out.set(i, { ...out.get(i), [ROW_FIELDS.includes(f) ? f : "amount"]: e.message });
+    out.set(i, { ...out.get(i), [ROW_FIELDS.includes(f) ? f : "amount"]: e });
   }
   return out;
 }

@@ -27,6 +27,7 @@ import {
   validateRow,
   type TCsvProblem,
   type TRowDraft,
+  type TRowErrors,
 } from "./rows";
 import { useSubmitTransfers } from "./use-transfers";
 
@@ -61,11 +62,13 @@ export function TransferForm() {
   const repeats = useMemo(() => duplicateRows(validated.map((v) => v.row)), [validated]);
   const serverErrors = useMemo(
     () =>
-      submit.error instanceof ApiError ? serverRowErrors(submit.error.problem.errors) : new Map(),
+      submit.error instanceof ApiError
+        ? serverRowErrors(submit.error.problem.errors)
+        : new Map<number, TRowErrors>(),
     [submit.error],
   );
   // A row nobody has typed into yet shows no errors until a submit is tried: a fresh form is not
-  // "1 row with errors". The server's own findings always show.
+  // "1 row with errors". The server's own findings always show (whole, worded by the grid).
   const unexplained = (i: number) => repeats.has(i) && !rows[i].duplicateReason.trim();
   const errors = validated.map((v, i) => ({
     ...(tried || !isPristine(rows[i]) ? v.errors : {}),

@@ -4,7 +4,7 @@ import { useCallback } from "react";
 import { useTranslations } from "next-intl";
 import { paramValues } from "@/lib/api/error-params";
 import { ApiError, type TApiProblem } from "../api-client";
-import { useFieldErrorText, type TFieldProblem } from "../forms/validation-text";
+import { useFieldErrorText } from "../forms/validation-text";
 
 /**
  * A problem's detail in the person's language: the sentence of its stable code
@@ -50,7 +50,7 @@ export function ErrorNote({ error }: { error: unknown }) {
       ) : null}
       {p?.errors?.length ? (
         <ul className="mt-1 list-disc pl-5">
-          {(p.errors as TFieldProblem[]).map((e) => (
+          {p.errors.map((e) => (
             <li key={e.path + e.message} data-code={e.code}>
               <code>{e.path}</code>: {fieldText(e)}
             </li>

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { CONSOLE_FIELD_CODES, consoleFieldEnglish, type TConsoleFieldCode } from "./console-words";
 import { enNumber, type TParams } from "./error-params";
 
 // A field error's stable code and params, from a zod issue: one mapping for every route's body,
@@ -97,9 +98,17 @@ export function fieldIssue(issue: TIssue): { code: string; params: TParams } {
         ? { code: "invalid_value", params: { options: list(options), count: options.length } }
         : { code: "invalid_union", params: {} };
     }
+    case "custom": {
+      // A rule the schema words with a code of its own (`wordedRule`).
+      const { field_code, ...params } = ((issue as { params?: Record<string, unknown> }).params ??
+        {}) as { field_code?: unknown } & TParams;
+      return typeof field_code === "string" &&
+        (CONSOLE_FIELD_CODES as string[]).includes(field_code)
+        ? { code: field_code, params }
+        : { code: "custom", params: {} };
+    }
     case "invalid_key":
     case "invalid_element":
-    case "custom":
       return { code: issue.code, params: {} };
     default:
       return { code: String((issue as { code?: unknown }).code ?? "custom"), params: {} };
@@ -186,8 +195,20 @@ export function fieldEnglish(code: string, p: TParams): string | null {
     case "custom":
       return "Invalid value";
     default:
-      return null;
+      return consoleFieldEnglish(code, p);
   }
+}
+
+/**
+ * The options of a refinement (or a `ctx.addIssue`) whose rule has a field code of its own
+ * (lib/api/console-words.ts): the code's English as the message, the code and params carried in
+ * the issue, so the field error has them (`.refine(ok, wordedRule("say_why", { minimum: 5 }))`).
+ */
+export function wordedRule(
+  code: TConsoleFieldCode,
+  params: TParams,
+): { message: string; params: TParams & { field_code: string } } {
+  return { message: consoleFieldEnglish(code, params)!, params: { ...params, field_code: code } };
 }
 
 /**

@@ -1,35 +1,37 @@
 import "server-only";
-import { AppError } from "./app-error";
+import { AppError, type TErrorCode } from "./app-error";
+import { consoleWords, type TConsoleCode } from "./console-words";
 
 // Database errors from either layer — Prisma Client (its own codes, or a driver-adapter error
 // carrying PostgreSQL's) and Kysely (node-pg's DatabaseError) — mapped by SQLSTATE to the same
 // documented error codes (docs/ARCHITECTURE.md "One error shape"). The message never carries the
-// statement, its parameters or the row: only what a caller may be told.
+// statement, its parameters or the row: only what a caller may be told, worded from a stable
+// code (lib/api/console-words.ts) so the browser says it in the person's language.
+type TDbDetail = Extract<TConsoleCode, `db_${string}`>;
+const w =
+  (code: TErrorCode, detail: TDbDetail, extra: AppError["extra"] = {}) =>
+  () =>
+    AppError.worded(code, consoleWords(detail), extra);
+const BUSY = { headers: { "retry-after": "1" } };
 const BY_SQLSTATE: Record<string, () => AppError> = {
-  "23505": () => new AppError("conflict", "A record with the same unique value already exists"),
-  "23503": () => new AppError("unprocessable", "It refers to a record that does not exist"),
-  "23514": () => new AppError("unprocessable", "A value breaks one of the data's rules"),
-  "23502": () => new AppError("unprocessable", "A required value is missing"),
-  "40P01": () => new AppError("conflict", "A concurrent change won; try again"),
-  "40001": () => new AppError("conflict", "A concurrent change won; try again"),
-  "22P02": () => new AppError("validation_failed", "A value has the wrong form"),
-  "22003": () => new AppError("validation_failed", "A number is out of range"),
-  "22007": () => new AppError("validation_failed", "A date or time has the wrong form"),
-  "22008": () => new AppError("validation_failed", "A date or time is out of range"),
-  "22021": () => new AppError("validation_failed", "Text holds characters that cannot be stored"),
-  "22P05": () => new AppError("validation_failed", "Text holds characters that cannot be stored"),
-  "55P03": () =>
-    new AppError("service_unavailable", "The record is busy; try again", {
-      headers: { "retry-after": "1" },
-    }),
-  "57014": () =>
-    new AppError("service_unavailable", "The database took too long; try again", {
-      headers: { "retry-after": "1" },
-    }),
+  "23505": w("conflict", "db_unique_violation"),
+  "23503": w("unprocessable", "db_missing_reference"),
+  "23514": w("unprocessable", "db_check_violation"),
+  "23502": w("unprocessable", "db_not_null_violation"),
+  "40P01": w("conflict", "db_concurrent_change"),
+  "40001": w("conflict", "db_concurrent_change"),
+  "22P02": w("validation_failed", "db_invalid_value"),
+  "22003": w("validation_failed", "db_number_out_of_range"),
+  "22007": w("validation_failed", "db_invalid_datetime"),
+  "22008": w("validation_failed", "db_datetime_out_of_range"),
+  "22021": w("validation_failed", "db_unstorable_text"),
+  "22P05": w("validation_failed", "db_unstorable_text"),
+  "55P03": w("service_unavailable", "db_record_busy", BUSY),
+  "57014": w("service_unavailable", "db_timeout", BUSY),
 };
 
 const PRISMA_CODES: Record<string, () => AppError> = {
-  P2025: () => new AppError("not_found", "The record does not exist"),
+  P2025: w("not_found", "db_record_missing"),
   P2002: BY_SQLSTATE["23505"],
   P2003: BY_SQLSTATE["23503"],
   P2034: BY_SQLSTATE["40001"],

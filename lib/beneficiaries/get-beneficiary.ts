@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { beneficiaryLookups, type TBeneficiaryRow } from "./lookups";
 
 // Everything the console holds about one beneficiary (docs/INVESTIGATION.md "A page per
@@ -47,7 +48,7 @@ export function bucketOf(opState: string, rowState: string | null): TBeneficiary
 
 export async function getBeneficiary(id: string, now = new Date()) {
   const b = await beneficiaryLookups.byId(id);
-  if (!b) throw new AppError("not_found", "No such beneficiary");
+  if (!b) throw AppError.worded("not_found", consoleWords("no_such", { thing: "beneficiary" }));
   return beneficiaryStory(b, now);
 }
 
@@ -202,7 +203,7 @@ export async function beneficiariesOfOperation(operationId: string) {
     .select(["id", "beneficiaryKey", "kind"])
     .where("id", "=", operationId)
     .executeTakeFirst();
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   const pairs = new Map<string, { bankCode: string; accountNumber: string }>();
   if (op.beneficiaryKey) {
     const at = op.beneficiaryKey.lastIndexOf(":");

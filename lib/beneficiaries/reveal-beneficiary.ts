@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { beneficiaryLookups } from "./lookups";
 
@@ -7,7 +8,7 @@ import { beneficiaryLookups } from "./lookups";
 // page's reveal).
 export async function revealBeneficiaryRecord(id: string, reason: string, ctx: TAuditContext) {
   const b = await beneficiaryLookups.byId(id);
-  if (!b) throw new AppError("not_found", "No such beneficiary");
+  if (!b) throw AppError.worded("not_found", consoleWords("no_such", { thing: "beneficiary" }));
   await recordAudit({
     action: "pii.revealed",
     target: { type: "beneficiary", id },

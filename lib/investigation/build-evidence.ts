@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { toJsonSafe } from "../api/json";
 import { createRedactor, maskTail } from "../mono/redact";
@@ -31,7 +32,7 @@ export async function buildEvidence(id: string, ctx: TAuditContext) {
       },
     },
   });
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   const [timeline, requests] = await Promise.all([
     buildTimeline(id),
     db.requestLog.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { attemptEvents } from "./attempt-events";
 import { notesForTimeline } from "../notes/notes";
 import { maskText } from "../operations/mask";
@@ -65,7 +66,7 @@ const TONE: Record<string, TTimelineEvent["tone"]> = {
 // on the operation id (or its Mono id for webhooks that arrived before they could be linked).
 export async function buildTimeline(id: string): Promise<TTimeline> {
   const op = await db.operation.findUnique({ where: { id }, include: { approvals: true } });
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   const [attempts, audit, webhooks, byObject, drifts, users, notes] = await Promise.all([
     db.requestLog.findMany({
       where: { operationId: id },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { requestIdWindow } from "../partitions/expired";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { REQUEST_LIST_SELECT } from "./list-requests";
 
 // One attempt in full: redacted bodies and headers (stored redacted by the Mono client), the
@@ -12,7 +13,7 @@ export async function getRequest(requestId: string) {
     where: { requestId, ...(w ? { at: { gte: w.from, lte: w.to } } : {}) },
     omit: { id: true },
   });
-  if (!row) throw new AppError("not_found", "No request with this id in the log");
+  if (!row) throw AppError.worded("not_found", consoleWords("request_not_logged"));
   const [chain, operation] = await Promise.all([
     db.requestLog.findMany({
       where: { callId: row.callId },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
 import { sendLeaseMs } from "../operations/send-operation";
 import { compareSentBodies } from "./compare-sent-bodies";
@@ -68,7 +69,7 @@ export async function inspectIdempotencyKey(key: string, now = new Date()) {
     }),
   ]);
   if (!op && attempts.length === 0 && inbound.length === 0)
-    throw new AppError("not_found", "The console has never seen this idempotency key");
+    throw AppError.worded("not_found", consoleWords("idempotency_key_unseen"));
 
   const users = await db.user.findMany({
     where: { id: { in: inbound.map((i) => i.userId) } },

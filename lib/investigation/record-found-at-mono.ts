@@ -1,6 +1,7 @@
 import "server-only";
 import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import type { TAuditContext } from "../audit/record-audit";
 import { logger } from "../logger";
 import { confirmOperation } from "../operations/confirm-operation";
@@ -17,7 +18,7 @@ export async function recordFoundAtMono(
   o: { reason: string; ctx: TAuditContext; now?: Date },
 ): Promise<void> {
   if (found.presence !== "yes" || !found.monoId)
-    throw new AppError("state_conflict", "Mono does not have this operation");
+    throw AppError.worded("state_conflict", consoleWords("mono_lacks_operation"));
   const now = o.now ?? new Date();
   await sqlDb.transaction().execute(async (trx) => {
     await lockIdle(trx, id, now);
@@ -45,7 +46,7 @@ export async function recordFoundAtMono(
       ctx: o.ctx,
     });
     if (!moved)
-      throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
+      throw AppError.worded("state_conflict", consoleWords("operation_changed_meanwhile"));
     for (const t of found.transfers ?? []) {
       if (!t.external_id) continue;
       await trx

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
+import { wordedRule } from "../api/field-issue";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { markOperationFailed } from "../operations/mark-operation-failed";
 import { retryOperation } from "../operations/retry-operation";
@@ -10,7 +12,11 @@ import { assessRecovery, loadForRecovery, safeToRetry } from "./safe-to-retry";
 
 export const ZRecoveryAction = z.strictObject({
   action: z.enum(RECOVERY_ACTIONS),
-  reason: z.string().trim().min(5, "Say why (at least 5 characters)").max(500),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((s) => s.length >= 5, wordedRule("say_why", { minimum: 5 })),
 });
 export type TRecoveryActionInput = z.infer<typeof ZRecoveryAction>;
 
@@ -23,7 +29,7 @@ export async function runRecoveryAction(
   ctx: TAuditContext,
 ) {
   const op = await loadForRecovery(id);
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   const before = await assessRecovery(op);
   if (!before.verdict.allowed.includes(input.action)) {
     // meta carries the verdict's code and values, so the browser words the refusal itself.

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { MONO_IDEMPOTENCY_WINDOW_MS } from "../operations/mono-window";
 import { compareSentBodies } from "./compare-sent-bodies";
 import { findAtMono, type TMonoPresence } from "./find-at-mono";
@@ -40,7 +41,7 @@ export type TRecoveryOperation = NonNullable<Awaited<ReturnType<typeof loadForRe
 // operations the verdict applies to.
 export async function safeToRetry(id: string, now = new Date()): Promise<TSafeToRetry> {
   const op = await loadForRecovery(id);
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   return assessRecovery(op, now);
 }
 

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { sqlDb, type TSqlDb } from "../db";
 import { newId } from "../ids";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
 import type { TNoteTarget } from "./schemas";
@@ -46,7 +47,7 @@ async function assertTarget(t: TTarget, trx: TSqlDb = sqlDb): Promise<void> {
         return trx.selectFrom("Drift").select("id").where("id", "=", t.targetId).executeTakeFirst();
     }
   })();
-  if (!found) throw new AppError("not_found", `No such ${t.targetType}`);
+  if (!found) throw AppError.worded("not_found", consoleWords("no_such", { thing: t.targetType }));
 }
 
 const NOTE_COLS = [
@@ -118,14 +119,11 @@ export async function editNote(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!note) throw new AppError("not_found", "No such note");
+    if (!note) throw AppError.worded("not_found", consoleWords("no_such", { thing: "note" }));
     if (note.authorId !== user.id && user.role !== "admin")
-      throw new AppError("forbidden", "Only the note's author (or an admin) edits it");
+      throw AppError.worded("forbidden", consoleWords("note_author_only"));
     if (note.version !== input.version)
-      throw new AppError(
-        "conflict",
-        `The note changed meanwhile (now version ${note.version}): reload it`,
-      );
+      throw AppError.worded("conflict", consoleWords("note_changed", { version: note.version }));
     if (note.body === input.body) return;
     const version = note.version + 1;
     const now = new Date();
@@ -169,7 +167,7 @@ export async function getNote(id: string) {
     .select(NOTE_COLS)
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!note) throw new AppError("not_found", "No such note");
+  if (!note) throw AppError.worded("not_found", consoleWords("no_such", { thing: "note" }));
   const history = await sqlDb
     .selectFrom("NoteRevision")
     .select(["version", "body", "editedByEmail", "editedAt"])

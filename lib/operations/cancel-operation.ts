@@ -1,6 +1,7 @@
 import "server-only";
 import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
 import { can } from "../auth/permissions";
@@ -18,9 +19,9 @@ export async function cancelOperation(
     where: { id },
     select: { createdById: true, state: true },
   });
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   if (op.createdById !== user.id && !can(user.role, "payouts.approve"))
-    throw new AppError("forbidden", "Only its maker or an approver may cancel an operation");
+    throw AppError.worded("forbidden", consoleWords("cancel_not_allowed"));
   const moved = await transition(sqlDb, {
     id,
     from: ["draft", "pending_approval", "approved"],
@@ -31,9 +32,11 @@ export async function cancelOperation(
     ctx,
   });
   if (!moved)
-    throw new AppError(
+    throw AppError.worded(
       "state_conflict",
-      `The operation is ${(await db.operation.findUniqueOrThrow({ where: { id } })).state} and can no longer be cancelled`,
+      consoleWords("cannot_cancel_in_state", {
+        state: (await db.operation.findUniqueOrThrow({ where: { id } })).state,
+      }),
     );
   return db.operation.findUniqueOrThrow({ where: { id } });
 }

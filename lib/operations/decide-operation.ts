@@ -1,6 +1,7 @@
 import "server-only";
 import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
 import { getPolicy } from "../guard/get-policy";
@@ -35,23 +36,18 @@ export async function decideOperation(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError("not_found", "No such operation");
+    if (!row) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
     if (row.state !== "pending_approval")
-      throw new AppError(
+      throw AppError.worded(
         "state_conflict",
-        `The operation is ${row.state}, not waiting for approval`,
+        consoleWords("not_awaiting_approval", { state: row.state }),
       );
     if (row.createdById === user.id)
-      throw new AppError(
-        "forbidden",
-        "You created this operation: someone else must approve it (maker ≠ checker)",
-      );
+      throw AppError.worded("forbidden", consoleWords("maker_cannot_approve"));
     if (row.fingerprint !== d.fingerprint)
-      throw new AppError(
-        "state_conflict",
-        "The operation changed since you opened it; review it again",
-        { meta: { fingerprint: row.fingerprint } },
-      );
+      throw AppError.worded("state_conflict", consoleWords("changed_since_opened"), {
+        meta: { fingerprint: row.fingerprint },
+      });
     const already = await trx
       .selectFrom("Approval")
       .select("id")
@@ -59,7 +55,7 @@ export async function decideOperation(
       .where("approverId", "=", user.id)
       .executeTakeFirst();
     if (already) {
-      throw new AppError("conflict", "You have already decided on this operation");
+      throw AppError.worded("conflict", consoleWords("already_decided"));
     }
     let stepUp = false;
     if (d.decision === "approved" && row.stepUpRequired) {
@@ -71,9 +67,9 @@ export async function decideOperation(
       stepUp =
         !!me.stepUpAt && me.stepUpAt.getTime() > Date.now() - policy.stepUpWindowMinutes * 60_000;
       if (!stepUp)
-        throw new AppError(
+        throw AppError.worded(
           "step_up_required",
-          `Re-enter your password to approve amounts this large (valid ${policy.stepUpWindowMinutes} minutes)`,
+          consoleWords("step_up_for_amount", { minutes: policy.stepUpWindowMinutes }),
         );
     }
     // The decision and the request's Idempotency-Key commit together: a retry of this request

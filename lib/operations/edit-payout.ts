@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db, jsonb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { bindInboundRequest, type TInbound } from "../api/idempotency";
 import type { TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
@@ -29,13 +30,14 @@ export async function editPayout(
   o: { inbound?: TInbound | null } = {},
 ) {
   const op = await db.operation.findUnique({ where: { id } });
-  if (!op || op.kind !== "payout") throw new AppError("not_found", "No such payout");
+  if (!op || op.kind !== "payout")
+    throw AppError.worded("not_found", consoleWords("no_such", { thing: "payout" }));
   if (op.createdById !== user.id)
-    throw new AppError("forbidden", "Only the maker may edit a payout");
+    throw AppError.worded("forbidden", consoleWords("maker_only_edits"));
   if (op.state !== "pending_approval")
-    throw new AppError(
+    throw AppError.worded(
       "state_conflict",
-      `The payout is ${op.state}; only payouts waiting for approval can be edited`,
+      consoleWords("payout_not_editable", { state: op.state }),
     );
   const req = op.monoRequest as unknown as ReturnType<typeof payoutRequest>;
   const before = op.target as unknown as TPayoutInput["beneficiary"];
@@ -100,7 +102,7 @@ export async function editPayout(
         ctx,
       });
       if (!moved)
-        throw new AppError("state_conflict", "The payout changed state while you were editing it");
+        throw AppError.worded("state_conflict", consoleWords("payout_changed_while_editing"));
       await bindInboundRequest(trx, o.inbound, id);
     },
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import type { TCurrentUser } from "../auth/current-user";
 import { can } from "../auth/permissions";
 import { getPolicy } from "../guard/get-policy";
@@ -18,7 +19,7 @@ export async function getOperation(id: string, user: TCurrentUser): Promise<TOpe
       items: { orderBy: { position: "asc" }, take: 1000 },
     },
   });
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   const userIds = [op.createdById, ...op.approvals.map((a) => a.approverId)];
   const [users, attempts, audit] = await Promise.all([
     db.user.findMany({

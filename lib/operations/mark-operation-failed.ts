@@ -4,6 +4,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "@/generated/kysely/types";
 import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import type { TAuditContext } from "../audit/record-audit";
 import { transition } from "./transition";
 
@@ -32,7 +33,7 @@ export async function markOperationFailed(
       ctx: o.ctx,
     });
     if (!moved)
-      throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
+      throw AppError.worded("state_conflict", consoleWords("operation_changed_meanwhile"));
   });
 }
 
@@ -49,8 +50,8 @@ export async function lockIdle(
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw new AppError("not_found", "No such operation");
+  if (!row) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   if (row.state === "sending" && row.lockedUntil && row.lockedUntil > now)
-    throw new AppError("state_conflict", "A send is in flight right now: wait for it");
+    throw AppError.worded("state_conflict", consoleWords("send_in_flight"));
   return row;
 }

@@ -4,6 +4,7 @@ import type { TLogger } from "../logger";
 import { getMonoClient } from "../mono";
 import { MonoApiError } from "../mono/errors";
 import { AppError } from "../api/app-error";
+import { consoleFieldError, consoleWords } from "../api/console-words";
 import { maskDigits } from "./mask";
 import { db } from "../db";
 import { newId } from "../ids";
@@ -51,8 +52,12 @@ export async function resolveBrebKey(
   } catch (err) {
     if (err instanceof MonoApiError && err.status < 500) {
       log.info({ code: err.errorCode }, "Bre-B key not resolved");
-      throw new AppError("unprocessable", "This Bre-B key could not be resolved", {
-        errors: [{ path: "/key", message: err.errorCode ?? "not found" }],
+      throw AppError.worded("unprocessable", consoleWords("breb_key_unresolved"), {
+        errors: [
+          consoleFieldError("/key", "breb_key_not_resolved", {
+            mono_code: err.errorCode ?? "not_found",
+          }),
+        ],
       });
     }
     throw err;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Operation } from "@/generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { presentOperation } from "../api/resources/operation";
 import type { TAuditContext } from "../audit/record-audit";
 import { resumeSend } from "./resume-send";
@@ -14,7 +15,7 @@ import { sendOperation } from "./send-operation";
 // operation's current state. A send whose lease is still live is left to its holder.
 export async function resumeOperation(id: string, ctx: TAuditContext): Promise<Operation> {
   const op = await db.operation.findUnique({ where: { id } });
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   const now = new Date();
   if (op.state === "approved") await sendOperation(id, { ctx });
   else if (op.state === "sending" && op.lockedUntil && op.lockedUntil < now)

@@ -2,6 +2,7 @@ import "server-only";
 import type { OperationState } from "@/generated/prisma/client";
 import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { resumeSend } from "./resume-send";
 import { sendOperation, type TSendResult } from "./send-operation";
@@ -27,7 +28,7 @@ export async function retryOperation(
       ctx: o.ctx,
     });
     if (!moved)
-      throw new AppError("state_conflict", "The operation changed state meanwhile: reload it");
+      throw AppError.worded("state_conflict", consoleWords("operation_changed_meanwhile"));
   } else if (op.state === "sending") {
     // The claim inside sendOperation only succeeds on an expired lease: no transition needed here.
     await recordAudit({
@@ -39,7 +40,10 @@ export async function retryOperation(
     const r = await resumeSend(op.id, { ctx: o.ctx });
     return r === "found_at_mono" ? "accepted" : r === "unknown_at_mono" ? "not_claimed" : r;
   } else {
-    throw new AppError("state_conflict", `An operation in ${op.state} cannot be retried`);
+    throw AppError.worded(
+      "state_conflict",
+      consoleWords("cannot_retry_in_state", { state: op.state }),
+    );
   }
   return sendOperation(op.id, { ctx: o.ctx });
 }

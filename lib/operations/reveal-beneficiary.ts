@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { presentBeneficiaryReveal } from "../api/resources/operation";
 
@@ -14,7 +15,7 @@ export async function revealBeneficiary(id: string, reason: string, ctx: TAuditC
       items: { select: { position: true, accountNumber: true } },
     },
   });
-  if (!op) throw new AppError("not_found", "No such operation");
+  if (!op) throw AppError.worded("not_found", consoleWords("no_such", { thing: "operation" }));
   await recordAudit({
     action: "pii.revealed",
     target: { type: "operation", id },

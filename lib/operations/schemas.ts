@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wordedRule } from "../api/field-issue";
 
 // The console API's input for money movements. Amounts are integer minor units (COP cents): the
 // browser converts the pesos a person types; the server recomputes every total itself.
@@ -83,7 +84,7 @@ export const ZDecisionInput = z
       ctx.addIssue({
         code: "custom",
         path: ["comment"],
-        message: "Say why you reject it (at least 5 characters): the maker sees it",
+        ...wordedRule("say_why_reject", { minimum: 5 }),
       });
   });
 

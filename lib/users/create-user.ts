@@ -3,6 +3,7 @@ import { sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { generatePassword } from "./generate-password";
 import type { TCreateUserInput } from "./schemas";
 import { USER_COLUMNS } from "./user-columns";
@@ -19,7 +20,7 @@ export async function createUser(input: TCreateUserInput, ctx: TAuditContext) {
       .select("id")
       .where("email", "=", input.email)
       .executeTakeFirst();
-    if (taken) throw new AppError("conflict", "A user with this email already exists");
+    if (taken) throw AppError.worded("conflict", consoleWords("user_email_taken"));
     const user = await trx
       .insertInto("User")
       .values({ ...input, passwordHash, updatedAt: new Date() })

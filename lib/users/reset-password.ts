@@ -3,6 +3,7 @@ import { sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { generatePassword } from "./generate-password";
 
 // An admin reset issues a new temporary password, unlocks the account and ends its sessions
@@ -23,7 +24,7 @@ export async function resetPassword(id: string, ctx: TAuditContext) {
       .where("id", "=", id)
       .returning("id")
       .executeTakeFirst();
-    if (!found) throw new AppError("not_found", "No such user");
+    if (!found) throw AppError.worded("not_found", consoleWords("no_such", { thing: "user" }));
     await recordAudit({ action: "user.password_reset", target: { type: "user", id }, ctx }, trx);
     return { temporaryPassword: password };
   });

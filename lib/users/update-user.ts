@@ -2,6 +2,7 @@ import "server-only";
 import { sqlDb } from "../db";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import type { TUpdateUserInput } from "./schemas";
 import { USER_COLUMNS } from "./user-columns";
 
@@ -15,7 +16,7 @@ export async function updateUser(id: string, input: TUpdateUserInput, ctx: TAudi
       .select(["role", "active", "name"])
       .where("id", "=", id)
       .executeTakeFirst();
-    if (!before) throw new AppError("not_found", "No such user");
+    if (!before) throw AppError.worded("not_found", consoleWords("no_such", { thing: "user" }));
     const losesAdmin =
       before.role === "admin" &&
       before.active &&
@@ -27,11 +28,7 @@ export async function updateUser(id: string, input: TUpdateUserInput, ctx: TAudi
         .where("role", "=", "admin")
         .where("active", "=", true)
         .executeTakeFirstOrThrow();
-      if (admins <= 1n)
-        throw new AppError(
-          "state_conflict",
-          "This is the last active admin; promote another admin first",
-        );
+      if (admins <= 1n) throw AppError.worded("state_conflict", consoleWords("last_active_admin"));
     }
     const endsSessions =
       (input.role !== undefined && input.role !== before.role) ||

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { sqlDb } from "../db";
 import { newId } from "../ids";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import type { TCurrentUser } from "../auth/current-user";
 
@@ -63,7 +64,7 @@ export async function saveView(
       .returning("id")
       .executeTakeFirst();
     if (!inserted)
-      throw new AppError("conflict", `You already have a view named "${input.name}" on this list`);
+      throw AppError.worded("conflict", consoleWords("view_name_taken", { name: input.name }));
     await recordAudit(
       {
         action: "view.saved",
@@ -84,9 +85,9 @@ export async function deleteView(id: string, user: TCurrentUser, ctx: TAuditCont
     .where("id", "=", id)
     .executeTakeFirst();
   if (!view || (!view.shared && view.ownerId !== user.id))
-    throw new AppError("not_found", "No such view");
+    throw AppError.worded("not_found", consoleWords("no_such", { thing: "view" }));
   if (view.ownerId !== user.id && user.role !== "admin")
-    throw new AppError("forbidden", "Only the view's owner (or an admin) deletes it");
+    throw AppError.worded("forbidden", consoleWords("view_owner_only"));
   await sqlDb.transaction().execute(async (trx) => {
     await trx.deleteFrom("SavedView").where("id", "=", id).execute();
     await recordAudit(

@@ -3,6 +3,7 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { paramValues } from "@/lib/api/error-params";
+import { CONSOLE_FIELD_CODES } from "@/lib/api/console-words";
 import { fieldEnglish, fieldErrorMap, fieldIssue, ZOD_FIELD_CODES } from "@/lib/api/field-issue";
 import { UNSTORABLE_WORDS, unstorableTextAt } from "@/lib/api/storable-text";
 import { fieldErrors } from "@/lib/api/zod-errors";
@@ -25,7 +26,12 @@ const words = (locale: "en" | "es-CO"): TWords =>
 const EN = words("en");
 const ES = words("es-CO");
 
-const ALL_CODES = [...ZOD_FIELD_CODES, ...Object.keys(UNSTORABLE_WORDS), ...GUARD_FIELD_CODES];
+const ALL_CODES = [
+  ...ZOD_FIELD_CODES,
+  ...Object.keys(UNSTORABLE_WORDS),
+  ...GUARD_FIELD_CODES,
+  ...CONSOLE_FIELD_CODES,
+];
 
 /** The words of a field error in a language, as the browser renders them. */
 function render(t: TWords, e: TFieldError): string {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import type { TDetailWords, TFieldError } from "@/lib/api/app-error";
+import { CONSOLE_DETAIL_CODES } from "@/lib/api/console-words";
 import { API_DETAIL_CODES, invalidInputWords } from "@/lib/api/detail-words";
 import { moneyParam, paramValues } from "@/lib/api/error-params";
 import {
@@ -58,7 +59,8 @@ const arbitraries: { [C in TRefusalCode]: fc.Arbitrary<Parameters<typeof refusal
 
 describe("the guard's refusal words", () => {
   it("every detail code has words in es-CO and en, and the catalogue no others", () => {
-    const codes = [...REFUSAL_CODES, ...API_DETAIL_CODES].sort();
+    // The console's own details (lib/api/console-words.ts) are held equal in console-words.test.ts.
+    const codes = [...REFUSAL_CODES, ...API_DETAIL_CODES, ...CONSOLE_DETAIL_CODES].sort();
     expect(Object.keys(en.details).sort()).toEqual(codes);
     expect(Object.keys(es.details).sort()).toEqual(codes);
     for (const code of GUARD_FIELD_CODES) {

@@ -61,11 +61,22 @@ describe("transfers CSV", () => {
   });
 
   it("maps server paths to rows and fields", () => {
-    const m = serverRowErrors([
-      { path: "/rows/2/beneficiary/accountNumber", message: "5 to 20 digits" },
-      { path: "/reason", message: "x" },
-    ]);
-    expect(m.get(2)).toEqual({ accountNumber: "5 to 20 digits" });
+    const account = {
+      path: "/rows/2/beneficiary/accountNumber",
+      message: "5 to 20 digits",
+      code: "invalid_format",
+      params: { format: "regex", text: "" },
+      schema_message: true,
+    };
+    const reason = {
+      path: "/rows/2/duplicateReason",
+      message: "Required: same account and amount as row 1",
+      code: "duplicate_of_row",
+      params: { row: 1 },
+    };
+    const m = serverRowErrors([account, reason, { path: "/reason", message: "x" }]);
+    // The whole field error is kept: the grid words it from its code and params.
+    expect(m.get(2)).toEqual({ accountNumber: account, duplicateReason: reason });
     expect(m.size).toBe(1);
   });
 
