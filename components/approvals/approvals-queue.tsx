@@ -6,7 +6,7 @@ import { z } from "zod";
 import { useTranslations } from "next-intl";
 import { ApiError } from "../api-client";
 import { Button } from "../ui/button";
-import { ErrorNote } from "../ui/error-note";
+import { ErrorNote, useDetailText } from "../ui/error-note";
 import { cn } from "../ui/cn";
 import { useFormat } from "../i18n/use-format";
 import { useOperationColumns } from "../operations/operations-table";
@@ -53,6 +53,7 @@ export function ApprovalsQueue({
 }) {
   const t = useTranslations("approvals.queue");
   const f = useFormat();
+  const detailText = useDetailText();
   const stateLabel = useStateLabel();
   const { columns: c, approvalsLabel } = useOperationColumns();
   const decided = (decision: string, state: string) =>
@@ -117,7 +118,7 @@ export function ApprovalsQueue({
           ok: false,
           text:
             err instanceof ApiError
-              ? `${err.problem.detail} (${err.problem.request_id})`
+              ? `${detailText(err.problem)} (${err.problem.request_id})`
               : t("network"),
         });
       }

@@ -2,7 +2,8 @@
 
 import { useCallback } from "react";
 import { useTranslations } from "next-intl";
-import { paramValues, type TParamValue } from "@/lib/api/error-params";
+import { paramValues } from "@/lib/api/error-params";
+import type { TApiFieldError } from "../api-client";
 
 // The money-moving forms validate with the API's own schemas (lib/operations/schemas.ts) and the
 // peso parser (components/money/parse.ts), whose messages are English and are also what the
@@ -56,13 +57,7 @@ export function useValidationText() {
 }
 
 /** A field error of a problem (docs/ARCHITECTURE.md "One error shape"). */
-export type TFieldProblem = {
-  path: string;
-  message: string;
-  code?: string;
-  params?: Record<string, TParamValue>;
-  schema_message?: boolean;
-};
+export type TFieldProblem = TApiFieldError;
 
 /**
  * A server field error in the person's language: the sentence of its code
