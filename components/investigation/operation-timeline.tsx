@@ -266,6 +266,7 @@ function AttemptFacts({ e }: { e: TTimelineEvent }) {
 }
 
 function Facts({ details }: { details: Record<string, unknown> }) {
+  const t = useTranslations("investigation.timeline");
   const f = useFormat();
   const entries = Object.entries(details).filter(
     ([, v]) =>
@@ -275,13 +276,17 @@ function Facts({ details }: { details: Record<string, unknown> }) {
       !(typeof v === "object" && Object.keys(v as object).length === 0),
   );
   if (entries.length === 0) return null;
+  // Keys are the server's field names: worded when the catalogue knows them, shown as is otherwise.
+  const label = (k: string) => (t.has(`facts.${k}`) ? t(`facts.${k}` as "facts.reason") : k);
+  const value = (k: string, v: unknown) =>
+    typeof v === "boolean" ? t(v ? "yes" : "no") : factValue(k, v, f.money);
   return (
     <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
       {entries.map(([k, v]) => (
         <div key={k} className="flex gap-1">
-          <dt className="text-slate-600">{k}</dt>
-          <dd className="max-w-md truncate font-mono" title={factValue(k, v, f.money)}>
-            {factValue(k, v, f.money)}
+          <dt className="text-slate-600">{label(k)}</dt>
+          <dd className="max-w-md truncate font-mono" title={value(k, v)}>
+            {value(k, v)}
           </dd>
         </div>
       ))}
