@@ -3,6 +3,7 @@ import type { Updateable } from "kysely";
 import type { Alert as TAlertTable } from "@/generated/kysely/types";
 import { sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 
 // Acknowledge (open → acknowledged: someone is on it) and resolve (open | acknowledged →
@@ -34,8 +35,11 @@ async function transition(
         .select("state")
         .where("id", "=", id)
         .executeTakeFirst();
-      if (!exists) throw new AppError("not_found", "No such alert");
-      throw new AppError("state_conflict", `The alert is already ${exists.state}`);
+      if (!exists) throw AppError.worded("not_found", consoleWords("no_such", { thing: "alert" }));
+      throw AppError.worded(
+        "state_conflict",
+        consoleWords("alert_already", { state: exists.state }),
+      );
     }
     // Last in the transaction: the audit chain's lock is held until commit.
     await recordAudit(

@@ -3,7 +3,8 @@ import { enNumber } from "./error-params";
 
 // The console's own refusals in words, beyond the guard's (lib/guard/refusal-words.ts) and the
 // route wrapper's (lib/api/detail-words.ts): database errors, operations, investigation, notes,
-// beneficiaries, users and saved views. Each detail and field error has a stable code and params
+// beneficiaries, users, saved views, step-up, alerts, reconciliation, webhook events and the
+// metrics endpoint. Each detail and field error has a stable code and params
 // beside its English, so the browser shows it in the person's language (errors.details.<code>,
 // errors.fields.<code>); the English here is exactly the English catalogue's
 // (tests/unit/api/console-words.test.ts). Pure module.
@@ -18,7 +19,8 @@ export type TThing =
   | "view"
   | "request"
   | "webhook"
-  | "finding";
+  | "finding"
+  | "alert";
 
 /** The detail of each refusal: its English from its params. */
 export const CONSOLE_DETAILS = {
@@ -38,7 +40,8 @@ export const CONSOLE_DETAILS = {
   db_record_missing: () => "The record does not exist",
 
   // Not found.
-  no_such: (p: { thing: TThing }) => `No such ${p.thing}`,
+  // A webhook is named by its event: "No such webhook event".
+  no_such: (p: { thing: TThing }) => `No such ${p.thing === "webhook" ? "webhook event" : p.thing}`,
   request_not_logged: () => "No request with this id in the log",
   idempotency_key_unseen: () => "The console has never seen this idempotency key",
 
@@ -81,6 +84,34 @@ export const CONSOLE_DETAILS = {
   view_name_taken: (p: { name: string }) =>
     `You already have a view named "${p.name}" on this list`,
   view_owner_only: () => "Only the view's owner (or an admin) deletes it",
+
+  // Step-up (lib/auth/step-up.ts).
+  password_incorrect: () => "The password is not correct",
+  password_locked: (p: { minutes: number }) =>
+    `Too many wrong passwords: the account is locked for up to ${enNumber(p.minutes)} minutes`,
+
+  // Alerts.
+  alert_already: (p: { state: string }) => `The alert is already ${p.state}`,
+
+  // Reconciliation.
+  finding_already_resolved: () => "The finding is already resolved",
+  reconciliation_in_progress: (p: { run: string }) =>
+    `Reconciliation run ${p.run} is still in progress`,
+  other_reconciliation_in_progress: () => "Another reconciliation run is still in progress",
+
+  // Webhook receiver (lib/webhooks/receive-webhook.ts): read by Mono, not a person; coded alike.
+  webhook_missing_signature: () => "Mono-Signature header is missing",
+  webhook_malformed_signature: () => "Mono-Signature header is malformed",
+  webhook_stale_timestamp: () => "Mono-Signature timestamp is outside the tolerance",
+  webhook_bad_signature: () => "Mono-Signature does not match",
+  webhook_malformed_json: () => "Body is not valid JSON",
+  webhook_invalid_envelope: () => "Body is not a Mono event envelope",
+  webhook_too_large: () => "Body is too large",
+  webhook_not_configured: () => "Webhook secret is not configured",
+
+  // Metrics endpoint (app/api/metrics): read by a scraper; coded alike.
+  metrics_disabled: () => "Metrics are disabled: set METRICS_TOKEN",
+  metrics_token_required: () => "Send Authorization: Bearer <METRICS_TOKEN>",
 } as const;
 export type TConsoleCode = keyof typeof CONSOLE_DETAILS;
 export const CONSOLE_DETAIL_CODES = Object.keys(CONSOLE_DETAILS) as TConsoleCode[];

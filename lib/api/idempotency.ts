@@ -4,6 +4,7 @@ import { db, jsonb, sqlDb, type TSqlDb } from "../db";
 import { env } from "../env";
 import { canonicalJson } from "../canonical-json";
 import { AppError } from "./app-error";
+import { apiWords } from "./detail-words";
 
 // The console's own write endpoints take an Idempotency-Key header (IETF draft "The
 // Idempotency-Key HTTP Header Field"): the form mints one when it opens, so a double click, a
@@ -24,16 +25,9 @@ export type TInboundClaim =
   | { kind: "replay"; status: number; body: unknown };
 
 export function readIdempotencyKey(header: string | null): string {
-  if (!header)
-    throw new AppError(
-      "idempotency_key_missing",
-      "Send an Idempotency-Key header (8–255 visible characters) with this request",
-    );
+  if (!header) throw AppError.worded("idempotency_key_missing", apiWords("idempotency_key_absent"));
   if (!KEY_RE.test(header))
-    throw new AppError(
-      "idempotency_key_missing",
-      "The Idempotency-Key header must be 8–255 visible ASCII characters",
-    );
+    throw AppError.worded("idempotency_key_missing", apiWords("idempotency_key_malformed"));
   return header;
 }
 
@@ -46,11 +40,9 @@ export function requestHashOf(route: string, body: unknown): string {
 }
 
 const inUse = () =>
-  new AppError(
-    "idempotency_key_in_use",
-    "A request with this Idempotency-Key is still being processed",
-    { headers: { "retry-after": "1" } },
-  );
+  AppError.worded("idempotency_key_in_use", apiWords("idempotency_key_busy"), {
+    headers: { "retry-after": "1" },
+  });
 
 export async function claimInboundRequest(o: {
   userId: string;
@@ -81,10 +73,7 @@ export async function claimInboundRequest(o: {
   });
   if (!existing) return claimInboundRequest(o); // released in between: try again
   if (existing.route !== o.route || existing.requestHash !== o.requestHash) {
-    throw new AppError(
-      "idempotency_key_reused",
-      "This Idempotency-Key was already used with a different request",
-    );
+    throw AppError.worded("idempotency_key_reused", apiWords("idempotency_key_other_request"));
   }
   if (existing.state === "done")
     return { kind: "replay", status: existing.responseStatus ?? 200, body: existing.responseBody };
@@ -129,11 +118,9 @@ export async function bindInboundRequest(
     .where((eb) => eb.or([eb("operationId", "is", null), eb("operationId", "=", operationId)]))
     .executeTakeFirst();
   if (r.numUpdatedRows !== 1n)
-    throw new AppError(
-      "idempotency_key_in_use",
-      "Another request took this Idempotency-Key over; retry to see its result",
-      { headers: { "retry-after": "1" } },
-    );
+    throw AppError.worded("idempotency_key_in_use", apiWords("idempotency_key_taken_over"), {
+      headers: { "retry-after": "1" },
+    });
 }
 
 /** Recovery point `done`: the answer is stored and replayed from now on. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "./app-error";
+import { apiWords } from "./detail-words";
 import { mapDbError } from "./map-db-error";
 import { MonoApiError, MonoCircuitOpenError, MonoError } from "../mono/errors";
 
@@ -10,25 +11,21 @@ export function mapUnknownError(err: unknown): AppError {
   const db = mapDbError(err);
   if (db) return db;
   if (err instanceof MonoCircuitOpenError) {
-    return new AppError(
-      "service_unavailable",
-      "Mono is failing right now (circuit breaker open); nothing was sent. Try again shortly.",
-      { headers: { "retry-after": "30" } },
-    );
+    return AppError.worded("service_unavailable", apiWords("mono_circuit_open"), {
+      headers: { "retry-after": "30" },
+    });
   }
   if (err instanceof MonoApiError) {
-    return new AppError(
-      "upstream_error",
-      `Mono answered ${err.status}${err.errorCode ? ` (${err.errorCode})` : ""}`,
-      { meta: { monoStatus: err.status, monoErrorCode: err.errorCode, monoLogId: err.logId } },
-    );
+    const words = err.errorCode
+      ? apiWords("mono_answered_error", { status: err.status, error_code: err.errorCode })
+      : apiWords("mono_answered_status", { status: err.status });
+    return AppError.worded("upstream_error", words, {
+      meta: { monoStatus: err.status, monoErrorCode: err.errorCode, monoLogId: err.logId },
+    });
   }
   if (err instanceof MonoError)
-    return new AppError("upstream_error", "Mono could not be reached or answered unexpectedly", {
+    return AppError.worded("upstream_error", apiWords("mono_unreachable"), {
       meta: { monoError: err.name },
     });
-  return new AppError(
-    "internal_error",
-    "Something went wrong on our side. Quote the request id when reporting it.",
-  );
+  return AppError.worded("internal_error", apiWords("unexpected_failure"));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { AppError } from "./app-error";
+import { apiWords } from "./detail-words";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -8,24 +9,24 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 export async function readJsonBody(req: NextRequest, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes)
-    throw new AppError("payload_too_large", `Body exceeds ${maxBytes} bytes`);
+    throw AppError.worded("payload_too_large", apiWords("body_too_large", { bytes: maxBytes }));
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError("unsupported_media_type", "Send the body as application/json");
+    throw AppError.worded("unsupported_media_type", apiWords("body_not_json_type"));
   }
   const buf = new Uint8Array(await req.arrayBuffer());
   if (buf.byteLength > maxBytes)
-    throw new AppError("payload_too_large", `Body exceeds ${maxBytes} bytes`);
+    throw AppError.worded("payload_too_large", apiWords("body_too_large", { bytes: maxBytes }));
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    throw new AppError("bad_request", "Body is not valid UTF-8");
+    throw AppError.worded("bad_request", apiWords("body_not_utf8"));
   }
-  if (text.trim() === "") throw new AppError("bad_request", "Body is empty; send a JSON object");
+  if (text.trim() === "") throw AppError.worded("bad_request", apiWords("body_empty"));
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("bad_request", "Body is not valid JSON");
+    throw AppError.worded("bad_request", apiWords("body_not_json"));
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { env } from "../env";
 import { AppError } from "./app-error";
+import { apiWords } from "./detail-words";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 // next-auth's session cookie, plain or __Secure- (https), whole or in chunks (.0, .1, …).
@@ -28,19 +29,16 @@ export function assertSameOrigin(req: NextRequest): void {
   if (SAFE.has(req.method)) return;
   const fetchSite = req.headers.get("sec-fetch-site");
   if (fetchSite === "cross-site") {
-    throw new AppError("cross_origin_refused", "Cross-site requests may not change anything");
+    throw AppError.worded("cross_origin_refused", apiWords("cross_site_refused"));
   }
   const origin = req.headers.get("origin");
   if (origin === "null")
-    throw new AppError("cross_origin_refused", "Opaque origins may not change anything");
+    throw AppError.worded("cross_origin_refused", apiWords("opaque_origin_refused"));
   if (origin) {
     if (origin !== expectedOrigin(req))
-      throw new AppError("cross_origin_refused", "Cross-site requests may not change anything");
+      throw AppError.worded("cross_origin_refused", apiWords("cross_site_refused"));
     return;
   }
   if (fetchSite !== "same-origin" && hasSessionCookie(req))
-    throw new AppError(
-      "cross_origin_refused",
-      "A signed-in change needs the console's Origin or Sec-Fetch-Site: same-origin",
-    );
+    throw AppError.worded("cross_origin_refused", apiWords("origin_unproven"));
 }

@@ -15,7 +15,7 @@ import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
 import { fieldErrors } from "./zod-errors";
 import { fieldErrorMap } from "./field-issue";
-import { invalidInputWords, type TInputPart } from "./detail-words";
+import { apiWords, invalidInputWords, type TInputPart } from "./detail-words";
 import { toJsonSafe } from "./json";
 import { unstorableTextAt } from "./storable-text";
 import { mapUnknownError } from "./map-error";
@@ -131,11 +131,11 @@ export function withApi<
       if (options.permission !== "public") {
         const token = await getToken({ req, secret: env.NEXTAUTH_SECRET, decode: decodeSession });
         user = await userFromToken(token);
-        if (!user) throw new AppError("unauthenticated", "Sign in to continue");
+        if (!user) throw AppError.worded("unauthenticated", apiWords("sign_in_required"));
         if (!can(user.role, options.permission)) {
-          throw new AppError(
+          throw AppError.worded(
             "forbidden",
-            `Your role (${user.role}) does not allow ${options.permission}`,
+            apiWords("role_not_allowed", { role: user.role, permission: options.permission }),
           );
         }
       }

@@ -1,15 +1,16 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { LOCKOUT_MS, reserveAttempt } from "./attempts";
 import type { TCurrentUser } from "./current-user";
 
 const locked = () =>
-  new AppError(
+  AppError.worded(
     "rate_limited",
-    `Too many wrong passwords: the account is locked for up to ${LOCKOUT_MS / 60_000} minutes`,
+    consoleWords("password_locked", { minutes: LOCKOUT_MS / 60_000 }),
   );
 
 // Step-up re-authentication: the approver re-enters their password; large approvals are allowed
@@ -50,7 +51,7 @@ export async function stepUp(
       });
       throw locked();
     }
-    throw new AppError("forbidden", "The password is not correct");
+    throw AppError.worded("forbidden", consoleWords("password_incorrect"));
   }
   const at = new Date();
   await db.user.update({

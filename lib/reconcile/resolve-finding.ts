@@ -1,6 +1,7 @@
 import "server-only";
 import { db, sqlDb } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { resolveCleared } from "../alerts/resolve-alerts";
 
@@ -37,8 +38,8 @@ export async function resolveFinding(
   if (!moved) {
     const exists = await db.drift.findUnique({ where: { id }, select: { id: true } });
     throw exists
-      ? new AppError("state_conflict", "The finding is already resolved")
-      : new AppError("not_found", "No such finding");
+      ? AppError.worded("state_conflict", consoleWords("finding_already_resolved"))
+      : AppError.worded("not_found", consoleWords("no_such", { thing: "finding" }));
   }
   const drift = await db.drift.findUniqueOrThrow({ where: { id } });
   if ((await db.drift.count({ where: { resolvedAt: null, severity: "critical" } })) === 0)

@@ -5,6 +5,7 @@ import { env } from "../env";
 import { newId } from "../ids";
 import { logger } from "../logger";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { sqlStateOf } from "../api/map-db-error";
 import { getMonoClient } from "../mono";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
@@ -130,8 +131,12 @@ async function startRun(o: TRunOptions, now: Date, hours: number) {
       where: { state: "running" },
       select: { id: true },
     });
-    const which = running ? `Reconciliation run ${running.id}` : "Another reconciliation run";
-    throw new AppError("conflict", `${which} is still in progress`);
+    throw AppError.worded(
+      "conflict",
+      running
+        ? consoleWords("reconciliation_in_progress", { run: running.id })
+        : consoleWords("other_reconciliation_in_progress"),
+    );
   }
 }
 

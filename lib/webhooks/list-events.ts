@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import type { TWebhookListQuery } from "./list-query";
 
 // The webhook log: newest first, filtered by type, signature result, processing result and time
@@ -57,7 +58,7 @@ export async function listWebhookEvents(q: TWebhookListQuery) {
 
 export async function getWebhookEvent(id: string) {
   const ev = await db.webhookEvent.findUnique({ where: { id: BigInt(id) } });
-  if (!ev) throw new AppError("not_found", "No such webhook event");
+  if (!ev) throw AppError.worded("not_found", consoleWords("no_such", { thing: "webhook" }));
   const operation = ev.operationId
     ? await db.operation.findUnique({
         where: { id: ev.operationId },

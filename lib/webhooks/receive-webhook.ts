@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "../env";
 import type { TLogger } from "../logger";
 import { AppError } from "../api/app-error";
+import { consoleWords, type TConsoleCode } from "../api/console-words";
 import { verifySignature, type TSignatureSecret } from "./signature";
 import { BodyNotUtf8Error, BodyTooLargeError, readRawBody } from "./read-raw-body";
 import { dedupeKeyOf, eventTimestampOf, objectIdOf, ZWebhookEnvelope } from "./envelope";
@@ -33,23 +34,24 @@ const STATUS_OF: Record<TRejectionReason, ConstructorParameters<typeof AppError>
   too_large: "payload_too_large",
   not_configured: "service_unavailable",
 };
-const MESSAGE_OF: Record<TRejectionReason, string> = {
-  missing_signature: "Mono-Signature header is missing",
-  malformed_signature: "Mono-Signature header is malformed",
-  stale_timestamp: "Mono-Signature timestamp is outside the tolerance",
-  bad_signature: "Mono-Signature does not match",
-  malformed_json: "Body is not valid JSON",
-  invalid_envelope: "Body is not a Mono event envelope",
-  too_large: "Body is too large",
-  not_configured: "Webhook secret is not configured",
-};
+// Read by Mono, not a person; worded from a code like every other detail.
+const DETAIL_OF = {
+  missing_signature: "webhook_missing_signature",
+  malformed_signature: "webhook_malformed_signature",
+  stale_timestamp: "webhook_stale_timestamp",
+  bad_signature: "webhook_bad_signature",
+  malformed_json: "webhook_malformed_json",
+  invalid_envelope: "webhook_invalid_envelope",
+  too_large: "webhook_too_large",
+  not_configured: "webhook_not_configured",
+} as const satisfies Record<TRejectionReason, TConsoleCode>;
 
 async function refuse(
   reason: TRejectionReason,
   o: { ip: string | null; log: TLogger; now: Date },
 ): Promise<never> {
   await recordRejection(reason, o);
-  throw new AppError(STATUS_OF[reason], MESSAGE_OF[reason], { meta: { reason } });
+  throw AppError.worded(STATUS_OF[reason], consoleWords(DETAIL_OF[reason]), { meta: { reason } });
 }
 
 function secrets(): TSignatureSecret[] {

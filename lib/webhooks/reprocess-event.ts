@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { processWebhookEvent, type TProcessOutcome } from "./process-webhook-event";
 
@@ -16,7 +17,7 @@ export async function reprocessWebhookEvent(
     where: { id: BigInt(id) },
     select: { id: true, type: true, processingResult: true },
   });
-  if (!ev) throw new AppError("not_found", "No such webhook event");
+  if (!ev) throw AppError.worded("not_found", consoleWords("no_such", { thing: "webhook" }));
   await recordAudit({
     action: "webhook.reprocessed",
     target: { type: "webhook_event", id },

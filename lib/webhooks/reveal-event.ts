@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../api/app-error";
+import { consoleWords } from "../api/console-words";
 import { recordAudit, type TAuditContext } from "../audit/record-audit";
 import { presentWebhookReveal, type TWebhookReveal } from "../api/resources/webhook";
 
@@ -15,7 +16,7 @@ export async function revealWebhookEvent(
     where: { id: BigInt(id) },
     select: { id: true, rawBody: true, data: true },
   });
-  if (!ev) throw new AppError("not_found", "No such webhook event");
+  if (!ev) throw AppError.worded("not_found", consoleWords("no_such", { thing: "webhook" }));
   await recordAudit({
     action: "pii.revealed",
     target: { type: "webhook_event", id },

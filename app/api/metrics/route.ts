@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { withApi } from "@/lib/api/with-api";
 import { AppError } from "@/lib/api/app-error";
+import { consoleWords } from "@/lib/api/console-words";
 import { env } from "@/lib/env";
 import { collectMetrics } from "@/lib/metrics/collect-metrics";
 import { renderPrometheus } from "@/lib/metrics/prometheus";
@@ -15,10 +16,9 @@ function tokenMatches(header: string | null, token: string): boolean {
 }
 
 export const GET = withApi({ permission: "public" }, async ({ req }) => {
-  if (!env.METRICS_TOKEN)
-    throw new AppError("not_found", "Metrics are disabled: set METRICS_TOKEN");
+  if (!env.METRICS_TOKEN) throw AppError.worded("not_found", consoleWords("metrics_disabled"));
   if (!tokenMatches(req.headers.get("authorization"), env.METRICS_TOKEN)) {
-    throw new AppError("unauthenticated", "Send Authorization: Bearer <METRICS_TOKEN>", {
+    throw AppError.worded("unauthenticated", consoleWords("metrics_token_required"), {
       headers: { "www-authenticate": 'Bearer realm="metrics"' },
     });
   }

@@ -21,7 +21,7 @@ import en from "@/messages/en/errors.json";
 import es from "@/messages/es-CO/errors.json";
 
 // The console's own refusals (database errors, operations, investigation, notes, beneficiaries,
-// users, saved views) carry a stable code and params beside their English detail. The browser
+// users, saved views, step-up, alerts, reconciliation, webhooks, metrics) carry a stable code and params beside their English detail. The browser
 // words them from the catalogue (errors.details.<code>, errors.fields.<code>): in English that
 // reads exactly as the server's words, and every code has words in both languages.
 
@@ -73,7 +73,9 @@ const THINGS: TThing[] = [
   "request",
   "webhook",
   "finding",
+  "alert",
 ];
+const ALERT_STATES = ["open", "acknowledged", "resolved"];
 // Free text as a param: substituted, never parsed as a message.
 const text = fc.string({ minLength: 1, maxLength: 40 });
 const count = fc.integer({ min: 0, max: 1_000_000 });
@@ -88,6 +90,9 @@ const params: Partial<Record<TConsoleCode, fc.Arbitrary<Record<string, unknown>>
   step_up_for_amount: fc.record({ minutes: count }),
   note_changed: fc.record({ version: count }),
   view_name_taken: fc.record({ name: text }),
+  password_locked: fc.record({ minutes: count }),
+  alert_already: fc.record({ state: fc.constantFrom(...ALERT_STATES, "brand_new") }),
+  reconciliation_in_progress: fc.record({ run: text }),
 };
 
 const anyWords = (code: TConsoleCode, p: Record<string, unknown>) =>
@@ -131,6 +136,24 @@ describe("the console's refusal words", () => {
     expect(consoleWords("view_name_taken", { name: "Mine {x}" }).english).toBe(
       'You already have a view named "Mine {x}" on this list',
     );
+    expect(consoleWords("no_such", { thing: "webhook" }).english).toBe("No such webhook event");
+    expect(consoleWords("no_such", { thing: "alert" }).english).toBe("No such alert");
+    expect(consoleWords("no_such", { thing: "finding" }).english).toBe("No such finding");
+    expect(consoleWords("password_locked", { minutes: 15 }).english).toBe(
+      "Too many wrong passwords: the account is locked for up to 15 minutes",
+    );
+    expect(consoleWords("alert_already", { state: "acknowledged" }).english).toBe(
+      "The alert is already acknowledged",
+    );
+    expect(consoleWords("reconciliation_in_progress", { run: "rec_1" }).english).toBe(
+      "Reconciliation run rec_1 is still in progress",
+    );
+    expect(consoleWords("other_reconciliation_in_progress").english).toBe(
+      "Another reconciliation run is still in progress",
+    );
+    expect(consoleWords("metrics_token_required").english).toBe(
+      "Send Authorization: Bearer <METRICS_TOKEN>",
+    );
   });
 
   it("Spanish names the thing and the state", () => {
@@ -143,6 +166,19 @@ describe("the console's refusal words", () => {
       "Una operación en estado «brand_new» no se puede reintentar",
     );
     expect(es(consoleWords("mono_lacks_operation"))).toBe("Mono no tiene esta operación");
+    expect(es(consoleWords("no_such", { thing: "webhook" }))).toBe(
+      "No existe ese evento de webhook",
+    );
+    expect(es(consoleWords("no_such", { thing: "alert" }))).toBe("No existe esa alerta");
+    expect(es(consoleWords("alert_already", { state: "resolved" }))).toBe(
+      "La alerta ya está resuelta",
+    );
+    expect(es(consoleWords("password_locked", { minutes: 15 }))).toBe(
+      "Demasiadas contraseñas incorrectas: la cuenta queda bloqueada hasta por 15 minutos",
+    );
+    expect(es(consoleWords("metrics_token_required"))).toBe(
+      "Envía Authorization: Bearer <METRICS_TOKEN>",
+    );
   });
 
   it("the console's field errors read the same", () => {

@@ -59,7 +59,8 @@ const arbitraries: { [C in TRefusalCode]: fc.Arbitrary<Parameters<typeof refusal
 
 describe("the guard's refusal words", () => {
   it("every detail code has words in es-CO and en, and the catalogue no others", () => {
-    // The console's own details (lib/api/console-words.ts) are held equal in console-words.test.ts.
+    // The console's own details (lib/api/console-words.ts) are held equal in console-words.test.ts,
+    // the route wrapper's (lib/api/detail-words.ts) in detail-words.test.ts.
     const codes = [...REFUSAL_CODES, ...API_DETAIL_CODES, ...CONSOLE_DETAIL_CODES].sort();
     expect(Object.keys(en.details).sort()).toEqual(codes);
     expect(Object.keys(es.details).sort()).toEqual(codes);

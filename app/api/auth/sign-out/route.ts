@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { AppError } from "@/lib/api/app-error";
+import { apiWords } from "@/lib/api/detail-words";
 import { presentSignOut } from "@/lib/api/resources/session";
 import { signOutEverywhere, signOutSession } from "@/lib/auth/sessions";
 
@@ -10,7 +11,7 @@ import { signOutEverywhere, signOutSession } from "@/lib/auth/sessions";
 export const POST = withApi(
   { permission: "session.end", body: z.strictObject({ everywhere: z.boolean() }) },
   async ({ body, user, audit }) => {
-    if (!user.sessionId) throw new AppError("unauthenticated", "Sign in to continue");
+    if (!user.sessionId) throw AppError.worded("unauthenticated", apiWords("sign_in_required"));
     const me = { id: user.id, sessionId: user.sessionId };
     if (body.everywhere) await signOutEverywhere(me, audit);
     else await signOutSession(me, audit);
