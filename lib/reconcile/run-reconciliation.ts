@@ -66,26 +66,41 @@ async function defaultAccounts(mono: TReconcileMono) {
   };
 }
 
+const STORE_CHUNK = 1_000;
+const findingKey = (f: { kind: string; operationId: string | null; monoObjectId: string | null }) =>
+  `${f.kind}|${f.operationId ?? ""}|${f.monoObjectId ?? ""}`;
+
+// Set-based, a chunk at a time: one read of the chunk's open findings, one insert of the new ones
+// (a run over a day in which Mono lost many objects finds tens of thousands; one round trip per
+// finding took minutes).
 async function storeFindings(runId: string, findings: TFinding[]) {
   let created = 0;
   let stillOpen = 0;
   let newCritical = 0;
-  for (const f of findings) {
-    const open = await db.drift.findFirst({
+  const seen = new Set<string>(); // earlier findings of this run, already stored or counted
+  for (let i = 0; i < findings.length; i += STORE_CHUNK) {
+    const chunk = findings.slice(i, i + STORE_CHUNK);
+    const opIds = [...new Set(chunk.flatMap((f) => (f.operationId ? [f.operationId] : [])))];
+    const monoIds = [
+      ...new Set(chunk.flatMap((f) => (!f.operationId && f.monoObjectId ? [f.monoObjectId] : []))),
+    ];
+    const open = await db.drift.findMany({
       where: {
-        kind: f.kind,
-        operationId: f.operationId,
-        monoObjectId: f.monoObjectId,
         resolvedAt: null,
+        OR: [{ operationId: { in: opIds } }, { operationId: null, monoObjectId: { in: monoIds } }],
       },
-      select: { id: true },
+      select: { kind: true, operationId: true, monoObjectId: true },
     });
-    if (open) {
-      stillOpen++;
-      continue;
-    }
-    await db.drift.create({
-      data: {
+    for (const d of open) seen.add(findingKey(d));
+    const fresh: Prisma.DriftCreateManyInput[] = [];
+    for (const f of chunk) {
+      const key = findingKey(f);
+      if (seen.has(key)) {
+        stillOpen++;
+        continue;
+      }
+      seen.add(key);
+      fresh.push({
         id: newId("drf"),
         runId,
         kind: f.kind,
@@ -93,10 +108,11 @@ async function storeFindings(runId: string, findings: TFinding[]) {
         operationId: f.operationId,
         monoObjectId: f.monoObjectId,
         evidence: f.evidence as Prisma.InputJsonValue,
-      },
-    });
-    created++;
-    if (f.severity === "critical") newCritical++;
+      });
+      if (f.severity === "critical") newCritical++;
+    }
+    if (fresh.length) await db.drift.createMany({ data: fresh });
+    created += fresh.length;
   }
   return { created, stillOpen, newCritical };
 }

@@ -3,7 +3,8 @@
 // a second pair is seeded with each kind of drift.
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { sql } from "kysely";
+import { db, jsonb, sqlDb } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { makeUser } from "@/prisma/factories";
 import { submitPayout } from "@/lib/operations/submit-payout";
@@ -15,7 +16,7 @@ import { runReconciliation } from "@/lib/reconcile/run-reconciliation";
 import type { TReconcileMono } from "@/lib/reconcile/types";
 import { POST as resolveRoute } from "@/app/api/reconciliation/findings/[id]/resolve/route";
 import { POST as runRoute } from "@/app/api/reconciliation/runs/route";
-import { COP, payoutInput, sandboxAdmin, waitFor } from "@/tests/support/operations";
+import { beneficiary, COP, payoutInput, sandboxAdmin, waitFor } from "@/tests/support/operations";
 
 const post = (path: string, body: unknown) =>
   sandboxAdmin<Record<string, unknown>>(path, {
@@ -283,6 +284,33 @@ describe("reconciliation", () => {
     expect(
       (await db.drift.findUniqueOrThrow({ where: { id: found[0].id } })).resolvedAt,
     ).toBeNull();
+  });
+
+  it("stores thousands of findings a chunk at a time, and a second run repeats none of them", async () => {
+    const { lacc } = await accounts();
+    const n = 2_500; // more than one chunk of 1,000
+    const run = randomBytes(4).toString("hex");
+    // Settled payouts Mono never heard of (no Mono id): each one is a missing_at_mono finding.
+    await sql`INSERT INTO "Operation" (id, kind, state, amount, "sourceAccountId", target, reason,
+        "idempotencyKey", "externalId", fingerprint, "monoRequest", "policyVersion", "createdById",
+        "createdAt", "updatedAt")
+      SELECT 'op_rc' || ${run} || lpad(i::text, 12, '0'), 'payout', 'settled', 1000 + i, ${lacc},
+        ${jsonb(beneficiary())}::jsonb, 'recon scale ' || i, gen_random_uuid()::text,
+        'mops-rc' || ${run} || i, repeat('f', 64), '{}'::jsonb, 1, ${operator.id},
+        now() - i * interval '1 second', now()
+      FROM generate_series(1, ${n}) AS i`.execute(sqlDb);
+    const scoped = {
+      trigger: "manual" as const,
+      windowHours: 1,
+      ledgerAccounts: [lacc],
+      bankAccounts: [],
+    };
+    const first = await runReconciliation(scoped);
+    expect(first.state).toBe("done");
+    expect(first.summary).toMatchObject({ created: n, stillOpen: 0, newCritical: n });
+    expect(await db.drift.count({ where: { runId: first.id, kind: "missing_at_mono" } })).toBe(n);
+    const second = await runReconciliation(scoped);
+    expect(second.summary).toMatchObject({ created: 0, stillOpen: n, newCritical: 0 });
   });
 
   it("one run at a time: a live run refuses another (409); an abandoned one is closed and does not block", async () => {

@@ -39,17 +39,18 @@ describe("payout events", () => {
   it("payout_created → payout_processing → payout_settled, plus ledger events; all signed", async () => {
     const { s, rx } = await setup();
     const p = (await s.call("POST", "/v1/core/payouts", { body: payoutBody() })).body;
-    await until(async () => rx.ok().some((r) => r.type === "payout_settled" && r.data.id === p.id));
-    const mine = rx.ok().filter((r) => r.data.id === p.id || r.data.id_in_origin === p.id);
-    const types = mine.map((r) => r.type);
-    expect(types).toEqual(
-      expect.arrayContaining([
-        "payout_created",
-        "payout_processing",
-        "payout_settled",
-        "ledger_account_transaction_created",
-      ]),
-    );
+    const expected = [
+      "payout_created",
+      "payout_processing",
+      "payout_settled",
+      "ledger_account_transaction_created",
+    ];
+    const mineNow = () => rx.ok().filter((r) => r.data.id === p.id || r.data.id_in_origin === p.id);
+    // Deliveries are at least once, with retries: on a loaded machine one may land after a later
+    // event's, so wait for every type, not just the last state.
+    await until(async () => expected.every((t) => mineNow().some((r) => r.type === t)), 20_000);
+    const mine = mineNow();
+    expect(mine.map((r) => r.type)).toEqual(expect.arrayContaining(expected));
     for (const r of mine) {
       expectSigned(r.raw, r.signature);
       expect(Object.keys(JSON.parse(r.raw))).toEqual(["event", "timestamp"]);

@@ -1,6 +1,8 @@
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
 import { makeUser } from "@/prisma/factories";
 import { sessionCookie } from "@/tests/support/route";
 import { rowCounter, runFuzz } from "@/scripts/suites/lib/fuzz-core";
@@ -9,6 +11,26 @@ import { fuzzSchemas } from "@/scripts/suites/lib/fuzz-schemas";
 // `npm run fuzz` in small: 1,500 generated bad inputs across every route handler, in-process, plus
 // the fixed sweep of out-of-range ids, cursors and times on every route.
 describe("fuzz (short)", () => {
+  it("its row counter sees a committed write, and only skips counting when nothing completed", async () => {
+    const countRows = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
+    const before = await countRows();
+    expect(await countRows()).toEqual(before); // nothing written: the same counts
+    await db.alert.create({
+      data: {
+        id: newId("alr"),
+        rule: "balance_warning",
+        foldKey: `balance_warning:fuzz-counter-${randomUUID()}`,
+        severity: "warning",
+        title: "Row counter check",
+        details: {},
+        state: "open",
+      },
+    });
+    const after = await countRows();
+    expect(after.Alert).toBe(before.Alert + 1);
+    expect({ ...after, Alert: before.Alert }).toEqual(before);
+  });
+
   it("1,500 bad inputs: no 5xx, every error is problem+json with a request id, nothing written", async () => {
     const { user } = await makeUser({ role: "admin" });
     const countRows = await rowCounter((sql) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql));
