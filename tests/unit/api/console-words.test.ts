@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { TDetailWords, TFieldError } from "@/lib/api/app-error";
+import type { TDetailWords } from "@/lib/api/app-error";
 import {
   CONSOLE_DETAIL_CODES,
   CONSOLE_FIELD_CODES,
@@ -19,50 +18,20 @@ import { fieldErrors } from "@/lib/api/zod-errors";
 import { ZDecisionInput } from "@/lib/operations/schemas";
 import en from "@/messages/en/errors.json";
 import es from "@/messages/es-CO/errors.json";
+import {
+  errorWords,
+  expectEveryCodeSame,
+  expectSameWords,
+  fieldSame,
+} from "@/tests/support/error-words";
+import { OPERATION_STATES } from "@/lib/operations/list-filters";
 
 // The console's own refusals (database errors, operations, investigation, notes, beneficiaries,
 // users, saved views, step-up, alerts, reconciliation, webhooks, metrics) carry a stable code and params beside their English detail. The browser
 // words them from the catalogue (errors.details.<code>, errors.fields.<code>): in English that
 // reads exactly as the server's words, and every code has words in both languages.
 
-type TWords = (key: string, values?: Record<string, string | number>) => string;
-const words = (locale: "en" | "es-CO", namespace: "details" | "fields"): TWords =>
-  createTranslator({
-    locale,
-    messages: locale === "en" ? en : es,
-    namespace,
-  }) as unknown as TWords;
-
-function expectSameWords(
-  namespace: "details" | "fields",
-  code: string,
-  params: unknown,
-  english: string,
-): string {
-  const values = paramValues(params);
-  expect(values, code).not.toBeNull();
-  expect(words("en", namespace)(code, values!), code).toBe(english);
-  const spanish = words("es-CO", namespace)(code, values!);
-  expect(spanish.trim(), code).not.toBe("");
-  expect(spanish, code).not.toContain(`${namespace}.`); // not the missing-message fallback
-  return spanish;
-}
-const detailSame = (d: TDetailWords) => expectSameWords("details", d.code, d.params, d.english);
-const fieldSame = (e: TFieldError) => expectSameWords("fields", e.code!, e.params, e.message);
-
-const STATES = [
-  "draft",
-  "pending_approval",
-  "approved",
-  "sending",
-  "accepted",
-  "settled",
-  "failed",
-  "rejected",
-  "cancelled",
-  "expired",
-  "needs_attention",
-];
+const STATES = OPERATION_STATES;
 const THINGS: TThing[] = [
   "operation",
   "payout",
@@ -107,19 +76,7 @@ describe("the console's refusal words", () => {
   });
 
   it("reads in English exactly as the server's detail, for every code and any params", () => {
-    for (const code of CONSOLE_DETAIL_CODES) {
-      const arb = params[code];
-      if (!arb) {
-        detailSame(anyWords(code, {}));
-        continue;
-      }
-      fc.assert(
-        fc.property(arb, (p) => {
-          detailSame(anyWords(code, p));
-        }),
-        { numRuns: 40 },
-      );
-    }
+    expectEveryCodeSame(CONSOLE_DETAIL_CODES, params, anyWords);
   });
 
   it("keeps the sentences the API has always sent", () => {
@@ -157,7 +114,7 @@ describe("the console's refusal words", () => {
   });
 
   it("Spanish names the thing and the state", () => {
-    const es = (d: TDetailWords) => words("es-CO", "details")(d.code, paramValues(d.params)!);
+    const es = (d: TDetailWords) => errorWords("es-CO", "details")(d.code, paramValues(d.params)!);
     expect(es(consoleWords("no_such", { thing: "payout" }))).toBe("No existe ese pago");
     expect(es(consoleWords("cannot_cancel_in_state", { state: "settled" }))).toBe(
       "La operación está en estado «liquidada» y ya no se puede cancelar",

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import type { TDetailWords } from "@/lib/api/app-error";
 import { API_DETAIL_CODES, apiWords, type TApiDetailCode } from "@/lib/api/detail-words";
@@ -9,30 +8,15 @@ import { ROLES, PERMISSIONS } from "@/lib/auth/permissions";
 import { MonoApiError, MonoCircuitOpenError, MonoNetworkError } from "@/lib/mono/errors";
 import en from "@/messages/en/errors.json";
 import es from "@/messages/es-CO/errors.json";
+import { detailSame, errorWords, expectEveryCodeSame } from "@/tests/support/error-words";
 
 // The route wrapper's own refusals (session, permission, same-origin, the JSON body,
 // Idempotency-Key, errors that are not the console's) carry a stable code and params beside their
 // English detail. The browser words them from the catalogue (errors.details.<code>): in English
 // that reads exactly as the server's words, and every code has words in both languages.
 
-type TWords = (key: string, values?: Record<string, string | number>) => string;
-const words = (locale: "en" | "es-CO"): TWords =>
-  createTranslator({
-    locale,
-    messages: locale === "en" ? en : es,
-    namespace: "details",
-  }) as unknown as TWords;
-
-function detailSame(d: TDetailWords): string {
-  const values = paramValues(d.params);
-  expect(values, d.code).not.toBeNull();
-  expect(words("en")(d.code, values!), d.code).toBe(d.english);
-  const spanish = words("es-CO")(d.code, values!);
-  expect(spanish.trim(), d.code).not.toBe("");
-  expect(spanish, d.code).not.toContain("details.");
-  return spanish;
-}
 const spanishOf = (d: TDetailWords) => words("es-CO")(d.code, paramValues(d.params)!);
+const words = (locale: "en" | "es-CO") => errorWords(locale, "details");
 
 const text = fc.string({ minLength: 1, maxLength: 40 });
 const params: Partial<Record<TApiDetailCode, fc.Arbitrary<Record<string, unknown>>>> = {
@@ -55,19 +39,7 @@ describe("the route wrapper's refusal words", () => {
   });
 
   it("reads in English exactly as the server's detail, for every code and any params", () => {
-    for (const code of API_DETAIL_CODES) {
-      const arb = params[code];
-      if (!arb) {
-        detailSame(anyWords(code, {}));
-        continue;
-      }
-      fc.assert(
-        fc.property(arb, (p) => {
-          detailSame(anyWords(code, p));
-        }),
-        { numRuns: 40 },
-      );
-    }
+    expectEveryCodeSame(API_DETAIL_CODES, params, anyWords);
   });
 
   it("keeps the sentences the API has always sent", () => {

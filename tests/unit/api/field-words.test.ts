@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { paramValues } from "@/lib/api/error-params";
@@ -11,18 +10,13 @@ import { GUARD_FIELD_CODES } from "@/lib/guard/refusal-words";
 import type { TFieldError } from "@/lib/api/app-error";
 import en from "@/messages/en/errors.json";
 import es from "@/messages/es-CO/errors.json";
+import { errorWords, type TWords } from "@/tests/support/error-words";
 
 // Field errors of server-side validation: one mapping from a zod issue to a stable code and
 // params. The browser words them from the catalogue (errors.fields.<code>); in English that reads
 // exactly as the server's own message, and every code has words in both languages.
 
-type TWords = (key: string, values?: Record<string, string | number>) => string;
-const words = (locale: "en" | "es-CO"): TWords =>
-  createTranslator({
-    locale,
-    messages: locale === "en" ? en : es,
-    namespace: "fields",
-  }) as unknown as TWords;
+const words = (locale: "en" | "es-CO") => errorWords(locale, "fields");
 const EN = words("en");
 const ES = words("es-CO");
 

@@ -1,10 +1,8 @@
 import fc from "fast-check";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import type { TDetailWords, TFieldError } from "@/lib/api/app-error";
 import { CONSOLE_DETAIL_CODES } from "@/lib/api/console-words";
 import { API_DETAIL_CODES, invalidInputWords } from "@/lib/api/detail-words";
-import { moneyParam, paramValues } from "@/lib/api/error-params";
+import { moneyParam } from "@/lib/api/error-params";
 import {
   GUARD_FIELD_CODES,
   REFUSAL_CODES,
@@ -14,35 +12,12 @@ import {
 } from "@/lib/guard/refusal-words";
 import en from "@/messages/en/errors.json";
 import es from "@/messages/es-CO/errors.json";
+import { detailSame, fieldSame } from "@/tests/support/error-words";
 
 // The guard's refusals carry a stable code and params beside their English detail (amounts as
 // minor units + currency). The browser words them from the catalogue (errors.details.<code>,
 // errors.fields.<code>): in English that reads exactly as the server's detail, amounts written
 // the same way on both sides, and every code has words in both languages.
-
-type TWords = (key: string, values?: Record<string, string | number>) => string;
-const words = (locale: "en" | "es-CO", namespace: "details" | "fields"): TWords =>
-  createTranslator({
-    locale,
-    messages: locale === "en" ? en : es,
-    namespace,
-  }) as unknown as TWords;
-
-function expectSameWords(
-  namespace: "details" | "fields",
-  code: string,
-  params: unknown,
-  english: string,
-) {
-  const values = paramValues(params);
-  expect(values, code).not.toBeNull();
-  expect(words("en", namespace)(code, values!), code).toBe(english);
-  const spanish = words("es-CO", namespace)(code, values!);
-  expect(spanish.trim(), code).not.toBe("");
-  expect(spanish, code).not.toContain(`${namespace}.`); // not the missing-message fallback
-}
-const detailSame = (d: TDetailWords) => expectSameWords("details", d.code, d.params, d.english);
-const fieldSame = (e: TFieldError) => expectSameWords("fields", e.code!, e.params, e.message);
 
 const minor = fc.bigInt({ min: 0n, max: 10n ** 15n });
 const money = minor.map((m) => moneyParam(m));
@@ -79,15 +54,14 @@ describe("the guard's refusal words", () => {
     expect(d.english).toBe(
       "The source account cannot cover this amount plus fees: $ 2.500.000 needed, $ 1.000.000,50 available ($ 1.499.999,50 short)",
     );
-    detailSame(d);
-    expect(words("es-CO", "details")(d.code, paramValues(d.params)!)).toBe(
+    expect(detailSame(d)).toBe(
       "La cuenta de origen no cubre este monto más las comisiones: se necesitan $ 2.500.000 y hay $ 1.000.000,50 disponibles (faltan $ 1.499.999,50)",
     );
     for (const code of REFUSAL_CODES)
       fc.assert(
-        fc.property(arbitraries[code] as fc.Arbitrary<never>, (params) =>
-          detailSame(refusal(code, params)),
-        ),
+        fc.property(arbitraries[code] as fc.Arbitrary<never>, (params) => {
+          detailSame(refusal(code, params));
+        }),
         { numRuns: 50 },
       );
   });
@@ -98,10 +72,7 @@ describe("the guard's refusal words", () => {
     );
     const many = refusal("duplicate_rows_suspected", { rows: 1000, hours: 24 });
     expect(many.english).toMatch(/^1,000 rows pay an account/);
-    detailSame(many);
-    expect(words("es-CO", "details")(many.code, paramValues(many.params)!)).toMatch(
-      /^1\.000 filas pagan/,
-    );
+    expect(detailSame(many)).toMatch(/^1\.000 filas pagan/);
   });
 
   it("the guard's field errors read the same", () => {
