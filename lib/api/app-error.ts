@@ -1,6 +1,7 @@
 // Typed application errors: a stable machine code maps to one HTTP status. Handlers throw these;
 // the route wrapper turns them into the one error shape (lib/api/problem.ts).
 import type { TParams } from "./error-params";
+import type { TWords } from "./word-table";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -42,7 +43,7 @@ export type TFieldError = {
 };
 
 /** The detail's stable code and params: the English detail is its words (errors.details.<code>). */
-export type TDetailWords = { code: string; params: TParams; english: string };
+export type TDetailWords = TWords;
 
 export class AppError extends Error {
   readonly status: number;

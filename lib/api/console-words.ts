@@ -1,5 +1,6 @@
-import type { TDetailWords, TFieldError } from "./app-error";
+import type { TFieldError } from "./app-error";
 import { enNumber } from "./error-params";
+import { wordTable, type TWordArgs } from "./word-table";
 
 // The console's own refusals in words, beyond the guard's (lib/guard/refusal-words.ts) and the
 // route wrapper's (lib/api/detail-words.ts): database errors, operations, investigation, notes,
@@ -114,54 +115,34 @@ export const CONSOLE_DETAILS = {
   metrics_token_required: () => "Send Authorization: Bearer <METRICS_TOKEN>",
 } as const;
 export type TConsoleCode = keyof typeof CONSOLE_DETAILS;
-export const CONSOLE_DETAIL_CODES = Object.keys(CONSOLE_DETAILS) as TConsoleCode[];
-
-type TDetailParams<C extends TConsoleCode> =
-  Parameters<(typeof CONSOLE_DETAILS)[C]> extends [infer P] ? P : Record<string, never>;
-
+const details = wordTable(CONSOLE_DETAILS);
+export const CONSOLE_DETAIL_CODES = details.codes;
 /** A refusal's detail: its code, params and English (`AppError.worded(status, consoleWords(…))`). */
-export function consoleWords<C extends TConsoleCode>(
-  code: C,
-  ...[params]: TDetailParams<C> extends Record<string, never> ? [] : [TDetailParams<C>]
-): TDetailWords {
-  const p = (params ?? {}) as TDetailParams<C>;
-  const english = (CONSOLE_DETAILS[code] as (p: TDetailParams<C>) => string)(p);
-  return { code, params: p as TDetailWords["params"], english };
-}
+export const consoleWords = details.words;
 
-type TFieldParams = {
-  unknown_at_mono: Record<string, never>;
-  breb_key_not_resolved: { mono_code: string };
-  say_why: { minimum: number };
-  say_why_reject: { minimum: number };
-};
 const chars = (n: number) => `${enNumber(n)} ${n === 1 ? "character" : "characters"}`;
 
 /** The console's own field errors: their English from their params. */
-export const CONSOLE_FIELD_WORDS: {
-  [C in keyof TFieldParams]: (p: TFieldParams[C]) => string;
-} = {
+const CONSOLE_FIELD_WORDS = {
   unknown_at_mono: () => "Unknown account at Mono",
-  breb_key_not_resolved: (p) => `Not resolved at Mono (${p.mono_code})`,
+  breb_key_not_resolved: (p: { mono_code: string }) => `Not resolved at Mono (${p.mono_code})`,
   // Rules a schema words itself (lib/api/field-issue.ts `wordedRule`).
-  say_why: (p) => `Say why (at least ${chars(p.minimum)})`,
-  say_why_reject: (p) => `Say why you reject it (at least ${chars(p.minimum)}): the maker sees it`,
-};
-export type TConsoleFieldCode = keyof TFieldParams;
-export const CONSOLE_FIELD_CODES = Object.keys(CONSOLE_FIELD_WORDS) as TConsoleFieldCode[];
-
+  say_why: (p: { minimum: number }) => `Say why (at least ${chars(p.minimum)})`,
+  say_why_reject: (p: { minimum: number }) =>
+    `Say why you reject it (at least ${chars(p.minimum)}): the maker sees it`,
+} as const;
+export type TConsoleFieldCode = keyof typeof CONSOLE_FIELD_WORDS;
+const fields = wordTable(CONSOLE_FIELD_WORDS);
+export const CONSOLE_FIELD_CODES = fields.codes;
 /** The English of a console field code, null for a code not of this module. */
-export function consoleFieldEnglish(code: string, params: Record<string, unknown>): string | null {
-  if (!Object.hasOwn(CONSOLE_FIELD_WORDS, code)) return null;
-  return (CONSOLE_FIELD_WORDS[code as TConsoleFieldCode] as (p: unknown) => string)(params);
-}
+export const consoleFieldEnglish = fields.english;
 
 /** A console field error at `path`. */
 export function consoleFieldError<C extends TConsoleFieldCode>(
   path: string,
   code: C,
-  params: TFieldParams[C],
+  ...args: TWordArgs<(typeof CONSOLE_FIELD_WORDS)[C]>
 ): TFieldError {
-  const message = (CONSOLE_FIELD_WORDS[code] as (p: TFieldParams[C]) => string)(params);
-  return { path, message, code, params };
+  const w = fields.words(code, ...args);
+  return { path, message: w.english, code: w.code, params: w.params };
 }

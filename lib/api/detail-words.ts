@@ -1,4 +1,5 @@
 import type { TDetailWords } from "./app-error";
+import { wordTable } from "./word-table";
 
 // Details of the route wrapper's own refusals (lib/api/with-api.ts and what it calls: the
 // same-origin check, the body reader, Idempotency-Key handling, the mapping of unknown errors),
@@ -58,20 +59,10 @@ export const API_DETAILS = {
     "Something went wrong on our side. Quote the request id when reporting it.",
 } as const;
 export type TApiDetailCode = keyof typeof API_DETAILS;
-export const API_DETAIL_CODES = Object.keys(API_DETAILS) as TApiDetailCode[];
-
-type TDetailParams<C extends TApiDetailCode> =
-  Parameters<(typeof API_DETAILS)[C]> extends [infer P] ? P : Record<string, never>;
-
+const api = wordTable(API_DETAILS);
+export const API_DETAIL_CODES = api.codes;
 /** A refusal's detail: its code, params and English (`AppError.worded(status, apiWords(…))`). */
-export function apiWords<C extends TApiDetailCode>(
-  code: C,
-  ...[params]: TDetailParams<C> extends Record<string, never> ? [] : [TDetailParams<C>]
-): TDetailWords {
-  const p = (params ?? {}) as TDetailParams<C>;
-  const english = (API_DETAILS[code] as (p: TDetailParams<C>) => string)(p);
-  return { code, params: p as TDetailWords["params"], english };
-}
+export const apiWords = api.words;
 
 /** 400 validation_failed: "The request body is invalid" (the field errors say why). */
 export function invalidInputWords(where: TInputPart): TDetailWords {

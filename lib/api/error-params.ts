@@ -19,7 +19,8 @@ export function moneyText(p: TMoneyParam): string {
   return formatMoney(BigInt(p.minor), { currency: p.currency });
 }
 
-function isMoney(v: unknown): v is TMoneyParam {
+/** Whether a param is an amount (`{ minor, currency }`). */
+export function isMoneyParam(v: unknown): v is TMoneyParam {
   return (
     !!v &&
     typeof v === "object" &&
@@ -40,7 +41,7 @@ export function paramValues(params: unknown): Record<string, string | number> | 
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === "string" || (typeof v === "number" && Number.isFinite(v))) out[k] = v;
-    else if (isMoney(v)) out[k] = moneyText(v);
+    else if (isMoneyParam(v)) out[k] = moneyText(v);
     else return null;
   }
   return out;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { CONSOLE_FIELD_CODES, consoleFieldEnglish, type TConsoleFieldCode } from "./console-words";
+import { wordTable } from "./word-table";
 import { enNumber, type TParams } from "./error-params";
 
 // A field error's stable code and params, from a zod issue: one mapping for every route's body,
@@ -9,27 +10,6 @@ import { enNumber, type TParams } from "./error-params";
 // Pure module.
 
 /** The codes of field errors that zod issues map to. */
-export const ZOD_FIELD_CODES = [
-  "required",
-  "invalid_type",
-  "too_short",
-  "too_long",
-  "exact_length",
-  "too_few",
-  "too_many",
-  "too_small",
-  "too_big",
-  "out_of_range",
-  "invalid_format",
-  "not_multiple_of",
-  "unrecognized_keys",
-  "invalid_value",
-  "invalid_union",
-  "invalid_key",
-  "invalid_element",
-  "custom",
-] as const;
-export type TZodFieldCode = (typeof ZOD_FIELD_CODES)[number];
 
 // A zod issue as the error map sees it (before the message) and as the error carries it after.
 type TIssue = z.core.$ZodRawIssue | z.core.$ZodIssue;
@@ -143,60 +123,44 @@ const FORMAT: Record<string, (text: string) => string> = {
   includes: (t) => `Must include “${t}”`,
 };
 
+/** The English of each zod field code from its params. */
+const ZOD_FIELD_WORDS = {
+  required: () => "Required",
+  invalid_type: (p: TParams) => EXPECTED[String(p.expected)] ?? `Expected ${str(p.expected)}`,
+  too_short: (p: TParams) =>
+    plural(p.minimum, `At least ${n(p.minimum)} character`, `At least ${n(p.minimum)} characters`),
+  too_long: (p: TParams) =>
+    plural(p.maximum, `At most ${n(p.maximum)} character`, `At most ${n(p.maximum)} characters`),
+  exact_length: (p: TParams) =>
+    plural(p.length, `Exactly ${n(p.length)} character`, `Exactly ${n(p.length)} characters`),
+  too_few: (p: TParams) =>
+    plural(p.minimum, `At least ${n(p.minimum)} item`, `At least ${n(p.minimum)} items`),
+  too_many: (p: TParams) =>
+    plural(p.maximum, `At most ${n(p.maximum)} item`, `At most ${n(p.maximum)} items`),
+  too_small: (p: TParams) =>
+    p.inclusive === "yes" ? `At least ${n(p.minimum)}` : `More than ${n(p.minimum)}`,
+  too_big: (p: TParams) =>
+    p.inclusive === "yes" ? `At most ${n(p.maximum)}` : `Less than ${n(p.maximum)}`,
+  out_of_range: () => "Outside the allowed range",
+  invalid_format: (p: TParams) =>
+    (FORMAT[String(p.format)] ?? (() => "Not in the expected format"))(String(p.text)),
+  not_multiple_of: (p: TParams) => `Must be a multiple of ${n(p.divisor)}`,
+  unrecognized_keys: (p: TParams) =>
+    plural(p.count, `Unknown field: ${str(p.keys)}`, `Unknown fields: ${str(p.keys)}`),
+  invalid_value: (p: TParams) =>
+    plural(p.count, `Expected ${str(p.options)}`, `Expected one of: ${str(p.options)}`),
+  invalid_union: () => "Not one of the accepted forms",
+  invalid_key: () => "Invalid key",
+  invalid_element: () => "Invalid element",
+  custom: () => "Invalid value",
+};
+const zodFields = wordTable(ZOD_FIELD_WORDS);
+export const ZOD_FIELD_CODES = zodFields.codes;
+export type TZodFieldCode = (typeof ZOD_FIELD_CODES)[number];
+
 /** The server's English for a field code and its params; null for a code it has no words for. */
 export function fieldEnglish(code: string, p: TParams): string | null {
-  switch (code) {
-    case "required":
-      return "Required";
-    case "invalid_type":
-      return EXPECTED[String(p.expected)] ?? `Expected ${str(p.expected)}`;
-    case "too_short":
-      return plural(
-        p.minimum,
-        `At least ${n(p.minimum)} character`,
-        `At least ${n(p.minimum)} characters`,
-      );
-    case "too_long":
-      return plural(
-        p.maximum,
-        `At most ${n(p.maximum)} character`,
-        `At most ${n(p.maximum)} characters`,
-      );
-    case "exact_length":
-      return plural(
-        p.length,
-        `Exactly ${n(p.length)} character`,
-        `Exactly ${n(p.length)} characters`,
-      );
-    case "too_few":
-      return plural(p.minimum, `At least ${n(p.minimum)} item`, `At least ${n(p.minimum)} items`);
-    case "too_many":
-      return plural(p.maximum, `At most ${n(p.maximum)} item`, `At most ${n(p.maximum)} items`);
-    case "too_small":
-      return p.inclusive === "yes" ? `At least ${n(p.minimum)}` : `More than ${n(p.minimum)}`;
-    case "too_big":
-      return p.inclusive === "yes" ? `At most ${n(p.maximum)}` : `Less than ${n(p.maximum)}`;
-    case "out_of_range":
-      return "Outside the allowed range";
-    case "invalid_format":
-      return (FORMAT[String(p.format)] ?? (() => "Not in the expected format"))(String(p.text));
-    case "not_multiple_of":
-      return `Must be a multiple of ${n(p.divisor)}`;
-    case "unrecognized_keys":
-      return plural(p.count, `Unknown field: ${str(p.keys)}`, `Unknown fields: ${str(p.keys)}`);
-    case "invalid_value":
-      return plural(p.count, `Expected ${str(p.options)}`, `Expected one of: ${str(p.options)}`);
-    case "invalid_union":
-      return "Not one of the accepted forms";
-    case "invalid_key":
-      return "Invalid key";
-    case "invalid_element":
-      return "Invalid element";
-    case "custom":
-      return "Invalid value";
-    default:
-      return consoleFieldEnglish(code, p);
-  }
+  return zodFields.english(code, p) ?? consoleFieldEnglish(code, p);
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { TDetailWords, TFieldError } from "../api/app-error";
+import type { TFieldError } from "../api/app-error";
 import { enNumber, moneyText, type TMoneyParam } from "../api/error-params";
+import { wordTable, type TWordArgs } from "../api/word-table";
 
 // The guard's refusals in words: each detail and each field error has a stable code and params
 // (amounts as minor units + currency) beside its English, so the browser shows the sentence in
@@ -28,44 +29,33 @@ export const REFUSAL_DETAILS = {
     `The policy changed (now version ${enNumber(p.version)}); reload and try again`,
 } as const;
 export type TRefusalCode = keyof typeof REFUSAL_DETAILS;
-export const REFUSAL_CODES = Object.keys(REFUSAL_DETAILS) as TRefusalCode[];
-
+const details = wordTable(REFUSAL_DETAILS);
+export const REFUSAL_CODES = details.codes;
 /** A refusal's detail: its code, params and English. */
-export function refusal<C extends TRefusalCode>(
-  code: C,
-  params: Parameters<(typeof REFUSAL_DETAILS)[C]>[0],
-): TDetailWords {
-  const english = (REFUSAL_DETAILS[code] as (p: typeof params) => string)(params);
-  return { code, params, english };
-}
-
-type TGuardFieldParams = {
-  amount_over_limit: { max: TMoneyParam };
-  insufficient_balance: { shortfall: TMoneyParam };
-  daily_cap_exceeded: { remaining: TMoneyParam };
-  duplicate_of_row: { row: number };
-  duplicate_suspected: Record<string, never>;
-};
+export const refusal = details.words;
 
 /** The field errors the guard puts beside the inputs: their English from their params. */
-export const GUARD_FIELD_WORDS: {
-  [C in keyof TGuardFieldParams]: (p: TGuardFieldParams[C]) => string;
-} = {
-  amount_over_limit: (p) => `Above the largest amount the console may send (${m(p.max)})`,
-  insufficient_balance: (p) => `Insufficient balance: ${m(p.shortfall)} short`,
-  daily_cap_exceeded: (p) => `Over the per-operator daily cap (${m(p.remaining)} left today)`,
-  duplicate_of_row: (p) => `Required: same account and amount as row ${enNumber(p.row)}`,
+const GUARD_FIELD_WORDS = {
+  amount_over_limit: (p: { max: TMoneyParam }) =>
+    `Above the largest amount the console may send (${m(p.max)})`,
+  insufficient_balance: (p: { shortfall: TMoneyParam }) =>
+    `Insufficient balance: ${m(p.shortfall)} short`,
+  daily_cap_exceeded: (p: { remaining: TMoneyParam }) =>
+    `Over the per-operator daily cap (${m(p.remaining)} left today)`,
+  duplicate_of_row: (p: { row: number }) =>
+    `Required: same account and amount as row ${enNumber(p.row)}`,
   duplicate_suspected: () => "Required: this looks like a duplicate",
-};
+} as const;
 export type TGuardFieldCode = keyof typeof GUARD_FIELD_WORDS;
-export const GUARD_FIELD_CODES = Object.keys(GUARD_FIELD_WORDS) as TGuardFieldCode[];
+const fields = wordTable(GUARD_FIELD_WORDS);
+export const GUARD_FIELD_CODES = fields.codes;
 
 /** A field error of the guard at `path`. */
 export function guardFieldError<C extends TGuardFieldCode>(
   path: string,
   code: C,
-  params: TGuardFieldParams[C],
+  ...args: TWordArgs<(typeof GUARD_FIELD_WORDS)[C]>
 ): TFieldError {
-  const message = (GUARD_FIELD_WORDS[code] as (p: TGuardFieldParams[C]) => string)(params);
-  return { path, message, code, params };
+  const w = fields.words(code, ...args);
+  return { path, message: w.english, code: w.code, params: w.params };
 }

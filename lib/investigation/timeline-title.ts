@@ -11,31 +11,7 @@ import { DRIFT_KINDS, type TDriftKind } from "../reconcile/list-query";
 // a drift kind or an audit action is part of the code, so each has its own words.
 
 /** Audit actions on an operation that the timeline shows as their own event (not folded). */
-export const TIMELINE_AUDIT_ACTIONS = [
-  "operation.accepted",
-  "operation.approved",
-  "operation.cancelled",
-  "operation.edited",
-  "operation.evidence_exported",
-  "operation.expired",
-  "operation.failed",
-  "operation.final_state_corrected",
-  "operation.marked_failed",
-  "operation.needs_attention",
-  "operation.reconcile_checked",
-  "operation.recorded_from_mono",
-  "operation.rejected",
-  "operation.retry_requested",
-  "operation.send_deferred",
-  "operation.settled",
-  "operation.transfer_state_corrected",
-  "operation.webhook_gap",
-  "pii.revealed",
-  "ticket.linked",
-] as const;
-export type TTimelineAuditAction = (typeof TIMELINE_AUDIT_ACTIONS)[number];
-
-const AUDIT_ENGLISH: Record<TTimelineAuditAction, string> = {
+const AUDIT_ENGLISH = {
   "operation.accepted": "Accepted",
   "operation.approved": "Approved",
   "operation.cancelled": "Cancelled",
@@ -56,7 +32,9 @@ const AUDIT_ENGLISH: Record<TTimelineAuditAction, string> = {
   "operation.webhook_gap": "Webhook gap",
   "pii.revealed": "PII revealed",
   "ticket.linked": "Ticket linked",
-};
+} as const;
+export type TTimelineAuditAction = keyof typeof AUDIT_ENGLISH;
+export const TIMELINE_AUDIT_ACTIONS = Object.keys(AUDIT_ENGLISH) as TTimelineAuditAction[];
 
 type TParams = Record<string, string | number>;
 const s = (p: TParams, k: string) => String(p[k] ?? "");

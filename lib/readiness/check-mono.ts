@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import type { MonoClient } from "../mono";
+import { moneyParam } from "../api/error-params";
 import { describeMonoError } from "./describe-error";
 import { SIGNATURE_TOLERANCE_SEC } from "./webhook-signature";
 import type { TCheck } from "./types";
@@ -82,12 +83,12 @@ export async function checkMono(
       ? (await client.getLedgerBalance(ledgerId, { live: true, ...opts() })).available
       : null;
     // Amounts go out in minor units with their currency: the browser shows them as money.
-    const a = account && { accountMinor: account.amount, accountCurrency: account.currency };
-    const l = ledger && { ledgerMinor: ledger.amount, ledgerCurrency: ledger.currency };
+    const a = account && moneyParam(account.amount, account.currency);
+    const l = ledger && moneyParam(ledger.amount, ledger.currency);
     if (accountId && a && ledgerId && l)
-      return detailOf("balancesRead", { accountId, ...a, ledgerId, ...l });
-    if (accountId && a) return detailOf("accountBalanceRead", { accountId, ...a });
-    if (ledgerId && l) return detailOf("ledgerBalanceRead", { ledgerId, ...l });
+      return detailOf("balancesRead", { accountId, account: a, ledgerId, ledger: l });
+    if (accountId && a) return detailOf("accountBalanceRead", { accountId, account: a });
+    if (ledgerId && l) return detailOf("ledgerBalanceRead", { ledgerId, ledger: l });
     throw new NoActiveAccountError();
   });
   const banks = await timed("banks", async () =>

@@ -1,17 +1,19 @@
 import { formatDuration, formatMoney, formatNumber } from "../format/format";
+import { isMoneyParam, type TMoneyParam, type TParamValue } from "../api/error-params";
+import { wordTable, type TWordArgs } from "../api/word-table";
 
 // The words of the pre-launch checks (docs/DESIGN.md P27). Pure (no "server-only"): the checks
 // write their English with it, the browser words the same codes in the person's language (the
 // "readiness" catalogue: checks.<id>, detail.<code>, fix.<code>), and a unit test holds the two
 // equal in English (tests/unit/readiness/readiness-words.test.ts).
 //
-// Params are plain strings and numbers. Names say how the browser shows a value: `<name>Minor`
-// with `<name>Currency` is money in minor units (the catalogue's {<name>}, formatted as money),
-// `<name>Ms` a duration in milliseconds ({<name>}, formatted as a duration); any other value is
+// Params are plain strings and numbers, and amounts as `{ minor, currency }` (lib/api/error-params,
+// the same as errors' params; formatted as money). A name ending in `Ms` is a duration in
+// milliseconds (the catalogue's {<name without Ms>}, formatted as a duration); any other value is
 // passed as it is (numbers in the person's number format). Env var names, URLs, ids and HTTP
 // statuses are params, never translated.
 
-export type TParams = Record<string, string | number>;
+export type TParams = Record<string, TParamValue>;
 
 export const CHECK_IDS = [
   "env",
@@ -47,9 +49,7 @@ export const ENGLISH_FORMAT: TValueFormat = {
 const en = ENGLISH_FORMAT;
 const num = (n: number) => formatNumber(n, { locale: "en" });
 const count = (n: number, one: string, other: string) => `${num(n)} ${n === 1 ? one : other}`;
-const money = (minor: number | string, currency: string) => en.money(BigInt(minor), currency);
-
-type TMoney<K extends string> = { [P in `${K}Minor`]: number } & { [P in `${K}Currency`]: string };
+const money = (m: TMoneyParam) => en.money(BigInt(m.minor), m.currency);
 
 // What a check found, in English, by code.
 const DETAILS = {
@@ -64,14 +64,17 @@ const DETAILS = {
     `MONO_ENV=${p.env}, base URL ${p.url}; ${p.variable} is not set (key age cannot be tracked); no separate batch API key: batch traffic shares the interactive key`,
   accountsListed: (p: { banking: number; ledger: number }) =>
     `${count(p.banking, "Banking account", "Banking accounts")}, ${count(p.ledger, "ledger account", "ledger accounts")}`,
-  balancesRead: (
-    p: { accountId: string; ledgerId: string } & TMoney<"account"> & TMoney<"ledger">,
-  ) =>
-    `Live balances read — ${p.accountId}: ${money(p.accountMinor, p.accountCurrency)}, ${p.ledgerId}: ${money(p.ledgerMinor, p.ledgerCurrency)}`,
-  accountBalanceRead: (p: { accountId: string } & TMoney<"account">) =>
-    `Live balance read — ${p.accountId}: ${money(p.accountMinor, p.accountCurrency)}`,
-  ledgerBalanceRead: (p: { ledgerId: string } & TMoney<"ledger">) =>
-    `Live balance read — ${p.ledgerId}: ${money(p.ledgerMinor, p.ledgerCurrency)}`,
+  balancesRead: (p: {
+    accountId: string;
+    account: TMoneyParam;
+    ledgerId: string;
+    ledger: TMoneyParam;
+  }) =>
+    `Live balances read — ${p.accountId}: ${money(p.account)}, ${p.ledgerId}: ${money(p.ledger)}`,
+  accountBalanceRead: (p: { accountId: string; account: TMoneyParam }) =>
+    `Live balance read — ${p.accountId}: ${money(p.account)}`,
+  ledgerBalanceRead: (p: { ledgerId: string; ledger: TMoneyParam }) =>
+    `Live balance read — ${p.ledgerId}: ${money(p.ledger)}`,
   noActiveAccount: () => "No active account to read a balance from",
   banksListed: (p: { count: number }) => count(p.count, "bank", "banks"),
   notRunUnconfigured: () => "Not run: the Mono client is not configured",
@@ -145,10 +148,10 @@ const FIXES = {
 
 export type TDetailCode = keyof typeof DETAILS;
 export type TFixCode = keyof typeof FIXES;
-export const DETAIL_CODES = Object.keys(DETAILS) as [TDetailCode, ...TDetailCode[]];
-export const FIX_CODES = Object.keys(FIXES) as [TFixCode, ...TFixCode[]];
-
-type TArgs<F> = F extends () => string ? [] : F extends (p: infer P) => string ? [P] : never;
+const details = wordTable(DETAILS);
+const fixes = wordTable(FIXES);
+export const DETAIL_CODES = details.codes as [TDetailCode, ...TDetailCode[]];
+export const FIX_CODES = fixes.codes as [TFixCode, ...TFixCode[]];
 
 export type TDetail = { detail: string; detailCode: TDetailCode; detailParams?: TParams };
 export type TFix = { fix: string; fixCode: TFixCode; fixParams?: TParams };
@@ -156,51 +159,42 @@ export type TFix = { fix: string; fixCode: TFixCode; fixParams?: TParams };
 /** A check's detail: the English, and its code and params for the browser. */
 export function detailOf<C extends TDetailCode>(
   code: C,
-  ...args: TArgs<(typeof DETAILS)[C]>
+  ...args: TWordArgs<(typeof DETAILS)[C]>
 ): TDetail {
-  const params = args[0] as TParams | undefined;
-  return {
-    detail: (DETAILS[code] as (p?: TParams) => string)(params),
-    detailCode: code,
-    ...(params ? { detailParams: params } : {}),
-  };
+  const w = details.words(code, ...args);
+  return { detail: w.english, detailCode: code, ...(args[0] ? { detailParams: w.params } : {}) };
 }
 
 /** A check's fix: the English, and its code and params for the browser. */
-export function fixOf<C extends TFixCode>(code: C, ...args: TArgs<(typeof FIXES)[C]>): TFix {
-  const params = args[0] as TParams | undefined;
-  return {
-    fix: (FIXES[code] as (p?: TParams) => string)(params),
-    fixCode: code,
-    ...(params ? { fixParams: params } : {}),
-  };
+export function fixOf<C extends TFixCode>(code: C, ...args: TWordArgs<(typeof FIXES)[C]>): TFix {
+  const w = fixes.words(code, ...args);
+  return { fix: w.english, fixCode: code, ...(args[0] ? { fixParams: w.params } : {}) };
 }
 
 /** The English of any code with loose params (for tests: the same function the checks use). */
 export function englishOf(kind: "detail" | "fix", code: string, params?: TParams): string {
-  const table = (kind === "detail" ? DETAILS : FIXES) as unknown as Record<
-    string,
-    (p?: TParams) => string
-  >;
-  return table[code](params);
+  return (kind === "detail" ? details : fixes).english(code, params ?? {})!;
 }
 
 /** The catalogue's values for a code's params: money and durations formatted, the rest as is. */
-export function catalogueValues(params: TParams | undefined, f: TValueFormat): TParams {
-  const out: TParams = {};
+export function catalogueValues(
+  params: TParams | undefined,
+  f: TValueFormat,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params ?? {})) {
-    if (key.endsWith("Currency") && `${key.slice(0, -8)}Minor` in (params ?? {})) continue;
-    if (key.endsWith("Minor") && /^-?\d+$/.test(String(value))) {
-      const name = key.slice(0, -5);
-      out[name] = f.money(BigInt(value), String(params?.[`${name}Currency`] ?? "COP"));
-    } else if (key.endsWith("Ms") && typeof value === "number") {
+    if (isMoneyParam(value)) out[key] = f.money(BigInt(value.minor), value.currency);
+    else if (key.endsWith("Ms") && typeof value === "number") {
       out[key.slice(0, -2)] = f.duration(value);
-    } else out[key] = value;
+    } else if (typeof value !== "object") out[key] = value;
   }
   return out;
 }
 
-type TTranslate = { (key: string, values?: TParams): string; has(key: string): boolean };
+type TTranslate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
 type TWorded = {
   id: string;
   title: string;

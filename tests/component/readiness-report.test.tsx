@@ -17,7 +17,7 @@ const REPORT: TReadinessReport = {
       status: "pass",
       detail: "Live balances read — acc_1: $ 1.234,56",
       detailCode: "accountBalanceRead",
-      detailParams: { accountId: "acc_1", accountMinor: 123456, accountCurrency: "COP" },
+      detailParams: { accountId: "acc_1", account: { minor: "123456", currency: "COP" } },
       ms: 2500,
     },
     {

@@ -23,10 +23,13 @@ export function presentReady(r: unknown) {
 
 // One go-live check: what was checked, the verdict and, for anything but a pass, what to do.
 // title, detail and fix are in English; the browser words the id and the codes with their params
-// in its language (lib/readiness/words.ts: money in minor units, durations in ms).
+// in its language (lib/readiness/words.ts: amounts as { minor, currency }, durations in ms).
 export const ZCheckStatus = z.enum(["pass", "warn", "fail", "skip"]);
 export type TCheckStatus = z.infer<typeof ZCheckStatus>;
-const ZWordParams = z.record(z.string(), z.union([z.string(), z.number()]));
+const ZWordParams = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.object({ minor: z.string(), currency: z.string() })]),
+);
 export const ZCheck = z.object({
   id: z.string(),
   title: z.string(),

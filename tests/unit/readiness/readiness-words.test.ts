@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "use-intl/core";
 import type { TLocale } from "@/i18n/locales";
+import { moneyParam } from "@/lib/api/error-params";
 import { formatDuration, formatMoney } from "@/lib/format/format";
 import { checkEnv } from "@/lib/readiness/check-env";
 import { readEnv } from "@/lib/env-schema";
@@ -50,8 +51,7 @@ const render = (locale: TLocale, kind: "detail" | "fix", code: string, params?: 
 // Params for every code, with the values that change the words: one and many, thousands,
 // cents and negatives, another currency, durations from milliseconds to minutes.
 const money = (name: string, minor: number, currency = "COP") => ({
-  [`${name}Minor`]: minor,
-  [`${name}Currency`]: currency,
+  [name]: moneyParam(minor, currency),
 });
 const where = ["401", "401 invalid_api_key (log_2Zk8)", "503"];
 const DETAIL_SAMPLES: [string, TParams?][] = [
@@ -197,10 +197,8 @@ describe("readiness words", () => {
   });
 
   it("the English values are formatted as the browser formats them in English", () => {
-    expect(
-      catalogueValues({ aMinor: 150, aCurrency: "COP", waitMs: 30_000, n: 3 }, formatOf("en")),
-    ).toEqual(
-      catalogueValues({ aMinor: 150, aCurrency: "COP", waitMs: 30_000, n: 3 }, ENGLISH_FORMAT),
+    expect(catalogueValues({ a: moneyParam(150), waitMs: 30_000, n: 3 }, formatOf("en"))).toEqual(
+      catalogueValues({ a: moneyParam(150), waitMs: 30_000, n: 3 }, ENGLISH_FORMAT),
     );
   });
 
