@@ -1,6 +1,5 @@
-import type { TFieldError } from "./app-error";
 import { enNumber } from "./error-params";
-import { wordTable, type TWordArgs } from "./word-table";
+import { wordTable } from "./word-table";
 
 // The console's own refusals in words, beyond the guard's (lib/guard/refusal-words.ts) and the
 // route wrapper's (lib/api/detail-words.ts): database errors, operations, investigation, notes,
@@ -137,12 +136,5 @@ export const CONSOLE_FIELD_CODES = fields.codes;
 /** The English of a console field code, null for a code not of this module. */
 export const consoleFieldEnglish = fields.english;
 
-/** A console field error at `path`. */
-export function consoleFieldError<C extends TConsoleFieldCode>(
-  path: string,
-  code: C,
-  ...args: TWordArgs<(typeof CONSOLE_FIELD_WORDS)[C]>
-): TFieldError {
-  const w = fields.words(code, ...args);
-  return { path, message: w.english, code: w.code, params: w.params };
-}
+/** A field error at `path`, worded by its code. */
+export const consoleFieldError = fields.fieldError;

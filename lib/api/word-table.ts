@@ -1,3 +1,4 @@
+import type { TFieldError } from "./app-error";
 import type { TParams } from "./error-params";
 
 // One mechanism for every server-written sentence that the browser words in the person's language
@@ -26,6 +27,11 @@ export function wordTable<T extends Record<string, TWriter>>(table: T) {
     words<K extends C>(code: K, ...args: TWordArgs<T[K]>): TWords<K> {
       const params = (args[0] ?? {}) as TParams;
       return { code, params, english: write(code, params) };
+    },
+    /** A field error at `path` (a JSON pointer) worded by the code. */
+    fieldError<K extends C>(path: string, code: K, ...args: TWordArgs<T[K]>): TFieldError {
+      const params = (args[0] ?? {}) as TParams;
+      return { path, message: write(code, params), code, params };
     },
     /** The English of a code of this table with loose params; null for another table's code. */
     english(code: string, params: Record<string, unknown>): string | null {

@@ -1,6 +1,5 @@
-import type { TFieldError } from "../api/app-error";
 import { enNumber, moneyText, type TMoneyParam } from "../api/error-params";
-import { wordTable, type TWordArgs } from "../api/word-table";
+import { wordTable } from "../api/word-table";
 
 // The guard's refusals in words: each detail and each field error has a stable code and params
 // (amounts as minor units + currency) beside its English, so the browser shows the sentence in
@@ -50,12 +49,5 @@ export type TGuardFieldCode = keyof typeof GUARD_FIELD_WORDS;
 const fields = wordTable(GUARD_FIELD_WORDS);
 export const GUARD_FIELD_CODES = fields.codes;
 
-/** A field error of the guard at `path`. */
-export function guardFieldError<C extends TGuardFieldCode>(
-  path: string,
-  code: C,
-  ...args: TWordArgs<(typeof GUARD_FIELD_WORDS)[C]>
-): TFieldError {
-  const w = fields.words(code, ...args);
-  return { path, message: w.english, code: w.code, params: w.params };
-}
+/** A field error at `path`, worded by its code. */
+export const guardFieldError = fields.fieldError;
